@@ -1,0 +1,49 @@
+// `npm test`: everything CI checks, in order, with one closing line that counts the tests.
+//   typecheck (each layer) → lint → build → vitest (unit + integration) → Playwright e2e in
+//   Debian Chromium → Electron suite (or one line saying why it was skipped).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const bin = (pkg, path) => require.resolve(`${pkg}/${path}`);
+const node = process.execPath;
+mkdirSync('test-results', { recursive: true });
+for (const f of ['test-results/vitest.json', 'test-results/e2e.json', 'test-results/electron.json']) rmSync(f, { force: true });
+
+const steps = [
+  ['typecheck', [node, 'scripts/typecheck.mjs']],
+  ['lint', [node, bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']],
+  ['build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build']],
+  ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  ['e2e (browser mode)', [node, bin('@playwright/test', 'cli.js'), 'test']],
+  ['electron', [node, 'scripts/test-electron.mjs']],
+];
+
+const failedSteps = [];
+for (const [name, [cmd, ...args]] of steps) {
+  console.log(`\n── ${name} ──`);
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (run.status !== 0) failedSteps.push(name);
+  // Without a clean build the later suites would only repeat the same failure.
+  if (run.status !== 0 && (name === 'build')) break;
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (existsSync('test-results/vitest.json')) {
+  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  counts.passed += v.numPassedTests;
+  counts.failed += v.numFailedTests;
+  counts.skipped += v.numPendingTests + v.numTodoTests;
+}
+for (const file of ['test-results/e2e.json', 'test-results/electron.json']) {
+  if (!existsSync(file)) continue;
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  counts.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  counts.failed += s.unexpected ?? 0;
+  counts.skipped += s.skipped ?? 0;
+}
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+if (failedSteps.length && counts.failed === 0) counts.failed = failedSteps.length;
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Envelope, contract, isChannelName, type ChannelName } from '../shared/api/contract';
+import type { ApiResult, ErrorCode, ErrorParams } from '../shared/api/errors';
+import { AppError } from './errors';
+import type { Handler, Handlers } from './handlers';
+import type { SessionStore } from './site/sessions';
+
+export type Dispatch = (channel: string, envelope: unknown) => Promise<ApiResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Where unexpected errors go. Never to the screen: the caller sees only 'api.internal'. */
+  logError?: (err: unknown, channel: string) => void;
+}
+
+function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult<never> {
+  return { ok: false, error: params ? { code, message, params } : { code, message } };
+}
+
+/**
+ * The one place every call goes through, whatever the transport: the channel must exist, the
+ * envelope and input must parse, the caller must hold a role the channel allows, and only then
+ * does the handler run. Its output is checked against the contract too.
+ */
+export function createDispatch(handlers: Handlers, sessions: SessionStore, options: DispatchOptions = {}): Dispatch {
+  return async (channel, rawEnvelope) => {
+    if (!isChannelName(channel)) return fail('api.unknown_channel', `no channel ${channel}`);
+    const envelope = Envelope.safeParse(rawEnvelope);
+    if (!envelope.success) return fail('api.invalid_input', 'malformed envelope');
+    const def = contract[channel];
+    const input = def.input.safeParse(envelope.data.input);
+    if (!input.success) {
+      const first = input.error.issues[0];
+      return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '' });
+    }
+    const session = sessions.touch(envelope.data.session);
+    if (def.access !== 'public') {
+      if (!session) return fail('auth.required', `${channel} needs a volunteer PIN`);
+      if (!def.access.includes(session.role)) return fail('auth.forbidden', `${session.role} may not call ${channel}`);
+    }
+    try {
+      const handler = handlers[channel] as Handler<ChannelName>;
+      const value = await handler(input.data as never, { session });
+      return { ok: true, value: def.output.parse(value) };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message, err.params);
+      options.logError?.(err, channel);
+      return fail('api.internal', 'something went wrong');
+    }
+  };
+}

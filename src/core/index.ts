@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { openDatabase, type Db } from './db/open';
+import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
+import type { CoreContext } from './context';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { Handlers } from './handlers';
+import { SessionStore } from './site/sessions';
+import { login, setUpSite, siteStatus } from './site/site-service';
+import { SlipKeyring } from './slips/signing';
+import { SlipService } from './slips/slip-service';
+import { IntakeService } from './intake/intake-service';
+
+export interface CoreDeps {
+  db: Db;
+  clock?: Clock;
+  ids?: Ids;
+  keys?: KeySource;
+  logError?: (err: unknown, channel: string) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  ctx: CoreContext;
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore };
+  close(): void;
+}
+
+/** Builds the core on an open database. Everything it depends on is passed in. */
+export function createCore(deps: CoreDeps): Core {
+  const clock = deps.clock ?? systemClock;
+  const ctx: CoreContext = { db: deps.db, clock, ids: deps.ids ?? systemIds(clock), keys: deps.keys ?? systemKeys };
+  const sessions = new SessionStore(ctx.clock, ctx.ids);
+  const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
+  const intake = new IntakeService(ctx, slips);
+
+  const handlers: Handlers = {
+    'site.status': () => siteStatus(ctx),
+    'site.setup': (input) => setUpSite(ctx, input),
+    'auth.login': ({ pin }) => login(ctx, sessions, pin),
+    'auth.logout': (_input, { session }) => {
+      if (session) sessions.close(session.token);
+      return {};
+    },
+    'intake.catalog': ({ language }) => intake.catalog(language),
+    'intake.submit': (input) => intake.submit(input),
+    'slip.lookup': ({ code }) => slips.lookup(code),
+    'slip.redeem': ({ slipId, table }, { session }) => slips.redeem(slipId, table, session?.volunteerName ?? null),
+  };
+
+  const dispatchOptions = deps.logError ? { logError: deps.logError } : {};
+  return {
+    dispatch: createDispatch(handlers, sessions, dispatchOptions),
+    ctx,
+    services: { slips, intake, sessions },
+    close: () => deps.db.close(),
+  };
+}
+
+export const DATABASE_FILE = 'kiosk.sqlite';
+
+/** Opens (creating if needed) the site database in a data folder. */
+export function openDataDir(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase(join(dataDir, DATABASE_FILE));
+}

@@ -1,0 +1,94 @@
+import { AppError } from '../errors';
+import { nowIso, type CoreContext } from '../context';
+
+export type MovementKind = 'receive' | 'distribute' | 'transfer_in' | 'transfer_out' | 'adjust';
+
+export interface MovementInput {
+  itemId: string;
+  lotId: string | null;
+  kind: MovementKind;
+  /** Signed: positive adds stock, negative takes it away. */
+  qty: number;
+  reason?: string | null;
+  source?: string | null;
+  volunteer?: string | null;
+  slipId?: string | null;
+  requestId?: string | null;
+  /** Only a count correction may take a lot below zero. */
+  allowNegative?: boolean;
+}
+
+/**
+ * Appends one movement and updates the maintained on-hand row in the same statement group.
+ * Callers run it inside their own transaction so a movement and what caused it land together.
+ */
+export function recordMovement(ctx: CoreContext, m: MovementInput): string {
+  const lot = m.lotId ?? '';
+  const current =
+    (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(m.itemId, lot) as
+      | { qty: number }
+      | undefined)?.qty ?? 0;
+  if (current + m.qty < 0 && !m.allowNegative) {
+    throw new AppError('intake.item_unavailable', `not enough stock of ${m.itemId}`, { itemId: m.itemId });
+  }
+  const id = ctx.ids.uuid();
+  ctx.db
+    .prepare(
+      `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, source, volunteer, slip_id, request_id, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      m.itemId,
+      m.lotId,
+      m.kind,
+      m.qty,
+      m.reason ?? null,
+      m.source ?? null,
+      m.volunteer ?? null,
+      m.slipId ?? null,
+      m.requestId ?? null,
+      nowIso(ctx),
+    );
+  ctx.db
+    .prepare(
+      `INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, ?, ?)
+       ON CONFLICT (item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty`,
+    )
+    .run(m.itemId, lot, m.qty);
+  return id;
+}
+
+/**
+ * Gives out up to `qty` of an item, first-expiring lot first (FEFO; stock without a lot last).
+ * Returns how much was actually given.
+ */
+export function distributeFefo(
+  ctx: CoreContext,
+  itemId: string,
+  qty: number,
+  extra: { slipId: string; volunteer: string | null },
+): number {
+  const lots = ctx.db
+    .prepare(
+      `SELECT o.lot_id AS lotId, o.qty AS qty FROM on_hand o LEFT JOIN lots l ON l.id = o.lot_id
+       WHERE o.item_id = ? AND o.qty > 0
+       ORDER BY l.expires_on IS NULL, l.expires_on, l.received_at`,
+    )
+    .all(itemId) as { lotId: string; qty: number }[];
+  let left = qty;
+  for (const lot of lots) {
+    if (left === 0) break;
+    const take = Math.min(left, lot.qty);
+    recordMovement(ctx, {
+      itemId,
+      lotId: lot.lotId === '' ? null : lot.lotId,
+      kind: 'distribute',
+      qty: -take,
+      slipId: extra.slipId,
+      volunteer: extra.volunteer,
+    });
+    left -= take;
+  }
+  return qty - left;
+}

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../core/dispatch';
+import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+
+export const TOKEN_HEADER = 'x-kiosk-token';
+const MAX_BODY = 1 << 20;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.ico': 'image/x-icon',
+  '.mp3': 'audio/mpeg',
+};
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  token: string;
+  port?: number;
+}
+
+export interface Host {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        done(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/**
+ * Serves the renderer and the API contract over HTTP on 127.0.0.1 (browser mode). The per-launch
+ * token reaches the page in a meta tag of index.html: only a same-origin page can read it.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const root = resolve(options.rendererDir);
+  let port = 0;
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root + sep)) return send(res, 404, 'not found');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return send(res, 404, 'not found');
+    } catch {
+      return send(res, 404, 'not found');
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (file.endsWith('index.html')) {
+      const html = (await readFile(file, 'utf8')).replace(
+        '<meta name="kiosk-token" content="" />',
+        `<meta name="kiosk-token" content="${options.token}" />`,
+      );
+      return send(res, 200, html, type);
+    }
+    send(res, 200, await readFile(file), type);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'forbidden host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'forbidden origin');
+      const token = req.headers[TOKEN_HEADER];
+      if (!tokenMatches(Array.isArray(token) ? token[0] : token, options.token)) return send(res, 401, 'missing token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, 'too large');
+      let envelope: unknown;
+      try {
+        envelope = JSON.parse(body);
+      } catch {
+        envelope = undefined;
+      }
+      const result = await options.dispatch(url.pathname.slice('/api/'.length), envelope);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    return serveStatic(url.pathname, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'error');
+      else res.end();
+    });
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ready());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { ApiError } from '../shared/api/errors';
+import type { Session } from '../shared/api/channels/site';
+import type { SiteStatus } from '../shared/domain/site';
+import { useApi } from './api/context';
+import { ErrorNotice } from './components/ErrorNotice';
+import { IntakeFlow } from './intake/IntakeFlow';
+import { SetupScreen } from './setup/SetupScreen';
+import { PickupScreen } from './volunteer/PickupScreen';
+import { PinScreen } from './volunteer/PinScreen';
+
+type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: Session };
+
+/** `setLanguage` switches the UI language and the page direction; created once at boot. */
+export function App({ setLanguage }: { setLanguage(code: string): void }) {
+  const api = useApi();
+  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [mode, setMode] = useState<Mode>({ name: 'kiosk' });
+
+  useEffect(() => {
+    void api.call('site.status', {}).then((result) => {
+      if (!result.ok) return setError(result.error);
+      setStatus(result.value);
+      if (result.value.setUp) setLanguage(result.value.settings.siteLanguage);
+    });
+  }, [api, setLanguage]);
+
+  if (error) return <ErrorNotice error={error} />;
+  if (!status) return null;
+  if (!status.setUp) return <SetupScreen onDone={setStatus} />;
+
+  const toKiosk = () => {
+    if (mode.name === 'volunteer') void api.call('auth.logout', {});
+    api.setSession(null);
+    setLanguage(status.settings.siteLanguage);
+    setMode({ name: 'kiosk' });
+  };
+
+  if (mode.name === 'pin') {
+    return <PinScreen siteName={status.name} onCancel={toKiosk} onSession={(session) => setMode({ name: 'volunteer', session })} />;
+  }
+  if (mode.name === 'volunteer') return <PickupScreen siteName={status.name} onExit={toKiosk} />;
+  return (
+    <IntakeFlow
+      siteName={status.name}
+      settings={status.settings}
+      onLanguage={setLanguage}
+      onVolunteer={() => {
+        setLanguage(status.settings.siteLanguage);
+        setMode({ name: 'pin' });
+      }}
+    />
+  );
+}

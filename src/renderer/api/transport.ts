@@ -1,0 +1,36 @@
+import type { Envelope } from '../../shared/api/contract';
+
+/** Carries one call to core and brings back its result, whatever the wire. */
+export type Transport = (channel: string, envelope: Envelope) => Promise<unknown>;
+
+export interface KioskBridge {
+  invoke(channel: string, envelope: unknown): Promise<unknown>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+/** Electron: the preload's bridge over IPC. */
+export function ipcTransport(bridge: KioskBridge): Transport {
+  return (channel, envelope) => bridge.invoke(channel, envelope);
+}
+
+export const TOKEN_HEADER = 'x-kiosk-token';
+
+/** Browser mode: the host on loopback, with the per-launch token it put in the page. */
+export function httpTransport(token: string, base = ''): Transport {
+  return async (channel, envelope) => {
+    const res = await fetch(`${base}/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(envelope),
+    });
+    if (!res.ok) throw new Error(`host answered ${res.status}`);
+    return res.json();
+  };
+}
+
+/** Picks the transport this page was loaded with. */
+export function detectTransport(win: Window & { kiosk?: KioskBridge }, doc: Document): Transport {
+  if (win.kiosk) return ipcTransport(win.kiosk);
+  const token = doc.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
+  return httpTransport(token);
+}

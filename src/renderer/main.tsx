@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ApiClient } from './api/client';
+import { ApiProvider } from './api/context';
+import { detectTransport } from './api/transport';
+import { App } from './App';
+import { applyDocumentLanguage, createI18n } from './i18n';
+import './styles/kiosk.css';
+
+const client = new ApiClient(detectTransport(window, document));
+const i18n = createI18n();
+const setLanguage = (code: string) => {
+  void i18n.changeLanguage(code);
+  applyDocumentLanguage(document, code);
+};
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ApiProvider client={client}>
+          <App setLanguage={setLanguage} />
+        </ApiProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

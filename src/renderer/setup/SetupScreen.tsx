@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import type { SiteStatus } from '../../shared/domain/site';
+import { LOCALES, type LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+
+/** First run: the site's name, the languages it offers, the coordinator's PIN. */
+export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
+  const { t } = useTranslation('setup');
+  const api = useApi();
+  const [name, setName] = useState('');
+  const [languages, setLanguages] = useState<LocaleCode[]>(['en']);
+  const [siteLanguage, setSiteLanguage] = useState<LocaleCode>('en');
+  const [pin, setPin] = useState('');
+  const [pinAgain, setPinAgain] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+
+  const toggle = (code: LocaleCode) =>
+    setLanguages((ls) => (ls.includes(code) ? (ls.length > 1 ? ls.filter((l) => l !== code) : ls) : [...ls, code]));
+
+  const submit = async () => {
+    setMismatch(pin !== pinAgain);
+    if (pin !== pinAgain) return;
+    const langs = languages.includes(siteLanguage) ? languages : [siteLanguage, ...languages];
+    const result = await api.call('site.setup', { name, languages: langs, siteLanguage, pin });
+    if (result.ok) onDone(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <div className="frame">
+      <main className="frame-main setup">
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('intro')}</p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label className="field">
+            <span>{t('siteName')}</span>
+            <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
+          </label>
+          <fieldset className="field">
+            <legend>{t('languages')}</legend>
+            <div className="toggle-grid">
+              {LOCALES.map((l) => (
+                <button
+                  key={l.code}
+                  type="button"
+                  className="toggle"
+                  aria-pressed={languages.includes(l.code)}
+                  lang={l.code}
+                  dir={l.dir}
+                  onClick={() => toggle(l.code)}
+                >
+                  {l.name}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <label className="field">
+            <span>{t('siteLanguage')}</span>
+            <select value={siteLanguage} onChange={(e) => setSiteLanguage(e.target.value as LocaleCode)}>
+              {LOCALES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('pin')}</span>
+            <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />
+            <small>{t('pinHint')}</small>
+          </label>
+          <label className="field">
+            <span>{t('pinAgain')}</span>
+            <input type="password" inputMode="numeric" autoComplete="off" value={pinAgain} onChange={(e) => setPinAgain(e.target.value.replace(/\D/g, '').slice(0, 8))} />
+          </label>
+          {mismatch ? (
+            <p className="notice notice-error" role="alert">
+              {t('pinMismatch')}
+            </p>
+          ) : null}
+          <ErrorNotice error={error} />
+          <button type="submit" className="button button-primary">
+            {t('save')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

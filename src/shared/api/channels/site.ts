@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ANY_VOLUNTEER, channel } from '../channel';
+import { Pin, SiteSetup, SiteStatus } from '../../domain/site';
+
+export const Session = z.object({
+  token: z.string(),
+  volunteerName: z.string(),
+  role: z.enum(['intake', 'stock', 'coordinator']),
+});
+export type Session = z.infer<typeof Session>;
+
+export const siteChannels = {
+  'site.status': channel({ input: z.object({}), output: SiteStatus, access: 'public' }),
+  'site.setup': channel({ input: SiteSetup, output: SiteStatus, access: 'public' }),
+  'auth.login': channel({ input: z.object({ pin: Pin }), output: Session, access: 'public' }),
+  'auth.logout': channel({ input: z.object({}), output: z.object({}), access: ANY_VOLUNTEER }),
+};

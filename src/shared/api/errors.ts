@@ -1,0 +1,41 @@
+/**
+ * Every error the API can return, as a code the renderer translates (locales/<lng>/errors.json).
+ * A test checks that each code has a message in every shipped locale.
+ */
+export const ERROR_CODES = [
+  'api.unknown_channel',
+  'api.invalid_input',
+  'api.internal',
+  'api.unreachable',
+  'auth.required',
+  'auth.forbidden',
+  'auth.wrong_pin',
+  'site.not_set_up',
+  'site.already_set_up',
+  'db.corrupt',
+  'db.too_new',
+  'intake.household_too_large',
+  'intake.over_limit',
+  'intake.item_unavailable',
+  'slip.unreadable',
+  'slip.not_found',
+  'slip.invalid',
+  'slip.unknown_key',
+  'slip.other_site',
+  'slip.expired',
+  'slip.void',
+  'slip.already_redeemed',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface ApiError {
+  code: ErrorCode;
+  /** English, for logs and developers. The screen shows the translated code instead. */
+  message: string;
+  params?: ErrorParams;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
