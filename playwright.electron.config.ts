@@ -6,5 +6,5 @@ export default defineConfig({
   outputDir: 'test-results/electron',
   workers: 1,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/electron.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/electron.json' }]],
 });

@@ -4,10 +4,8 @@
 // Chromium window in kiosk mode if one is installed (else it prints the address to open).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { findElectron, tryDownloadElectron } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const wantBrowser = args.includes('--browser');
 const windowed = args.includes('--windowed');
@@ -15,7 +13,7 @@ const windowed = args.includes('--windowed');
 const passArgs = args.filter((a) => a !== '--browser');
 const hostArgs = passArgs.filter((a) => a !== '--windowed');
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(1);

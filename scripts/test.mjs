@@ -3,19 +3,19 @@
 //   Debian Chromium → Electron suite (or one line saying why it was skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-const bin = (pkg, path) => require.resolve(`${pkg}/${path}`);
+// Package bin files by path: several packages do not export them for require.resolve.
+const bin = (pkg, path) => join('node_modules', pkg, path);
 const node = process.execPath;
-mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/e2e.json', 'test-results/electron.json']) rmSync(f, { force: true });
+mkdirSync('reports', { recursive: true });
+for (const f of ['reports/vitest.json', 'reports/e2e.json', 'reports/electron.json']) rmSync(f, { force: true });
 
 const steps = [
   ['typecheck', [node, 'scripts/typecheck.mjs']],
   ['lint', [node, bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']],
   ['build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build']],
-  ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],
   ['e2e (browser mode)', [node, bin('@playwright/test', 'cli.js'), 'test']],
   ['electron', [node, 'scripts/test-electron.mjs']],
 ];
@@ -30,13 +30,13 @@ for (const [name, [cmd, ...args]] of steps) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync('test-results/vitest.json')) {
-  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+if (existsSync('reports/vitest.json')) {
+  const v = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
   counts.passed += v.numPassedTests;
   counts.failed += v.numFailedTests;
   counts.skipped += v.numPendingTests + v.numTodoTests;
 }
-for (const file of ['test-results/e2e.json', 'test-results/electron.json']) {
+for (const file of ['reports/e2e.json', 'reports/electron.json']) {
   if (!existsSync(file)) continue;
   const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
   counts.passed += (s.expected ?? 0) + (s.flaky ?? 0);

@@ -6,10 +6,12 @@ import type { CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 import { SessionStore } from './site/sessions';
-import { login, setUpSite, siteStatus } from './site/site-service';
+import { siteHandlers } from './site/handlers';
 import { SlipKeyring } from './slips/signing';
 import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
+import { intakeHandlers } from './intake/handlers';
+import { slipHandlers } from './slips/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -34,19 +36,13 @@ export function createCore(deps: CoreDeps): Core {
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
 
+  // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
-    'site.status': () => siteStatus(ctx),
-    'site.setup': (input) => setUpSite(ctx, input),
-    'auth.login': ({ pin }) => login(ctx, sessions, pin),
-    'auth.logout': (_input, { session }) => {
-      if (session) sessions.close(session.token);
-      return {};
-    },
-    'intake.catalog': ({ language }) => intake.catalog(language),
-    'intake.submit': (input) => intake.submit(input),
-    'slip.lookup': ({ code }) => slips.lookup(code),
-    'slip.redeem': ({ slipId, table }, { session }) => slips.redeem(slipId, table, session?.volunteerName ?? null),
+    ...siteHandlers(ctx, sessions),
+    ...intakeHandlers(intake),
+    ...slipHandlers(slips),
   };
+
 
   const dispatchOptions = deps.logError ? { logError: deps.logError } : {};
   return {

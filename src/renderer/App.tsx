@@ -6,7 +6,7 @@ import { useApi } from './api/context';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IntakeFlow } from './intake/IntakeFlow';
 import { SetupScreen } from './setup/SetupScreen';
-import { PickupScreen } from './volunteer/PickupScreen';
+import { VolunteerHome } from './volunteer/VolunteerHome';
 import { PinScreen } from './volunteer/PinScreen';
 
 type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: Session };
@@ -40,7 +40,7 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   if (mode.name === 'pin') {
     return <PinScreen siteName={status.name} onCancel={toKiosk} onSession={(session) => setMode({ name: 'volunteer', session })} />;
   }
-  if (mode.name === 'volunteer') return <PickupScreen siteName={status.name} onExit={toKiosk} />;
+  if (mode.name === 'volunteer') return <VolunteerHome session={mode.session} siteName={status.name} settings={status.settings} onExit={toKiosk} />;
   return (
     <IntakeFlow
       siteName={status.name}

@@ -16,7 +16,10 @@ export function bundledResources(): Resource {
   return resources;
 }
 
-export const NAMESPACES = ['common', 'setup', 'intake', 'slip', 'pickup', 'errors'] as const;
+/** Namespaces are the locale files themselves: a feature adds locales/<lng>/<feature>.json. */
+export function namespaces(): string[] {
+  return [...new Set(Object.keys(files).map((p) => /\/([^/]+)\.json$/.exec(p)?.[1] ?? ''))].filter(Boolean);
+}
 
 export function createI18n(language = 'en'): I18n {
   const instance = i18next.createInstance();
@@ -24,7 +27,7 @@ export function createI18n(language = 'en'): I18n {
     resources: bundledResources(),
     lng: language,
     fallbackLng: 'en',
-    ns: [...NAMESPACES],
+    ns: namespaces(),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

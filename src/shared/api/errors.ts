@@ -1,8 +1,13 @@
 /**
- * Every error the API can return, as a code the renderer translates (locales/<lng>/errors.json).
- * A test checks that each code has a message in every shipped locale.
+ * Every error the API can return, as a code the renderer translates. A code `feature.reason`
+ * is translated from `locales/<lng>/<feature>.json` under `errors.reason` when that exists,
+ * else from `locales/<lng>/errors.json` under `feature.reason`. A test checks that each code has
+ * a message in every shipped locale.
+ *
+ * A feature declares its own codes beside its channels (`channels/<feature>.ts`, exported as
+ * `<FEATURE>_ERRORS`) and spreads them into ERROR_CODES below.
  */
-export const ERROR_CODES = [
+const FOUNDATION_ERRORS = [
   'api.unknown_channel',
   'api.invalid_input',
   'api.internal',
@@ -26,6 +31,8 @@ export const ERROR_CODES = [
   'slip.void',
   'slip.already_redeemed',
 ] as const;
+
+export const ERROR_CODES = [...FOUNDATION_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,14 +4,14 @@ import type { ApiError } from '../../shared/api/errors';
 import type { SlipView } from '../../shared/domain/slip';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { KioskFrame } from '../components/KioskFrame';
+import type { SectionProps } from './sections';
 
 function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** The pickup table: a scanned QR (the scanner types digits + Enter) or a typed short code. */
-export function PickupScreen({ siteName, onExit }: { siteName: string; onExit(): void }) {
+export function PickupSection(_props: SectionProps) {
   const { t, i18n } = useTranslation('pickup');
   const api = useApi();
   const [code, setCode] = useState('');
@@ -41,15 +41,8 @@ export function PickupScreen({ siteName, onExit }: { siteName: string; onExit():
 
   const status = slip?.status;
   return (
-    <KioskFrame
-      siteName={siteName}
-      title={t('title')}
-      footer={
-        <button type="button" className="button button-secondary" onClick={onExit}>
-          {t('common:logout')}
-        </button>
-      }
-    >
+    <>
+      <h1>{t('title')}</h1>
       <form
         className="lookup"
         onSubmit={(e) => {
@@ -97,6 +90,6 @@ export function PickupScreen({ siteName, onExit }: { siteName: string; onExit():
           {status.state === 'void' ? <p className="notice notice-error">{t('errors:slip.void')}</p> : null}
         </section>
       ) : null}
-    </KioskFrame>
+    </>
   );
 }
