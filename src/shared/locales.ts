@@ -5,7 +5,17 @@
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'es', name: 'Español', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'pt', name: 'Português', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
+  // Persian, written as Afghan Dari speakers read it: the hubs serve Afghan families.
+  { code: 'fa', name: 'دری', dir: 'rtl' },
+  { code: 'ur', name: 'اردو', dir: 'rtl' },
+  { code: 'zh-Hans', name: '中文', dir: 'ltr' },
+  { code: 'vi', name: 'Tiếng Việt', dir: 'ltr' },
+  { code: 'ht', name: 'Kreyòl ayisyen', dir: 'ltr' },
+  { code: 'uk', name: 'Українська', dir: 'ltr' },
+  { code: 'so', name: 'Soomaali', dir: 'ltr' },
 ] as const;
 
 export type LocaleCode = (typeof LOCALES)[number]['code'];
