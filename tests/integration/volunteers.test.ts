@@ -122,14 +122,14 @@ describe('the wrong-PIN throttle, through auth.login', () => {
   it('lets a few slips go, then makes each next try wait longer, and says how long', async () => {
     expect(await login('0000')).toMatchObject({ ok: false, error: { code: 'auth.wrong_pin' } });
     expect(await login('0001')).toMatchObject({ ok: false, error: { code: 'auth.wrong_pin' } });
-    expect(await login('0002')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { count: 5 } } });
+    expect(await login('0002')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { seconds: 5 } } });
     // While waiting, even the right PIN is not looked at, and trying does not extend the wait.
     t.clock.advance(2_000);
-    expect(await login('1234')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { count: 3 } } });
+    expect(await login('1234')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { seconds: 3 } } });
     t.clock.advance(3_000);
-    expect(await login('0003')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { count: 10 } } });
+    expect(await login('0003')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { seconds: 10 } } });
     t.clock.advance(10_000);
-    expect(await login('0004')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { count: 20 } } });
+    expect(await login('0004')).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait', params: { seconds: 20 } } });
     t.clock.advance(20_000);
     // The right PIN after the wait works and clears the count.
     expect(await login('1234')).toMatchObject({ ok: true });

@@ -77,10 +77,10 @@ export function login(ctx: CoreContext, sessions: SessionStore, pin: string) {
   }
   throttle.reset();
   const s = sessions.open(match);
-  return { token: s.token, volunteerName: s.volunteerName, role: s.role };
+  return { token: s.token, volunteerId: s.volunteerId, volunteerName: s.volunteerName, role: s.role };
 }
 
 function waitError(ms: number): AppError {
   const seconds = Math.ceil(ms / 1000);
-  return new AppError('volunteers.pin_wait', `too many wrong PINs; try again in ${seconds} s`, { count: seconds });
+  return new AppError('volunteers.pin_wait', `too many wrong PINs; try again in ${seconds} s`, { seconds });
 }

@@ -25,6 +25,6 @@ export const VOLUNTEERS_ERRORS = [
   // The site must always keep one coordinator who can get into settings.
   'volunteers.last_coordinator',
   'volunteers.not_found',
-  // Too many wrong PINs at this kiosk: params.count is the seconds left to wait.
+  // Too many wrong PINs at this kiosk: params.seconds is the time left to wait.
   'volunteers.pin_wait',
 ] as const;
