@@ -42,6 +42,8 @@ export function kioskWindowOptions({ preloadPath, kiosk, devTools }: WindowSetti
       devTools,
       // The UI uses no alert/confirm/prompt; a page that tried could block the kiosk.
       disableDialogs: true,
+      // Middle-click would open links in new windows; there are none, and windows are denied too.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       enableWebSQL: false,
       // A kiosk has no business pinch-zooming out of its layout.

@@ -30,6 +30,7 @@ describe('kiosk window options', () => {
       spellcheck: false,
       devTools: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
