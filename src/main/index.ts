@@ -22,7 +22,7 @@ type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
 const SHELL_FEATURES: ShellFeature[] = [];
 
 // Only `electron-vite dev` sets this; a packaged app or a test never loads a dev server.
-const DEV_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const DEV_URL = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
 const devOrigin = DEV_URL ? new URL(DEV_URL).origin : null;
 const kiosk = !process.argv.includes('--windowed');
 
