@@ -73,8 +73,10 @@ test('volunteer mode locks itself after idle time', async ({ page, kiosk }) => {
   await page.clock.fastForward(VOLUNTEER_IDLE_MS - 10_000);
   await expect(page.getByRole('heading', { name: 'Pickup table' })).toBeVisible();
   // ...and walking away leaves the public kiosk, with the session closed in core.
+  const logout = page.waitForResponse((r) => r.url().endsWith('/api/auth.logout'));
   await page.clock.fastForward(20_000);
   await expect(new KioskPage(page).heading()).toHaveText('Welcome');
+  expect(await (await logout).json()).toEqual({ ok: true, value: {} });
   await expect(page.getByText('Intake volunteer')).toHaveCount(0);
 });
 
