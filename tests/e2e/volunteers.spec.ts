@@ -80,7 +80,7 @@ test('volunteer mode locks itself after idle time', async ({ page, kiosk }) => {
   await expect(page.getByText('Intake volunteer')).toHaveCount(0);
 });
 
-test('wrong PINs make the keypad wait, and say how long', async ({ page, kiosk }) => {
+test('wrong PINs make the keypad wait, and say how long', async ({ page, kiosk }, testInfo) => {
   await page.clock.install();
   await page.goto(kiosk.url);
   const v = new VolunteersPage(page);
@@ -95,6 +95,7 @@ test('wrong PINs make the keypad wait, and say how long', async ({ page, kiosk }
   await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. Try again in 5 s.');
   await v.typePin(DEMO_PINS.coordinator);
   await expect(v.ok()).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('pin-wait-en.png') });
   await page.clock.runFor(2_000);
   await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. Try again in 3 s.');
   // Core keeps its own time: the wait is over there too once five seconds have passed.

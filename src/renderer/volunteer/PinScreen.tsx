@@ -6,6 +6,7 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KioskFrame } from '../components/KioskFrame';
 import { PinPad } from '../components/PinPad';
+import '../styles/shell.css';
 
 /**
  * The volunteer PIN. After too many wrong PINs core makes the kiosk wait; the keypad's OK stays
@@ -37,23 +38,26 @@ export function PinScreen({ siteName, onSession, onCancel }: { siteName: string;
         </button>
       }
     >
-      <PinPad
-        busy={busy || wait > 0}
-        onSubmit={async (pin) => {
-          setBusy(true);
-          const result = await api.call('auth.login', { pin });
-          setBusy(false);
-          if (result.ok) {
-            api.setSession(result.value.token);
-            onSession(result.value);
-            return;
-          }
-          setError(result.error);
-          const seconds = result.error.params?.seconds;
-          if (result.error.code === 'volunteers.pin_wait' && typeof seconds === 'number') setWait(seconds);
-        }}
-      />
-      <ErrorNotice error={shown} />
+      <div className="pin-screen">
+        {/* Above the keypad: below it, the message would sit under the footer on a 768 px screen. */}
+        <ErrorNotice error={shown} />
+        <PinPad
+          busy={busy || wait > 0}
+          onSubmit={async (pin) => {
+            setBusy(true);
+            const result = await api.call('auth.login', { pin });
+            setBusy(false);
+            if (result.ok) {
+              api.setSession(result.value.token);
+              onSession(result.value);
+              return;
+            }
+            setError(result.error);
+            const seconds = result.error.params?.seconds;
+            if (result.error.code === 'volunteers.pin_wait' && typeof seconds === 'number') setWait(seconds);
+          }}
+        />
+      </div>
     </KioskFrame>
   );
 }
