@@ -143,3 +143,48 @@ test('screenshots and axe of the volunteers section in English and Arabic', asyn
   expect(ar.violations.map((x) => x.id)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('volunteers-ar.png'), fullPage: true });
 });
+
+/**
+ * The Electron preload's bridge (invoke/on), emulated over the browser-mode host so the shell-only
+ * screens can be seen and checked here; the real bridge runs in tests/electron.
+ */
+async function emulateShellBridge(page: import('@playwright/test').Page): Promise<void> {
+  await page.addInitScript(() => {
+    const token = () => document.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
+    (window as unknown as { kiosk: unknown }).kiosk = {
+      invoke: (channel: string, envelope: unknown) =>
+        fetch(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kiosk-token': token() },
+          body: JSON.stringify(envelope),
+        }).then((r) => r.json()),
+      on: () => () => undefined,
+    };
+  });
+}
+
+test('in the shell, a coordinator closes the kiosk after one more question; other roles cannot', async ({ page, kiosk }, testInfo) => {
+  await emulateShellBridge(page);
+  await page.goto(kiosk.url);
+  const v = new VolunteersPage(page);
+  await v.logIn(DEMO_PINS.intake);
+  await expect(page.getByRole('heading', { name: 'Pickup table' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close the kiosk' })).toHaveCount(0);
+  await v.logOut().click();
+
+  await v.logIn(DEMO_PINS.coordinator);
+  await page.getByRole('button', { name: 'Close the kiosk' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Close the kiosk? Visitors cannot use it until it is started again.' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  expect((await axe(page).analyze()).violations.map((x) => x.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('quit-en.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Close the kiosk' }).click();
+  const quit = page.waitForResponse((r) => r.url().endsWith('/api/shell.quit'));
+  await page.getByRole('button', { name: 'Yes, close it' }).click();
+  // Core allowed it; the Electron shell quits on that answer (browser mode has nothing to quit).
+  expect(await (await quit).json()).toEqual({ ok: true, value: {} });
+});

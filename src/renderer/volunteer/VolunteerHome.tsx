@@ -71,7 +71,8 @@ function QuitButton() {
         <p id="quit-question">{t('quitConfirm')}</p>
         <ErrorNotice error={error} />
         <div className="quit-confirm-actions">
-          <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
+          {/* Focus goes to the safe choice: a stray Enter keeps the kiosk open. */}
+          <button type="button" className="button button-secondary" autoFocus onClick={() => setAsking(false)}>
             {t('cancel')}
           </button>
           <button
