@@ -3,6 +3,8 @@ import type { ChannelDef } from './channel';
 import { siteChannels } from './channels/site';
 import { intakeChannels } from './channels/intake';
 import { slipChannels } from './channels/slips';
+import { volunteersChannels } from './channels/volunteers';
+import { shellChannels } from './channels/shell';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -13,6 +15,8 @@ export const contract = {
   ...siteChannels,
   ...intakeChannels,
   ...slipChannels,
+  ...volunteersChannels,
+  ...shellChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
