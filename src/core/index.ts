@@ -12,6 +12,8 @@ import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
 import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
+import { BoardService } from './board/board-service';
+import { boardHandlers } from './board/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -24,7 +26,7 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; board: BoardService };
   close(): void;
 }
 
@@ -35,12 +37,14 @@ export function createCore(deps: CoreDeps): Core {
   const sessions = new SessionStore(ctx.clock, ctx.ids);
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
+  const board = new BoardService(ctx);
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
     ...siteHandlers(ctx, sessions),
     ...intakeHandlers(intake),
     ...slipHandlers(slips),
+    ...boardHandlers(board),
   };
 
 
@@ -48,7 +52,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions },
+    services: { slips, intake, sessions, board },
     close: () => deps.db.close(),
   };
 }

@@ -1,3 +1,5 @@
+import { BOARD_ERRORS } from './channels/board';
+
 /**
  * Every error the API can return, as a code the renderer translates. A code `feature.reason`
  * is translated from `locales/<lng>/<feature>.json` under `errors.reason` when that exists,
@@ -32,7 +34,7 @@ const FOUNDATION_ERRORS = [
   'slip.already_redeemed',
 ] as const;
 
-export const ERROR_CODES = [...FOUNDATION_ERRORS] as const;
+export const ERROR_CODES = [...FOUNDATION_ERRORS, ...BOARD_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
