@@ -64,6 +64,16 @@ const EXPIRES_SQL = `CASE
   WHEN n.expires_at IS NOT NULL THEN n.expires_at
   ELSE strftime('%Y-%m-%dT%H:%M:%fZ', n.created_at, '+' || @days || ' days') END`;
 
+/**
+ * The same rule as a filter "still live at @now", without date arithmetic per row (the matcher
+ * reads every open entry): compare the start of the period with @cutoff = now - days instead.
+ * Timestamps are ISO strings from the same clock format, so string order is time order.
+ */
+const LIVE_SQL = `(CASE
+  WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @cutoff
+  WHEN n.expires_at IS NOT NULL THEN n.expires_at > @now
+  ELSE n.created_at > @cutoff END)`;
+
 const ENTRY_SELECT = `
   SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until,
          n.household_id, n.shareable, n.source, n.status, n.created_at, ${EXPIRES_SQL} AS expires,
@@ -107,6 +117,10 @@ export class BoardService {
     return { days: this.settings().expiryDays, lang: site.settings.siteLanguage, site: site.settings.siteLanguage, now: nowIso(this.ctx), ...extra };
   }
 
+  private cutoff(days: number): string {
+    return new Date(this.ctx.clock.now().getTime() - days * 86_400_000).toISOString();
+  }
+
   private toEntry(r: EntryRow, now: string): BoardEntry {
     const slots = r.slots ?? parseAvailability(r.availability);
     return {
@@ -146,10 +160,10 @@ export class BoardService {
       .prepare(
         `SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at
          FROM needs_offers n
-         WHERE n.kind = @kind AND n.status = 'open' AND ${EXPIRES_SQL} > @now
+         WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
            AND (n.date_until IS NULL OR n.date_until >= @today)`,
       )
-      .all({ ...p, today }) as {
+      .all({ kind, now: p.now, cutoff: this.cutoff(p.days), today }) as {
       id: string;
       category: string;
       languages: string;
@@ -160,11 +174,25 @@ export class BoardService {
       household_id: string | null;
       created_at: string;
     }[];
+    // Intake writes the same few strings over and over ('["fa"]', 'Saturdays'): read each once.
+    const langs = new Map<string, string[]>();
+    const times = new Map<string, number | null>();
+    const languagesOf = (raw: string) => {
+      let v = langs.get(raw);
+      if (!v) langs.set(raw, (v = parseLanguages(raw)));
+      return v;
+    };
+    const slotsOf = (text: string | null) => {
+      if (text === null) return null;
+      let v = times.get(text);
+      if (v === undefined) times.set(text, (v = parseAvailability(text)));
+      return v;
+    };
     return rows.map((r) => ({
       id: r.id,
       category: r.category,
-      languages: parseLanguages(r.languages),
-      slots: r.slots ?? parseAvailability(r.availability),
+      languages: languagesOf(r.languages),
+      slots: r.slots ?? slotsOf(r.availability),
       dateFrom: r.date_from,
       dateUntil: r.date_until,
       householdId: r.household_id,

@@ -44,23 +44,21 @@ interface Candidate {
   lang: 0 | 1;
   time: 0 | 1;
   overlap: number;
-  shared: string[];
 }
 
 export function normalizeCategory(category: string): string {
   return category.trim().toLowerCase();
 }
 
-/** Negative when `a` ranks before `b`. A total order: no two distinct offers compare equal. */
-function compare(a: Candidate, b: Candidate): number {
-  return (
-    b.lang - a.lang ||
-    b.time - a.time ||
-    b.overlap - a.overlap ||
-    a.offer.busy - b.offer.busy ||
-    (a.offer.createdAt < b.offer.createdAt ? -1 : a.offer.createdAt > b.offer.createdAt ? 1 : 0) ||
-    (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0)
-  );
+/**
+ * The ranking as one number, higher is better, so the hot loop compares numbers, not objects.
+ * From most to least significant: shared language (1 bit), known time overlap (1 bit), number of
+ * overlapping slots (0..21, 5 bits), fewer matches in progress (7 bits, 127 - busy), and the
+ * offer's age rank (20 bits: older first, then by id), which makes the order total.
+ */
+function rankKey(lang: number, time: number, overlap: number, busy: number, ageRank: number): number {
+  const score = lang * 64 + time * 32 + overlap;
+  return (score * 128 + (127 - Math.min(busy, 127))) * 1_048_576 + (1_048_575 - ageRank);
 }
 
 function datesOverlap(a: MatchEntry, b: MatchEntry): boolean {
@@ -72,9 +70,10 @@ function datesOverlap(a: MatchEntry, b: MatchEntry): boolean {
   return aFrom <= bUntil && bFrom <= aUntil;
 }
 
-function explain(need: MatchEntry, c: Candidate, now: Date): Why[] {
+function explain(need: MatchEntry, c: Candidate, now: Date, offerCreatedMs: number): Why[] {
   const why: Why[] = [{ code: 'category', params: { category: normalizeCategory(need.category) } }];
-  if (c.lang === 1) why.push({ code: 'language', params: { languages: c.shared.join(',') } });
+  const shared = need.languages.filter((l) => c.offer.languages.includes(l));
+  if (c.lang === 1) why.push({ code: 'language', params: { languages: shared.join(',') } });
   else why.push({ code: 'language_unstated', params: {} });
   if (c.time === 1) why.push({ code: 'time', params: { slots: c.overlap === 0 ? 0 : (need.slots ?? 0) & (c.offer.slots ?? 0) } });
   else why.push({ code: 'time_unstated', params: {} });
@@ -86,7 +85,7 @@ function explain(need: MatchEntry, c: Candidate, now: Date): Why[] {
   }
   if (c.offer.busy === 0) why.push({ code: 'free', params: {} });
   else why.push({ code: 'busy', params: { count: c.offer.busy } });
-  const days = Math.max(0, Math.floor((now.getTime() - Date.parse(c.offer.createdAt)) / 86_400_000));
+  const days = Math.max(0, Math.floor((now.getTime() - offerCreatedMs) / 86_400_000));
   why.push({ code: 'waiting', params: { days } });
   return why;
 }
@@ -94,16 +93,41 @@ function explain(need: MatchEntry, c: Candidate, now: Date): Why[] {
 /**
  * An index of open offers by category, then by language, so a need only ever looks at offers
  * of its own category that speak one of its languages (or stated none): no all-pairs scan.
+ * Offer fields the hot loop reads sit in typed arrays.
  */
 export class OfferIndex {
   private readonly byCategory = new Map<string, { byLanguage: Map<string, number[]>; noLanguage: number[]; all: number[] }>();
   /** Per offer, the last need (by sequence number) that looked at it: de-duplicates across languages. */
   private readonly seen: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly dated: Uint8Array;
+  private readonly ageRank: Int32Array;
+  private readonly busy: Int32Array;
+  private readonly createdMs: Float64Array;
   private stamp = 0;
 
   constructor(readonly offers: readonly MatchOffer[]) {
-    this.seen = new Int32Array(offers.length).fill(-1);
+    const n = offers.length;
+    this.seen = new Int32Array(n).fill(-1);
+    this.slots = new Int32Array(n);
+    this.dated = new Uint8Array(n);
+    this.ageRank = new Int32Array(n);
+    this.busy = new Int32Array(n);
+    this.createdMs = new Float64Array(n);
+    const byAge = offers.map((_, i) => i);
+    byAge.sort((a, b) => {
+      const x = offers[a]!;
+      const y = offers[b]!;
+      return x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    });
+    byAge.forEach((i, rank) => {
+      this.ageRank[i] = Math.min(rank, 1_048_575);
+    });
     offers.forEach((o, i) => {
+      this.slots[i] = o.slots ?? -1;
+      this.busy[i] = o.busy;
+      this.createdMs[i] = Date.parse(o.createdAt);
+      this.dated[i] = o.dateFrom !== null || o.dateUntil !== null ? 1 : 0;
       const key = normalizeCategory(o.category);
       let bucket = this.byCategory.get(key);
       if (!bucket) {
@@ -129,37 +153,62 @@ export class OfferIndex {
     if (!bucket || limit <= 0) return [];
     this.stamp += 1;
     const stamp = this.stamp;
-    const top: Candidate[] = [];
-    const consider = (i: number) => {
-      if (this.seen[i] === stamp) return;
-      this.seen[i] = stamp;
-      const offer = this.offers[i]!;
-      if (need.householdId !== null && offer.householdId === need.householdId) return;
-      if (excluded?.has(offer.id)) return;
-      let time: 0 | 1 = 0;
+    const { seen, slots, dated, ageRank, busy, offers } = this;
+    const needSlots = need.slots ?? -1;
+    const needHousehold = need.householdId;
+    // The best `limit` so far, best first, as parallel arrays of keys and offer indexes.
+    const keys: number[] = [];
+    const picks: number[] = [];
+    // Hot loop (millions of checks at full scale): numbers only, no allocation per offer.
+    const consider = (i: number, lang: number) => {
+      if (seen[i] === stamp) return;
+      seen[i] = stamp;
+      let time = 0;
       let overlap = 0;
-      if (need.slots !== null && offer.slots !== null) {
-        const both = need.slots & offer.slots;
+      const s = slots[i]!;
+      if (needSlots !== -1 && s !== -1) {
+        const both = needSlots & s;
         if (both === 0) return;
         time = 1;
         overlap = popcount(both);
       }
-      if (!datesOverlap(need, offer)) return;
-      const shared = need.languages.filter((l) => offer.languages.includes(l));
-      const c: Candidate = { offer, lang: shared.length > 0 ? 1 : 0, time, overlap, shared };
-      // Keep the best `limit` in order with an insertion step: limit is small.
-      if (top.length === limit && compare(c, top[limit - 1]!) >= 0) return;
-      let at = top.length;
-      while (at > 0 && compare(c, top[at - 1]!) < 0) at -= 1;
-      top.splice(at, 0, c);
-      if (top.length > limit) top.pop();
+      const key = rankKey(lang, time, overlap, busy[i]!, ageRank[i]!);
+      if (keys.length === limit && key <= keys[limit - 1]!) return;
+      // Only a candidate that would make the list pays for the object-level checks.
+      const offer = offers[i]!;
+      if (needHousehold !== null && offer.householdId === needHousehold) return;
+      if (dated[i] === 1 && !datesOverlap(need, offer)) return;
+      if (excluded?.has(offer.id)) return;
+      let at = keys.length;
+      while (at > 0 && key > keys[at - 1]!) at -= 1;
+      keys.splice(at, 0, key);
+      picks.splice(at, 0, i);
+      if (keys.length > limit) {
+        keys.pop();
+        picks.pop();
+      }
     };
     if (need.languages.length === 0) {
-      for (const i of bucket.all) consider(i);
+      for (const i of bucket.all) consider(i, 0);
     } else {
-      for (const lang of need.languages) for (const i of bucket.byLanguage.get(lang) ?? []) consider(i);
-      for (const i of bucket.noLanguage) consider(i);
+      // Shared-language offers first: an offer reached through a shared language is marked seen
+      // before the no-language pass could count it as unstated.
+      for (const lang of need.languages) for (const i of bucket.byLanguage.get(lang) ?? []) consider(i, 1);
+      // A shared language outranks everything else in the key: with `limit` such offers in hand,
+      // no offer without a stated language could get in, so skip looking at them.
+      if (keys.length < limit) for (const i of bucket.noLanguage) consider(i, 0);
     }
-    return top.map((c) => ({ offer: c.offer, why: explain(need, c, now) }));
+    return picks.map((i) => {
+      const offer = offers[i]!;
+      const s = slots[i]!;
+      const known = needSlots !== -1 && s !== -1;
+      const c: Candidate = {
+        offer,
+        lang: need.languages.length > 0 && offer.languages.some((l) => need.languages.includes(l)) ? 1 : 0,
+        time: known ? 1 : 0,
+        overlap: known ? popcount(needSlots & s) : 0,
+      };
+      return { offer, why: explain(need, c, now, this.createdMs[i]!) };
+    });
   }
 }

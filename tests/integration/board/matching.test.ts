@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../support/core';
 import { ALL_SLOTS } from '../../../src/shared/api/channels/board';
-import { AFTERNOON, EVENING, MON, MORNING, SAT, TUE, board, intakeRow, slot } from './helpers';
+import { AFTERNOON, EVENING, MORNING, SAT, TUE, board, intakeRow, slot } from './helpers';
 
 describe('board matching', () => {
   let t: TestCore;
