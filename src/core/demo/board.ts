@@ -34,7 +34,7 @@ export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   const spanish = byLanguage('es');
   const english = byLanguage('en');
   if (spanish) ctx.db.prepare("UPDATE households SET first_name = 'María', phone = '555-0148' WHERE id = ?").run(spanish);
-  if (english) ctx.db.prepare("UPDATE households SET first_name = 'Tom' WHERE id = ?").run(english);
+  if (english) ctx.db.prepare("UPDATE households SET first_name = 'Dwayne' WHERE id = ?").run(english);
 
   const rows = [
     { kind: 'need', household: byLanguage('es'), category: 'cooking', detail: 'Someone to host a Dari cooking workshop', languages: ['fa', 'en'], slots: days([5], [0, 1]), at: ago(7), shareable: 1 },

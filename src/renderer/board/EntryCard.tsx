@@ -4,10 +4,10 @@ import type { BoardEntry } from '../../shared/api/channels/board';
 import { categoryLabel, formatDate, formatSlots, languageNames } from './format';
 
 /** One need or offer: what, in which languages, when, and whose (by slip code only). */
-export function EntryCard({ entry, children, headingLevel = 3 }: { entry: BoardEntry; children?: ReactNode; headingLevel?: 3 | 4 }) {
+export function EntryCard({ entry, children, headingLevel = 2 }: { entry: BoardEntry; children?: ReactNode; headingLevel?: 2 | 3 | 4 }) {
   const { t, i18n } = useTranslation('board');
   const lng = i18n.language;
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h2';
   const title = entry.itemName ?? entry.detail ?? categoryLabel(entry.category, t);
   return (
     <article className={`entry entry-${entry.kind}${entry.expired ? ' entry-expired' : ''}`} aria-label={`${t(`kind.${entry.kind}`)}: ${title}`}>

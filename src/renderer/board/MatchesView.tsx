@@ -58,13 +58,13 @@ function MatchCard({ match, role, act }: { match: BoardMatch; role: Role; act: A
     act(() => api.call('board.advance', { matchId: match.id, to, reason: to === 'didnt_happen' ? reason : null }));
   return (
     <article className={`match match-${match.state}`} aria-label={t(`state.${match.state}`)}>
-      <p className="match-state">
-        <strong>{t(`state.${match.state}`)}</strong>
+      <h2 className="match-state">
+        {t(`state.${match.state}`)}
         {match.reason ? ` · ${t(`reason.${match.reason}`)}` : null}
-      </p>
+      </h2>
       <div className="match-sides">
         {[match.need, match.offer].map((side) => (
-          <EntryCard key={side.id} entry={side} headingLevel={4}>
+          <EntryCard key={side.id} entry={side} headingLevel={3}>
             {role === 'coordinator' && open ? <Contact entry={side} /> : null}
           </EntryCard>
         ))}

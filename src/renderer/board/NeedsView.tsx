@@ -24,7 +24,7 @@ export function WhyLine({ why }: { why: Why }) {
     case 'busy':
       return <>{t('why.busy', { count: Number(p.count) })}</>;
     case 'waiting':
-      return <>{t('why.waiting', { count: Number(p.days) })}</>;
+      return <>{Number(p.days) === 0 ? t('why.today') : t('why.waiting', { count: Number(p.days) })}</>;
     default:
       return <>{t(`why.${why.code}`)}</>;
   }
@@ -65,7 +65,7 @@ export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
               <p className="notice notice-ok">{t('inProgress')}</p>
             ) : need.expired ? null : (
               <section className="suggestions" aria-label={t('suggestions')}>
-                <h4>{t('suggestions')}</h4>
+                <h3>{t('suggestions')}</h3>
                 {need.suggestions.length === 0 ? <p>{t('noSuggestions')}</p> : null}
                 <ol>
                   {need.suggestions.map((s) => (

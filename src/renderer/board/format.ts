@@ -10,7 +10,7 @@ export function dayName(day: number, language: string, width: 'long' | 'short' =
 }
 
 function list(items: string[], language: string): string {
-  return new Intl.ListFormat(language, { style: 'short', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** "Tuesday (morning, afternoon), Saturday" in the volunteer's language. */

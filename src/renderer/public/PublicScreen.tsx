@@ -54,41 +54,43 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
         <p className="public-site">{siteName}</p>
         <h1>{t('public.title')}</h1>
       </header>
-      <ErrorNotice error={error} />
-      {view ? (
-        <div className="public-columns">
-          <section className="public-column public-have" aria-labelledby="public-have">
-            <h2 id="public-have">{t('public.have')}</h2>
-            {view.have.length === 0 ? <p>{t('public.nothing')}</p> : null}
-            <ul>
-              {view.have.map((i) => (
-                <li key={i.itemId}>{i.name}</li>
-              ))}
-            </ul>
-          </section>
-          <section className="public-column public-need" aria-labelledby="public-need">
-            <h2 id="public-need">{t('public.need')}</h2>
-            {view.need.length === 0 ? <p>{t('public.nothing')}</p> : null}
-            <ul>
-              {view.need.map((i) => (
-                <li key={i.itemId}>{i.name}</li>
-              ))}
-            </ul>
-          </section>
-          <section className="public-column public-help" aria-labelledby="public-help">
-            <h2 id="public-help">{t('public.help')}</h2>
-            {view.offersWanted.length === 0 ? <p>{t('public.nothing')}</p> : null}
-            <ul>
-              {view.offersWanted.map((o) => (
-                <li key={o.category}>
-                  {categoryLabel(o.category, t)} <span className="public-count">{t('public.asked', { count: o.needs })}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </div>
-      ) : null}
-      <p className="public-footer">{t('public.footer')}</p>
+      <main className="public-main">
+        <ErrorNotice error={error} />
+        {view ? (
+          <div className="public-columns">
+            <section className="public-column public-have" aria-labelledby="public-have">
+              <h2 id="public-have">{t('public.have')}</h2>
+              {view.have.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.have.map((i) => (
+                  <li key={i.itemId}>{i.name}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="public-column public-need" aria-labelledby="public-need">
+              <h2 id="public-need">{t('public.need')}</h2>
+              {view.need.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.need.map((i) => (
+                  <li key={i.itemId}>{i.name}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="public-column public-help" aria-labelledby="public-help">
+              <h2 id="public-help">{t('public.help')}</h2>
+              {view.offersWanted.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.offersWanted.map((o) => (
+                  <li key={o.category}>
+                    {categoryLabel(o.category, t)} <span className="public-count">{t('public.asked', { count: o.needs })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        ) : null}
+        <p className="public-footer">{t('public.footer')}</p>
+      </main>
       <nav className="public-controls no-print" aria-label={t('public.controls')}>
         {languages.map((code, i) => (
           <button
