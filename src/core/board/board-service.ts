@@ -564,7 +564,7 @@ export class BoardService {
          LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
          LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
          WHERE i.archived_at IS NULL AND st.qty >= 10 AND st.qty >= 3 * COALESCE(a.qty, 0) AND st.qty > i.low_stock
-         ORDER BY st.qty - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 12`,
+         ORDER BY st.qty - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
       )
       .all({ ...names, since }) as { itemId: string; name: string; unit: string }[];
 
@@ -582,6 +582,6 @@ export class BoardService {
       .map((r) => ({ category: normalizeCategory(r.category), needs: r.c }))
       .sort((a, b) => b.needs - a.needs || a.category.localeCompare(b.category));
 
-    return { siteName: site.name, languages: site.settings.languages, have, need: need.slice(0, 12), offersWanted };
+    return { siteName: site.name, languages: site.settings.languages, have, need: need.slice(0, 8), offersWanted: offersWanted.slice(0, 8) };
   }
 }
