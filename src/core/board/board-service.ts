@@ -156,6 +156,7 @@ export class BoardService {
   private matchable(kind: 'need' | 'offer', busy?: Map<string, number>): MatchOffer[] {
     const p = this.params({ kind });
     const today = p.now.slice(0, 10);
+    // Rows as arrays, not objects: this reads every open entry (20,000 in the benchmark).
     const rows = this.ctx.db
       .prepare(
         `SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at
@@ -163,17 +164,18 @@ export class BoardService {
          WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
            AND (n.date_until IS NULL OR n.date_until >= @today)`,
       )
-      .all({ kind, now: p.now, cutoff: this.cutoff(p.days), today }) as {
-      id: string;
-      category: string;
-      languages: string;
-      slots: number | null;
-      availability: string | null;
-      date_from: string | null;
-      date_until: string | null;
-      household_id: string | null;
-      created_at: string;
-    }[];
+      .raw(true)
+      .all({ kind, now: p.now, cutoff: this.cutoff(p.days), today }) as [
+      id: string,
+      category: string,
+      languages: string,
+      slots: number | null,
+      availability: string | null,
+      dateFrom: string | null,
+      dateUntil: string | null,
+      householdId: string | null,
+      createdAt: string,
+    ][];
     // Intake writes the same few strings over and over ('["fa"]', 'Saturdays'): read each once.
     const langs = new Map<string, string[]>();
     const times = new Map<string, number | null>();
@@ -188,16 +190,16 @@ export class BoardService {
       if (v === undefined) times.set(text, (v = parseAvailability(text)));
       return v;
     };
-    return rows.map((r) => ({
-      id: r.id,
-      category: r.category,
-      languages: languagesOf(r.languages),
-      slots: r.slots ?? slotsOf(r.availability),
-      dateFrom: r.date_from,
-      dateUntil: r.date_until,
-      householdId: r.household_id,
-      createdAt: r.created_at,
-      busy: busy?.get(r.id) ?? 0,
+    return rows.map(([id, category, languages, slots, availability, dateFrom, dateUntil, householdId, createdAt]) => ({
+      id,
+      category,
+      languages: languagesOf(languages),
+      slots: slots ?? slotsOf(availability),
+      dateFrom,
+      dateUntil,
+      householdId,
+      createdAt,
+      busy: busy?.get(id) ?? 0,
     }));
   }
 
