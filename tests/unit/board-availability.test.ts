@@ -16,6 +16,16 @@ describe('reading free-text availability', () => {
     ['martes por la mañana', bit(1, 0)],
     ['le samedi soir', bit(5, 2)],
     ['Mon & Fri afternoon', bit(0, 1) | bit(4, 1)],
+    // Dari: Tuesday morning, with and without the zero-width non-joiner; never read as Saturday.
+    ['سه‌شنبه صبح', bit(1, 0)],
+    ['سه شنبه صبح', bit(1, 0)],
+    ['شنبه‌ها', dayMask(5)],
+    ['پنجشنبه بعد از ظهر', bit(3, 1)],
+    // Arabic: Saturday morning, with tanween.
+    ['السبت صباحًا', bit(5, 0)],
+    ['الجمعة مساءً', bit(4, 2)],
+    // Urdu: Monday evening.
+    ['سوموار شام', bit(0, 2)],
   ])('%s', (text, mask) => {
     expect(parseAvailability(text)).toBe(mask);
   });
@@ -24,7 +34,9 @@ describe('reading free-text availability', () => {
     expect(parseAvailability(null)).toBeNull();
     expect(parseAvailability('')).toBeNull();
     expect(parseAvailability('call my son')).toBeNull();
-    expect(parseAvailability('سه‌شنبه صبح')).toBeNull();
+    expect(parseAvailability('به پسرم زنگ بزنید')).toBeNull();
+    // "پیر زن" is "old woman" in Dari, not Monday.
+    expect(parseAvailability('پیر زن')).toBeNull();
   });
 
   it('never throws and stays within the week', () => {

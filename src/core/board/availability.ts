@@ -8,19 +8,24 @@ import { ALL_SLOTS } from '../../shared/api/channels/board';
  * null ("time not stated"), which the matcher treats as unknown rather than as a mismatch.
  */
 
+// Arabic, Dari (Persian script) and Urdu day names are listed as written after normalising
+// (see below): Persian "سه‌شنبه" / "سه شنبه" both become "سهشنبه", so it never reads as
+// "شنبه" (Saturday). Words that also mean something else are left out on purpose: Arabic
+// "اثنين" (two) and "أحد" (someone), Urdu "پیر" (also "old" in Dari) and "ہفتہ" (also "week").
+// Misreading would narrow the time and hide a suggestion; not reading only says "not stated".
 const DAY_WORDS: readonly (readonly string[])[] = [
-  ['monday', 'mon', 'lunes', 'lundi', 'segunda'],
-  ['tuesday', 'tue', 'tues', 'martes', 'mardi', 'terça', 'terca'],
-  ['wednesday', 'wed', 'miércoles', 'miercoles', 'mercredi', 'quarta'],
-  ['thursday', 'thu', 'thur', 'thurs', 'jueves', 'jeudi', 'quinta'],
-  ['friday', 'fri', 'viernes', 'vendredi', 'sexta'],
-  ['saturday', 'sat', 'sábado', 'sabado', 'samedi'],
-  ['sunday', 'sun', 'domingo', 'dimanche'],
+  ['monday', 'mon', 'lunes', 'lundi', 'segunda', 'الاثنين', 'الإثنين', 'دوشنبه', 'سوموار'],
+  ['tuesday', 'tue', 'tues', 'martes', 'mardi', 'terça', 'terca', 'الثلاثاء', 'ثلاثاء', 'سهشنبه', 'منگل'],
+  ['wednesday', 'wed', 'miércoles', 'miercoles', 'mercredi', 'quarta', 'الأربعاء', 'الاربعاء', 'أربعاء', 'چهارشنبه', 'بدھ'],
+  ['thursday', 'thu', 'thur', 'thurs', 'jueves', 'jeudi', 'quinta', 'الخميس', 'خميس', 'پنجشنبه', 'جمعرات'],
+  ['friday', 'fri', 'viernes', 'vendredi', 'sexta', 'الجمعة', 'جمعة', 'جمعه', 'جمعہ'],
+  ['saturday', 'sat', 'sábado', 'sabado', 'samedi', 'السبت', 'سبت', 'شنبه'],
+  ['sunday', 'sun', 'domingo', 'dimanche', 'الأحد', 'الاحد', 'یکشنبه', 'اتوار'],
 ];
 const PART_WORDS: readonly (readonly string[])[] = [
-  ['morning', 'am', 'mañana', 'manana', 'matin', 'manhã', 'manha'],
-  ['afternoon', 'midday', 'noon', 'pm', 'tarde', 'après-midi', 'apres-midi', 'aprèm'],
-  ['evening', 'night', 'tonight', 'noche', 'soir', 'soirée', 'soiree', 'noite'],
+  ['morning', 'am', 'mañana', 'manana', 'matin', 'manhã', 'manha', 'صباح', 'صباحا', 'الصباح', 'صبح'],
+  ['afternoon', 'midday', 'noon', 'pm', 'tarde', 'après-midi', 'apres-midi', 'aprèm', 'الظهر', 'العصر', 'عصر', 'بعدازظهر', 'چاشت', 'دوپہر'],
+  ['evening', 'night', 'tonight', 'noche', 'soir', 'soirée', 'soiree', 'noite', 'مساء', 'المساء', 'مساءا', 'ليلا', 'الليل', 'شب', 'شام'],
 ];
 const WEEKDAY_WORDS = ['weekday', 'weekdays', 'semana', 'semaine'];
 const WEEKEND_WORDS = ['weekend', 'weekends', 'week-end', 'week-ends'];
@@ -46,6 +51,11 @@ export function parseAvailability(text: string | null | undefined): number | nul
   const words = text
     .toLowerCase()
     .normalize('NFC')
+    // Arabic-script short vowels and tanween ("صباحًا") are marks, not letters: drop them.
+    .replace(/[\u064B-\u065F\u0670]/g, '')
+    // Persian compound day names: "سه‌شنبه" (with a zero-width non-joiner) or "سه شنبه".
+    .replace(/(یک|دو|سه|چهار|پنج)[\s\u200c]*شنبه/g, '$1شنبه')
+    .replace(/بعد[\s\u200c]*از[\s\u200c]*ظهر/g, 'بعدازظهر')
     .split(/[^\p{L}-]+/u)
     .filter(Boolean)
     .flatMap(stem);
