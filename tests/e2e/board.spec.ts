@@ -45,6 +45,7 @@ test('an intake volunteer takes a suggested match through to done, and never see
   const match = board.match('Contacting both sides');
   await expect(match).toBeVisible();
   await expect(page.getByRole('button', { name: /Show contact/ })).toHaveCount(0);
+  await expect(board.tab('Settings')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('555-0148');
   await expect(page.locator('body')).not.toContainText('María');
   await match.getByRole('button', { name: 'Both agreed' }).click();
@@ -80,6 +81,16 @@ test('the coordinator sees a contact only when asked and only if given, and shar
     kiosk.core.ctx.db.prepare("SELECT category, shareable, source FROM needs_offers WHERE source = 'pantry'").all(),
   ).toEqual([{ category: 'pantry', shareable: 1, source: 'pantry' }]);
   await page.screenshot({ path: testInfo.outputPath('board-gaps-en.png') });
+
+  // Only the coordinator sets how long entries live.
+  await board.tab('Settings').click();
+  await page.getByLabel('Days a need or offer stays on the board unless renewed').fill('7');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await board.tab(/^Needs \(/).click();
+  await expect(page.getByText('Needs and offers stay on the board for 7 days unless renewed.')).toBeVisible();
+  // The cooking need is seven days old: with a seven-day limit it has expired, and says so.
+  await expect(board.card(COOKING_NEED)).toContainText('Expired on');
 });
 
 test('a volunteer adds an offer and sees it suggested, and the board reads right to left in Arabic', async ({ page, kiosk }, testInfo) => {

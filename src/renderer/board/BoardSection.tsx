@@ -10,9 +10,10 @@ import { EntryCard } from './EntryCard';
 import { GapsView } from './GapsView';
 import { MatchesView } from './MatchesView';
 import { NeedsView } from './NeedsView';
+import { SettingsView } from './SettingsView';
 import '../styles/board.css';
 
-const TABS = ['needs', 'offers', 'matches', 'gaps', 'add'] as const;
+const TABS = ['needs', 'offers', 'matches', 'gaps', 'add', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The needs and offers board: suggestions with reasons, matches in progress, pantry gaps. */
@@ -50,7 +51,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
     <div className="board">
       <h1>{t('title')}</h1>
       <nav className="board-tabs" aria-label={t('title')}>
-        {TABS.map((id) => (
+        {TABS.filter((id) => id !== 'settings' || session.role === 'coordinator').map((id) => (
           <button key={id} type="button" className="tab" aria-pressed={tab === id} onClick={() => setTab(id)}>
             {t(`tabs.${id}`)}
             {id === 'needs' && view ? ` (${view.needs.length})` : null}
@@ -83,6 +84,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
       ) : null}
       {view && tab === 'matches' ? <MatchesView matches={view.matches} role={session.role} act={act} /> : null}
       {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} /> : null}
+      {tab === 'settings' && session.role === 'coordinator' ? <SettingsView onSaved={() => void reload()} /> : null}
       {tab === 'add' ? (
         <AddEntry
           languages={settings.languages}
