@@ -74,6 +74,13 @@ const LIVE_SQL = `(CASE
   WHEN n.expires_at IS NOT NULL THEN n.expires_at > @now
   ELSE n.created_at > @cutoff END)`;
 
+/** The matcher's read of open entries of one kind: the hot query (see tests for its plan). */
+export const MATCHABLE_SQL = `
+  SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at
+  FROM needs_offers n
+  WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
+    AND (n.date_until IS NULL OR n.date_until >= @today)`;
+
 const ENTRY_SELECT = `
   SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until,
          n.household_id, n.shareable, n.source, n.status, n.created_at, ${EXPIRES_SQL} AS expires,
@@ -158,12 +165,7 @@ export class BoardService {
     const today = p.now.slice(0, 10);
     // Rows as arrays, not objects: this reads every open entry (20,000 in the benchmark).
     const rows = this.ctx.db
-      .prepare(
-        `SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at
-         FROM needs_offers n
-         WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
-           AND (n.date_until IS NULL OR n.date_until >= @today)`,
-      )
+      .prepare(MATCHABLE_SQL)
       .raw(true)
       .all({ kind, now: p.now, cutoff: this.cutoff(p.days), today }) as [
       id: string,

@@ -145,3 +145,20 @@ describe('board matching', () => {
     expect(view.matches.map((x) => x.id)).toEqual([m.id]);
   });
 });
+
+describe('the matcher reads open entries through an index', () => {
+  it('uses needs_offers_open, not a table scan', async () => {
+    const { MATCHABLE_SQL } = await import('../../../src/core/board/board-service');
+    const t = makeCore();
+    try {
+      const plan = t.core.ctx.db
+        .prepare(`EXPLAIN QUERY PLAN ${MATCHABLE_SQL}`)
+        .all({ kind: 'need', now: 'x', cutoff: 'x', today: 'x' }) as { detail: string }[];
+      const text = plan.map((p) => p.detail).join('\n');
+      expect(text).toMatch(/USING INDEX needs_offers_open/);
+      expect(text).not.toMatch(/SCAN n\b(?! USING)/);
+    } finally {
+      t.dispose();
+    }
+  });
+});
