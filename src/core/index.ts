@@ -14,6 +14,8 @@ import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
 import { VolunteerService } from './site/volunteers';
 import { volunteerHandlers } from './site/volunteer-handlers';
+import { BoardService } from './board/board-service';
+import { boardHandlers } from './board/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -26,7 +28,7 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService };
   close(): void;
 }
 
@@ -38,6 +40,7 @@ export function createCore(deps: CoreDeps): Core {
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
   const volunteers = new VolunteerService(ctx, sessions);
+  const board = new BoardService(ctx);
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
@@ -45,6 +48,7 @@ export function createCore(deps: CoreDeps): Core {
     ...intakeHandlers(intake),
     ...slipHandlers(slips),
     ...volunteerHandlers(volunteers),
+    ...boardHandlers(board),
   };
 
 
@@ -52,7 +56,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions, volunteers },
+    services: { slips, intake, sessions, volunteers, board },
     close: () => deps.db.close(),
   };
 }

@@ -5,6 +5,7 @@ import { recordMovement } from '../inventory/ledger';
 import { addVolunteer, readSite, setUpSite } from '../site/site-service';
 import type { IntakeService } from '../intake/intake-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS } from './catalogue';
+import { seedBoardDemo } from './board';
 
 export const DEMO_PINS = { coordinator: '1234', intake: '1111', stock: '2222' } as const;
 
@@ -96,5 +97,6 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
       )
       .run(ctx.ids.uuid(), site.id, n.kind, n.category, n.detail, JSON.stringify(n.languages), n.availability, at);
   }
+  seedBoardDemo(ctx, intake);
   return true;
 }

@@ -5,6 +5,7 @@ import { intakeChannels } from './channels/intake';
 import { slipChannels } from './channels/slips';
 import { volunteersChannels } from './channels/volunteers';
 import { shellChannels } from './channels/shell';
+import { boardChannels } from './channels/board';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -17,6 +18,7 @@ export const contract = {
   ...slipChannels,
   ...volunteersChannels,
   ...shellChannels,
+  ...boardChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
