@@ -12,6 +12,9 @@ import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
 import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { systemDrives, type DriveSource } from './exchange/drives';
+import type { WriteHooks } from './exchange/atomic-write';
 
 export interface CoreDeps {
   db: Db;
@@ -19,6 +22,10 @@ export interface CoreDeps {
   ids?: Ids;
   keys?: KeySource;
   logError?: (err: unknown, channel: string) => void;
+  /** Removable drives and free space (tests pass temp folders). */
+  drives?: DriveSource;
+  /** Test hook: interrupt exports mid-write. */
+  writeHooks?: WriteHooks;
 }
 
 export interface Core {
@@ -41,6 +48,7 @@ export function createCore(deps: CoreDeps): Core {
     ...siteHandlers(ctx, sessions),
     ...intakeHandlers(intake),
     ...slipHandlers(slips),
+    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
   };
 
 

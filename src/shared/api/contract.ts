@@ -3,6 +3,7 @@ import type { ChannelDef } from './channel';
 import { siteChannels } from './channels/site';
 import { intakeChannels } from './channels/intake';
 import { slipChannels } from './channels/slips';
+import { exchangeChannels } from './channels/exchange';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -13,6 +14,7 @@ export const contract = {
   ...siteChannels,
   ...intakeChannels,
   ...slipChannels,
+  ...exchangeChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { EXCHANGE_ERRORS } from './channels/exchange';
 /**
  * Every error the API can return, as a code the renderer translates. A code `feature.reason`
  * is translated from `locales/<lng>/<feature>.json` under `errors.reason` when that exists,
@@ -32,7 +33,7 @@ const FOUNDATION_ERRORS = [
   'slip.already_redeemed',
 ] as const;
 
-export const ERROR_CODES = [...FOUNDATION_ERRORS] as const;
+export const ERROR_CODES = [...FOUNDATION_ERRORS, ...EXCHANGE_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
