@@ -29,7 +29,7 @@ export function safeFileName(name: string): string {
 }
 
 export function requireFolder(folder: string): void {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(folder).isDirectory();
   } catch {

@@ -56,7 +56,7 @@ function removeQuietly(path: string): void {
 }
 
 /** Encrypts a snapshot of the whole database into a temp file next to it, then writes it atomically. */
-export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder: string, passphrase: string, hooks?: WriteHooks): Promise<WrittenFile> {
+export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder: string, passphrase: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
   if ([...passphrase].length < MIN_PASSPHRASE) throw new AppError('exchange.weak_passphrase', 'passphrase too short', { min: MIN_PASSPHRASE });
   requireFolder(folder);
   const site = readSite(ctx);
@@ -102,10 +102,9 @@ export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder
     removeQuietly(plain);
     const name = bundleFileName(site.name, ctx.clock.now(), 0, BACKUP_EXTENSION).replace('-0000', '');
     const written = await writeAtomic(drives, folder, name, { file: sealed }, hooks);
-    const seq = ((ctx.db.prepare('SELECT MAX(sequence) AS s FROM exchange_exports').get() as { s: number | null }).s ?? 0) + 1;
     ctx.db
-      .prepare("INSERT INTO exchange_exports (sequence, kind, file_name, bytes, sha256, at) VALUES (?, 'backup', ?, ?, ?, ?)")
-      .run(seq, name, written.bytes, written.sha256, nowIso(ctx));
+      .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'backup', NULL, ?, ?, ?, ?, ?)")
+      .run(ctx.ids.uuid(), name, written.bytes, written.sha256, nowIso(ctx), volunteer);
     return written;
   } finally {
     removeQuietly(plain);

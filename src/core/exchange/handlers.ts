@@ -98,7 +98,7 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
     'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name),
     'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call)),
     'exchange.log': () => importLog(ctx),
-    'exchange.export_backup': ({ folder, passphrase }) => exportBackup(ctx, deps.drives, folder, passphrase, deps.writeHooks),
+    'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
     'exchange.restore_backup': ({ folder, name, passphrase }) => restoreBackup(ctx, folder, name, passphrase),
     'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder),
   };

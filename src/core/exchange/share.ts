@@ -139,8 +139,8 @@ export async function exportShare(ctx: CoreContext, drives: DriveSource, folder:
   const name = bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
   const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
   ctx.db
-    .prepare("INSERT INTO exchange_exports (sequence, kind, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?)")
-    .run(manifest.sequence, name, written.bytes, written.sha256, nowIso(ctx), volunteer);
+    .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")
+    .run(ctx.ids.uuid(), manifest.sequence, name, written.bytes, written.sha256, nowIso(ctx), volunteer);
   return written;
 }
 

@@ -39,14 +39,17 @@ CREATE TABLE exchange_records (
 ) STRICT;
 CREATE INDEX exchange_records_origin ON exchange_records (origin_site, type);
 
+-- What was written to a stick. Share bundles are numbered per site (sequence); backups are not.
 CREATE TABLE exchange_exports (
-  sequence INTEGER PRIMARY KEY,
+  id TEXT PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('share', 'backup', 'csv')),
+  sequence INTEGER CHECK (sequence IS NULL OR sequence > 0),
   file_name TEXT NOT NULL,
   bytes INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
   at TEXT NOT NULL,
-  volunteer TEXT
+  volunteer TEXT,
+  UNIQUE (kind, sequence)
 ) STRICT;
 
 CREATE TABLE exchange_imports (
