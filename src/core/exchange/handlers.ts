@@ -10,6 +10,7 @@ import { exportCsv } from './csv';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
 import { applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
+import { readSite } from '../site/site-service';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
 
 export interface ExchangeDeps {
@@ -56,13 +57,20 @@ type ExchangeChannel =
   | 'exchange.apply'
   | 'exchange.log'
   | 'exchange.export_backup'
+  | 'exchange.restore_files'
   | 'exchange.restore_backup'
   | 'exchange.export_csv';
 
 export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Handlers, ExchangeChannel> {
   const who = (call: { session: { volunteerName: string } | null }) => call.session?.volunteerName ?? null;
   return {
-    'exchange.drives': () => deps.drives.list(),
+    'exchange.drives': (_input, call) => {
+      // Before setup (restoring a backup) anyone at the machine may look; afterwards only a coordinator.
+      if (readSite(ctx) && call.session?.role !== 'coordinator') {
+        throw new AppError(call.session ? 'auth.forbidden' : 'auth.required', 'listing drives needs a coordinator');
+      }
+      return deps.drives.list();
+    },
     'exchange.files': ({ folder }) => listFiles(folder),
     'exchange.card': () => ownCard(ctx),
     'exchange.save_card': ({ folder }) => {
@@ -99,6 +107,10 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
     'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call)),
     'exchange.log': () => importLog(ctx),
     'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
+    'exchange.restore_files': ({ folder }) => {
+      if (readSite(ctx)) throw new AppError('exchange.restore_not_empty', 'this kiosk already has a hub on it');
+      return listFiles(folder).filter((f) => f.kind === 'backup');
+    },
     'exchange.restore_backup': ({ folder, name, passphrase }) => restoreBackup(ctx, folder, name, passphrase),
     'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder),
   };

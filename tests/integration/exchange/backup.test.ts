@@ -67,7 +67,7 @@ describe('full backup', () => {
       error: { code: 'exchange.bad_passphrase' },
     });
     const damaged = readFileSync(w.path);
-    damaged[damaged.length - 100] ^= 0xff;
+    damaged.writeUInt8(damaged.readUInt8(damaged.length - 100) ^ 0xff, damaged.length - 100);
     writeFileSync(join(s.path, 'damaged.makbackup'), damaged);
     expect(await fresh.raw('exchange.restore_backup', { folder: s.path, name: 'damaged.makbackup', passphrase: PASS })).toMatchObject({
       ok: false,

@@ -81,7 +81,7 @@ export const TypeCounts = z.object({
 });
 export type TypeCounts = z.infer<typeof TypeCounts>;
 
-export const RejectReason = z.enum(['unknown_site', 'untrusted_site', 'bad_signature', 'id_conflict', 'invalid', 'missing_category']);
+export const RejectReason = z.enum(['unknown_site', 'untrusted_site', 'bad_signature', 'id_conflict', 'invalid']);
 export type RejectReason = z.infer<typeof RejectReason>;
 
 export const ImportPreview = z.object({
@@ -114,7 +114,8 @@ export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
 const Where = z.object({ folder: FolderPath, name: FileName });
 
 export const exchangeChannels = {
-  'exchange.drives': channel({ input: z.object({}), output: z.array(Drive), access: ['coordinator'] }),
+  /** Public only so the first-run screen can offer a restore; core asks for a coordinator once the hub is set up. */
+  'exchange.drives': channel({ input: z.object({}), output: z.array(Drive), access: 'public' }),
   'exchange.files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: ['coordinator'] }),
   'exchange.card': channel({ input: z.object({}), output: SiteCard, access: ['coordinator'] }),
   'exchange.save_card': channel({ input: z.object({ folder: FolderPath }), output: WrittenFile, access: ['coordinator'] }),
@@ -135,6 +136,7 @@ export const exchangeChannels = {
   'exchange.log': channel({ input: z.object({}), output: z.array(ImportLogEntry), access: ['coordinator'] }),
   'exchange.export_backup': channel({ input: z.object({ folder: FolderPath, passphrase: Passphrase }), output: WrittenFile, access: ['coordinator'] }),
   /** Only on a new, empty install (first-run screen): a running hub is never overwritten. */
+  'exchange.restore_files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: 'public' }),
   'exchange.restore_backup': channel({ input: Where.extend({ passphrase: Passphrase }), output: SiteStatus, access: 'public' }),
   'exchange.export_csv': channel({ input: z.object({ folder: FolderPath }), output: z.array(WrittenFile), access: ['coordinator'] }),
 };
