@@ -111,7 +111,9 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
             <tbody>
               {preview.sites.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">
+                    <bdi>{s.name}</bdi>
+                  </th>
                   <td dir="ltr" translate="no" className="fingerprint">
                     {s.fingerprint ?? '—'}
                   </td>
@@ -163,7 +165,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
                 const name = preview.sites.find((s) => s.id === site)?.name ?? site;
                 return (
                   <li key={key}>
-                    {t(`types.${type}`)} · {name}: {t(`reasons.${reason}`)}
+                    {t(`types.${type}`)} · <bdi>{name}</bdi>: {t(`reasons.${reason}`)}
                   </li>
                 );
               })}
@@ -186,7 +188,12 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
             {log.map((l) => (
               <li key={l.id}>
                 {t('import.logLine', { date: formatDate(l.at, i18n.language), site: l.siteName })}
-                {l.origins.length > 0 ? ` (${l.origins.map((o) => `${o.name}: ${o.records}`).join(', ')})` : ''}
+                {/* Each hub name is isolated so a Latin name inside Arabic text keeps its place. */}
+                {l.origins.map((o) => (
+                  <span key={o.id} className="log-origin">
+                    <bdi>{o.name}</bdi>: {o.records}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
