@@ -9,7 +9,7 @@ import { exportBackup, restoreBackup } from './backup';
 import { exportCsv } from './csv';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
-import { applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
+import { VerifiedLines, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
 import { readSite } from '../site/site-service';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
 
@@ -62,6 +62,7 @@ type ExchangeChannel =
   | 'exchange.export_csv';
 
 export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Handlers, ExchangeChannel> {
+  const verified = new VerifiedLines();
   const who = (call: { session: { volunteerName: string } | null }) => call.session?.volunteerName ?? null;
   return {
     'exchange.drives': (_input, call) => {
@@ -103,8 +104,8 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();
     },
     'exchange.export_share': ({ folder }, call) => exportShare(ctx, deps.drives, folder, who(call), deps.writeHooks),
-    'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name),
-    'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call)),
+    'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name, verified),
+    'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call), verified),
     'exchange.log': () => importLog(ctx),
     'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
     'exchange.restore_files': ({ folder }) => {

@@ -163,6 +163,26 @@ export function readBundleFile(folder: string, name: string): Buffer {
   return readFileSync(path);
 }
 
+/**
+ * Record lines whose origin signature already verified, per key: preview and apply read the same
+ * file moments apart, and Ed25519 verification is most of an import's time. A verdict for
+ * (key, exact line) never changes, so remembering successes is safe. Bounded; per core.
+ */
+export class VerifiedLines {
+  private readonly seen = new Set<string>();
+  constructor(private readonly max = 200_000) {}
+  key(keyTag: string, line: string): string {
+    return sha256Hex(`${keyTag}\n${line}`);
+  }
+  has(k: string): boolean {
+    return this.seen.has(k);
+  }
+  add(k: string): void {
+    if (this.seen.size >= this.max) this.seen.clear();
+    this.seen.add(k);
+  }
+}
+
 type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
 
 interface Analysis {
@@ -178,7 +198,7 @@ interface Analysis {
  * Verifies a bundle and decides, record by record, what importing it would do. Changes nothing:
  * preview and apply both call it, apply inside its write transaction.
  */
-export function analyse(ctx: CoreContext, buf: Buffer, fileName: string): Analysis {
+export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines()): Analysis {
   const me = ownIdentity(ctx);
   const bundle = parseBundle(buf);
   const { manifest } = bundle;
@@ -201,21 +221,21 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string): Analys
 
   const cardsInBundle = new Map(bundle.sites.map((c) => [c.id, c]));
   const ownKeys = ownPublicKeys(ctx);
-  const keyCache = new Map<string, { key: KeyObject | null; status: PreviewSite['status']; name: string; fingerprint: string | null }>();
+  const keyCache = new Map<string, { key: KeyObject | null; tag: string; status: PreviewSite['status']; name: string; fingerprint: string | null }>();
   const siteInfo = (id: string) => {
     let info = keyCache.get(id);
     if (info) return info;
-    if (id === me.id) info = { key: null, status: 'self', name: me.name, fingerprint: fingerprint(me.publicKey) };
+    if (id === me.id) info = { key: null, tag: '', status: 'self', name: me.name, fingerprint: fingerprint(me.publicKey) };
     else if (id === manifest.site.id)
-      info = { key: signerKeyObject, status: known ? (known.trusted ? 'trusted' : 'untrusted') : 'unknown', name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) };
+      info = { key: signerKeyObject, tag: sha256Hex(signerKey), status: known ? (known.trusted ? 'trusted' : 'untrusted') : 'unknown', name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) };
     else {
       const k = knownSiteRow(ctx, id);
       const card = cardsInBundle.get(id);
-      if (k) info = { key: publicKeyObject(k.public_key), status: k.trusted ? 'trusted' : 'untrusted', name: k.name, fingerprint: k.fingerprint };
+      if (k) info = { key: publicKeyObject(k.public_key), tag: sha256Hex(k.public_key), status: k.trusted ? 'trusted' : 'untrusted', name: k.name, fingerprint: k.fingerprint };
       else if (card) {
         const key = Buffer.from(card.publicKey, 'base64');
-        info = { key: null, status: 'unknown', name: card.name, fingerprint: fingerprint(key) };
-      } else info = { key: null, status: 'unknown', name: id, fingerprint: null };
+        info = { key: null, tag: '', status: 'unknown', name: card.name, fingerprint: fingerprint(key) };
+      } else info = { key: null, tag: '', status: 'unknown', name: id, fingerprint: null };
     }
     keyCache.set(id, info);
     return info;
@@ -257,7 +277,12 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string): Analys
         if (info.status === 'unknown') return { kind: 'rejected', reason: 'unknown_site' };
         if (info.status === 'untrusted') return { kind: 'rejected', reason: 'untrusted_site' };
       }
-      if (!info.key || !verifyRecordLine(rec, info.key)) return { kind: 'rejected', reason: 'bad_signature' };
+      if (!info.key) return { kind: 'rejected', reason: 'bad_signature' };
+      const cacheKey = cache.key(info.tag, rec.line);
+      if (!cache.has(cacheKey)) {
+        if (!verifyRecordLine(rec, info.key)) return { kind: 'rejected', reason: 'bad_signature' };
+        cache.add(cacheKey);
+      }
       if ((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`))) return { kind: 'rejected', reason: 'invalid' };
       const data = DATA_SCHEMAS[r.t].safeParse(r.d);
       if (!data.success) return { kind: 'rejected', reason: 'invalid' };
@@ -299,20 +324,20 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string): Analys
   };
 }
 
-export function previewBundle(ctx: CoreContext, folder: string, name: string): ImportPreview {
-  return analyse(ctx, readBundleFile(folder, name), name).preview;
+export function previewBundle(ctx: CoreContext, folder: string, name: string, cache?: VerifiedLines): ImportPreview {
+  return analyse(ctx, readBundleFile(folder, name), name, cache).preview;
 }
 
 const APPLY_ORDER: RecordType[] = ['category', 'item', 'need_offer', 'board', 'weekly'];
 
 /** Applies a previewed bundle in one transaction and logs what came from where. */
-export function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null): ImportLogEntry {
+export function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache?: VerifiedLines): ImportLogEntry {
   const buf = readBundleFile(folder, name);
   if (sha256Hex(buf) !== sha256) throw new AppError('exchange.changed', 'the file changed since the preview');
   const at = nowIso(ctx);
   return ctx.db
     .transaction((): ImportLogEntry => {
-      const a = analyse(ctx, buf, name);
+      const a = analyse(ctx, buf, name, cache);
       const m = a.bundle.manifest;
       if (!a.signerTrusted) {
         throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${m.site.name} is not trusted yet`, { site: m.site.name });
