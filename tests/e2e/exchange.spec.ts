@@ -111,3 +111,43 @@ test('a bad file on the stick gets a clear message, and the sites tab shows our 
     stick.remove();
   }
 });
+
+test.describe('moving a hub to a new computer', () => {
+  test.use({ site: 'fresh' });
+
+  test('the first-run screen restores an encrypted backup, and the hub opens with its data', async ({ page, kiosk }, testInfo) => {
+    const stick = tempDir('kiosk-e2e-stick-');
+    const old = tempDir('kiosk-e2e-old-');
+    try {
+      // The old computer: a demo hub, backed up to the stick.
+      const clock = new FixedClock(Date.UTC(2026, 10, 27, 18, 0, 0));
+      const source = createCore({ db: openDataDir(old.path), clock, ids: sequentialIds(clock, 'old'), keys: seededKeys('old') });
+      const { seedDemo } = await import('../../src/core/demo/seed');
+      seedDemo(source.ctx, source.services.intake);
+      const { exportBackup } = await import('../../src/core/exchange/backup');
+      const { systemDrives } = await import('../../src/core/exchange/drives');
+      await exportBackup(source.ctx, systemDrives, stick.path, 'our hub passphrase', null);
+      const items = (source.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+      source.close();
+
+      await page.goto(kiosk.url);
+      await expect(page.getByRole('heading', { name: 'Restore from a backup' })).toBeVisible();
+      await page.getByLabel('Or choose a folder').fill(stick.path);
+      await page.getByRole('button', { name: 'Show files' }).click();
+      await expect(page.getByRole('radio', { name: /\.makbackup$/ })).toBeChecked();
+      await page.getByLabel('Passphrase (at least 10 characters)').fill('not our passphrase');
+      await page.getByRole('button', { name: 'Restore', exact: true }).click();
+      await expect(page.getByRole('alert')).toHaveText('Wrong passphrase, or the backup is damaged. Nothing was restored.');
+      await page.getByLabel('Passphrase (at least 10 characters)').fill('our hub passphrase');
+      await page.screenshot({ path: testInfo.outputPath('restore-en.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Restore', exact: true }).click();
+
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome');
+      await expect(page.getByText('Eastside Community Hub')).toBeVisible();
+      expect(kiosk.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: items });
+    } finally {
+      stick.remove();
+      old.remove();
+    }
+  });
+});
