@@ -13,6 +13,8 @@ const run = promisify(execFile);
 export interface DriveSource {
   list(): Promise<Drive[]>;
   space(folder: string): { freeBytes: number; totalBytes: number };
+  /** Unmounts (and powers off where it can) a listed removable drive; false when the system would not. */
+  eject?(path: string): Promise<boolean>;
 }
 
 export function folderSpace(folder: string): { freeBytes: number; totalBytes: number } {
@@ -120,6 +122,28 @@ function dedupe(drives: Drive[]): Drive[] {
   return drives.filter((d) => (seen.has(d.path) ? false : (seen.add(d.path), true)));
 }
 
+async function ejectDrive(path: string): Promise<boolean> {
+  try {
+    if (process.platform === 'darwin') {
+      await run('diskutil', ['eject', path], { timeout: 20_000 });
+    } else if (process.platform === 'win32') {
+      const letter = path.slice(0, 2);
+      if (!/^[A-Z]:$/i.test(letter)) return false;
+      await run('powershell.exe', ['-NoProfile', '-Command', `(New-Object -ComObject Shell.Application).Namespace(17).ParseName('${letter}').InvokeVerb('Eject')`], { timeout: 20_000 });
+    } else {
+      const { stdout } = await run('findmnt', ['-n', '-o', 'SOURCE', '--target', path], { timeout: 5000 });
+      const device = stdout.trim();
+      if (!device.startsWith('/dev/')) return false;
+      await run('udisksctl', ['unmount', '-b', device, '--no-user-interaction'], { timeout: 20_000 });
+      // Powering off is a courtesy (the light goes out); unmounted is already safe.
+      await run('udisksctl', ['power-off', '-b', device, '--no-user-interaction'], { timeout: 20_000 }).catch(() => undefined);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const systemDrives: DriveSource = {
   async list() {
     if (process.platform === 'win32') return windowsDrives();
@@ -127,4 +151,5 @@ export const systemDrives: DriveSource = {
     return linuxDrives();
   },
   space: folderSpace,
+  eject: ejectDrive,
 };

@@ -45,6 +45,7 @@ export function listFiles(folder: string): BundleFile[] {
 
 type ExchangeChannel =
   | 'exchange.drives'
+  | 'exchange.eject'
   | 'exchange.files'
   | 'exchange.card'
   | 'exchange.save_card'
@@ -71,6 +72,11 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
         throw new AppError(call.session ? 'auth.forbidden' : 'auth.required', 'listing drives needs a coordinator');
       }
       return deps.drives.list();
+    },
+    'exchange.eject': async ({ folder }) => {
+      // Only a drive the system listed as removable: never unmount whatever a typed path sits on.
+      const drive = (await deps.drives.list()).find((d) => d.path === folder && d.removable);
+      return { ejected: drive && deps.drives.eject ? await deps.drives.eject(drive.path) : false };
     },
     'exchange.files': ({ folder }) => listFiles(folder),
     'exchange.card': () => ownCard(ctx),

@@ -313,7 +313,7 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
       fileName,
       sha256: bundle.sha256,
       bytes: bundle.bytes,
-      signer: { id: manifest.site.id, name: manifest.site.name, fingerprint: fingerprint(signerKey) },
+      signer: { id: manifest.site.id, name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) },
       sequence: manifest.sequence,
       created: manifest.created,
       sites,

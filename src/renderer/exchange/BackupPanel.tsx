@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import type { PanelProps } from './ExchangeSection';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes } from './format';
+import { EjectButton } from './EjectButton';
 
 /** The encrypted full backup, and the funders' spreadsheets. */
 export function BackupPanel({ folder, onFolder }: PanelProps) {
@@ -73,6 +74,7 @@ export function BackupPanel({ folder, onFolder }: PanelProps) {
             </p>
           ))
         : null}
+      {done ? <EjectButton key={done.map((f) => f.sha256).join()} folder={folder} /> : null}
     </section>
   );
 }

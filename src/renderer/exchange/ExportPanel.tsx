@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import type { PanelProps } from './ExchangeSection';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes } from './format';
+import { EjectButton } from './EjectButton';
 
 export function ExportPanel({ folder, onFolder }: PanelProps) {
   const { t, i18n } = useTranslation('exchange');
@@ -38,6 +39,7 @@ export function ExportPanel({ folder, onFolder }: PanelProps) {
           {t('export.saved', { file: done.fileName, size: formatBytes(done.bytes, i18n.language) })}
         </p>
       ) : null}
+      {done ? <EjectButton key={done.sha256} folder={folder} /> : null}
     </section>
   );
 }

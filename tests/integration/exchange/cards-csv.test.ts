@@ -76,3 +76,25 @@ describe('spreadsheet export', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
   });
 });
+
+describe('eject', () => {
+  it('ejects only a drive the system listed as removable, never a typed folder', async () => {
+    const ejected: string[] = [];
+    const drives = {
+      list: () => Promise.resolve([{ name: 'KINGSTON', path: '/media/hub/KINGSTON', removable: true, freeBytes: 1e9, totalBytes: 8e9 }]),
+      space: () => ({ freeBytes: 1e9, totalBytes: 8e9 }),
+      eject: (path: string) => {
+        ejected.push(path);
+        return Promise.resolve(true);
+      },
+    };
+    const a = await makeSite('Eastside Hub', { drives });
+    cleanup.push(() => a.dispose());
+    expect(await a.call('exchange.drives', {})).toHaveLength(1);
+    expect(await a.call('exchange.eject', { folder: '/home' })).toEqual({ ejected: false });
+    expect(await a.call('exchange.eject', { folder: '/media/hub/KINGSTON' })).toEqual({ ejected: true });
+    expect(ejected).toEqual(['/media/hub/KINGSTON']);
+    // Drive names are a coordinator's business once the hub is set up.
+    expect(await a.core.dispatch('exchange.drives', { input: {} })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+  });
+});

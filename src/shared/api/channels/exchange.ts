@@ -116,6 +116,8 @@ const Where = z.object({ folder: FolderPath, name: FileName });
 export const exchangeChannels = {
   /** Public only so the first-run screen can offer a restore; core asks for a coordinator once the hub is set up. */
   'exchange.drives': channel({ input: z.object({}), output: z.array(Drive), access: 'public' }),
+  /** Ejects a listed removable drive after writing; a typed folder that is not a drive is left alone. */
+  'exchange.eject': channel({ input: z.object({ folder: FolderPath }), output: z.object({ ejected: z.boolean() }), access: ['coordinator'] }),
   'exchange.files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: ['coordinator'] }),
   'exchange.card': channel({ input: z.object({}), output: SiteCard, access: ['coordinator'] }),
   'exchange.save_card': channel({ input: z.object({ folder: FolderPath }), output: WrittenFile, access: ['coordinator'] }),
