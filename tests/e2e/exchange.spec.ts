@@ -79,6 +79,11 @@ for (const [lang, l] of [
       expect(copied.n).toBe(0);
       expect(b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: itemsA });
       await page.screenshot({ path: testInfo.outputPath(`imported-${lang}.png`), fullPage: true });
+
+      // The news from that hub: what it can give away and is short of.
+      await ex.tab(lang === 'en' ? "Other hubs' news" : 'أخبار المراكز الأخرى').click();
+      await expect(page.getByRole('article', { name: siteName })).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`network-${lang}.png`), fullPage: true });
     } finally {
       await b.close();
       stick.remove();

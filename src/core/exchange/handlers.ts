@@ -11,6 +11,7 @@ import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
 import { VerifiedLines, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
 import { readSite } from '../site/site-service';
+import { networkBoard } from './network';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
 
 export interface ExchangeDeps {
@@ -56,6 +57,7 @@ type ExchangeChannel =
   | 'exchange.export_share'
   | 'exchange.preview'
   | 'exchange.apply'
+  | 'exchange.network'
   | 'exchange.log'
   | 'exchange.export_backup'
   | 'exchange.restore_files'
@@ -112,6 +114,7 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
     'exchange.export_share': ({ folder }, call) => exportShare(ctx, deps.drives, folder, who(call), deps.writeHooks),
     'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name, verified),
     'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call), verified),
+    'exchange.network': ({ language }) => networkBoard(ctx, language),
     'exchange.log': () => importLog(ctx),
     'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
     'exchange.restore_files': ({ folder }) => {

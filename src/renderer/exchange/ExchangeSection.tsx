@@ -5,9 +5,10 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SitesPanel } from './SitesPanel';
 import { BackupPanel } from './BackupPanel';
+import { NetworkPanel } from './NetworkPanel';
 import '../styles/exchange.css';
 
-const TABS = ['export', 'import', 'sites', 'backup'] as const;
+const TABS = ['export', 'import', 'network', 'sites', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The coordinator's USB desk: send to other hubs, receive from them, trust, back up. */
@@ -28,6 +29,7 @@ export function ExchangeSection(_props: SectionProps) {
       </nav>
       {tab === 'export' ? <ExportPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'import' ? <ImportPanel folder={folder} onFolder={setFolder} /> : null}
+      {tab === 'network' ? <NetworkPanel /> : null}
       {tab === 'sites' ? <SitesPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'backup' ? <BackupPanel folder={folder} onFolder={setFolder} /> : null}
     </div>

@@ -222,3 +222,28 @@ describe('A → B → C', () => {
     expect(itemName(c, rec.id)).not.toBe('Free phones, call 555-0100');
   });
 });
+
+describe('the network board', () => {
+  it('shows what trusted hubs have spare and need, named in the reader’s language, and nothing from hubs we stopped trusting', async () => {
+    const a = await site('Eastside Hub', true);
+    const b = await site('Northside Pantry');
+    await trust(b, a);
+    // Give A a clear surplus and a clear need.
+    const [rice, oil] = a.core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND (name LIKE 'Rice%' OR name LIKE '%oil%') ORDER BY name").all() as { item_id: string }[];
+    a.core.ctx.db.prepare('UPDATE items SET low_stock = 1 WHERE id = ?').run(rice!.item_id);
+    a.core.ctx.db.prepare('UPDATE items SET low_stock = 100000 WHERE id = ?').run(oil!.item_id);
+    const s = folder();
+    const w = await a.call<WrittenFile>('exchange.export_share', { folder: s });
+    await b.call('exchange.apply', { folder: s, name: w.fileName, sha256: w.sha256 });
+    type Net = { name: string; spare: { itemId: string; name: string }[]; needed: { itemId: string; name: string }[]; week: { households: number } | null }[];
+    const board = await b.call<Net>('exchange.network', { language: 'ar' });
+    expect(board).toHaveLength(1);
+    expect(board[0]!.name).toBe('Eastside Hub');
+    expect(board[0]!.spare.map((x) => x.itemId)).toContain(rice!.item_id);
+    expect(board[0]!.needed.map((x) => x.itemId)).toContain(oil!.item_id);
+    expect(board[0]!.spare.find((x) => x.itemId === rice!.item_id)!.name).toBe(itemName(b, rice!.item_id, 'ar'));
+    expect(board[0]!.week).toMatchObject({ households: 4 });
+    await b.call('exchange.set_trust', { siteId: a.id, trusted: false });
+    expect(await b.call<Net>('exchange.network', { language: 'en' })).toEqual([]);
+  });
+});

@@ -111,6 +111,17 @@ export const ImportLogEntry = z.object({
 });
 export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
 
+/** What another hub said it has spare and needs, and its latest weekly totals, from its signed records. */
+export const NetworkSite = z.object({
+  id: z.string(),
+  name: z.string(),
+  updatedAt: z.string(),
+  spare: z.array(z.object({ itemId: z.string(), name: z.string(), qty: z.number().int(), unit: z.string() })),
+  needed: z.array(z.object({ itemId: z.string(), name: z.string(), qty: z.number().int(), unit: z.string() })),
+  week: z.object({ week: z.string(), households: z.number().int(), visits: z.number().int() }).nullable(),
+});
+export type NetworkSite = z.infer<typeof NetworkSite>;
+
 const Where = z.object({ folder: FolderPath, name: FileName });
 
 export const exchangeChannels = {
@@ -135,6 +146,7 @@ export const exchangeChannels = {
   'exchange.preview': channel({ input: Where, output: ImportPreview, access: ['coordinator'] }),
   /** Applies exactly the bundle that was previewed (same sha256), in one transaction. */
   'exchange.apply': channel({ input: Where.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: ImportLogEntry, access: ['coordinator'] }),
+  'exchange.network': channel({ input: z.object({ language: z.string().min(2).max(20) }), output: z.array(NetworkSite), access: ['coordinator', 'stock'] }),
   'exchange.log': channel({ input: z.object({}), output: z.array(ImportLogEntry), access: ['coordinator'] }),
   'exchange.export_backup': channel({ input: z.object({ folder: FolderPath, passphrase: Passphrase }), output: WrittenFile, access: ['coordinator'] }),
   /** Only on a new, empty install (first-run screen): a running hub is never overwritten. */
