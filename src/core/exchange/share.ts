@@ -181,6 +181,14 @@ export class VerifiedLines {
     if (this.seen.size >= this.max) this.seen.clear();
     this.seen.add(k);
   }
+  /** The last bundle parsed, by sha256: apply right after preview does not parse it again. */
+  private last: ParsedBundle | null = null;
+  parse(buf: Buffer): ParsedBundle {
+    const sha = sha256Hex(buf);
+    if (this.last?.sha256 === sha) return this.last;
+    this.last = parseBundle(buf);
+    return this.last;
+  }
 }
 
 type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
@@ -200,7 +208,7 @@ interface Analysis {
  */
 export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines()): Analysis {
   const me = ownIdentity(ctx);
-  const bundle = parseBundle(buf);
+  const bundle = cache.parse(buf);
   const { manifest } = bundle;
   if (manifest.site.id === me.id) throw new AppError('exchange.own_bundle', 'this bundle was made here');
   if (Date.parse(manifest.created) > ctx.clock.now().getTime() + LIMITS.futureSkewMs) {
