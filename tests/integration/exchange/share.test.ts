@@ -68,6 +68,14 @@ describe('share bundle: export, preview, apply', () => {
     const card = await a.call<SiteCard>('exchange.card', {});
     expect(preview.signer.fingerprint).toBe(card.fingerprint);
     await b.call('exchange.trust_from_bundle', { folder: s, name: w.fileName, siteId: a.id });
+    // Known but no longer trusted is refused too, and says so.
+    await b.call('exchange.set_trust', { siteId: a.id, trusted: false });
+    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 })).toMatchObject({ ok: false, error: { code: 'exchange.untrusted_site' } });
+    expect(b.checksum()).not.toBe(before); // the trust change itself was recorded
+    const afterTrustChange = b.checksum();
+    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 })).toMatchObject({ ok: false });
+    expect(b.checksum()).toBe(afterTrustChange);
+    await b.call('exchange.set_trust', { siteId: a.id, trusted: true });
     const again = await b.call<ImportPreview>('exchange.preview', { folder: s, name: w.fileName });
     expect(again.canApply).toBe(true);
     const log = await b.call<ImportLogEntry>('exchange.apply', { folder: s, name: w.fileName, sha256: again.sha256 });
