@@ -10,6 +10,7 @@ import { measure, type Benchmark, type BenchResult } from './harness';
 import { generateSite, type Scale } from './scale-data';
 import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
 import { matchingSuggest } from './benchmarks/board';
+import { exportBackupBench, exportShareBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 
 export interface BenchContext {
   dir: string;
@@ -20,7 +21,8 @@ export interface BenchContext {
 /** Full scale is the busy site the issues name: 5,000 items, 2M movements, 200k households and slips. */
 const FULL: Scale = { items: 5_000, movements: 2_000_000, households: 200_000, slips: 200_000 };
 
-const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, matchingSuggest];
+
+const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, matchingSuggest, exportShareBench, importShareBench, reimportShareBench, exportBackupBench, restoreBackupBench];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, scale: { type: 'string', default: '1' } } });

@@ -16,6 +16,9 @@ import { VolunteerService } from './site/volunteers';
 import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
 import { boardHandlers } from './board/handlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { systemDrives, type DriveSource } from './exchange/drives';
+import type { WriteHooks } from './exchange/atomic-write';
 
 export interface CoreDeps {
   db: Db;
@@ -23,6 +26,10 @@ export interface CoreDeps {
   ids?: Ids;
   keys?: KeySource;
   logError?: (err: unknown, channel: string) => void;
+  /** Removable drives and free space (tests pass temp folders). */
+  drives?: DriveSource;
+  /** Test hook: interrupt exports mid-write. */
+  writeHooks?: WriteHooks;
 }
 
 export interface Core {
@@ -49,6 +56,7 @@ export function createCore(deps: CoreDeps): Core {
     ...slipHandlers(slips),
     ...volunteerHandlers(volunteers),
     ...boardHandlers(board),
+    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
   };
 
 

@@ -5,6 +5,7 @@ import type { SiteStatus } from '../../shared/domain/site';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RestoreBackup } from '../exchange/RestoreBackup';
 
 /** First run: the site's name, the languages it offers, the coordinator's PIN. */
 export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
@@ -92,6 +93,7 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
             {t('save')}
           </button>
         </form>
+        <RestoreBackup onDone={onDone} />
       </main>
     </div>
   );

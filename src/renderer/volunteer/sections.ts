@@ -5,6 +5,7 @@ import type { SiteSettings } from '../../shared/domain/site';
 import { PickupSection } from './PickupSection';
 import { VolunteersSection } from './VolunteersSection';
 import { BoardSection } from '../board/BoardSection';
+import { ExchangeSection } from '../exchange/ExchangeSection';
 
 export interface SectionProps {
   session: Session;
@@ -28,6 +29,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'pickup', labelKey: 'pickup:nav', roles: ['intake', 'coordinator'], Component: PickupSection },
   { id: 'volunteers', labelKey: 'volunteers:nav', roles: ['coordinator'], Component: VolunteersSection },
   { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
+  { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {

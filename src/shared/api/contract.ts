@@ -6,6 +6,7 @@ import { slipChannels } from './channels/slips';
 import { volunteersChannels } from './channels/volunteers';
 import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
+import { exchangeChannels } from './channels/exchange';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -19,6 +20,7 @@ export const contract = {
   ...volunteersChannels,
   ...shellChannels,
   ...boardChannels,
+  ...exchangeChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

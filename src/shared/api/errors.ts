@@ -1,4 +1,5 @@
 import { BOARD_ERRORS } from './channels/board';
+import { EXCHANGE_ERRORS } from './channels/exchange';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 
 /**
@@ -40,6 +41,7 @@ export const ERROR_CODES = [
   ...FOUNDATION_ERRORS,
   ...VOLUNTEERS_ERRORS,
   ...BOARD_ERRORS,
+  ...EXCHANGE_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

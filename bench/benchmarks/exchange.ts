@@ -1,0 +1,275 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createCore, type Core } from '../../src/core/index';
+import { openDatabase } from '../../src/core/db/open';
+import { folderSpace, type DriveSource } from '../../src/core/exchange/drives';
+import { VerifiedLines, applyBundle, exportShare, previewBundle } from '../../src/core/exchange/share';
+import { exportBackup, restoreBackup } from '../../src/core/exchange/backup';
+import { cardOf, ownIdentity, rememberSite } from '../../src/core/exchange/sites';
+import { FixedClock, seededKeys, sequentialIds } from '../../tests/support/fixed';
+import type { Benchmark } from '../harness';
+import type { BenchContext } from '../run';
+
+const drives: DriveSource = { list: () => Promise.resolve([]), space: folderSpace };
+const PASS = 'bench passphrase, long enough';
+
+/** Rounds the harness runs: 5 warm-up + 5 measured when n ≤ 5. Each first import needs a fresh target. */
+const RUNS = 12;
+
+async function freshSite(dir: string, name: string, setUp: boolean): Promise<Core> {
+  mkdirSync(dir, { recursive: true });
+  const clock = new FixedClock(Date.UTC(2026, 10, 28, 10, 0, 0));
+  const core = createCore({ db: openDatabase(join(dir, 'kiosk.sqlite')), clock, ids: sequentialIds(clock, name), keys: seededKeys(name), drives });
+  if (setUp) await core.dispatch('site.setup', { input: { name, languages: ['en'], siteLanguage: 'en', pin: '1234' } });
+  return core;
+}
+
+/** The rows a share bundle is made of, read and serialised with bare better-sqlite3 (no signing, no versions). */
+function rawShareRead(db: Database.Database): string {
+  const out: string[] = [];
+  for (const r of db.prepare('SELECT id, icon, sort FROM categories').all()) out.push(JSON.stringify(r));
+  for (const r of db.prepare('SELECT category_id, locale, name FROM category_names').all()) out.push(JSON.stringify(r));
+  for (const r of db.prepare('SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock, archived_at, created_at FROM items').all()) out.push(JSON.stringify(r));
+  for (const r of db.prepare('SELECT item_id, locale, name FROM item_names').all()) out.push(JSON.stringify(r));
+  for (const r of db.prepare('SELECT item_id, barcode FROM item_barcodes').all()) out.push(JSON.stringify(r));
+  for (const r of db.prepare('SELECT id, kind, category, detail, languages, availability, status, created_at FROM needs_offers WHERE shareable = 1').all()) out.push(JSON.stringify(r));
+  out.push(JSON.stringify(db.prepare('SELECT item_id, SUM(qty) AS q FROM on_hand GROUP BY item_id').all()));
+  out.push(JSON.stringify(db.prepare("SELECT substr(at, 1, 10) AS d, COUNT(DISTINCT household_id) AS h FROM visits WHERE at >= '2026-10-01' GROUP BY d").all()));
+  out.push(JSON.stringify(db.prepare("SELECT substr(m.at, 1, 10) AS d, i.category_id, SUM(m.qty) FROM movements m JOIN items i ON i.id = m.item_id WHERE m.kind = 'distribute' AND m.at >= '2026-10-01' GROUP BY d, i.category_id").all()));
+  return out.join('\n');
+}
+
+/** exchange.export_share: build, sign and atomically write a share bundle of the busy site. */
+export function exportShareBench(ctx: BenchContext): Benchmark {
+  const out = join(ctx.dir, 'stick-export');
+  let raw: Database.Database;
+  return {
+    name: 'exchange.export_share',
+    n: 10,
+    setup() {
+      mkdirSync(out, { recursive: true });
+      raw = new Database(ctx.site.file, { readonly: true });
+    },
+    async run() {
+      await exportShare(ctx.site.core.ctx, drives, out, null);
+    },
+    raw(i) {
+      const file = join(out, `raw-${i}.txt`);
+      writeFileSync(file, rawShareRead(raw));
+      const fd = openSync(file, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+    },
+    teardown() {
+      raw.close();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+interface ImportFixture {
+  stick: string;
+  name: string;
+  sha256: string;
+  lines: { t: string; id: string; d: Record<string, unknown> }[];
+}
+
+async function shareFixture(ctx: BenchContext, stick: string): Promise<ImportFixture> {
+  mkdirSync(stick, { recursive: true });
+  const w = await exportShare(ctx.site.core.ctx, drives, stick, null);
+  const text = readFileSync(w.path, 'utf8');
+  const body = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
+  const lines = body.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as { t: string; id: string; d: Record<string, unknown> });
+  return { stick, name: w.fileName, sha256: w.sha256, lines };
+}
+
+/** Bare better-sqlite3 inserting the same rows the import writes (no verification, no versions). */
+function rawInsert(file: string, lines: ImportFixture['lines'], origin: string): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const cat = db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?)');
+  const catName = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
+  const item = db.prepare('INSERT INTO items (id, origin_site, category_id, unit, icon, low_stock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const itemName = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
+  const no = db.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, detail, created_at) VALUES (?, ?, ?, ?, ?, 't')");
+  const rec = db.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, 1, '', ?, 't')");
+  db.transaction(() => {
+    for (const l of lines) {
+      rec.run(l.t, l.id, origin, JSON.stringify(l.d));
+      const names = (l.d.names ?? {}) as Record<string, string>;
+      if (l.t === 'category') {
+        cat.run(l.id, origin, l.d.icon ?? null, l.d.sort ?? 0);
+        for (const [k, v] of Object.entries(names)) catName.run(l.id, k, v);
+      } else if (l.t === 'item') {
+        item.run(l.id, origin, l.d.categoryId ?? null, l.d.unit, l.d.icon ?? null, l.d.lowStock ?? 0, 't', 't');
+        for (const [k, v] of Object.entries(names)) itemName.run(l.id, k, v);
+      } else if (l.t === 'need_offer') no.run(l.id, origin, l.d.kind, l.d.category, l.d.detail ?? null);
+    }
+  })();
+  db.close();
+}
+
+/** exchange.import_share: verify, preview and apply the busy site's bundle into a hub that has none of it. */
+export function importShareBench(ctx: BenchContext): Benchmark {
+  const base = join(ctx.dir, 'import');
+  let fx: ImportFixture;
+  const targets: Core[] = [];
+  const rawFiles: string[] = [];
+  let next = 0;
+  let nextRaw = 0;
+  return {
+    name: 'exchange.import_share',
+    n: 5,
+    async setup() {
+      fx = await shareFixture(ctx, join(base, 'stick'));
+      const card = cardOf(ownIdentity(ctx.site.core.ctx));
+      for (let i = 0; i < RUNS; i += 1) {
+        const core = await freshSite(join(base, `t${i}`), `target-${i}`, true);
+        core.ctx.db.transaction(() => rememberSite(core.ctx, card, { trusted: true, by: null })).immediate();
+        targets.push(core);
+        const rawFile = join(base, `raw${i}.sqlite`);
+        openDatabase(rawFile).close();
+        rawFiles.push(rawFile);
+      }
+    },
+    run() {
+      // As the desk does it: preview, then apply, sharing one core's verification cache.
+      const core = targets[next++ % RUNS]!;
+      const cache = new VerifiedLines();
+      previewBundle(core.ctx, fx.stick, fx.name, cache);
+      applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
+    },
+    raw() {
+      const text = readFileSync(join(fx.stick, fx.name), 'utf8');
+      const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
+      rawInsert(rawFiles[nextRaw++ % RUNS]!, lines.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as ImportFixture['lines'][number]), 'origin');
+    },
+    teardown() {
+      for (const t of targets) t.close();
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** exchange.reimport_share: the same bundle again into a hub that already has it (nothing changes). */
+export function reimportShareBench(ctx: BenchContext): Benchmark {
+  const base = join(ctx.dir, 'reimport');
+  let fx: ImportFixture;
+  let target: Core;
+  let rawDb: Database.Database;
+  return {
+    name: 'exchange.reimport_share',
+    n: 10,
+    async setup() {
+      fx = await shareFixture(ctx, join(base, 'stick'));
+      target = await freshSite(join(base, 't'), 'reimport-target', true);
+      target.ctx.db.transaction(() => rememberSite(target.ctx, cardOf(ownIdentity(ctx.site.core.ctx)), { trusted: true, by: null })).immediate();
+      applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
+      rawDb = new Database(join(base, 't', 'kiosk.sqlite'), { readonly: true });
+    },
+    run() {
+      previewBundle(target.ctx, fx.stick, fx.name);
+      applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
+    },
+    raw() {
+      // Bare: read the file and look every record up by key, comparing the stored line.
+      const text = readFileSync(join(fx.stick, fx.name), 'utf8');
+      const get = rawDb.prepare('SELECT line FROM exchange_records WHERE type = ? AND id = ?');
+      let same = 0;
+      for (const l of text.split('\n').slice(3)) {
+        if (!l.includes(' ') || l.startsWith('{')) continue;
+        const rec = JSON.parse(l.slice(l.indexOf(' ') + 1)) as { t: string; id: string };
+        if ((get.get(rec.t, rec.id) as { line: string } | undefined)?.line === l) same += 1;
+      }
+      return same;
+    },
+    teardown() {
+      rawDb.close();
+      target.close();
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** exchange.export_backup: snapshot, scrypt + AES-256-GCM, atomic write and read-back of the whole busy site. */
+export function exportBackupBench(ctx: BenchContext): Benchmark {
+  const out = join(ctx.dir, 'stick-backup');
+  let raw: Database.Database;
+  return {
+    name: 'exchange.export_backup',
+    n: 3,
+    setup() {
+      mkdirSync(out, { recursive: true });
+      raw = new Database(ctx.site.file);
+    },
+    async run() {
+      const w = await exportBackup(ctx.site.core.ctx, drives, out, PASS, null);
+      rmSync(w.path);
+    },
+    raw(i) {
+      // Bare: the same snapshot (VACUUM INTO) copied to the stick with fsync, no encryption, no read-back.
+      const snap = join(out, `raw-${i}.sqlite`);
+      raw.prepare('VACUUM INTO ?').run(snap);
+      const copy = join(out, `raw-${i}.copy`);
+      writeFileSync(copy, readFileSync(snap));
+      const fd = openSync(copy, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+      rmSync(snap);
+      rmSync(copy);
+    },
+    teardown() {
+      raw.close();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** exchange.restore_backup: decrypt, check and copy the busy site into a new, empty install. */
+export function restoreBackupBench(ctx: BenchContext): Benchmark {
+  const base = join(ctx.dir, 'restore');
+  const stick = join(base, 'stick');
+  let name = '';
+  let plain = '';
+  const targets: Core[] = [];
+  const rawTargets: string[] = [];
+  let next = 0;
+  let nextRaw = 0;
+  return {
+    name: 'exchange.restore_backup',
+    n: 3,
+    async setup() {
+      mkdirSync(stick, { recursive: true });
+      name = (await exportBackup(ctx.site.core.ctx, drives, stick, PASS, null)).fileName;
+      plain = join(base, 'plain.sqlite');
+      ctx.site.core.ctx.db.prepare('VACUUM INTO ?').run(plain);
+      for (let i = 0; i < 8; i += 1) {
+        targets.push(await freshSite(join(base, `t${i}`), `restore-${i}`, false));
+        const f = join(base, `raw${i}.sqlite`);
+        openDatabase(f).close();
+        rawTargets.push(f);
+      }
+    },
+    run() {
+      restoreBackup(targets[next++ % 8]!.ctx, stick, name, PASS);
+    },
+    raw() {
+      // Bare: copy every table of the plain snapshot into an empty database in one transaction.
+      const db = new Database(rawTargets[nextRaw++ % 8]!);
+      db.prepare('ATTACH DATABASE ? AS src').run(plain);
+      db.transaction(() => {
+        for (const { name: t } of db.prepare("SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]) {
+          db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
+        }
+      })();
+      db.exec('DETACH DATABASE src');
+      db.close();
+    },
+    teardown() {
+      for (const t of targets) t.close();
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}

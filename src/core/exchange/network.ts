@@ -1,0 +1,54 @@
+import type { NetworkSite } from '../../shared/api/channels/exchange';
+import type { CoreContext } from '../context';
+import { requireSite } from '../site/site-service';
+
+interface Row {
+  type: 'board' | 'weekly';
+  id: string;
+  origin_site: string;
+  line: string;
+}
+
+/**
+ * The other hubs' spare and needed items, read from the signed copies we hold (only sites we
+ * trust), named in the reader's language from the item copies, falling back to any name.
+ */
+export function networkBoard(ctx: CoreContext, language: string): NetworkSite[] {
+  const me = requireSite(ctx);
+  const rows = ctx.db
+    .prepare(
+      `SELECT r.type, r.id, r.origin_site, r.line FROM exchange_records r JOIN known_sites k ON k.id = r.origin_site AND k.trusted = 1
+       WHERE r.type IN ('board', 'weekly') AND r.origin_site <> ? ORDER BY r.origin_site, r.id`,
+    )
+    .all(me.id) as Row[];
+  const nameOf = ctx.db.prepare(
+    `SELECT COALESCE((SELECT name FROM item_names WHERE item_id = @id AND locale = @lang),
+                     (SELECT name FROM item_names WHERE item_id = @id AND locale = @site),
+                     (SELECT name FROM item_names WHERE item_id = @id ORDER BY locale LIMIT 1)) AS name`,
+  );
+  const sites = new Map<string, NetworkSite>();
+  const siteName = ctx.db.prepare('SELECT name FROM known_sites WHERE id = ?');
+  const get = (id: string) => {
+    let s = sites.get(id);
+    if (!s) {
+      const name = (siteName.get(id) as { name: string } | undefined)?.name ?? id;
+      sites.set(id, (s = { id, name, updatedAt: '', spare: [], needed: [], week: null }));
+    }
+    return s;
+  };
+  for (const r of rows) {
+    const rec = JSON.parse(r.line.slice(r.line.indexOf(' ') + 1)) as { u: string; d: Record<string, unknown> };
+    const s = get(r.origin_site);
+    if (r.type === 'board') {
+      s.updatedAt = rec.u;
+      for (const it of rec.d.items as { itemId: string; kind: 'surplus' | 'need'; qty: number; unit: string }[]) {
+        const name = (nameOf.get({ id: it.itemId, lang: language, site: me.settings.siteLanguage }) as { name: string | null }).name ?? it.itemId;
+        (it.kind === 'surplus' ? s.spare : s.needed).push({ itemId: it.itemId, name, qty: it.qty, unit: it.unit });
+      }
+    } else {
+      const w = rec.d as { week: string; households: number; visits: number };
+      if (!s.week || w.week > s.week.week) s.week = { week: w.week, households: w.households, visits: w.visits };
+    }
+  }
+  return [...sites.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,443 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { ImportLogEntry, ImportPreview, PreviewSite, RecordType, RejectReason, TypeCounts, WrittenFile } from '../../shared/api/channels/exchange';
+import { RECORD_TYPES } from '../../shared/api/channels/exchange';
+import { AppError } from '../errors';
+import { nowIso, type CoreContext } from '../context';
+import { requireFolder, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
+import type { DriveSource } from './drives';
+import {
+  FORMAT_VERSION,
+  LIMITS,
+  PART_NAMES,
+  SHARE_EXTENSION,
+  assembleBundle,
+  fingerprint,
+  parseBundle,
+  publicKeyObject,
+  sha256Hex,
+  signManifest,
+  signRecord,
+  verifyManifest,
+  verifyRecordLine,
+  type CardBody,
+  type Manifest,
+  type ParsedBundle,
+  type PartName,
+  type RecordLine,
+} from './format';
+import { DATA_SCHEMAS, ownRecords, withdrawn } from './records';
+import { cardOf, knownSiteRow, ownIdentity, ownPublicKeys } from './sites';
+
+interface StoredRow {
+  type: RecordType;
+  id: string;
+  origin_site: string;
+  version: number;
+  data_sha256: string;
+  line: string;
+}
+
+const TYPE_PART: Record<RecordType, PartName> = {
+  category: 'categories.jsonl',
+  item: 'items.jsonl',
+  need_offer: 'needs_offers.jsonl',
+  board: 'board.jsonl',
+  weekly: 'weekly.jsonl',
+};
+
+/** A file name people can read on the stick: the hub's name, the date and the sequence. */
+export function bundleFileName(siteName: string, at: Date, sequence: number, ext: string): string {
+  const slug = siteName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'hub';
+  return `${slug}-${at.toISOString().slice(0, 10)}-${String(sequence).padStart(4, '0')}${ext}`;
+}
+
+/**
+ * Brings this site's signed copies up to date: a record whose content changed since we last
+ * signed it gets the next version and a fresh signature; unchanged ones keep theirs, so a
+ * re-exported bundle re-imports as "unchanged" everywhere.
+ */
+export function refreshOwnRecords(ctx: CoreContext): void {
+  const me = ownIdentity(ctx);
+  const at = nowIso(ctx);
+  const get = ctx.db.prepare('SELECT type, id, origin_site, version, data_sha256, line FROM exchange_records WHERE type = ? AND id = ?');
+  const upsert = ctx.db.prepare(
+    `INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, data_sha256 = excluded.data_sha256, line = excluded.line, received_at = excluded.received_at`,
+  );
+  ctx.db
+    .transaction(() => {
+      const current = new Set<string>();
+      const put = (type: RecordType, id: string, data: Record<string, unknown>) => {
+        const json = JSON.stringify(data);
+        const sha = sha256Hex(json);
+        const stored = get.get(type, id) as StoredRow | undefined;
+        if (stored && stored.data_sha256 === sha) return;
+        const version = (stored?.version ?? 0) + 1;
+        upsert.run(type, id, me.id, version, sha, signRecord({ t: type, id, o: me.id, v: version, u: at, d: data }, me.privateKey), at);
+      };
+      for (const r of ownRecords(ctx, me.id)) {
+        current.add(`${r.type}/${r.id}`);
+        put(r.type, r.id, r.data);
+      }
+      // A shared need/offer that is gone or no longer shareable is withdrawn everywhere it went.
+      for (const r of ctx.db.prepare("SELECT type, id, line FROM exchange_records WHERE origin_site = ? AND type = 'need_offer'").all(me.id) as StoredRow[]) {
+        if (current.has(`${r.type}/${r.id}`)) continue;
+        const previous = JSON.parse(r.line.slice(r.line.indexOf(' ') + 1)) as { d: Record<string, unknown> };
+        put('need_offer', r.id, withdrawn(previous.d));
+      }
+    })
+    .immediate();
+}
+
+/** Builds the bundle bytes: our records freshly signed, other sites' exactly as their owners signed them. */
+export function buildShareBundle(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } {
+  refreshOwnRecords(ctx);
+  const me = ownIdentity(ctx);
+  const sequence = ((ctx.db.prepare("SELECT MAX(sequence) AS s FROM exchange_exports WHERE kind = 'share'").get() as { s: number | null }).s ?? 0) + 1;
+  const lines = new Map<PartName, string[]>(PART_NAMES.map((p) => [p, []]));
+  const origins = new Set<string>();
+  for (const r of ctx.db.prepare('SELECT type, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
+    // Only records from sites we still trust travel on.
+    if (r.origin_site !== me.id) {
+      const known = knownSiteRow(ctx, r.origin_site);
+      if (!known || known.trusted !== 1) continue;
+      origins.add(r.origin_site);
+    }
+    lines.get(TYPE_PART[r.type])!.push(r.line);
+  }
+  const cards: CardBody[] = [cardOf(me)];
+  for (const id of [...origins].sort()) {
+    const k = knownSiteRow(ctx, id)!;
+    cards.push(cardOf({ id: k.id, name: k.name, publicKey: k.public_key }));
+  }
+  lines.set('sites.jsonl', cards.map((c) => JSON.stringify(c)));
+  const parts: Buffer[] = [];
+  const manifestParts: Manifest['parts'] = [];
+  for (const name of PART_NAMES) {
+    const list = lines.get(name)!;
+    const buf = Buffer.from(list.length ? `${list.join('\n')}\n` : '', 'utf8');
+    parts.push(buf);
+    manifestParts.push({ name, records: list.length, bytes: buf.length, sha256: sha256Hex(buf) });
+  }
+  const manifest: Manifest = {
+    format: 'mak-share',
+    version: FORMAT_VERSION,
+    site: { id: me.id, name: me.name, publicKey: Buffer.from(me.publicKey).toString('base64'), keyId: me.keyId },
+    sequence,
+    created: nowIso(ctx),
+    parts: manifestParts,
+  };
+  const manifestLine = JSON.stringify(manifest);
+  return { bytes: assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts), manifest };
+}
+
+export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
+  requireFolder(folder);
+  const { bytes, manifest } = buildShareBundle(ctx);
+  const name = bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
+  const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
+  ctx.db
+    .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")
+    .run(ctx.ids.uuid(), manifest.sequence, name, written.bytes, written.sha256, nowIso(ctx), volunteer);
+  return written;
+}
+
+/** Reads a bundle from a folder: a plain name, a size limit checked before a byte is read. */
+export function readBundleFile(folder: string, name: string): Buffer {
+  safeFileName(name);
+  requireFolder(folder);
+  const path = join(folder, name);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new AppError('exchange.not_found', `no file ${name}`, { name });
+  }
+  if (size > LIMITS.bundleBytes) {
+    throw new AppError('exchange.too_large', `${size} bytes is more than any real bundle`, { maxMb: LIMITS.bundleBytes / (1024 * 1024) });
+  }
+  return readFileSync(path);
+}
+
+/**
+ * Record lines whose origin signature already verified, per key: preview and apply read the same
+ * file moments apart, and Ed25519 verification is most of an import's time. A verdict for
+ * (key, exact line) never changes, so remembering successes is safe. Bounded; per core.
+ */
+export class VerifiedLines {
+  private readonly seen = new Set<string>();
+  constructor(private readonly max = 200_000) {}
+  key(keyTag: string, line: string): string {
+    return sha256Hex(`${keyTag}\n${line}`);
+  }
+  has(k: string): boolean {
+    return this.seen.has(k);
+  }
+  add(k: string): void {
+    if (this.seen.size >= this.max) this.seen.clear();
+    this.seen.add(k);
+  }
+  /** The last bundle parsed, by sha256: apply right after preview does not parse it again. */
+  private last: ParsedBundle | null = null;
+  parse(buf: Buffer): ParsedBundle {
+    const sha = sha256Hex(buf);
+    if (this.last?.sha256 === sha) return this.last;
+    this.last = parseBundle(buf);
+    return this.last;
+  }
+}
+
+type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
+
+interface Analysis {
+  bundle: ParsedBundle;
+  signerKnown: boolean;
+  signerTrusted: boolean;
+  signerKey: Uint8Array;
+  preview: ImportPreview;
+  accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown> }[];
+}
+
+/**
+ * Verifies a bundle and decides, record by record, what importing it would do. Changes nothing:
+ * preview and apply both call it, apply inside its write transaction.
+ */
+export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines()): Analysis {
+  const me = ownIdentity(ctx);
+  const bundle = cache.parse(buf);
+  const { manifest } = bundle;
+  if (manifest.site.id === me.id) throw new AppError('exchange.own_bundle', 'this bundle was made here');
+  if (Date.parse(manifest.created) > ctx.clock.now().getTime() + LIMITS.futureSkewMs) {
+    throw new AppError('exchange.from_future', `bundle made at ${manifest.created}, our clock says ${nowIso(ctx)}`, { created: manifest.created });
+  }
+  const signerKey = Buffer.from(manifest.site.publicKey, 'base64');
+  let signerKeyObject: KeyObject;
+  try {
+    signerKeyObject = publicKeyObject(signerKey);
+  } catch {
+    throw new AppError('exchange.bad_signature', 'the signer key is not a key');
+  }
+  const known = knownSiteRow(ctx, manifest.site.id);
+  if (known && !Buffer.from(known.public_key).equals(signerKey)) {
+    throw new AppError('exchange.key_changed', `site ${known.name} signed with a key we do not know`, { site: known.name });
+  }
+  if (!verifyManifest(bundle.manifestLine, bundle.signature, signerKeyObject)) throw new AppError('exchange.bad_signature', 'the manifest signature does not match');
+
+  const cardsInBundle = new Map(bundle.sites.map((c) => [c.id, c]));
+  const ownKeys = ownPublicKeys(ctx);
+  const keyCache = new Map<string, { key: KeyObject | null; tag: string; status: PreviewSite['status']; name: string; fingerprint: string | null }>();
+  const siteInfo = (id: string) => {
+    let info = keyCache.get(id);
+    if (info) return info;
+    if (id === me.id) info = { key: null, tag: '', status: 'self', name: me.name, fingerprint: fingerprint(me.publicKey) };
+    else if (id === manifest.site.id)
+      info = { key: signerKeyObject, tag: sha256Hex(signerKey), status: known ? (known.trusted ? 'trusted' : 'untrusted') : 'unknown', name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) };
+    else {
+      const k = knownSiteRow(ctx, id);
+      const card = cardsInBundle.get(id);
+      if (k) info = { key: publicKeyObject(k.public_key), tag: sha256Hex(k.public_key), status: k.trusted ? 'trusted' : 'untrusted', name: k.name, fingerprint: k.fingerprint };
+      else if (card) {
+        const key = Buffer.from(card.publicKey, 'base64');
+        info = { key: null, tag: '', status: 'unknown', name: card.name, fingerprint: fingerprint(key) };
+      } else info = { key: null, tag: '', status: 'unknown', name: id, fingerprint: null };
+    }
+    keyCache.set(id, info);
+    return info;
+  };
+
+  const stored = ctx.db.prepare('SELECT type, id, origin_site, version, data_sha256, line FROM exchange_records WHERE type = ? AND id = ?');
+  const localOrigin = {
+    category: ctx.db.prepare('SELECT origin_site AS o FROM categories WHERE id = ?'),
+    item: ctx.db.prepare('SELECT origin_site AS o FROM items WHERE id = ?'),
+    need_offer: ctx.db.prepare('SELECT origin_site AS o FROM needs_offers WHERE id = ?'),
+  };
+  const counts = new Map<RecordType, TypeCounts>(RECORD_TYPES.map((t) => [t, { type: t, new: 0, updated: 0, unchanged: 0, rejected: 0 }]));
+  const perSite = new Map<string, number>();
+  const rejected: ImportPreview['rejected'] = [];
+  const accepted: Analysis['accepted'] = [];
+  const seen = new Set<string>();
+
+  for (const rec of bundle.records) {
+    const r = rec.record;
+    const key = `${r.t}/${r.id}`;
+    if (seen.has(key)) continue; // identical duplicate (different ones were refused by parseBundle)
+    seen.add(key);
+    perSite.set(r.o, (perSite.get(r.o) ?? 0) + 1);
+    const verdict = ((): Verdict => {
+      const prev = stored.get(r.t, r.id) as StoredRow | undefined;
+      // The fast path that makes re-import cheap: the very line we already hold.
+      if (prev && prev.line === rec.line) return { kind: 'unchanged' };
+      if (prev && prev.origin_site !== r.o) return { kind: 'rejected', reason: 'id_conflict' };
+      if (r.t !== 'board' && r.t !== 'weekly') {
+        const local = localOrigin[r.t].get(r.id) as { o: string } | undefined;
+        if (local && local.o !== r.o) return { kind: 'rejected', reason: 'id_conflict' };
+      }
+      const info = siteInfo(r.o);
+      if (info.status === 'self') {
+        // Our own record coming home: we are its only writer, so it never changes anything here.
+        return ownKeys.some((k) => verifyRecordLine(rec, k)) ? { kind: 'unchanged' } : { kind: 'rejected', reason: 'bad_signature' };
+      }
+      if (r.o !== manifest.site.id) {
+        if (info.status === 'unknown') return { kind: 'rejected', reason: 'unknown_site' };
+        if (info.status === 'untrusted') return { kind: 'rejected', reason: 'untrusted_site' };
+      }
+      if (!info.key) return { kind: 'rejected', reason: 'bad_signature' };
+      const cacheKey = cache.key(info.tag, rec.line);
+      if (!cache.has(cacheKey)) {
+        if (!verifyRecordLine(rec, info.key)) return { kind: 'rejected', reason: 'bad_signature' };
+        cache.add(cacheKey);
+      }
+      if ((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`))) return { kind: 'rejected', reason: 'invalid' };
+      const data = DATA_SCHEMAS[r.t].safeParse(r.d);
+      if (!data.success) return { kind: 'rejected', reason: 'invalid' };
+      if (prev && prev.version >= r.v) return { kind: 'unchanged' };
+      accepted.push({ rec, dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> });
+      return { kind: prev ? 'updated' : 'new' };
+    })();
+    const c = counts.get(r.t)!;
+    if (verdict.kind === 'rejected') {
+      c.rejected += 1;
+      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason });
+    } else c[verdict.kind] += 1;
+  }
+
+  const sites: PreviewSite[] = [];
+  for (const id of new Set([manifest.site.id, ...perSite.keys()])) {
+    const info = siteInfo(id);
+    sites.push({ id, name: info.name, fingerprint: info.fingerprint, status: info.status, signer: id === manifest.site.id, records: perSite.get(id) ?? 0 });
+  }
+  const signerTrusted = known?.trusted === 1;
+  return {
+    bundle,
+    signerKnown: known !== undefined,
+    signerTrusted,
+    signerKey,
+    accepted,
+    preview: {
+      fileName,
+      sha256: bundle.sha256,
+      bytes: bundle.bytes,
+      signer: { id: manifest.site.id, name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) },
+      sequence: manifest.sequence,
+      created: manifest.created,
+      sites,
+      counts: [...counts.values()],
+      rejected,
+      canApply: signerTrusted,
+    },
+  };
+}
+
+export function previewBundle(ctx: CoreContext, folder: string, name: string, cache?: VerifiedLines): ImportPreview {
+  return analyse(ctx, readBundleFile(folder, name), name, cache).preview;
+}
+
+const APPLY_ORDER: RecordType[] = ['category', 'item', 'need_offer', 'board', 'weekly'];
+
+/** Applies a previewed bundle in one transaction and logs what came from where. */
+export function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache?: VerifiedLines): ImportLogEntry {
+  const buf = readBundleFile(folder, name);
+  if (sha256Hex(buf) !== sha256) throw new AppError('exchange.changed', 'the file changed since the preview');
+  const at = nowIso(ctx);
+  return ctx.db
+    .transaction((): ImportLogEntry => {
+      const a = analyse(ctx, buf, name, cache);
+      const m = a.bundle.manifest;
+      if (!a.signerTrusted) {
+        throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${m.site.name} is not trusted yet`, { site: m.site.name });
+      }
+      const upsert = ctx.db.prepare(
+        `INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, data_sha256 = excluded.data_sha256, line = excluded.line, received_at = excluded.received_at`,
+      );
+      const sorted = [...a.accepted].sort((x, y) => APPLY_ORDER.indexOf(x.rec.record.t) - APPLY_ORDER.indexOf(y.rec.record.t));
+      const origins = new Map<string, number>();
+      for (const { rec, dataSha, data } of sorted) {
+        const r = rec.record;
+        upsert.run(r.t, r.id, r.o, r.v, dataSha, rec.line, at);
+        applyToTables(ctx, r.t, r.id, r.o, r.u, data);
+        origins.set(r.o, (origins.get(r.o) ?? 0) + 1);
+      }
+      ctx.db.prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?').run(m.sequence, m.site.name, m.site.id);
+      const entry: ImportLogEntry = {
+        id: ctx.ids.uuid(),
+        siteId: m.site.id,
+        siteName: m.site.name,
+        sequence: m.sequence,
+        at,
+        counts: a.preview.counts,
+        origins: [...origins].map(([id, records]) => ({ id, name: a.preview.sites.find((s) => s.id === id)?.name ?? id, records })),
+      };
+      ctx.db
+        .prepare('INSERT INTO exchange_imports (id, site_id, sequence, bundle_sha256, summary, at, volunteer) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(entry.id, m.site.id, m.sequence, sha256, JSON.stringify({ counts: entry.counts, origins: entry.origins, siteName: entry.siteName }), at, volunteer);
+      return entry;
+    })
+    .immediate();
+}
+
+/** Copies an accepted record into the tables the rest of the app reads (read-only copies). */
+function applyToTables(ctx: CoreContext, type: RecordType, id: string, origin: string, updatedAt: string, data: Record<string, unknown>): void {
+  const db = ctx.db;
+  if (type === 'category') {
+    const d = data as { icon: string | null; sort: number; names: Record<string, string> };
+    db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET icon = excluded.icon, sort = excluded.sort').run(id, origin, d.icon, d.sort);
+    db.prepare('DELETE FROM category_names WHERE category_id = ?').run(id);
+    const ins = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
+    for (const [locale, name] of Object.entries(d.names)) ins.run(id, locale, name);
+  } else if (type === 'item') {
+    const d = data as { categoryId: string | null; unit: string; icon: string | null; limitQty: number | null; limitDays: number | null; lowStock: number; archived: boolean; createdAt: string; names: Record<string, string>; barcodes: string[] };
+    // A category we never received (the owner did not share it) leaves the item uncategorised rather than failing.
+    const categoryId = d.categoryId && db.prepare('SELECT 1 FROM categories WHERE id = ?').get(d.categoryId) ? d.categoryId : null;
+    db.prepare(
+      `INSERT INTO items (id, origin_site, category_id, unit, icon, limit_qty, limit_days, low_stock, created_at, updated_at, archived_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET category_id = excluded.category_id, unit = excluded.unit, icon = excluded.icon, limit_qty = excluded.limit_qty,
+         limit_days = excluded.limit_days, low_stock = excluded.low_stock, updated_at = excluded.updated_at, archived_at = excluded.archived_at`,
+    ).run(id, origin, categoryId, d.unit, d.icon, d.limitQty, d.limitDays, d.lowStock, d.createdAt, updatedAt, d.archived ? updatedAt : null);
+    db.prepare('DELETE FROM item_names WHERE item_id = ?').run(id);
+    const ins = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
+    for (const [locale, name] of Object.entries(d.names)) ins.run(id, locale, name);
+    db.prepare('DELETE FROM item_barcodes WHERE item_id = ?').run(id);
+    // A barcode this site already uses for its own item stays ours: the scanner must stay unambiguous here.
+    const bc = db.prepare('INSERT OR IGNORE INTO item_barcodes (barcode, item_id) VALUES (?, ?)');
+    for (const b of d.barcodes) bc.run(b, id);
+  } else if (type === 'need_offer') {
+    const d = data as { kind: string; category: string; detail: string | null; languages: string[]; availability: string | null; status: string; createdAt: string; expiresAt: string | null };
+    db.prepare(
+      `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, status, created_at, expires_at)
+       VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, category = excluded.category, detail = excluded.detail, languages = excluded.languages,
+         availability = excluded.availability, status = excluded.status, expires_at = excluded.expires_at`,
+    ).run(id, origin, d.kind, d.category, d.detail, JSON.stringify(d.languages), d.availability, d.status, d.createdAt, d.expiresAt);
+  }
+  // board and weekly live only in exchange_records: they describe another site, not our stock.
+}
+
+export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
+  const rows = ctx.db.prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, id DESC LIMIT ?').all(limit) as {
+    id: string;
+    site_id: string;
+    sequence: number;
+    summary: string;
+    at: string;
+  }[];
+  return rows.map((r) => {
+    const s = JSON.parse(r.summary) as { counts: TypeCounts[]; origins: ImportLogEntry['origins']; siteName: string };
+    return { id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins };
+  });
+}
+
+/** Trusts a site first seen in a bundle, with the card the bundle carries (fingerprint compared by the coordinator). */
+export function cardFromBundle(ctx: CoreContext, folder: string, name: string, siteId: string): CardBody {
+  const a = analyse(ctx, readBundleFile(folder, name), name);
+  const m = a.bundle.manifest;
+  if (siteId === m.site.id) return { format: 'mak-card', version: 1, id: m.site.id, name: m.site.name, publicKey: m.site.publicKey };
+  const card = a.bundle.sites.find((c) => c.id === siteId);
+  if (!card) throw new AppError('exchange.unknown_site', `the bundle has no card for ${siteId}`);
+  return card;
+}

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import type { WrittenFile } from '../../shared/api/channels/exchange';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { PanelProps } from './ExchangeSection';
+import { WhereChooser } from './WhereChooser';
+import { formatBytes } from './format';
+import { EjectButton } from './EjectButton';
+
+/** The encrypted full backup, and the funders' spreadsheets. */
+export function BackupPanel({ folder, onFolder }: PanelProps) {
+  const { t, i18n } = useTranslation('exchange');
+  const api = useApi();
+  const id = useId();
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const [done, setDone] = useState<WrittenFile[] | null>(null);
+
+  const run = async (what: 'backup' | 'csv') => {
+    setError(null);
+    setDone(null);
+    if (what === 'backup' && pass !== again) return setMismatch(true);
+    setMismatch(false);
+    setBusy(true);
+    const r = what === 'backup' ? await api.call('exchange.export_backup', { folder, passphrase: pass }) : await api.call('exchange.export_csv', { folder });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setDone(Array.isArray(r.value) ? r.value : [r.value]);
+    // The passphrase is not kept on screen once it has done its job.
+    setPass('');
+    setAgain('');
+  };
+
+  return (
+    <section className="exchange-panel">
+      <p className="lead">{t('backup.intro')}</p>
+      <WhereChooser folder={folder} onFolder={onFolder} />
+      <form
+        className="backup-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('backup');
+        }}
+      >
+        <p className="notice notice-warn">{t('backup.warning')}</p>
+        <label htmlFor={`${id}-pass`}>{t('backup.passphrase')}</label>
+        <input id={`${id}-pass`} type="password" autoComplete="new-password" value={pass} onChange={(e) => setPass(e.target.value)} />
+        <label htmlFor={`${id}-again`}>{t('backup.again')}</label>
+        <input id={`${id}-again`} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+        {mismatch ? (
+          <p className="notice notice-error" role="alert">
+            {t('backup.mismatch')}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={busy || folder.trim() === '' || pass === ''}>
+          {t('backup.button')}
+        </button>
+      </form>
+      <h2>{t('backup.csvTitle')}</h2>
+      <p className="hint">{t('backup.csvIntro')}</p>
+      <button type="button" className="button button-secondary" disabled={busy || folder.trim() === ''} onClick={() => void run('csv')}>
+        {t('backup.csvButton')}
+      </button>
+      <ErrorNotice error={error} />
+      {done
+        ? done.map((f) => (
+            <p key={f.fileName} className="notice notice-ok" role="status">
+              {t('export.saved', { file: f.fileName, size: formatBytes(f.bytes, i18n.language) })}
+            </p>
+          ))
+        : null}
+      {done ? <EjectButton key={done.map((f) => f.sha256).join()} folder={folder} /> : null}
+    </section>
+  );
+}

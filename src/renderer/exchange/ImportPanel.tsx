@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { PanelProps } from './ExchangeSection';
+import { WhereChooser } from './WhereChooser';
+import { formatBytes, formatDate } from './format';
+
+/** Choose → verify and preview (nothing changes yet) → trust if needed → import in one go. */
+export function ImportPanel({ folder, onFolder }: PanelProps) {
+  const { t, i18n } = useTranslation('exchange');
+  const api = useApi();
+  const [files, setFiles] = useState<BundleFile[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [applied, setApplied] = useState<ImportLogEntry | null>(null);
+  const [log, setLog] = useState<ImportLogEntry[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadLog = useCallback(async () => {
+    const r = await api.call('exchange.log', {});
+    if (r.ok) setLog(r.value);
+  }, [api]);
+  useEffect(() => {
+    void loadLog();
+  }, [loadLog]);
+
+  const look = async () => {
+    setError(null);
+    setPreview(null);
+    setApplied(null);
+    const r = await api.call('exchange.files', { folder });
+    if (r.ok) setFiles(r.value.filter((f) => f.kind === 'share'));
+    else {
+      setFiles(null);
+      setError(r.error);
+    }
+  };
+  const open = async (name: string) => {
+    setChosen(name);
+    setError(null);
+    setApplied(null);
+    setPreview(null);
+    const r = await api.call('exchange.preview', { folder, name });
+    if (r.ok) setPreview(r.value);
+    else setError(r.error);
+  };
+  const trust = async (siteId: string) => {
+    if (!chosen) return;
+    setError(null);
+    const r = await api.call('exchange.trust_from_bundle', { folder, name: chosen, siteId });
+    if (!r.ok) return setError(r.error);
+    await open(chosen);
+  };
+  const apply = async () => {
+    if (!chosen || !preview) return;
+    setBusy(true);
+    setError(null);
+    const r = await api.call('exchange.apply', { folder, name: chosen, sha256: preview.sha256 });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setApplied(r.value);
+    setPreview(null);
+    await loadLog();
+  };
+
+  return (
+    <section className="exchange-panel">
+      <p className="lead">{t('import.intro')}</p>
+      <WhereChooser folder={folder} onFolder={onFolder} />
+      <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void look()}>
+        {t('import.look')}
+      </button>
+      <ErrorNotice error={error} />
+      {files && files.length === 0 ? <p className="hint">{t('import.none')}</p> : null}
+      {files && files.length > 0 ? (
+        <ul className="file-list" aria-label={t('import.choose')}>
+          {files.map((f) => (
+            <li key={f.name}>
+              <button type="button" className="file-button" aria-pressed={chosen === f.name} onClick={() => void open(f.name)}>
+                <span dir="ltr" translate="no">
+                  {f.name}
+                </span>
+                <span className="hint">{formatBytes(f.bytes, i18n.language)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview ? (
+        <section className="preview" aria-label={t('import.whatChanges')}>
+          <h2>{t('import.from', { site: preview.signer.name, date: formatDate(preview.created, i18n.language) })}</h2>
+          {!preview.canApply ? (
+            <p className="notice notice-warn" role="status">
+              {t('import.unknownSigner')}
+            </p>
+          ) : null}
+          <table className="preview-table">
+            <caption>{t('import.sites')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.site')}</th>
+                <th scope="col">{t('import.fingerprint')}</th>
+                <th scope="col">{t('import.records')}</th>
+                <th scope="col">{t('import.trustColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sites.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <bdi>{s.name}</bdi>
+                  </th>
+                  <td dir="ltr" translate="no" className="fingerprint">
+                    {s.fingerprint ?? '—'}
+                  </td>
+                  <td>{s.records}</td>
+                  <td>
+                    {s.status === 'unknown' || s.status === 'untrusted' ? (
+                      s.fingerprint ? (
+                        <button type="button" className="button button-secondary button-small" onClick={() => void trust(s.id)}>
+                          {t('import.trust', { site: s.name })}
+                        </button>
+                      ) : (
+                        t(`status.${s.status}`)
+                      )
+                    ) : (
+                      t(`status.${s.status}`)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="preview-table">
+            <caption>{t('import.whatChanges')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.type')}</th>
+                <th scope="col">{t('import.new')}</th>
+                <th scope="col">{t('import.updated')}</th>
+                <th scope="col">{t('import.unchanged')}</th>
+                <th scope="col">{t('import.rejected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.counts.map((c) => (
+                <tr key={c.type}>
+                  <th scope="row">{t(`types.${c.type}`)}</th>
+                  <td>{c.new}</td>
+                  <td>{c.updated}</td>
+                  <td>{c.unchanged}</td>
+                  <td className={c.rejected > 0 ? 'rejected' : undefined}>{c.rejected}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.rejected.length > 0 ? (
+            <ul className="rejected-list">
+              {[...new Set(preview.rejected.map((r) => `${r.type}|${r.reason}|${r.site}`))].map((key) => {
+                const [type = '', reason = '', site = ''] = key.split('|');
+                const name = preview.sites.find((s) => s.id === site)?.name ?? site;
+                return (
+                  <li key={key}>
+                    {t(`types.${type}`)} · <bdi>{name}</bdi>: {t(`reasons.${reason}`)}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          <button type="button" className="button button-primary" disabled={!preview.canApply || busy} onClick={() => void apply()}>
+            {t('import.apply')}
+          </button>
+        </section>
+      ) : null}
+      {applied ? (
+        <p className="notice notice-ok" role="status">
+          {t('import.applied', { site: applied.siteName })}
+        </p>
+      ) : null}
+      {log.length > 0 ? (
+        <section className="import-log">
+          <h2>{t('import.log')}</h2>
+          <ul>
+            {log.map((l) => (
+              <li key={l.id}>
+                {t('import.logLine', { date: formatDate(l.at, i18n.language), site: l.siteName })}
+                {/* Each hub name is isolated so a Latin name inside Arabic text keeps its place. */}
+                {l.origins.map((o) => (
+                  <span key={o.id} className="log-origin">
+                    <bdi>{o.name}</bdi>: {o.records}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkSite } from '../../shared/api/channels/exchange';
+import { useApi } from '../api/context';
+import { formatDate, formatDay } from './format';
+
+/** What the hubs we trust said they can give away and are short of, as of their last bundle. */
+export function NetworkPanel() {
+  const { t, i18n } = useTranslation('exchange');
+  const api = useApi();
+  const [sites, setSites] = useState<NetworkSite[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.call('exchange.network', { language: i18n.language }).then((r) => {
+      if (live && r.ok) setSites(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, i18n.language]);
+
+  const list = (items: NetworkSite['spare']) =>
+    items.length === 0 ? (
+      <p className="hint">{t('network.nothing')}</p>
+    ) : (
+      <ul className="network-items">
+        {items.map((i) => (
+          <li key={i.itemId}>
+            {/* Unit codes are not translated yet; item names carry their pack size. */}
+            <bdi>{i.name}</bdi> · {new Intl.NumberFormat(i18n.language).format(i.qty)}
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <section className="exchange-panel">
+      <p className="lead">{t('network.intro')}</p>
+      {sites && sites.length === 0 ? <p className="hint">{t('network.none')}</p> : null}
+      {sites?.map((s) => (
+        <article key={s.id} className="network-site" aria-label={s.name}>
+          <h2>{s.name}</h2>
+          {s.updatedAt ? <p className="hint">{t('network.updated', { date: formatDate(s.updatedAt, i18n.language) })}</p> : null}
+          <div className="network-columns">
+            <section>
+              <h3>{t('network.spare')}</h3>
+              {list(s.spare)}
+            </section>
+            <section>
+              <h3>{t('network.needed')}</h3>
+              {list(s.needed)}
+            </section>
+          </div>
+          {s.week ? <p>{t('network.week', { week: formatDay(s.week.week, i18n.language), households: s.week.households })}</p> : null}
+        </article>
+      ))}
+    </section>
+  );
+}
