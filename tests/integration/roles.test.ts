@@ -46,9 +46,23 @@ describe('roles over the whole contract', () => {
   });
 
   it('keeps volunteer management, PIN changes and quitting for coordinators only', () => {
-    const coordinatorOnly = (Object.keys(contract) as ChannelName[]).filter((n) => /^(volunteers|shell|settings|exchange|reports)\./.test(n));
+    // Restoring a backup happens on the first-run screen, before any PIN exists; core refuses
+    // these three once the hub is set up (tested below).
+    // Other hubs' spare/short lists are read-only news that stock volunteers use too.
+    const firstRun = new Set<string>(['exchange.drives', 'exchange.restore_files', 'exchange.restore_backup', 'exchange.network']);
+    const coordinatorOnly = (Object.keys(contract) as ChannelName[]).filter((n) => /^(volunteers|shell|settings|exchange|reports)\./.test(n) && !firstRun.has(n));
     expect(coordinatorOnly).toEqual(expect.arrayContaining(['volunteers.add', 'volunteers.remove', 'volunteers.set_pin', 'shell.quit']));
     for (const name of coordinatorOnly) expect(contract[name].access, name).toEqual(['coordinator']);
+  });
+
+  it('closes the first-run restore channels once the hub is set up', async () => {
+    expect(await t.call('exchange.drives', {}, null)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await t.call('exchange.drives', {}, tokens.get('intake') ?? null)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await t.call('exchange.restore_files', { folder: t.dir }, null)).toMatchObject({ ok: false, error: { code: 'exchange.restore_not_empty' } });
+    expect(await t.call('exchange.restore_backup', { folder: t.dir, name: 'x.kioskbackup', passphrase: 'a long enough passphrase' }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.restore_not_empty' },
+    });
   });
 
   it('lets each role do its own work with real input', async () => {

@@ -132,10 +132,18 @@ function readHeader(fd: number): { header: BackupHeader; headerLine: string; off
   return { header: header.data, headerLine, offset: nl2 + 1 };
 }
 
+/**
+ * A new install: no site and no rows anywhere, except the one-row settings tables that
+ * migrations create with their defaults (a `singleton` column), which the restore replaces.
+ */
 function isEmpty(ctx: CoreContext): boolean {
   if (readSite(ctx)) return false;
   const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-  return tables.every((t) => !ctx.db.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get());
+  return tables.every((t) => isSettingsDefault(ctx, t.name) || !ctx.db.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get());
+}
+
+function isSettingsDefault(ctx: CoreContext, table: string): boolean {
+  return (ctx.db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, 'singleton') ?? null) !== null;
 }
 
 /**
@@ -209,6 +217,8 @@ function copyInto(ctx: CoreContext, file: string): void {
         if (theirs.size === 0) continue;
         const cols = (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).filter((c) => theirs.has(c));
         const list = cols.map((c) => `"${c}"`).join(', ');
+        // Only migration defaults can be here (isEmpty checked): the backup's rows replace them.
+        db.exec(`DELETE FROM main."${name}"`);
         db.exec(`INSERT INTO main."${name}" (${list}) SELECT ${list} FROM restored."${name}"`);
       }
       const broken = db.pragma('foreign_key_check') as unknown[];
