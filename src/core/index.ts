@@ -12,6 +12,8 @@ import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
 import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
+import { InventoryService } from './inventory/inventory-service';
+import { inventoryHandlers } from './inventory/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -24,7 +26,7 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; inventory: InventoryService };
   close(): void;
 }
 
@@ -35,12 +37,14 @@ export function createCore(deps: CoreDeps): Core {
   const sessions = new SessionStore(ctx.clock, ctx.ids);
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
+  const inventory = new InventoryService(ctx);
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
     ...siteHandlers(ctx, sessions),
     ...intakeHandlers(intake),
     ...slipHandlers(slips),
+    ...inventoryHandlers(ctx, inventory),
   };
 
 
@@ -48,7 +52,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions },
+    services: { slips, intake, sessions, inventory },
     close: () => deps.db.close(),
   };
 }

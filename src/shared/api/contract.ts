@@ -3,6 +3,7 @@ import type { ChannelDef } from './channel';
 import { siteChannels } from './channels/site';
 import { intakeChannels } from './channels/intake';
 import { slipChannels } from './channels/slips';
+import { inventoryChannels } from './channels/inventory';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -13,6 +14,7 @@ export const contract = {
   ...siteChannels,
   ...intakeChannels,
   ...slipChannels,
+  ...inventoryChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
