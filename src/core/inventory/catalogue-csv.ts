@@ -20,6 +20,8 @@ export interface CsvIssue {
   line: number;
   code: ErrorCode;
   field: string | null;
+  /** What the message names (the barcode, the unit...), as for an API error. */
+  params: Record<string, string | number>;
 }
 
 export interface ImportResult {
@@ -89,14 +91,14 @@ export function importCatalogue(ctx: CoreContext, service: InventoryService, csv
   const site = requireSite(ctx);
   const siteLanguage: LocaleCode = site.settings.siteLanguage;
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { issues: [{ line: parsed.line, code: 'inventory.csv_malformed', field: null }], rows: 0, created: 0, updated: 0, imported: false };
+  if (!parsed.ok) return { issues: [{ line: parsed.line, code: 'inventory.csv_malformed', field: null, params: { line: parsed.line } }], rows: 0, created: 0, updated: 0, imported: false };
   const [header, ...records] = parsed.records;
-  if (!header) return { issues: [{ line: 1, code: 'inventory.csv_malformed', field: null }], rows: 0, created: 0, updated: 0, imported: false };
+  if (!header) return { issues: [{ line: 1, code: 'inventory.csv_malformed', field: null, params: { line: 1 } }], rows: 0, created: 0, updated: 0, imported: false };
   const columns = header.fields.map((f) => f.trim());
   const issues: CsvIssue[] = [];
-  for (const c of columns) if (!CSV_COLUMNS.includes(c)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: c });
+  for (const c of columns) if (!CSV_COLUMNS.includes(c)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: c, params: { column: c } });
   for (const required of ['unit', `name_${siteLanguage}`]) {
-    if (!columns.includes(required)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: required });
+    if (!columns.includes(required)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: required, params: { column: required } });
   }
   if (issues.length > 0) return { issues, rows: records.length, created: 0, updated: 0, imported: false };
 
@@ -110,7 +112,8 @@ export function importCatalogue(ctx: CoreContext, service: InventoryService, csv
       const claimed = new Map<string, string>();
       const seenIds = new Set<string>();
       for (const record of records) {
-        const issue = (code: ErrorCode, field: string | null) => issues.push({ line: record.line, code, field });
+        const issue = (code: ErrorCode, field: string | null, params: Record<string, string | number> = {}) =>
+          issues.push({ line: record.line, code, field, params: { line: record.line, ...params } });
         if (record.fields.length !== columns.length) {
           issue('inventory.csv_malformed', null);
           continue;
@@ -118,12 +121,12 @@ export function importCatalogue(ctx: CoreContext, service: InventoryService, csv
         const get = (c: string) => record.fields[columns.indexOf(c)] ?? '';
         const unit = Unit.safeParse(get('unit').trim());
         if (!unit.success) {
-          issue('inventory.unknown_unit', 'unit');
+          issue('inventory.unknown_unit', 'unit', { unit: get('unit').trim() });
           continue;
         }
         const tags = list(get('tags'));
         if (tags.some((t) => !Tag.safeParse(t).success)) {
-          issue('inventory.unknown_tag', 'tags');
+          issue('inventory.unknown_tag', 'tags', { tag: tags.find((x) => !Tag.safeParse(x).success) ?? '' });
           continue;
         }
         const numbers = { limit_qty: whole(get('limit_qty')), limit_days: whole(get('limit_days')), low_stock: whole(get('low_stock')) };
@@ -137,7 +140,7 @@ export function importCatalogue(ctx: CoreContext, service: InventoryService, csv
         if (categoryText !== '') {
           const found = categoryByName.get({ v: categoryText }) as { id: string } | undefined;
           if (!found) {
-            issue('inventory.category_not_found', 'category');
+            issue('inventory.category_not_found', 'category', { category: categoryText });
             continue;
           }
           categoryId = found.id;
@@ -169,7 +172,11 @@ export function importCatalogue(ctx: CoreContext, service: InventoryService, csv
         const full = { ...draft.data, id };
         const problem = service.draftProblem(full, siteLanguage, claimed);
         if (problem) {
-          issue(problem.code, problem.code === 'inventory.name_required' ? `name_${siteLanguage}` : problem.code === 'inventory.category_not_found' ? 'category' : 'barcodes');
+          issue(
+            problem.code,
+            problem.code === 'inventory.name_required' ? `name_${siteLanguage}` : problem.code === 'inventory.category_not_found' ? 'category' : 'barcodes',
+            problem.params,
+          );
           continue;
         }
         seenIds.add(id);

@@ -64,7 +64,12 @@ export const CountDifference = z.object({
   difference: z.number().int(),
 });
 
-export const CsvIssue = z.object({ line: z.number().int(), code: z.string(), field: z.string().nullable() });
+export const CsvIssue = z.object({
+  line: z.number().int(),
+  code: z.string(),
+  field: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
 export const inventoryChannels = {
   'inventory.categories': channel({
