@@ -192,7 +192,7 @@ export function ReceivePanel({ language }: Props) {
           </p>
           <div className="inv-qty">
             <Stepper label={t('receive.quantity')} value={qty} min={1} max={MAX_QTY} onChange={setQty} />
-            <button type="button" className="button button-secondary" onClick={() => setQty((q) => Math.min(MAX_QTY, q + 10))}>
+            <button type="button" dir="ltr" className="button button-secondary" onClick={() => setQty((q) => Math.min(MAX_QTY, q + 10))}>
               {t('receive.plusTen')}
             </button>
           </div>
