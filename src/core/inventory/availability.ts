@@ -1,17 +1,21 @@
 import { dayNumber } from '../../shared/slips/payload';
 import type { CoreContext } from '../context';
+import { SiteSettings } from '../../shared/domain/site';
+
+/** The longest a slip can be valid (the site setting's upper bound): how far back open slips go. */
+export const MAX_SLIP_DAYS = SiteSettings.shape.slipValidDays.maxValue ?? 366;
 
 /**
  * Stock a slip has promised but not yet handed over: lines of slips that are not voided, not
  * redeemed and not past their expiry day. A voided or expired slip thus releases its
- * reservation without any write. The WHERE matches the partial index slips_open_expiry, so
- * only the last few days of slips are read.
+ * reservation without any write. The WHERE matches the partial index slips_open: only slips
+ * issued within the longest validity window are read, never the whole slip history.
  */
 export const RESERVED_SQL = `
   SELECT l.item_id AS item_id, SUM(l.qty) AS reserved
-  FROM slips s INDEXED BY slips_open_expiry
+  FROM slips s INDEXED BY slips_open
   JOIN slip_lines l ON l.slip_id = s.id
-  WHERE s.expiry_day >= @today AND s.voided_at IS NULL
+  WHERE s.issue_day BETWEEN @today - ${MAX_SLIP_DAYS} AND @today AND s.expiry_day >= @today AND s.voided_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id)`;
 
 export function today(ctx: Pick<CoreContext, 'clock'>): number {
