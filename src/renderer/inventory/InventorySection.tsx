@@ -27,8 +27,8 @@ export function InventorySection({ settings }: SectionProps) {
           </button>
         ))}
       </nav>
-      {tab === 'receive' ? <ReceivePanel language={language} /> : null}
-      {tab === 'stock' ? <StockPanel language={language} /> : null}
+      {tab === 'receive' ? <ReceivePanel language={language} siteLanguage={settings.siteLanguage} /> : null}
+      {tab === 'stock' ? <StockPanel language={language} siteLanguage={settings.siteLanguage} /> : null}
       {tab === 'count' ? <CountPanel language={language} /> : null}
       {tab === 'catalogue' ? <CataloguePanel /> : null}
     </>

@@ -1,23 +1,24 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
-import { MAX_QTY, SOURCES, UNITS, type ItemDetail, type Source, type StockRow } from '../../shared/inventory/catalogue';
-import { isValidBarcode } from '../../shared/inventory/barcode';
+import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Stepper } from '../components/Stepper';
+import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
 import { newRequestId, useScanner } from './use-scanner';
 
 interface Props {
   language: LocaleCode;
+  siteLanguage: LocaleCode;
 }
 
 type Picked = Pick<ItemDetail, 'id' | 'name' | 'untranslated' | 'unit' | 'onHand'>;
 
 /** Receiving: scan or search, pick a quantity, optionally a lot and expiry, and a source. */
-export function ReceivePanel({ language }: Props) {
+export function ReceivePanel({ language, siteLanguage }: Props) {
   const { t } = useTranslation('inventory');
   const api = useApi();
   const [query, setQuery] = useState('');
@@ -31,8 +32,7 @@ export function ReceivePanel({ language }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
-  const [newName, setNewName] = useState('');
-  const [newUnit, setNewUnit] = useState<string>('can');
+  const [creating, setCreating] = useState<{ barcode?: string; name?: string } | null>(null);
   const [pastWarning, setPastWarning] = useState(false);
   const requestId = useRef(newRequestId());
   const scanField = useRef<HTMLInputElement>(null);
@@ -41,6 +41,7 @@ export function ReceivePanel({ language }: Props) {
     setItem(p);
     setResults(null);
     setUnknownCode(null);
+    setCreating(null);
     setQty(1);
     setLotCode('');
     setExpiresOn('');
@@ -63,7 +64,7 @@ export function ReceivePanel({ language }: Props) {
         else if (r.error.code === 'inventory.unknown_barcode') {
           setItem(null);
           setUnknownCode(code);
-          setNewName('');
+          setCreating({ barcode: code });
         } else setError(r.error);
         return;
       }
@@ -74,16 +75,6 @@ export function ReceivePanel({ language }: Props) {
     [api, language],
   );
   useScanner((code) => void lookUp(code));
-
-  const create = async () => {
-    if (!unknownCode) return;
-    const r = await api.call('inventory.save_item', {
-      language,
-      item: { id: newRequestId(), names: { [language]: newName }, unit: newUnit, barcodes: [unknownCode] },
-    });
-    if (r.ok) pick(r.value);
-    else setError(r.error);
-  };
 
   const submit = async (acceptPastExpiry: boolean) => {
     if (!item) return;
@@ -135,7 +126,12 @@ export function ReceivePanel({ language }: Props) {
       <ErrorNotice error={error} />
       {results ? (
         results.length === 0 ? (
-          <p>{t('receive.noMatch')}</p>
+          <div className="inv-actions">
+            <p>{t('receive.noMatch')}</p>
+            <button type="button" className="button button-secondary" onClick={() => setCreating({ name: query.trim() })}>
+              {t('receive.addNamed', { name: query.trim() })}
+            </button>
+          </div>
         ) : (
           <ul className="inv-results" aria-label={t('receive.results')}>
             {results.map((r) => (
@@ -148,34 +144,18 @@ export function ReceivePanel({ language }: Props) {
           </ul>
         )
       ) : null}
-      {unknownCode ? (
-        <form
-          className="inv-card"
-          aria-label={t('receive.newItem')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
+      {unknownCode ? <p>{t('receive.unknownCode', { barcode: unknownCode })}</p> : null}
+      {creating ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={creating}
+          onCancel={() => setCreating(null)}
+          onSaved={(saved) => {
+            setCreating(null);
+            pick(saved);
           }}
-        >
-          <p>{t('receive.unknownCode', { barcode: unknownCode })}</p>
-          <label className="field">
-            <span>{t('item.name')}</span>
-            <input value={newName} onChange={(e) => setNewName(e.target.value)} required maxLength={120} />
-          </label>
-          <label className="field">
-            <span>{t('item.unit')}</span>
-            <select value={newUnit} onChange={(e) => setNewUnit(e.target.value)}>
-              {UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {t(`units.${u}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="button button-primary" disabled={newName.trim() === '' || !isValidBarcode(unknownCode)}>
-            {t('receive.createItem')}
-          </button>
-        </form>
+        />
       ) : null}
       {item ? (
         <form

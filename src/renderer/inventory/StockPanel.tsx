@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
-import { ADJUST_REASONS, TAGS, type AdjustReason, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
+import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
 import { newRequestId } from './use-scanner';
 
@@ -13,10 +14,11 @@ type Sort = 'name' | 'on_hand' | 'expiry';
 
 interface Props {
   language: LocaleCode;
+  siteLanguage: LocaleCode;
 }
 
 /** The stock list: search, filters, the low-stock and expiring views; an item opens its history. */
-export function StockPanel({ language }: Props) {
+export function StockPanel({ language, siteLanguage }: Props) {
   const { t } = useTranslation('inventory');
   const api = useApi();
   const [view, setView] = useState<View>('all');
@@ -30,6 +32,7 @@ export function StockPanel({ language }: Props) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<StockRow | null>(null);
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     void api.call('inventory.categories', { language }).then((r) => {
@@ -62,7 +65,24 @@ export function StockPanel({ language }: Props) {
   const views: View[] = ['all', 'low', 'expiring'];
   return (
     <section className="inv-panel" aria-labelledby="stock-title">
-      <h2 id="stock-title">{t('stock.title')}</h2>
+      <div className="inv-item-title">
+        <h2 id="stock-title">{t('stock.title')}</h2>
+        <button type="button" className="button button-secondary" onClick={() => setCreating(true)}>
+          {t('stock.newItem')}
+        </button>
+      </div>
+      {creating ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={{}}
+          onCancel={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            void load();
+          }}
+        />
+      ) : null}
       <div className="toggle-grid" role="group" aria-label={t('stock.views')}>
         {views.map((v) => (
           <button key={v} type="button" className="toggle" aria-pressed={view === v} onClick={() => setView(v)}>
@@ -150,13 +170,27 @@ export function StockPanel({ language }: Props) {
           {rows.length === 0 ? <p>{t('stock.empty')}</p> : null}
         </>
       ) : null}
-      {open ? <ItemPanel row={open} onClose={() => setOpen(null)} onChanged={() => void load()} /> : null}
+      {open ? (
+        <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} onChanged={() => void load()} />
+      ) : null}
     </section>
   );
 }
 
 /** One item: its lots, a way to take stock off with a reason, and its history. */
-function ItemPanel({ row, onClose, onChanged }: { row: StockRow; onClose(): void; onChanged(): void }) {
+function ItemPanel({
+  row,
+  language,
+  siteLanguage,
+  onClose,
+  onChanged,
+}: {
+  row: StockRow;
+  language: LocaleCode;
+  siteLanguage: LocaleCode;
+  onClose(): void;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation('inventory');
   const api = useApi();
   const [history, setHistory] = useState<Movement[]>([]);
@@ -166,6 +200,13 @@ function ItemPanel({ row, onClose, onChanged }: { row: StockRow; onClose(): void
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [editing, setEditing] = useState<ItemDetail | null>(null);
+
+  const edit = async () => {
+    const r = await api.call('inventory.item', { itemId: row.id, language });
+    if (r.ok) setEditing(r.value);
+    else setError(r.error);
+  };
 
   const loadHistory = useCallback(async () => {
     const r = await api.call('inventory.history', { itemId: row.id, limit: 50 });
@@ -194,10 +235,47 @@ function ItemPanel({ row, onClose, onChanged }: { row: StockRow; onClose(): void
         <h3>
           <ItemName name={row.name} untranslated={row.untranslated} />
         </h3>
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          {t('close')}
-        </button>
+        <div className="inv-actions">
+          <button type="button" className="button button-secondary" onClick={() => void edit()}>
+            {t('stock.edit')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
       </div>
+      {editing ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      ) : null}
+      {row.lots.length > 0 ? (
+        <table className="inv-table" aria-label={t('stock.lots')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.lot')}</th>
+              <th scope="col">{t('stock.expiry')}</th>
+              <th scope="col">{t('stock.onHand')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row.lots.map((l) => (
+              <tr key={l.lotId ?? ''}>
+                <td dir="ltr">{l.code ?? t('adjust.noLot')}</td>
+                <td dir="ltr">{l.expiresOn ?? ''}</td>
+                <td>{l.qty}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <form
         className="inv-grid"
         aria-label={t('adjust.title')}
