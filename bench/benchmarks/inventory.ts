@@ -13,24 +13,20 @@ async function login(ctx: BenchContext): Promise<string> {
 
 /**
  * The raw side: the same query shape written straight against better-sqlite3 (maintained
- * on-hand, open-slip reservations, earliest expiry, names with fallback, one page of rows and
- * their lots), without zod, services or the custom fold() used for Unicode search.
+ * per-item stock, reservations, names with fallback, one page of rows and their lots), without
+ * zod, services or the custom fold() used for Unicode search (raw uses ASCII-only lower()).
  */
 function rawStock(db: Database.Database, where: string, params: Record<string, unknown>): unknown[] {
   const rows = db
     .prepare(
-      `WITH oh AS (SELECT item_id, SUM(qty) AS on_hand FROM on_hand GROUP BY item_id),
-            rs AS (SELECT l.item_id, SUM(l.qty) AS reserved FROM slips s JOIN slip_lines l ON l.slip_id = s.id
-                   WHERE s.issue_day BETWEEN @today - 60 AND @today AND s.expiry_day >= @today AND s.voided_at IS NULL
-                     AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id) GROUP BY l.item_id),
-            nx AS (SELECT o.item_id, MIN(l.expires_on) AS next_expiry FROM on_hand o JOIN lots l ON l.id = o.lot_id
-                   WHERE o.qty > 0 AND l.expires_on IS NOT NULL GROUP BY o.item_id)
-       SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, COALESCE(oh.on_hand, 0) AS on_hand,
-              COALESCE(rs.reserved, 0) AS reserved, nx.next_expiry, COUNT(*) OVER () AS total
+      `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day
+                   WHERE expiry_day >= @today GROUP BY item_id)
+       SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, COALESCE(st.on_hand, 0) AS on_hand,
+              COALESCE(rs.reserved, 0) AS reserved, st.next_expiry, COUNT(*) OVER () AS total
        FROM items i
        LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = 'es'
        LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = 'en'
-       LEFT JOIN oh ON oh.item_id = i.id LEFT JOIN rs ON rs.item_id = i.id LEFT JOIN nx ON nx.item_id = i.id
+       LEFT JOIN item_stock st ON st.item_id = i.id LEFT JOIN rs ON rs.item_id = i.id
        WHERE i.archived_at IS NULL ${where}
        ORDER BY name LIMIT 100`,
     )
@@ -90,13 +86,13 @@ export const inventorySearch = stockBench(
 export const inventoryLowStock = stockBench(
   'inventory.low_stock',
   () => ({ view: 'low' }),
-  () => ({ where: 'AND i.low_stock > 0 AND COALESCE(oh.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock', params: {} }),
+  () => ({ where: 'AND i.low_stock > 0 AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock', params: {} }),
 );
 
 export const inventoryExpiring = stockBench(
   'inventory.expiring',
   () => ({ view: 'expiring', withinDays: 7 }),
-  () => ({ where: "AND nx.next_expiry IS NOT NULL AND nx.next_expiry <= '2026-12-05'", params: {} }),
+  () => ({ where: "AND st.next_expiry IS NOT NULL AND st.next_expiry <= '2026-12-05'", params: {} }),
 );
 
 /** One receipt through the API (one transaction, fsync) vs the bare insert + on-hand upsert. */

@@ -18,7 +18,7 @@ import type { LocaleCode } from '../../shared/locales';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
-import { RESERVED_SQL, availability, today } from './availability';
+import { RESERVED_SQL, availability, onHandOf, today } from './availability';
 import { recordMovement } from './ledger';
 import { containsPattern, registerTextFunctions } from './text';
 
@@ -56,14 +56,13 @@ interface StockSqlRow {
   id: string;
   name: string;
   untranslated: number;
-  category: string | null;
+  category_id: string | null;
   unit: Unit;
   icon: string | null;
   low_stock: number;
   on_hand: number;
   reserved: number;
   next_expiry: string | null;
-  total: number;
 }
 
 interface MovementRow {
@@ -330,9 +329,9 @@ export class InventoryService {
     };
     const view =
       q.view === 'low'
-        ? 'AND i.low_stock > 0 AND COALESCE(oh.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock'
+        ? 'AND i.low_stock > 0 AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock'
         : q.view === 'expiring'
-          ? 'AND nx.next_expiry IS NOT NULL AND nx.next_expiry <= @until'
+          ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
           : '';
     const order =
       q.sort === 'on_hand'
@@ -345,43 +344,54 @@ export class InventoryService {
         ? ''
         : `AND (EXISTS (SELECT 1 FROM item_names s WHERE s.item_id = i.id AND inv_fold(s.name) LIKE @pattern ESCAPE '\\')
                 OR EXISTS (SELECT 1 FROM item_barcodes b WHERE b.item_id = i.id AND b.barcode IN (SELECT value FROM json_each(@barcodes))))`;
-    const rows = this.ctx.db
-      .prepare(
-        `WITH oh AS (SELECT item_id, SUM(qty) AS on_hand FROM on_hand GROUP BY item_id),
-              rs AS (${RESERVED_SQL} GROUP BY l.item_id),
-              nx AS (SELECT o.item_id, MIN(l.expires_on) AS next_expiry FROM on_hand o JOIN lots l ON l.id = o.lot_id
-                     WHERE o.qty > 0 AND l.expires_on IS NOT NULL GROUP BY o.item_id)
-         SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated,
-                COALESCE(cn.name, cf.name) AS category, i.unit, i.icon, i.low_stock,
-                COALESCE(oh.on_hand, 0) AS on_hand, COALESCE(rs.reserved, 0) AS reserved, nx.next_expiry,
-                COUNT(*) OVER () AS total
-         FROM items i
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-         LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
-         LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
-         LEFT JOIN oh ON oh.item_id = i.id
-         LEFT JOIN rs ON rs.item_id = i.id
-         LEFT JOIN nx ON nx.item_id = i.id
-         WHERE i.archived_at IS NULL
+    const filters = `WHERE i.archived_at IS NULL
            AND (@category IS NULL OR i.category_id = @category)
            AND (@tag IS NULL OR EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = @tag))
            ${search}
-           ${view}
+           ${view}`;
+    // One page, sorted; names are resolved for sorting, everything else only for the page.
+    const rows = this.ctx.db
+      .prepare(
+        `WITH rs AS (${RESERVED_SQL} GROUP BY item_id)
+         SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated, i.category_id,
+                i.unit, i.icon, i.low_stock, COALESCE(st.on_hand, 0) AS on_hand, COALESCE(rs.reserved, 0) AS reserved,
+                st.next_expiry
+         FROM items i
+         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
+         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
+         LEFT JOIN item_stock st ON st.item_id = i.id
+         LEFT JOIN rs ON rs.item_id = i.id
+         ${filters}
          ORDER BY ${order}
          LIMIT @limit OFFSET @offset`,
       )
       .all(params) as StockSqlRow[];
+    // The total needs no names (a window count would carry every row through the sort).
+    const total =
+      q.offset === 0 && rows.length < q.limit
+        ? rows.length
+        : (
+            this.ctx.db
+              .prepare(
+                `WITH rs AS (${RESERVED_SQL} GROUP BY item_id)
+                 SELECT COUNT(*) AS n FROM items i
+                 LEFT JOIN item_stock st ON st.item_id = i.id
+                 LEFT JOIN rs ON rs.item_id = i.id
+                 ${filters}`,
+              )
+              .get(params) as { n: number }
+          ).n;
+    const categories = new Map(this.categories(q.language).map((c) => [c.id, c.name]));
     const ids = rows.map((r) => r.id);
     const lots = this.lotsOf(ids);
     const tags = this.tagsOf(ids);
     return {
-      total: rows[0]?.total ?? 0,
+      total,
       rows: rows.map((r) => ({
         id: r.id,
         name: r.name,
         untranslated: r.untranslated === 1,
-        category: r.category,
+        category: r.category_id === null ? null : (categories.get(r.category_id) ?? null),
         unit: r.unit,
         icon: r.icon,
         tags: tags.get(r.id) ?? [],
@@ -417,7 +427,7 @@ export class InventoryService {
     return this.ctx.db
       .transaction(() => {
         const prior = this.replay(input.requestId, input.itemId, 'receive', input.qty);
-        if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: availability(this.ctx, input.itemId).onHand };
+        if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: onHandOf(this.ctx, input.itemId) };
         this.requireItem(input.itemId);
         if (input.qty < 1 || input.qty > MAX_QTY) throw new AppError('inventory.bad_qty', 'quantity out of range', { max: MAX_QTY });
         const todayIso = isoDay(this.ctx.clock.now().getTime());
@@ -446,7 +456,7 @@ export class InventoryService {
           volunteer,
           requestId: input.requestId,
         });
-        return { movementId, lotId, onHand: availability(this.ctx, input.itemId).onHand };
+        return { movementId, lotId, onHand: onHandOf(this.ctx, input.itemId) };
       })
       .immediate();
   }
@@ -460,7 +470,7 @@ export class InventoryService {
     return this.ctx.db
       .transaction(() => {
         const prior = this.replay(input.requestId, input.itemId, 'adjust', input.qty);
-        if (prior) return { movementId: prior.id, onHand: availability(this.ctx, input.itemId).onHand };
+        if (prior) return { movementId: prior.id, onHand: onHandOf(this.ctx, input.itemId) };
         this.requireItem(input.itemId);
         if (input.qty === 0 || Math.abs(input.qty) > MAX_QTY || (input.reason !== 'count_correction' && input.qty > 0)) {
           throw new AppError('inventory.bad_qty', 'this adjustment must take stock away', { reason: input.reason });
@@ -483,7 +493,7 @@ export class InventoryService {
           requestId: input.requestId,
           allowNegative: correction,
         });
-        return { movementId, onHand: availability(this.ctx, input.itemId).onHand };
+        return { movementId, onHand: onHandOf(this.ctx, input.itemId) };
       })
       .immediate();
   }

@@ -6,12 +6,28 @@ import type { Db } from '../db/open';
  * "cafe" finds "Café" and "чорна" finds "Чорна квасоля".
  */
 export function foldText(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+  // Printable ASCII (most names in most catalogues) needs no Unicode normalisation.
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toLowerCase();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Registers fold() on a connection; deterministic, so SQLite may cache and reuse results. */
+/**
+ * Registers inv_fold() on a connection. A search folds every item name; names rarely change,
+ * so folded forms are remembered (bounded, so an import of a huge catalogue cannot grow it
+ * without limit).
+ */
 export function registerTextFunctions(db: Db): void {
-  db.function('inv_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldText(s) : null));
+  const memo = new Map<string, string>();
+  db.function('inv_fold', { deterministic: true }, (s: unknown) => {
+    if (typeof s !== 'string') return null;
+    let folded = memo.get(s);
+    if (folded === undefined) {
+      if (memo.size > 200_000) memo.clear();
+      folded = foldText(s);
+      memo.set(s, folded);
+    }
+    return folded;
+  });
 }
 
 /** A LIKE pattern matching `query` anywhere, with LIKE's own wildcards escaped. */
