@@ -44,7 +44,8 @@ describe('ledger property', () => {
           const itemId = items[o.item] as string;
           const lotOf = (n: number) => (n < (lots[o.item]?.length ?? 0) ? (lots[o.item]?.[n] ?? null) : null);
           if (o.kind === 'receive') {
-            const r = await t.call('inventory.receive', { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor', lotCode: o.lot }, token);
+            const expiresOn = o.lot === null ? null : o.lot === 'A' ? '2027-01-10' : '2027-02-20';
+            const r = await t.call('inventory.receive', { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor', lotCode: o.lot, expiresOn }, token);
             if (r.ok) {
               const lotId = (r.value as { lotId: string | null }).lotId;
               if (lotId && !lots[o.item]?.includes(lotId)) lots[o.item]?.push(lotId);
@@ -85,6 +86,14 @@ describe('ledger property', () => {
           )
           .all();
         expect(ledgerOnly).toEqual([]);
+        // The per-item totals the stock list reads agree with the lots.
+        const itemDrift = t.core.ctx.db
+          .prepare(
+            `SELECT s.item_id FROM item_stock s WHERE s.on_hand <> (SELECT COALESCE(SUM(qty), 0) FROM on_hand o WHERE o.item_id = s.item_id)
+               OR s.next_expiry IS NOT (SELECT MIN(l.expires_on) FROM on_hand o JOIN lots l ON l.id = o.lot_id WHERE o.item_id = s.item_id AND o.qty > 0)`,
+          )
+          .all();
+        expect(itemDrift).toEqual([]);
         const negative = (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM on_hand WHERE qty < 0').get() as { n: number }).n;
         const everCorrectedBelow = (
           t.core.ctx.db.prepare("SELECT COUNT(*) AS n FROM movements WHERE kind = 'adjust' AND reason LIKE 'count_correction%'").get() as { n: number }
