@@ -323,6 +323,7 @@ export class InventoryService {
       search: q.search,
       pattern: containsPattern(q.search),
       barcodes: JSON.stringify(/^\d{8,13}$/.test(q.search) ? barcodeVariants(q.search) : []),
+      matches: '[]',
       until: isoDay(nowMs + q.withinDays * 86_400_000),
       limit: q.limit,
       offset: q.offset,
@@ -336,14 +337,35 @@ export class InventoryService {
     const order =
       q.sort === 'on_hand'
         ? 'on_hand, name COLLATE NOCASE'
-        : q.sort === 'expiry' || q.view === 'expiring'
-          ? 'next_expiry IS NULL, next_expiry, name COLLATE NOCASE'
+        : q.view === 'expiring'
+          ? // Walks item_stock_expiry in order and stops after one page (no sort of every item).
+            'st.next_expiry, st.item_id'
+          : q.sort === 'expiry'
+            ? 'next_expiry IS NULL, next_expiry, name COLLATE NOCASE'
           : 'name COLLATE NOCASE, i.id';
-    const search =
+    // Search first finds the matching items in one pass over the names (and barcodes, when the
+    // text is all digits); the page and the total then only look at those items.
+    const search = q.search === '' ? '' : 'AND i.id IN (SELECT value FROM json_each(@matches))';
+    const matches =
       q.search === ''
-        ? ''
-        : `AND (EXISTS (SELECT 1 FROM item_names s WHERE s.item_id = i.id AND inv_fold(s.name) LIKE @pattern ESCAPE '\\')
-                OR EXISTS (SELECT 1 FROM item_barcodes b WHERE b.item_id = i.id AND b.barcode IN (SELECT value FROM json_each(@barcodes))))`;
+        ? []
+        : (
+            this.ctx.db
+              .prepare(
+                // LIKE already folds ASCII case, so only names with other characters need inv_fold().
+                `SELECT item_id FROM item_names
+                 WHERE name LIKE @pattern ESCAPE '\\' OR (name GLOB '*[^ -~]*' AND inv_fold(name) LIKE @pattern ESCAPE '\\')
+                 UNION
+                 SELECT item_id FROM item_barcodes WHERE barcode IN (SELECT value FROM json_each(@barcodes))`,
+              )
+              .all({ pattern: params.pattern, barcodes: params.barcodes }) as { item_id: string }[]
+          ).map((r) => r.item_id);
+    // The expiring view starts from the items that have a first expiry, in date order.
+    const source =
+      q.view === 'expiring'
+        ? 'FROM item_stock st INDEXED BY item_stock_expiry JOIN items i ON i.id = st.item_id'
+        : 'FROM items i LEFT JOIN item_stock st ON st.item_id = i.id';
+    params.matches = JSON.stringify(matches);
     const filters = `WHERE i.archived_at IS NULL
            AND (@category IS NULL OR i.category_id = @category)
            AND (@tag IS NULL OR EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = @tag))
@@ -356,10 +378,9 @@ export class InventoryService {
          SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated, i.category_id,
                 i.unit, i.icon, i.low_stock, COALESCE(st.on_hand, 0) AS on_hand, COALESCE(rs.reserved, 0) AS reserved,
                 st.next_expiry
-         FROM items i
+         ${source}
          LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
          LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-         LEFT JOIN item_stock st ON st.item_id = i.id
          LEFT JOIN rs ON rs.item_id = i.id
          ${filters}
          ORDER BY ${order}
@@ -374,8 +395,7 @@ export class InventoryService {
             this.ctx.db
               .prepare(
                 `WITH rs AS (${RESERVED_SQL} GROUP BY item_id)
-                 SELECT COUNT(*) AS n FROM items i
-                 LEFT JOIN item_stock st ON st.item_id = i.id
+                 SELECT COUNT(*) AS n ${source}
                  LEFT JOIN rs ON rs.item_id = i.id
                  ${filters}`,
               )

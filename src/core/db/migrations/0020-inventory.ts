@@ -43,7 +43,7 @@ CREATE TABLE item_stock (
   on_hand INTEGER NOT NULL DEFAULT 0,
   next_expiry TEXT
 ) STRICT;
-CREATE INDEX item_stock_expiry ON item_stock (next_expiry) WHERE next_expiry IS NOT NULL;
+CREATE INDEX item_stock_expiry ON item_stock (next_expiry, item_id) WHERE next_expiry IS NOT NULL;
 
 CREATE TRIGGER on_hand_insert_item_stock AFTER INSERT ON on_hand BEGIN
   INSERT INTO item_stock (item_id, on_hand) VALUES (NEW.item_id, NEW.qty)
