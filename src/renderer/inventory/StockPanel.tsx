@@ -10,6 +10,7 @@ import { ItemName } from './ItemName';
 import { newRequestId } from './use-scanner';
 
 type View = 'all' | 'low' | 'expiring';
+const PAGE = 100;
 type Sort = 'name' | 'on_hand' | 'expiry';
 
 interface Props {
@@ -40,23 +41,36 @@ export function StockPanel({ language, siteLanguage }: Props) {
     });
   }, [api, language]);
 
+  const query = useCallback(
+    (offset: number) =>
+      api.call('inventory.stock', {
+        language,
+        search,
+        view,
+        sort,
+        withinDays,
+        categoryId: categoryId === '' ? null : categoryId,
+        tag: tag === '' ? null : (tag as Tag),
+        limit: PAGE,
+        offset,
+      }),
+    [api, language, search, view, sort, withinDays, categoryId, tag],
+  );
   const load = useCallback(async () => {
-    const r = await api.call('inventory.stock', {
-      language,
-      search,
-      view,
-      sort,
-      withinDays,
-      categoryId: categoryId === '' ? null : categoryId,
-      tag: tag === '' ? null : (tag as Tag),
-      limit: 200,
-    });
+    const r = await query(0);
     if (r.ok) {
       setRows(r.value.rows);
       setTotal(r.value.total);
       setError(null);
     } else setError(r.error);
-  }, [api, language, search, view, sort, withinDays, categoryId, tag]);
+  }, [query]);
+  const more = async () => {
+    const r = await query(rows?.length ?? 0);
+    if (r.ok) {
+      setRows((old) => [...(old ?? []), ...r.value.rows]);
+      setTotal(r.value.total);
+    } else setError(r.error);
+  };
 
   useEffect(() => {
     void load();
@@ -168,6 +182,11 @@ export function StockPanel({ language, siteLanguage }: Props) {
             </tbody>
           </table>
           {rows.length === 0 ? <p>{t('stock.empty')}</p> : null}
+          {rows.length < total ? (
+            <button type="button" className="button button-secondary" onClick={() => void more()}>
+              {t('stock.more')}
+            </button>
+          ) : null}
         </>
       ) : null}
       {open ? (
@@ -208,10 +227,21 @@ function ItemPanel({
     else setError(r.error);
   };
 
+  const [older, setOlder] = useState(false);
   const loadHistory = useCallback(async () => {
     const r = await api.call('inventory.history', { itemId: row.id, limit: 50 });
-    if (r.ok) setHistory(r.value);
+    if (r.ok) {
+      setHistory(r.value);
+      setOlder(r.value.length === 50);
+    }
   }, [api, row.id]);
+  const loadOlder = async () => {
+    const r = await api.call('inventory.history', { itemId: row.id, limit: 50, before: history.at(-1)?.id ?? null });
+    if (r.ok) {
+      setHistory((h) => [...h, ...r.value]);
+      setOlder(r.value.length === 50);
+    }
+  };
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
@@ -340,6 +370,11 @@ function ItemPanel({
           </li>
         ))}
       </ol>
+      {older ? (
+        <button type="button" className="button button-secondary" onClick={() => void loadOlder()}>
+          {t('history.more')}
+        </button>
+      ) : null}
     </section>
   );
 }
