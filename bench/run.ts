@@ -11,6 +11,7 @@ import { generateSite, type Scale } from './scale-data';
 import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
 import { matchingSuggest } from './benchmarks/board';
 import { exportBackupBench, exportShareBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
+import { inventoryExpiring, inventoryLowStock, inventoryReceive, inventorySearch, inventoryStockList } from './benchmarks/inventory';
 
 export interface BenchContext {
   dir: string;
@@ -23,6 +24,15 @@ const FULL: Scale = { items: 5_000, movements: 2_000_000, households: 200_000, s
 
 
 const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, matchingSuggest, exportShareBench, importShareBench, reimportShareBench, exportBackupBench, restoreBackupBench];
+const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
+  coreOpen,
+  apiRoundtrip,
+  inventoryStockList,
+  inventorySearch,
+  inventoryLowStock,
+  inventoryExpiring,
+  inventoryReceive,
+];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, scale: { type: 'string', default: '1' } } });

@@ -19,6 +19,8 @@ import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
+import { InventoryService } from './inventory/inventory-service';
+import { inventoryHandlers } from './inventory/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -35,7 +37,7 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService };
   close(): void;
 }
 
@@ -48,6 +50,7 @@ export function createCore(deps: CoreDeps): Core {
   const intake = new IntakeService(ctx, slips);
   const volunteers = new VolunteerService(ctx, sessions);
   const board = new BoardService(ctx);
+  const inventory = new InventoryService(ctx);
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
@@ -57,6 +60,7 @@ export function createCore(deps: CoreDeps): Core {
     ...volunteerHandlers(volunteers),
     ...boardHandlers(board),
     ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
+    ...inventoryHandlers(ctx, inventory),
   };
 
 
@@ -64,7 +68,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions, volunteers, board },
+    services: { slips, intake, sessions, volunteers, board, inventory },
     close: () => deps.db.close(),
   };
 }

@@ -2,6 +2,7 @@ import { LOCALE_CODES } from '../../shared/locales';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { recordMovement } from '../inventory/ledger';
+import { seedInventoryDemo } from '../inventory/demo';
 import { addVolunteer, readSite, setUpSite } from '../site/site-service';
 import type { IntakeService } from '../intake/intake-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS } from './catalogue';
@@ -68,6 +69,7 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
       }
     })
     .immediate();
+  seedInventoryDemo(ctx);
 
   // A few households who came by this morning, each with a slip.
   const catalog = intake.catalog('en');

@@ -28,7 +28,9 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
     (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(m.itemId, lot) as
       | { qty: number }
       | undefined)?.qty ?? 0;
-  if (current + m.qty < 0 && !m.allowNegative) {
+  // Only taking stock away is refused: a receipt into a lot a count left below zero must
+  // still be recorded (it moves the lot back towards what is really there).
+  if (m.qty < 0 && current + m.qty < 0 && !m.allowNegative) {
     throw new AppError('intake.item_unavailable', `not enough stock of ${m.itemId}`, { itemId: m.itemId });
   }
   const id = ctx.ids.uuid();

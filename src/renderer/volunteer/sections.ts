@@ -6,6 +6,7 @@ import { PickupSection } from './PickupSection';
 import { VolunteersSection } from './VolunteersSection';
 import { BoardSection } from '../board/BoardSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
+import { InventorySection } from '../inventory/InventorySection';
 
 export interface SectionProps {
   session: Session;
@@ -30,6 +31,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'volunteers', labelKey: 'volunteers:nav', roles: ['coordinator'], Component: VolunteersSection },
   { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
+  { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {

@@ -7,6 +7,7 @@ import { volunteersChannels } from './channels/volunteers';
 import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
+import { inventoryChannels } from './channels/inventory';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -21,6 +22,7 @@ export const contract = {
   ...shellChannels,
   ...boardChannels,
   ...exchangeChannels,
+  ...inventoryChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
+import { INVENTORY_ERRORS } from './channels/inventory';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 
 /**
@@ -42,6 +43,7 @@ export const ERROR_CODES = [
   ...VOLUNTEERS_ERRORS,
   ...BOARD_ERRORS,
   ...EXCHANGE_ERRORS,
+  ...INVENTORY_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

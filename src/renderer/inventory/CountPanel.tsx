@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CountDifference } from '../../shared/api/channels/inventory';
+import type { ApiError } from '../../shared/api/errors';
+import type { StockRow } from '../../shared/inventory/catalogue';
+import type { LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ItemName } from './ItemName';
+import { newRequestId } from './use-scanner';
+
+type Difference = z.output<typeof CountDifference>;
+const key = (itemId: string, lotId: string | null) => `${itemId}/${lotId ?? ''}`;
+
+/**
+ * A stock count: walk the shelf, type what is there (blank = not counted), review the
+ * differences, confirm once. Confirming turns each difference into a count correction.
+ */
+export function CountPanel({ language }: { language: LocaleCode }) {
+  const { t } = useTranslation('inventory');
+  const api = useApi();
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<StockRow[]>([]);
+  const [counted, setCounted] = useState<Record<string, string>>({});
+  const [review, setReview] = useState<Difference[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const requestId = useRef(newRequestId());
+
+  useEffect(() => {
+    void api.call('inventory.stock', { language, search, limit: 500 }).then((r) => {
+      if (r.ok) setRows(r.value.rows);
+      else setError(r.error);
+    });
+  }, [api, language, search, done]);
+
+  const lines = () =>
+    rows.flatMap((r) => {
+      const shelves = r.lots.length > 0 ? r.lots.map((l) => l.lotId) : [null];
+      return shelves
+        .map((lotId) => ({ itemId: r.id, lotId, value: counted[key(r.id, lotId)] ?? '' }))
+        .filter((l) => l.value.trim() !== '')
+        .map((l) => ({ itemId: l.itemId, lotId: l.lotId, counted: Math.max(0, Math.trunc(Number(l.value))) }));
+    });
+
+  const doReview = async () => {
+    setDone(null);
+    const ls = lines();
+    if (ls.length === 0) return;
+    const r = await api.call('inventory.count_review', { language, lines: ls });
+    if (r.ok) {
+      setReview(r.value);
+      setError(null);
+    } else setError(r.error);
+  };
+  const confirm = async () => {
+    const r = await api.call('inventory.count_confirm', { requestId: requestId.current, language, lines: lines() });
+    if (r.ok) {
+      setDone(r.value.adjustments);
+      setReview(null);
+      setCounted({});
+      requestId.current = newRequestId();
+    } else setError(r.error);
+  };
+
+  return (
+    <section className="inv-panel" aria-labelledby="count-title">
+      <h2 id="count-title">{t('count.title')}</h2>
+      <p className="inv-muted">{t('count.hint')}</p>
+      {done !== null ? (
+        <p className="notice notice-ok" role="status">
+          {t('count.saved', { n: done })}
+        </p>
+      ) : null}
+      <ErrorNotice error={error} />
+      {review ? (
+        <div className="inv-card">
+          <h3>{t('count.reviewTitle')}</h3>
+          <table className="inv-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.item')}</th>
+                <th scope="col">{t('count.expected')}</th>
+                <th scope="col">{t('count.counted')}</th>
+                <th scope="col">{t('count.difference')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.map((d) => (
+                <tr key={key(d.itemId, d.lotId)} className={d.difference !== 0 ? 'inv-diff' : undefined}>
+                  <th scope="row">
+                    {d.name}
+                    {d.lotCode ? <span className="inv-muted"> · {d.lotCode}</span> : null}
+                  </th>
+                  <td>{d.expected}</td>
+                  <td>{d.counted}</td>
+                  <td dir="ltr">{d.difference > 0 ? `+${d.difference}` : d.difference}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{t('count.willAdjust', { n: review.filter((d) => d.difference !== 0).length })}</p>
+          <div className="inv-actions">
+            <button type="button" className="button button-primary" onClick={() => void confirm()}>
+              {t('count.confirm')}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setReview(null)}>
+              {t('count.backToCount')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t('stock.search')}</span>
+            <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <table className="inv-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.item')}</th>
+                <th scope="col">{t('count.lot')}</th>
+                <th scope="col">{t('count.counted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap((r) =>
+                (r.lots.length > 0 ? r.lots : [{ lotId: null, code: null, expiresOn: null, qty: 0 }]).map((l) => {
+                  const k = key(r.id, l.lotId);
+                  const lotLabel = [l.code, l.expiresOn].filter(Boolean).join(' ');
+                  return (
+                    <tr key={k}>
+                      <th scope="row">
+                        <ItemName name={r.name} untranslated={r.untranslated} />
+                      </th>
+                      <td dir="ltr">{lotLabel}</td>
+                      <td>
+                        <input
+                          className="inv-count-input"
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          aria-label={t('count.countedFor', { name: lotLabel ? `${r.name} ${lotLabel}` : r.name })}
+                          value={counted[k] ?? ''}
+                          onChange={(e) => setCounted((c) => ({ ...c, [k]: e.target.value }))}
+                        />
+                      </td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+          <button type="button" className="button button-primary" disabled={lines().length === 0} onClick={() => void doReview()}>
+            {t('count.review')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

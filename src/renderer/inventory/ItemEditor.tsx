@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import { TAGS, UNITS, type ItemDetail, type Tag } from '../../shared/inventory/catalogue';
+import { isValidBarcode } from '../../shared/inventory/barcode';
+import { LOCALES, type LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { newRequestId } from './use-scanner';
+
+interface Props {
+  language: LocaleCode;
+  siteLanguage: LocaleCode;
+  /** An item to edit, or the start of a new one (a scanned barcode, a typed name). */
+  item: ItemDetail | { barcode?: string; name?: string };
+  onSaved(item: ItemDetail): void;
+  onCancel(): void;
+}
+
+/**
+ * The catalogue entry: a name per language (the site language is required, the others fall
+ * back to it with a "not translated yet" mark), unit, category, icon, barcodes, dietary tags,
+ * the per-household limit and the low-stock threshold.
+ */
+export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('inventory');
+  const api = useApi();
+  const existing = 'id' in item ? item : null;
+  const [id] = useState(() => existing?.id ?? newRequestId());
+  const [names, setNames] = useState<Record<string, string>>(() =>
+    existing ? { ...existing.names } : item && 'name' in item && item.name ? { [language]: item.name } : {},
+  );
+  const [unit, setUnit] = useState<string>(existing?.unit ?? 'each');
+  const [categoryId, setCategoryId] = useState(existing?.categoryId ?? '');
+  const [icon, setIcon] = useState(existing?.icon ?? '');
+  const [barcodes, setBarcodes] = useState(existing ? existing.barcodes.join(' ') : 'barcode' in item && item.barcode ? item.barcode : '');
+  const [tags, setTags] = useState<Tag[]>(existing?.tags ?? []);
+  const [limitQty, setLimitQty] = useState(existing?.limit ? String(existing.limit.qty) : '');
+  const [limitDays, setLimitDays] = useState(existing?.limit ? String(existing.limit.days) : '7');
+  const [lowStock, setLowStock] = useState(String(existing?.lowStock ?? 0));
+  const [categories, setCategories] = useState<{ id: string; name: string }[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    void api.call('inventory.categories', { language }).then((r) => {
+      if (r.ok) setCategories(r.value);
+    });
+  }, [api, language]);
+
+  // The site language first: it is the one every other language falls back to.
+  const order = [...LOCALES].sort((a, b) => (a.code === siteLanguage ? -1 : b.code === siteLanguage ? 1 : 0));
+  const codes = barcodes.split(/[\s,]+/).filter((c) => c !== '');
+  const badCode = codes.find((c) => !isValidBarcode(c));
+
+  const save = async () => {
+    const qty = Number(limitQty);
+    const r = await api.call('inventory.save_item', {
+      language,
+      item: {
+        id,
+        names,
+        unit,
+        categoryId: categoryId === '' ? null : categoryId,
+        icon: icon.trim() === '' ? null : icon.trim(),
+        barcodes: codes,
+        tags,
+        limit: limitQty.trim() === '' || !(qty > 0) ? null : { qty: Math.trunc(qty), days: Math.max(1, Math.trunc(Number(limitDays) || 7)) },
+        lowStock: Math.max(0, Math.trunc(Number(lowStock) || 0)),
+      },
+    });
+    if (r.ok) onSaved(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <form
+      className="inv-card"
+      aria-label={existing ? t('editor.editTitle') : t('editor.newTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3>{existing ? t('editor.editTitle') : t('editor.newTitle')}</h3>
+      <fieldset className="field">
+        <legend>{t('editor.names')}</legend>
+        <div className="inv-grid">
+          {order.map((l) => (
+            <label key={l.code} className="field">
+              <span>
+                {l.name}
+                {l.code === siteLanguage ? ` · ${t('editor.required')}` : ''}
+              </span>
+              <input
+                lang={l.code}
+                dir={l.dir}
+                value={names[l.code] ?? ''}
+                maxLength={120}
+                required={l.code === siteLanguage}
+                onChange={(e) => setNames((n) => ({ ...n, [l.code]: e.target.value }))}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="inv-grid">
+        <label className="field">
+          <span>{t('item.unit')}</span>
+          <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+            {UNITS.map((u) => (
+              <option key={u} value={u}>
+                {t(`units.${u}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('stock.category')}</span>
+          <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+            <option value="">{t('editor.noCategory')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('editor.icon')}</span>
+          <input value={icon} maxLength={16} onChange={(e) => setIcon(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('editor.barcodes')}</span>
+          <input dir="ltr" inputMode="numeric" value={barcodes} onChange={(e) => setBarcodes(e.target.value)} aria-invalid={badCode ? true : undefined} />
+        </label>
+        <label className="field">
+          <span>{t('editor.limitQty')}</span>
+          <input type="number" inputMode="numeric" min={0} value={limitQty} onChange={(e) => setLimitQty(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('editor.limitDays')}</span>
+          <input type="number" inputMode="numeric" min={1} max={366} value={limitDays} onChange={(e) => setLimitDays(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('editor.lowStock')}</span>
+          <input type="number" inputMode="numeric" min={0} value={lowStock} onChange={(e) => setLowStock(e.target.value)} />
+        </label>
+      </div>
+      <fieldset className="field">
+        <legend>{t('stock.tag')}</legend>
+        <div className="toggle-grid">
+          {TAGS.map((x) => (
+            <button
+              key={x}
+              type="button"
+              className="toggle"
+              aria-pressed={tags.includes(x)}
+              onClick={() => setTags((ts) => (ts.includes(x) ? ts.filter((y) => y !== x) : [...ts, x]))}
+            >
+              {t(`tags.${x}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {badCode ? <p className="notice notice-error">{t('errors.bad_barcode', { barcode: badCode })}</p> : null}
+      <ErrorNotice error={error} />
+      <div className="inv-actions">
+        <button type="submit" className="button button-primary" disabled={(names[siteLanguage] ?? '').trim() === '' || badCode !== undefined}>
+          {t('editor.save')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

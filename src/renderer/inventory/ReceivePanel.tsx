@@ -1,0 +1,220 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '../../shared/inventory/catalogue';
+import type { LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Stepper } from '../components/Stepper';
+import { ItemEditor } from './ItemEditor';
+import { ItemName } from './ItemName';
+import { newRequestId, useScanner } from './use-scanner';
+
+interface Props {
+  language: LocaleCode;
+  siteLanguage: LocaleCode;
+}
+
+type Picked = Pick<ItemDetail, 'id' | 'name' | 'untranslated' | 'unit' | 'onHand'>;
+
+/** Receiving: scan or search, pick a quantity, optionally a lot and expiry, and a source. */
+export function ReceivePanel({ language, siteLanguage }: Props) {
+  const { t } = useTranslation('inventory');
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<StockRow[] | null>(null);
+  const [item, setItem] = useState<Picked | null>(null);
+  const [qty, setQty] = useState(1);
+  const [lotCode, setLotCode] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [source, setSource] = useState<Source>('donor');
+  const [sourceName, setSourceName] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [unknownCode, setUnknownCode] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ barcode?: string; name?: string } | null>(null);
+  const [pastWarning, setPastWarning] = useState(false);
+  const requestId = useRef(newRequestId());
+  const scanField = useRef<HTMLInputElement>(null);
+
+  const pick = (p: Picked) => {
+    setItem(p);
+    setResults(null);
+    setUnknownCode(null);
+    setCreating(null);
+    setQty(1);
+    setLotCode('');
+    setExpiresOn('');
+    setPastWarning(false);
+    setError(null);
+    requestId.current = newRequestId();
+  };
+
+  const lookUp = useCallback(
+    async (text: string) => {
+      const code = text.trim();
+      setError(null);
+      setDone(null);
+      setUnknownCode(null);
+      if (code === '') return;
+      if (/^\d{8,14}$/.test(code)) {
+        const r = await api.call('inventory.scan', { barcode: code, language });
+        setQuery('');
+        if (r.ok) pick(r.value);
+        else if (r.error.code === 'inventory.unknown_barcode') {
+          setItem(null);
+          setUnknownCode(code);
+          setCreating({ barcode: code });
+        } else setError(r.error);
+        return;
+      }
+      const r = await api.call('inventory.search', { query: code, language });
+      if (r.ok) setResults(r.value);
+      else setError(r.error);
+    },
+    [api, language],
+  );
+  useScanner((code) => void lookUp(code));
+
+  const submit = async (acceptPastExpiry: boolean) => {
+    if (!item) return;
+    const r = await api.call('inventory.receive', {
+      requestId: requestId.current,
+      itemId: item.id,
+      qty,
+      lotCode: lotCode.trim() === '' ? null : lotCode.trim(),
+      expiresOn: expiresOn === '' ? null : expiresOn,
+      source,
+      sourceName: sourceName.trim() === '' ? null : sourceName.trim(),
+      acceptPastExpiry,
+    });
+    if (r.ok) {
+      setDone(t('received', { qty, name: item.name, onHand: r.value.onHand }));
+      setItem(null);
+      setPastWarning(false);
+      requestId.current = newRequestId();
+      scanField.current?.focus();
+    } else if (r.error.code === 'inventory.expiry_past') {
+      setPastWarning(true);
+      setError(r.error);
+    } else setError(r.error);
+  };
+
+  return (
+    <section className="inv-panel" aria-labelledby="receive-title">
+      <h2 id="receive-title">{t('receive.title')}</h2>
+      <form
+        className="lookup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookUp(query);
+        }}
+      >
+        <label htmlFor="inv-scan">{t('receive.scanLabel')}</label>
+        <div className="lookup-row">
+          <input id="inv-scan" ref={scanField} value={query} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
+          <button type="submit" className="button button-primary" disabled={query.trim() === ''}>
+            {t('receive.find')}
+          </button>
+        </div>
+      </form>
+      {done ? (
+        <p className="notice notice-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      <ErrorNotice error={error} />
+      {results ? (
+        results.length === 0 ? (
+          <div className="inv-actions">
+            <p>{t('receive.noMatch')}</p>
+            <button type="button" className="button button-secondary" onClick={() => setCreating({ name: query.trim() })}>
+              {t('receive.addNamed', { name: query.trim() })}
+            </button>
+          </div>
+        ) : (
+          <ul className="inv-results" aria-label={t('receive.results')}>
+            {results.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="button button-secondary" onClick={() => pick(r)}>
+                  <ItemName name={r.name} untranslated={r.untranslated} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {unknownCode ? <p>{t('receive.unknownCode', { barcode: unknownCode })}</p> : null}
+      {creating ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={creating}
+          onCancel={() => setCreating(null)}
+          onSaved={(saved) => {
+            setCreating(null);
+            pick(saved);
+          }}
+        />
+      ) : null}
+      {item ? (
+        <form
+          className="inv-card"
+          aria-label={t('receive.form')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit(false);
+          }}
+        >
+          <p className="inv-item-title">
+            <ItemName name={item.name} untranslated={item.untranslated} />
+            <span className="inv-muted">{t('onHandUnit', { qty: item.onHand, unit: t(`units.${item.unit}`) })}</span>
+          </p>
+          <div className="inv-qty">
+            <Stepper label={t('receive.quantity')} value={qty} min={1} max={MAX_QTY} onChange={setQty} />
+            <button type="button" dir="ltr" className="button button-secondary" onClick={() => setQty((q) => Math.min(MAX_QTY, q + 10))}>
+              {t('receive.plusTen')}
+            </button>
+          </div>
+          <div className="inv-grid">
+            <label className="field">
+              <span>{t('receive.lot')}</span>
+              <input value={lotCode} maxLength={40} onChange={(e) => setLotCode(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('receive.expiry')}</span>
+              <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('receive.source')}</span>
+              <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
+                {SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sources.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('receive.sourceName')}</span>
+              <input value={sourceName} maxLength={80} onChange={(e) => setSourceName(e.target.value)} />
+            </label>
+          </div>
+          <div className="inv-actions">
+            <button type="submit" className="button button-primary">
+              {t('receive.submit')}
+            </button>
+            {pastWarning ? (
+              <button type="button" className="button button-secondary" onClick={() => void submit(true)}>
+                {t('receive.recordAnyway')}
+              </button>
+            ) : null}
+            <button type="button" className="button button-quiet" onClick={() => setItem(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

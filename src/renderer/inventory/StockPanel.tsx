@@ -1,0 +1,380 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
+import type { LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ItemEditor } from './ItemEditor';
+import { ItemName } from './ItemName';
+import { newRequestId } from './use-scanner';
+
+type View = 'all' | 'low' | 'expiring';
+const PAGE = 100;
+type Sort = 'name' | 'on_hand' | 'expiry';
+
+interface Props {
+  language: LocaleCode;
+  siteLanguage: LocaleCode;
+}
+
+/** The stock list: search, filters, the low-stock and expiring views; an item opens its history. */
+export function StockPanel({ language, siteLanguage }: Props) {
+  const { t } = useTranslation('inventory');
+  const api = useApi();
+  const [view, setView] = useState<View>('all');
+  const [search, setSearch] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const [tag, setTag] = useState('');
+  const [sort, setSort] = useState<Sort>('name');
+  const [withinDays, setWithinDays] = useState(7);
+  const [categories, setCategories] = useState<{ id: string; name: string }[]>([]);
+  const [rows, setRows] = useState<StockRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState<StockRow | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    void api.call('inventory.categories', { language }).then((r) => {
+      if (r.ok) setCategories(r.value);
+    });
+  }, [api, language]);
+
+  const query = useCallback(
+    (offset: number) =>
+      api.call('inventory.stock', {
+        language,
+        search,
+        view,
+        sort,
+        withinDays,
+        categoryId: categoryId === '' ? null : categoryId,
+        tag: tag === '' ? null : (tag as Tag),
+        limit: PAGE,
+        offset,
+      }),
+    [api, language, search, view, sort, withinDays, categoryId, tag],
+  );
+  const load = useCallback(async () => {
+    const r = await query(0);
+    if (r.ok) {
+      setRows(r.value.rows);
+      setTotal(r.value.total);
+      setError(null);
+    } else setError(r.error);
+  }, [query]);
+  const more = async () => {
+    const r = await query(rows?.length ?? 0);
+    if (r.ok) {
+      setRows((old) => [...(old ?? []), ...r.value.rows]);
+      setTotal(r.value.total);
+    } else setError(r.error);
+  };
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const views: View[] = ['all', 'low', 'expiring'];
+  return (
+    <section className="inv-panel" aria-labelledby="stock-title">
+      <div className="inv-item-title">
+        <h2 id="stock-title">{t('stock.title')}</h2>
+        <button type="button" className="button button-secondary" onClick={() => setCreating(true)}>
+          {t('stock.newItem')}
+        </button>
+      </div>
+      {creating ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={{}}
+          onCancel={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            void load();
+          }}
+        />
+      ) : null}
+      <div className="toggle-grid" role="group" aria-label={t('stock.views')}>
+        {views.map((v) => (
+          <button key={v} type="button" className="toggle" aria-pressed={view === v} onClick={() => setView(v)}>
+            {t(`stock.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div className="inv-filters">
+        <label className="field">
+          <span>{t('stock.search')}</span>
+          <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('stock.category')}</span>
+          <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+            <option value="">{t('stock.any')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('stock.tag')}</span>
+          <select value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">{t('stock.any')}</option>
+            {TAGS.map((x) => (
+              <option key={x} value={x}>
+                {t(`tags.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('stock.sort')}</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="name">{t('stock.sortName')}</option>
+            <option value="on_hand">{t('stock.sortOnHand')}</option>
+            <option value="expiry">{t('stock.sortExpiry')}</option>
+          </select>
+        </label>
+        {view === 'expiring' ? (
+          <label className="field">
+            <span>{t('stock.withinDays')}</span>
+            <input type="number" inputMode="numeric" min={0} max={365} value={withinDays} onChange={(e) => setWithinDays(Math.max(0, Math.min(365, Number(e.target.value) || 0)))} />
+          </label>
+        ) : null}
+      </div>
+      <ErrorNotice error={error} />
+      {rows ? (
+        <>
+          <p className="inv-muted" role="status">
+            {t('stock.count', { n: total })}
+          </p>
+          <table className="inv-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.item')}</th>
+                <th scope="col">{t('stock.category')}</th>
+                <th scope="col">{t('stock.onHand')}</th>
+                <th scope="col">{t('stock.reserved')}</th>
+                <th scope="col">{t('stock.available')}</th>
+                <th scope="col">{t('stock.nextExpiry')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={r.lowStock > 0 && r.available <= r.lowStock ? 'inv-low' : undefined}>
+                  <th scope="row">
+                    <button type="button" className="inv-link" onClick={() => setOpen(r)}>
+                      <ItemName name={r.name} untranslated={r.untranslated} />
+                    </button>
+                    {r.lowStock > 0 && r.available <= r.lowStock ? <span className="inv-badge">{t('stock.low', { threshold: r.lowStock })}</span> : null}
+                  </th>
+                  <td>{r.category ?? ''}</td>
+                  <td>{t('qtyUnit', { qty: r.onHand, unit: t(`units.${r.unit}`) })}</td>
+                  <td>{r.reserved}</td>
+                  <td>{r.available}</td>
+                  <td dir="ltr">{r.nextExpiry ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 ? <p>{t('stock.empty')}</p> : null}
+          {rows.length < total ? (
+            <button type="button" className="button button-secondary" onClick={() => void more()}>
+              {t('stock.more')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+      {open ? (
+        <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} onChanged={() => void load()} />
+      ) : null}
+    </section>
+  );
+}
+
+/** One item: its lots, a way to take stock off with a reason, and its history. */
+function ItemPanel({
+  row,
+  language,
+  siteLanguage,
+  onClose,
+  onChanged,
+}: {
+  row: StockRow;
+  language: LocaleCode;
+  siteLanguage: LocaleCode;
+  onClose(): void;
+  onChanged(): void;
+}) {
+  const { t, i18n } = useTranslation('inventory');
+  const api = useApi();
+  const [history, setHistory] = useState<Movement[]>([]);
+  const [lotId, setLotId] = useState<string>(row.lots[0]?.lotId ?? '');
+  const [qty, setQty] = useState(1);
+  const [reason, setReason] = useState<AdjustReason>('spoiled');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [editing, setEditing] = useState<ItemDetail | null>(null);
+
+  const edit = async () => {
+    const r = await api.call('inventory.item', { itemId: row.id, language });
+    if (r.ok) setEditing(r.value);
+    else setError(r.error);
+  };
+
+  const [older, setOlder] = useState(false);
+  const loadHistory = useCallback(async () => {
+    const r = await api.call('inventory.history', { itemId: row.id, limit: 50 });
+    if (r.ok) {
+      setHistory(r.value);
+      setOlder(r.value.length === 50);
+    }
+  }, [api, row.id]);
+  const loadOlder = async () => {
+    const r = await api.call('inventory.history', { itemId: row.id, limit: 50, before: history.at(-1)?.id ?? null });
+    if (r.ok) {
+      setHistory((h) => [...h, ...r.value]);
+      setOlder(r.value.length === 50);
+    }
+  };
+  useEffect(() => {
+    void loadHistory();
+  }, [loadHistory]);
+
+  const adjust = async () => {
+    setSaved(false);
+    const signed = reason === 'count_correction' ? qty : -Math.abs(qty);
+    const r = await api.call('inventory.adjust', { requestId: newRequestId(), itemId: row.id, lotId: lotId === '' ? null : lotId, qty: signed, reason, note: note.trim() === '' ? null : note.trim() });
+    if (r.ok) {
+      setError(null);
+      setSaved(true);
+      onChanged();
+      void loadHistory();
+    } else setError(r.error);
+  };
+
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return (
+    <section className="inv-card" aria-label={row.name}>
+      <div className="inv-item-title">
+        <h3>
+          <ItemName name={row.name} untranslated={row.untranslated} />
+        </h3>
+        <div className="inv-actions">
+          <button type="button" className="button button-secondary" onClick={() => void edit()}>
+            {t('stock.edit')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+      {editing ? (
+        <ItemEditor
+          language={language}
+          siteLanguage={siteLanguage}
+          item={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      ) : null}
+      {row.lots.length > 0 ? (
+        <table className="inv-table" aria-label={t('stock.lots')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.lot')}</th>
+              <th scope="col">{t('stock.expiry')}</th>
+              <th scope="col">{t('stock.onHand')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row.lots.map((l) => (
+              <tr key={l.lotId ?? ''}>
+                <td dir="ltr">{l.code ?? t('adjust.noLot')}</td>
+                <td dir="ltr">{l.expiresOn ?? ''}</td>
+                <td>{l.qty}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form
+        className="inv-grid"
+        aria-label={t('adjust.title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void adjust();
+        }}
+      >
+        <label className="field">
+          <span>{t('adjust.lot')}</span>
+          <select value={lotId} onChange={(e) => setLotId(e.target.value)}>
+            {row.lots.map((l) => (
+              <option key={l.lotId ?? ''} value={l.lotId ?? ''}>
+                {t('adjust.lotOption', { code: l.code ?? t('adjust.noLot'), expiry: l.expiresOn ?? '—', qty: l.qty })}
+              </option>
+            ))}
+            {row.lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('adjust.reason')}</span>
+          <select value={reason} onChange={(e) => setReason(e.target.value as AdjustReason)}>
+            {ADJUST_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`reasons.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{reason === 'count_correction' ? t('adjust.change') : t('adjust.qty')}</span>
+          <input type="number" inputMode="numeric" value={qty} onChange={(e) => setQty(Math.trunc(Number(e.target.value) || 0))} />
+        </label>
+        <label className="field">
+          <span>{t('adjust.note')}</span>
+          <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" className="button button-primary">
+          {t('adjust.submit')}
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {t('adjust.saved')}
+        </p>
+      ) : null}
+      <h4>{t('history.title')}</h4>
+      <ol className="inv-history">
+        {history.map((m) => (
+          <li key={m.id}>
+            <span dir="ltr" className="inv-qty-change">
+              {m.qty > 0 ? `+${m.qty}` : m.qty}
+            </span>{' '}
+            {t(`kinds.${m.kind}`)}
+            {m.reason ? ` · ${t(`reasons.${m.reason}`, { defaultValue: m.reason })}` : ''}
+            {m.source ? ` · ${t(`sources.${m.source}`)}` : ''}
+            {m.sourceName ? ` · ${m.sourceName}` : ''}
+            {m.note ? ` · ${m.note}` : ''}
+            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn].filter(Boolean).join(' ')}` : ''}
+            <span className="inv-muted"> · {t('history.by', { who: m.volunteer ?? '—', when: when(m.at) })}</span>
+          </li>
+        ))}
+      </ol>
+      {older ? (
+        <button type="button" className="button button-secondary" onClick={() => void loadOlder()}>
+          {t('history.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
