@@ -3,6 +3,7 @@ import type { Role } from '../../shared/api/channel';
 import type { Session } from '../../shared/api/channels/site';
 import type { SiteSettings } from '../../shared/domain/site';
 import { PickupSection } from './PickupSection';
+import { KioskSettingsSection } from '../setup/KioskSettingsSection';
 
 export interface SectionProps {
   session: Session;
@@ -24,6 +25,7 @@ export interface VolunteerSection {
 
 export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'pickup', labelKey: 'pickup:nav', roles: ['intake', 'coordinator'], Component: PickupSection },
+  { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {
