@@ -2,7 +2,6 @@ import { useId, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import { localeDir } from '../../shared/locales';
 import { layoutFor, PHONE_LAYOUT, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
 import { Icon } from './Icon';
 
@@ -89,7 +88,8 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
         <div
           className="onscreen-keyboard"
           aria-hidden="true"
-          dir={kind === 'text' ? localeDir(i18n.language) : 'ltr'}
+          // Keys sit where they do on a physical keyboard of that script (ض top-left), whatever the page direction.
+          dir="ltr"
           onMouseDown={(e) => e.preventDefault()}
           onPointerDown={(e) => e.preventDefault()}
         >
