@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake-page';
 
@@ -13,14 +12,9 @@ function lastVisit(db: import('../../src/core/db/open').Db) {
   return {
     slip,
     household: db.prepare('SELECT adults, children, seniors, first_name, phone, language FROM households WHERE id = ?').get(slip.household_id),
-    lines: db.prepare('SELECT n.name, l.qty FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = ? WHERE l.slip_id = ? ORDER BY n.name').all('en', slip.id),
+    lines: db.prepare('SELECT n.name, l.qty FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = ? WHERE l.slip_id = ? ORDER BY n.name').all('en', slip.id) as { name: string; qty: number }[],
     needsOffers: db.prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category').all(slip.visit_id),
   };
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test('a grandmother does the whole intake in Arabic, right to left, asking and offering', async ({ page, kiosk }) => {
