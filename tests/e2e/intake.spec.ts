@@ -285,12 +285,26 @@ test('the coordinator changes kiosk settings: language order, idle time, require
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
-  await page.getByRole('group', { name: /Household questions/ }).getByRole('button', { name: 'Adults' }).click();
+  await page.getByRole('group', { name: /Household questions/ }).getByRole('button', { name: 'Children' }).click();
+  const idle = page.getByRole('group', { name: 'Seconds before "Still there?"' });
+  for (let i = 0; i < 30; i += 1) await idle.getByRole('button').last().click();
+  await expect(idle.locator('output')).toHaveText('120');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved. The kiosk uses these settings now.')).toBeVisible();
   const settings = kiosk.core.services.intake.config();
   expect(settings.languages[0]).toBe('fa');
-  expect(settings.requiredFields).toEqual(['adults']);
+  expect(settings.requiredFields).toEqual(['children']);
+  expect(settings.idleSeconds).toBe(120);
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.locator('.language-button').first()).toHaveText('دری');
+  // A required question must be answered (0 is an answer); the others stay optional.
+  await k.button('English', true).click();
+  await k.button('I need something').click();
+  await k.button('Next').click();
+  await expect(page.getByRole('alert')).toHaveText('Please tell us: Children');
+  await expect(k.heading()).toHaveText('Who is this for?');
+  await k.stepper('Children').fewer.click();
+  await expect(k.stepper('Children').value).toHaveText('0');
+  await k.button('Next').click();
+  await expect(k.heading()).toHaveText('What do you need?');
 });

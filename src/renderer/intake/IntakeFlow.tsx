@@ -169,7 +169,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       </span>
     </button>
   );
-  const frame = (title: string, body: ReactNode, footer: ReactNode, startOverShown = true) => (
+  const frame = (title: string, body: ReactNode, footer: ReactNode) => (
     <>
       <VisitorFrame
         siteName={siteName}
@@ -179,7 +179,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         languages={config.languages}
         language={state.language}
         onLanguage={switchLanguage}
-        {...(startOverShown ? { onStartOver: startOver } : {})}
+        onStartOver={startOver}
         footer={footer}
       >
         {body}
@@ -325,7 +325,6 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         <button type="button" className="button button-primary" onClick={startOver}>
           {t('common:done')}
         </button>,
-        false,
       );
   }
 }
