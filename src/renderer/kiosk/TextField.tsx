@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
@@ -11,10 +11,11 @@ interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   maxLength: number;
-  kind?: 'text' | 'phone' | 'code';
+  kind?: 'text' | 'phone' | 'code' | 'pin';
   /** A scanner types the code and Enter: submit on Enter. */
   onEnter?: () => void;
   autoFocus?: boolean;
+  required?: boolean;
 }
 
 // Symbols, not words: they read the same in every language.
@@ -24,14 +25,14 @@ const DISPLAY = { '{bksp}': '⌫', '{shift}': '⇧', '{space}': ' ' };
  * A text field with an on-screen keyboard in the visitor's script. The keyboard opens when the
  * field is focused; the physical keyboard (or a USB scanner) keeps working alongside it.
  */
-export function TextField({ label, hint, value, onChange, maxLength, kind = 'text', onEnter, autoFocus }: TextFieldProps) {
+export function TextField({ label, hint, value, onChange, maxLength, kind = 'text', onEnter, autoFocus, required }: TextFieldProps) {
   const { t, i18n } = useTranslation('kiosk');
   const id = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [shift, setShift] = useState(false);
-  const layout: KeyboardLayout = kind === 'phone' ? PHONE_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
+  const layout: KeyboardLayout = kind === 'phone' || kind === 'pin' ? PHONE_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
 
   const press = (button: string) => {
     if (button === '{shift}') return setShift((s) => !s);
@@ -40,16 +41,27 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
     if (value.length < maxLength) onChange(value + ch);
     if (shift) setShift(false);
   };
-  const onBlur = (e: FocusEvent) => {
-    if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
-  };
+  // The keyboard stays until another text field takes focus or it is hidden: closing it on every
+  // blur would shift the page under a finger mid-tap and the tap would land somewhere else.
+  useEffect(() => {
+    if (!open) return;
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLInputElement && !wrapper.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [open]);
 
   return (
-    <div className="text-field" ref={wrapper} onBlur={onBlur}>
+    <div className="text-field" ref={wrapper}>
       <label htmlFor={id} className="text-field-label">
         {label}
       </label>
-      {hint ? <p className="text-field-hint">{hint}</p> : null}
+      {hint ? (
+        <p className="text-field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <div className="text-field-row">
         <input
           id={id}
@@ -59,8 +71,11 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
           autoComplete="off"
           spellCheck={false}
           autoFocus={autoFocus}
+          required={required}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          type={kind === 'pin' ? 'password' : 'text'}
           dir={kind === 'text' ? 'auto' : 'ltr'}
-          inputMode={kind === 'phone' ? 'tel' : 'text'}
+          inputMode={kind === 'phone' ? 'tel' : kind === 'pin' ? 'numeric' : 'text'}
           onFocus={() => setOpen(true)}
           onChange={(e) => onChange(e.target.value.slice(0, maxLength))}
           onKeyDown={(e) => {
