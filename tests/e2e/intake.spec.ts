@@ -224,6 +224,7 @@ test('a returning family scans last week’s slip: household filled in, a new sl
     requestId: '0190f000-0000-7000-8000-00000000aaaa',
     language: 'ht',
     household: { adults: 2, children: 3 },
+    contact: { firstName: 'Rosa', phone: '+1 555 0199' },
     needs: [],
   });
   kiosk.clock.advance(7 * 86_400_000);
@@ -243,6 +244,8 @@ test('a returning family scans last week’s slip: household filled in, a new sl
   await expect(page.locator('svg.qr')).toBeVisible();
   expect(await taps()).toBeLessThanOrEqual(4);
   // Nothing personal came back to the screen, and the visit joined the same household.
+  await expect(page.locator('body')).not.toContainText('Rosa');
+  await expect(page.locator('body')).not.toContainText('0199');
   const v = lastVisit(kiosk.core.ctx.db);
   const firstHousehold = (kiosk.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').get(first.id) as { household_id: string }).household_id;
   expect(v.slip.household_id).toBe(firstHousehold);
@@ -307,4 +310,21 @@ test('the coordinator changes kiosk settings: language order, idle time, require
   await expect(k.stepper('Children').value).toHaveText('0');
   await k.button('Next').click();
   await expect(k.heading()).toHaveText('What do you need?');
+});
+
+test('a scan straight on the language screen is enough: three taps to a new slip', async ({ page, kiosk }) => {
+  const first = kiosk.core.services.intake.submit({ requestId: '0190f000-0000-7000-8000-00000000bbbb', language: 'fa', household: { adults: 2, children: 3, seniors: 1 } });
+  const taps = await IntakePage.countTaps(page);
+  await page.goto(kiosk.url);
+  const k = new IntakePage(page);
+  await expect(k.heading()).toHaveText('Welcome');
+  await page.keyboard.type(first.qrDigits);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await k.item('عدس سرخ').click();
+  await k.button('بعدی').click();
+  await expect(page.getByText('6 نفر')).toBeVisible();
+  await k.button('گرفتن رسید').click();
+  await expect(page.locator('svg.qr')).toBeVisible();
+  expect(await taps()).toBe(3);
 });
