@@ -317,7 +317,8 @@ test('a scan straight on the language screen is enough: three taps to a new slip
   const taps = await IntakePage.countTaps(page);
   await page.goto(kiosk.url);
   const k = new IntakePage(page);
-  await expect(k.heading()).toHaveText('Welcome');
+  // The site's settings have loaded once the returning-visitor button is offered.
+  await expect(k.button('I have a slip from before')).toBeVisible();
   await page.keyboard.type(first.qrDigits);
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
