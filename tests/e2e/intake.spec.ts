@@ -124,7 +124,7 @@ test('a neighbour who only offers: no pantry step, a thank-you slip with no item
   expect(v.lines).toEqual([]);
   expect(v.needsOffers).toEqual([
     { kind: 'offer', category: 'bike_repair', detail: null, languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
-    { kind: 'offer', category: 'driving', detail: 'I have a van', languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
+    { kind: 'offer', category: 'ride', detail: 'I have a van', languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
   ]);
 });
 

@@ -78,9 +78,9 @@ describe('intake', () => {
   });
 
   it('gives an offers-only visitor a slip with no items, and ignores needs it did not choose', async () => {
-    const slip = slipOf(await submit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'driving' }] }));
+    const slip = slipOf(await submit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' }] }));
     expect(slip.lines).toEqual([]);
-    expect(t.core.ctx.db.prepare("SELECT count(*) AS c FROM needs_offers WHERE kind = 'offer' AND category = 'driving'").get()).toEqual({ c: 1 });
+    expect(t.core.ctx.db.prepare("SELECT count(*) AS c FROM needs_offers WHERE kind = 'offer' AND category = 'ride'").get()).toEqual({ c: 1 });
   });
 
   it('keeps a first name and phone only when given', async () => {

@@ -100,14 +100,15 @@ export const NEED_ICONS: Record<string, IconName> = {
   clothing: 'clothing',
   ride: 'car',
   housing: 'house',
-  language: 'speech',
+  translation: 'speech',
+  childcare: 'child',
   furniture: 'chair',
   other: 'plus',
 };
 
 export const OFFER_ICONS: Record<string, IconName> = {
   cooking: 'pot',
-  driving: 'car',
+  ride: 'car',
   translation: 'speech',
   bike_repair: 'bike',
   childcare: 'child',

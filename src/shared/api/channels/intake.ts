@@ -26,7 +26,11 @@ export const CatalogItem = z.object({
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
 
-/** Other needs a hub can help with beyond the pantry shelf: stored for the matching board. */
+/**
+ * Other needs a hub can help with beyond the pantry shelf: stored for the matching board. Keys
+ * the board also knows (ride, translation, childcare, clothing, furniture, other) are spelled as
+ * the board spells them, so a need and an offer of the same kind meet there.
+ */
 export const NEED_CATEGORIES = [
   'diapers',
   'formula',
@@ -35,14 +39,15 @@ export const NEED_CATEGORIES = [
   'clothing',
   'ride',
   'housing',
-  'language',
+  'translation',
+  'childcare',
   'furniture',
   'other',
 ] as const;
 export const NeedCategory = z.enum(NEED_CATEGORIES);
 
 /** What visitors can offer: skills, time, goods. */
-export const OFFER_CATEGORIES = ['cooking', 'driving', 'translation', 'bike_repair', 'childcare', 'repairs', 'goods', 'other'] as const;
+export const OFFER_CATEGORIES = ['cooking', 'ride', 'translation', 'bike_repair', 'childcare', 'repairs', 'goods', 'other'] as const;
 export const OfferCategory = z.enum(OFFER_CATEGORIES);
 
 /** When an offer can happen; stored as these keys, comma-separated, in needs_offers.availability. */
