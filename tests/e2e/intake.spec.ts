@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake-page';
 
@@ -283,6 +284,8 @@ test('the coordinator changes kiosk settings: language order, idle time, require
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await page.getByRole('button', { name: 'Kiosk settings' }).click();
   await expect(page.getByRole('heading', { name: 'Kiosk settings' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
@@ -290,7 +293,7 @@ test('the coordinator changes kiosk settings: language order, idle time, require
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('group', { name: /Household questions/ }).getByRole('button', { name: 'Children' }).click();
   const idle = page.getByRole('group', { name: 'Seconds before "Still there?"' });
-  for (let i = 0; i < 30; i += 1) await idle.getByRole('button').last().click();
+  for (let i = 0; i < 2; i += 1) await idle.getByRole('button').last().click();
   await expect(idle.locator('output')).toHaveText('120');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved. The kiosk uses these settings now.')).toBeVisible();

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
 import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Stepper } from '../components/Stepper';
 import type { SectionProps } from '../volunteer/sections';
 import '../styles/intake.css';
 
@@ -90,7 +89,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
           ))}
         </div>
       </fieldset>
-      <Stepper label={t('settings.idleSeconds')} value={config.idleSeconds} min={30} max={600} onChange={(idleSeconds) => change({ idleSeconds })} />
+      <IdleSeconds value={config.idleSeconds} onChange={(idleSeconds) => change({ idleSeconds })} />
       <fieldset className="field" disabled={!canEdit}>
         <legend>{t('settings.required')}</legend>
         <small>{t('settings.requiredHint')}</small>
@@ -127,5 +126,30 @@ export function KioskSettingsSection({ session }: SectionProps) {
         <p>{t('settings.coordinatorOnly')}</p>
       )}
     </section>
+  );
+}
+
+const IDLE_STEP = 15;
+
+/** Idle time in steps of 15 seconds between 30 s and 10 min: a few taps, not a hundred. */
+function IdleSeconds({ value, onChange }: { value: number; onChange(v: number): void }) {
+  const { t } = useTranslation('setup');
+  const id = useId();
+  const label = t('settings.idleSeconds');
+  return (
+    <div className="stepper" role="group" aria-labelledby={id}>
+      <span className="stepper-label" id={id}>
+        {label}
+      </span>
+      <div className="stepper-controls">
+        <button type="button" className="round-button" aria-label={t('common:decrease', { label })} disabled={value <= 30} onClick={() => onChange(Math.max(30, value - IDLE_STEP))}>
+          −
+        </button>
+        <output className="stepper-value">{value}</output>
+        <button type="button" className="round-button" aria-label={t('common:increase', { label })} disabled={value >= 600} onClick={() => onChange(Math.min(600, value + IDLE_STEP))}>
+          +
+        </button>
+      </div>
+    </div>
   );
 }
