@@ -23,7 +23,6 @@ export interface BenchContext {
 const FULL: Scale = { items: 5_000, movements: 2_000_000, households: 200_000, slips: 200_000 };
 
 
-const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, matchingSuggest, exportShareBench, importShareBench, reimportShareBench, exportBackupBench, restoreBackupBench];
 const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   coreOpen,
   apiRoundtrip,
@@ -32,6 +31,12 @@ const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   inventoryLowStock,
   inventoryExpiring,
   inventoryReceive,
+  matchingSuggest,
+  exportShareBench,
+  importShareBench,
+  reimportShareBench,
+  exportBackupBench,
+  restoreBackupBench,
 ];
 
 async function main(): Promise<void> {

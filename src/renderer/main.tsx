@@ -7,6 +7,7 @@ import { detectTransport } from './api/transport';
 import { App } from './App';
 import { applyDocumentLanguage, createI18n } from './i18n';
 import './styles/kiosk.css';
+import './styles/fonts.css';
 
 const client = new ApiClient(detectTransport(window, document));
 const i18n = createI18n();

@@ -1,5 +1,7 @@
-import type { CatalogItem } from '../../shared/api/channels/intake';
-import { householdSize } from '../../shared/domain/household';
+import type { CatalogItem, KioskConfig, KioskSettingsInput } from '../../shared/api/channels/intake';
+import { HOUSEHOLD_FIELDS, IntakeRequest } from '../../shared/api/channels/intake';
+import { householdSize, type Household } from '../../shared/domain/household';
+import { SiteSettings } from '../../shared/domain/site';
 import type { SlipView } from '../../shared/domain/slip';
 import type { LocaleCode } from '../../shared/locales';
 import { dayNumber } from '../../shared/slips/payload';
@@ -7,20 +9,34 @@ import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import type { SlipService } from '../slips/slip-service';
-import type { z } from 'zod';
-import type { IntakeRequest } from '../../shared/api/channels/intake';
 
-type ParsedIntake = z.output<typeof IntakeRequest>;
+type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
 
 interface CatalogRow {
   id: string;
   name: string;
   untranslated: number;
   category: string | null;
+  categoryIcon: string | null;
   unit: string;
   icon: string | null;
   available: number;
-  limit: number | null;
+  limitQty: number | null;
+  limitDays: number | null;
+}
+
+interface IntakeSettingsRow {
+  required_fields: string;
+  returning_visitors: number;
+}
+
+/** Where a returning visitor's household lives, found from their last slip. */
+interface ReturningRow {
+  household_id: string;
+  adults: number | null;
+  children: number | null;
+  seniors: number | null;
+  language: LocaleCode;
 }
 
 export class IntakeService {
@@ -29,39 +45,128 @@ export class IntakeService {
     private readonly slips: SlipService,
   ) {}
 
+  /** The kiosk's settings: languages and idle time from the site, the rest from intake_settings. */
+  config(): KioskConfig {
+    const site = requireSite(this.ctx);
+    const row = this.ctx.db.prepare('SELECT required_fields, returning_visitors FROM intake_settings').get() as IntakeSettingsRow | undefined;
+    const required = row ? (JSON.parse(row.required_fields) as string[]) : [];
+    return {
+      languages: site.settings.languages,
+      siteLanguage: site.settings.siteLanguage,
+      idleSeconds: site.settings.idleSeconds,
+      maxHouseholdSize: site.settings.maxHouseholdSize,
+      requiredFields: HOUSEHOLD_FIELDS.filter((f) => required.includes(f)),
+      returningVisitors: row ? row.returning_visitors === 1 : true,
+    };
+  }
+
+  /** The coordinator's kiosk settings, saved together or not at all. */
+  saveSettings(input: KioskSettingsInput): KioskConfig {
+    this.ctx.db
+      .transaction(() => {
+        const site = requireSite(this.ctx);
+        const languages = [...new Set(input.languages)];
+        // The site language stays offered: volunteers and the "Start over" screen fall back to it.
+        if (!languages.includes(site.settings.siteLanguage)) languages.push(site.settings.siteLanguage);
+        const settings = SiteSettings.parse({ ...site.settings, languages, idleSeconds: input.idleSeconds });
+        this.ctx.db.prepare('UPDATE site SET settings = ? WHERE singleton = 1').run(JSON.stringify(settings));
+        this.ctx.db
+          .prepare(
+            `INSERT INTO intake_settings (singleton, required_fields, returning_visitors, updated_at) VALUES (1, ?, ?, ?)
+             ON CONFLICT (singleton) DO UPDATE SET required_fields = excluded.required_fields,
+               returning_visitors = excluded.returning_visitors, updated_at = excluded.updated_at`,
+          )
+          .run(JSON.stringify([...new Set(input.requiredFields)]), input.returningVisitors ? 1 : 0, nowIso(this.ctx));
+      })
+      .immediate();
+    return this.config();
+  }
+
   /**
    * Items a visitor can ask for now: on hand minus what outstanding slips have reserved, named
-   * in the visitor's language (falling back, visibly, to the site language).
+   * in the visitor's language (falling back, visibly, to the site language). For a returning
+   * household the limit is what is left of it in the limit period.
    */
-  catalog(language: LocaleCode): CatalogItem[] {
+  catalog(language: LocaleCode, returning?: string): CatalogItem[] {
     const site = requireSite(this.ctx);
+    const householdId = returning ? this.findReturning(returning).household_id : null;
     const rows = this.ctx.db
       .prepare(
         `SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated,
-                COALESCE(cn.name, cf.name) AS category, i.unit, i.icon, i.limit_qty AS "limit",
+                COALESCE(cn.name, cf.name) AS category, c.icon AS categoryIcon, i.unit, i.icon,
+                i.limit_qty AS limitQty, i.limit_days AS limitDays,
                 COALESCE((SELECT SUM(o.qty) FROM on_hand o WHERE o.item_id = i.id), 0)
                 - COALESCE((SELECT SUM(l.qty) FROM slip_lines l JOIN slips s ON s.id = l.slip_id
                             WHERE l.item_id = i.id AND s.voided_at IS NULL AND s.expiry_day >= @today
                               AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id)), 0) AS available
          FROM items i
+         LEFT JOIN categories c ON c.id = i.category_id
          LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
          LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
          LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
          LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
          WHERE i.archived_at IS NULL
-         ORDER BY category, name`,
+         ORDER BY c.sort, category, name`,
       )
       .all({ lang: language, site: site.settings.siteLanguage, today: dayNumber(this.ctx.clock.now()) }) as CatalogRow[];
     return rows
       .filter((r) => r.available > 0)
-      .map((r) => ({ ...r, untranslated: r.untranslated === 1 }));
+      .map((r) => ({
+        ...r,
+        untranslated: r.untranslated === 1,
+        limit: r.limitQty === null ? null : Math.max(0, r.limitQty - this.takenInPeriod(householdId, r.id, r.limitDays)),
+      }));
+  }
+
+  /** How much of an item a household's slips already hold within the item's limit period. */
+  private takenInPeriod(householdId: string | null, itemId: string, limitDays: number | null): number {
+    if (householdId === null) return 0;
+    const today = dayNumber(this.ctx.clock.now());
+    // No period means "per slip": earlier visits do not count.
+    if (limitDays === null) return 0;
+    const row = this.ctx.db
+      .prepare(
+        `SELECT COALESCE(SUM(l.qty), 0) AS taken FROM slips s JOIN slip_lines l ON l.slip_id = s.id
+         WHERE s.household_id = ? AND s.issue_day > ? AND s.voided_at IS NULL AND l.item_id = ?`,
+      )
+      .get(householdId, today - limitDays, itemId) as { taken: number };
+    return row.taken;
   }
 
   /**
-   * Records a walk-in visit and issues its slip, all or nothing. The same requestId twice (a
-   * double tap, a retried call) returns the first slip instead of making a second.
+   * A returning visitor's last slip, scanned (signed digits, verified) or typed (short code). Only
+   * slips of this site are found; what comes back to the screen is counts and language.
    */
-  submit(req: ParsedIntake): SlipView {
+  private findReturning(code: string): ReturningRow {
+    if (!this.config().returningVisitors) throw new AppError('intake.returning_off', 'returning visitors are turned off at this site');
+    // lookup verifies the signature and refuses other sites' keys, forgeries and unknown codes.
+    const slip = this.slips.lookup(code);
+    const row = this.ctx.db
+      .prepare(
+        `SELECT s.household_id, h.adults, h.children, h.seniors, h.language
+         FROM slips s JOIN households h ON h.id = s.household_id WHERE s.id = ?`,
+      )
+      .get(slip.id) as ReturningRow | undefined;
+    if (!row) throw new AppError('slip.not_found', 'no such slip at this site');
+    return row;
+  }
+
+  returning(code: string): { household: Household; language: LocaleCode } {
+    const row = this.findReturning(code);
+    const household: Household = {};
+    if (row.adults !== null) household.adults = row.adults;
+    if (row.children !== null) household.children = row.children;
+    if (row.seniors !== null) household.seniors = row.seniors;
+    return { household, language: row.language };
+  }
+
+  /**
+   * Records a walk-in visit with its needs and offers and issues its slip, all or nothing. The
+   * same requestId twice (a double tap, a retried call) returns the first slip.
+   */
+  submit(input: IntakeRequest): SlipView {
+    // Parsed here too, so callers inside core (the demo seed) get the same defaults and checks.
+    const req = IntakeRequest.parse(input);
     const site = requireSite(this.ctx);
     return this.ctx.db
       .transaction(() => {
@@ -70,12 +175,19 @@ export class IntakeService {
           .get(req.requestId) as { id: string } | undefined;
         if (existing) return this.slips.view(existing.id);
 
+        const config = this.config();
+        for (const field of config.requiredFields) {
+          if (req.household[field as HouseholdField] === undefined) {
+            throw new AppError('intake.required_field', `the site asks for ${field}`, { field });
+          }
+        }
         if (householdSize(req.household) > site.settings.maxHouseholdSize) {
           throw new AppError('intake.household_too_large', 'household larger than the site accepts', {
             max: site.settings.maxHouseholdSize,
           });
         }
-        const available = new Map(this.catalog(req.language).map((i) => [i.id, i]));
+        const returning = req.returning ? this.findReturning(req.returning) : null;
+        const available = new Map(this.catalog(req.language, req.returning).map((i) => [i.id, i]));
         const lines = new Map<string, number>();
         for (const need of req.needs) lines.set(need.itemId, (lines.get(need.itemId) ?? 0) + need.qty);
         for (const [itemId, qty] of lines) {
@@ -84,38 +196,69 @@ export class IntakeService {
             throw new AppError('intake.item_unavailable', `not enough ${itemId}`, { item: item?.name ?? itemId });
           }
           if (item.limit !== null && qty > item.limit) {
-            throw new AppError('intake.over_limit', `${itemId} is limited to ${item.limit}`, {
+            throw new AppError('intake.over_limit', `${itemId} is limited to ${item.limitQty ?? 0} per ${item.limitDays ?? 0} days`, {
               item: item.name,
-              limit: item.limit,
+              limit: item.limitQty ?? 0,
+              days: item.limitDays ?? 0,
+              allowed: item.limit,
             });
           }
         }
 
         const at = nowIso(this.ctx);
-        const householdId = this.ctx.ids.uuid();
-        this.ctx.db
-          .prepare(
-            `INSERT INTO households (id, adults, children, seniors, language, created_at, last_visit_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            householdId,
-            req.household.adults ?? null,
-            req.household.children ?? null,
-            req.household.seniors ?? null,
-            req.language,
-            at,
-            at,
-          );
+        const h = req.household;
+        const firstName = req.contact.firstName || null;
+        const phone = req.contact.phone || null;
+        let householdId: string;
+        if (returning) {
+          // Same household, counts as they are today; contact kept unless they give a new one.
+          householdId = returning.household_id;
+          this.ctx.db
+            .prepare(
+              `UPDATE households SET adults = ?, children = ?, seniors = ?, language = ?, last_visit_at = ?,
+                 first_name = COALESCE(?, first_name), phone = COALESCE(?, phone) WHERE id = ?`,
+            )
+            .run(h.adults ?? null, h.children ?? null, h.seniors ?? null, req.language, at, firstName, phone, householdId);
+        } else {
+          householdId = this.ctx.ids.uuid();
+          this.ctx.db
+            .prepare(
+              `INSERT INTO households (id, adults, children, seniors, first_name, phone, language, created_at, last_visit_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(householdId, h.adults ?? null, h.children ?? null, h.seniors ?? null, firstName, phone, req.language, at, at);
+        }
         const visitId = this.ctx.ids.uuid();
         this.ctx.db
           .prepare('INSERT INTO visits (id, household_id, language, request_id, at) VALUES (?, ?, ?, ?, ?)')
           .run(visitId, householdId, req.language, req.requestId, at);
+
+        const insertNeedOffer = this.ctx.db.prepare(
+          `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        // The visitor's language travels with each entry so the board can match, say, a Dari
+        // cooking offer with a Dari-speaking workshop.
+        const languages = JSON.stringify([req.language]);
+        const wantsNeeds = req.purpose !== 'offer';
+        const wantsOffers = req.purpose !== 'need';
+        if (wantsNeeds) {
+          for (const n of req.otherNeeds) {
+            insertNeedOffer.run(this.ctx.ids.uuid(), site.id, visitId, householdId, 'need', n.category, n.detail || null, languages, null, n.shareable ? 1 : 0, at);
+          }
+        }
+        if (wantsOffers) {
+          for (const o of req.offers) {
+            const when = o.availability.length ? [...new Set(o.availability)].join(',') : null;
+            insertNeedOffer.run(this.ctx.ids.uuid(), site.id, visitId, householdId, 'offer', o.category, o.detail || null, languages, when, o.shareable ? 1 : 0, at);
+          }
+        }
+
         const slipId = this.slips.issue({
           visitId,
           householdId,
           language: req.language,
-          lines: [...lines].map(([itemId, qty]) => ({ itemId, qty })),
+          lines: wantsNeeds ? [...lines].map(([itemId, qty]) => ({ itemId, qty })) : [],
         });
         return this.slips.view(slipId);
       })

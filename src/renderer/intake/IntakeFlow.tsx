@@ -1,15 +1,23 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CatalogItem, KioskConfig } from '../../shared/api/channels/intake';
 import type { ApiError } from '../../shared/api/errors';
 import type { SiteSettings } from '../../shared/domain/site';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { KioskFrame } from '../components/KioskFrame';
+import { IdleGuard } from '../kiosk/IdleGuard';
+import { VisitorFrame, type Display } from '../kiosk/VisitorFrame';
+import { ContactScreen } from './ContactScreen';
 import { HouseholdScreen } from './HouseholdScreen';
 import { LanguageScreen } from './LanguageScreen';
+import { NeedsScreen } from './NeedsScreen';
+import { OffersScreen } from './OffersScreen';
+import { PurposeScreen } from './PurposeScreen';
+import { ReturningScreen } from './ReturningScreen';
 import { SlipCard } from './SlipScreen';
-import { freshIntake, previousStep, type IntakeState } from './intake-state';
+import { Summary } from './Summary';
+import { freshIntake, isUntouched, nextStep, previousStep, total, type IntakeState } from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -19,121 +27,304 @@ interface IntakeFlowProps {
   newId?: () => string;
 }
 
-/** The walk-in flow: language, household, confirm, slip. */
+/**
+ * The walk-in flow: language → what brings you → household → needs → offers → contact → confirm
+ * → slip. Everything the visitor says lives in this component's memory only.
+ */
 export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId = () => crypto.randomUUID() }: IntakeFlowProps) {
   const { t } = useTranslation('intake');
   const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
+  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false }));
+  const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const startOver = () => {
+  const loadConfig = useCallback(() => {
+    void api.call('intake.config', {}).then((r) => {
+      if (r.ok) setConfig(r.value);
+    });
+  }, [api]);
+  useEffect(loadConfig, [loadConfig]);
+
+  // Large text and high contrast belong to this visitor: they go with everything else on a wipe.
+  useEffect(() => {
+    document.documentElement.classList.toggle('kiosk-large-text', state.display.largeText);
+    document.documentElement.classList.toggle('kiosk-high-contrast', state.display.highContrast);
+  }, [state.display]);
+  useEffect(
+    () => () => {
+      document.documentElement.classList.remove('kiosk-large-text', 'kiosk-high-contrast');
+    },
+    [],
+  );
+
+  // Live stock, in the visitor's language, with limits left for a returning household.
+  const needsCatalog = state.step === 'needs' || state.step === 'confirm';
+  useEffect(() => {
+    if (!needsCatalog || !state.language) return;
+    let live = true;
+    void api.call('intake.catalog', { language: state.language, ...(state.returning ? { returning: state.returning } : {}) }).then((r) => {
+      if (!live) return;
+      if (r.ok) setCatalog(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, needsCatalog, state.language, state.returning]);
+
+  /** Forget the visitor: memory, focus, the on-screen keyboard, and back to the language screen. */
+  const startOver = useCallback(() => {
     setError(null);
+    setNotice(null);
+    setCatalog(null);
+    setCode('');
+    setBusy(false);
     setState(freshIntake(newId));
-    onLanguage(settings.siteLanguage);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    onLanguage(config.siteLanguage);
+    loadConfig();
+  }, [newId, onLanguage, config.siteLanguage, loadConfig]);
+
+  const patch = (p: Partial<IntakeState>) => setState((s) => ({ ...s, ...p }));
+  const setDisplay = (display: Display) => patch({ display });
+  const switchLanguage = (language: LocaleCode) => {
+    onLanguage(language);
+    patch({ language });
   };
   const go = (step: IntakeState['step']) => {
     setError(null);
+    setNotice(null);
     setState((s) => ({ ...s, step }));
+    window.scrollTo(0, 0);
   };
+
+  const findReturning = async (value: string) => {
+    if (busy || value.trim().length < 4) return;
+    setBusy(true);
+    const r = await api.call('intake.returning', { code: value });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      setState((s) => ({ ...s, step: 'returning' }));
+      return;
+    }
+    const h = r.value.household;
+    onLanguage(r.value.language);
+    setCode('');
+    setError(null);
+    setState((s) => ({
+      ...s,
+      language: r.value.language,
+      purpose: 'need',
+      household: { adults: h.adults ?? null, children: h.children ?? null, seniors: h.seniors ?? null },
+      returning: value.trim(),
+      step: 'needs',
+    }));
+  };
+
+  const idle = <IdleGuard seconds={config.idleSeconds} active={!isUntouched(state)} onTimeout={startOver} />;
 
   if (state.step === 'language') {
     return (
-      <LanguageScreen
-        siteName={siteName}
-        languages={settings.languages}
-        onVolunteer={onVolunteer}
-        onPick={(language) => {
-          onLanguage(language);
-          setState((s) => ({ ...s, language, step: 'household' }));
-        }}
-      />
+      <>
+        <LanguageScreen
+          siteName={siteName}
+          languages={config.languages}
+          display={state.display}
+          onDisplay={setDisplay}
+          onVolunteer={onVolunteer}
+          onPick={(language) => {
+            onLanguage(language);
+            setState((s) => ({ ...s, language, step: 'purpose' }));
+          }}
+          {...(config.returningVisitors
+            ? {
+                onReturning: () => go('returning'),
+                onScan: (digits: string) => void findReturning(digits),
+              }
+            : {})}
+        />
+        {idle}
+      </>
     );
   }
 
   const back = (
-    <button type="button" className="button button-secondary" onClick={() => go(previousStep(state.step))}>
+    <button type="button" className="button button-secondary" onClick={() => go(previousStep(state))}>
       <span className="flip-rtl" aria-hidden="true">
         ←{' '}
       </span>
       {t('common:back')}
     </button>
   );
-
-  if (state.step === 'household') {
-    return (
-      <KioskFrame
+  const next = (label = t('common:next'), onClick = () => go(nextStep(state))) => (
+    <button type="button" className="button button-primary" onClick={onClick}>
+      {label}
+      <span className="flip-rtl" aria-hidden="true">
+        {' '}→
+      </span>
+    </button>
+  );
+  const frame = (title: string, body: ReactNode, footer: ReactNode) => (
+    <>
+      <VisitorFrame
         siteName={siteName}
-        title={t('household.title')}
+        title={title}
+        display={state.display}
+        onDisplay={setDisplay}
+        languages={config.languages}
+        language={state.language}
+        onLanguage={switchLanguage}
         onStartOver={startOver}
-        footer={
-          <>
-            {back}
-            <button type="button" className="button button-primary" onClick={() => go('confirm')}>
-              {t('common:next')}
-              <span className="flip-rtl" aria-hidden="true">
-                {' '}→
-              </span>
-            </button>
-          </>
-        }
+        footer={footer}
       >
-        <HouseholdScreen household={state.household} max={settings.maxHouseholdSize} onChange={(household) => setState((s) => ({ ...s, household }))} />
-      </KioskFrame>
-    );
-  }
-
-  if (state.step === 'confirm') {
-    const submit = async () => {
-      if (!state.language || busy) return;
-      setBusy(true);
-      const h = state.household;
-      const result = await api.call('intake.submit', {
-        requestId: state.requestId,
-        language: state.language,
-        household: { adults: h.adults, children: h.children, seniors: h.seniors },
-        needs: [],
-      });
-      setBusy(false);
-      if (result.ok) setState((s) => ({ ...s, slip: result.value, step: 'slip' }));
-      else setError(result.error);
-    };
-    const total = state.household.adults + state.household.children + state.household.seniors;
-    return (
-      <KioskFrame
-        siteName={siteName}
-        title={t('confirm.title')}
-        onStartOver={startOver}
-        footer={
-          <>
-            {back}
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
-              {t('confirm.submit')}
-            </button>
-          </>
-        }
-      >
-        <dl className="summary">
-          <dt>{t('confirm.household')}</dt>
-          <dd>{t('household.total', { count: total })}</dd>
-        </dl>
+        {body}
+        {notice ? (
+          <p className="notice notice-error" role="alert">
+            {notice}
+          </p>
+        ) : null}
         <ErrorNotice error={error} />
-      </KioskFrame>
-    );
-  }
+      </VisitorFrame>
+      {idle}
+    </>
+  );
 
-  return (
-    <KioskFrame
-      siteName={siteName}
-      title={t('slip:title')}
-      footer={
+  switch (state.step) {
+    case 'returning':
+      return frame(
+        t('returning.title'),
+        <ReturningScreen
+          code={code}
+          onCode={(c) => {
+            setError(null);
+            setCode(c);
+          }}
+          onFind={() => void findReturning(code)}
+        />,
+        <>
+          {back}
+          {next(t('returning.find'), () => void findReturning(code))}
+        </>,
+      );
+    case 'purpose':
+      return frame(
+        t('purpose.title'),
+        <PurposeScreen
+          value={state.purpose}
+          onPick={(purpose) => {
+            setState((s) => ({ ...s, purpose, step: nextStep({ ...s, purpose }) }));
+            window.scrollTo(0, 0);
+          }}
+        />,
+        back,
+      );
+    case 'household': {
+      const onNext = () => {
+        const missing = config.requiredFields.find((f) => state.household[f] === null);
+        if (missing) return setNotice(t('household.missing', { field: t(`household.${missing}`) }));
+        if (total(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
+        go(nextStep(state));
+      };
+      return frame(
+        t('household.title'),
+        <HouseholdScreen household={state.household} max={config.maxHouseholdSize} required={config.requiredFields} onChange={(household) => patch({ household })} />,
+        <>
+          {back}
+          {next(undefined, onNext)}
+        </>,
+      );
+    }
+    case 'needs':
+      return frame(t('needs.title'), <NeedsScreen catalog={catalog} state={state} onChange={patch} />, <>
+        {back}
+        {next()}
+      </>);
+    case 'offers':
+      return frame(t('offers.title'), <OffersScreen state={state} onChange={patch} />, <>
+        {back}
+        {next()}
+      </>);
+    case 'contact': {
+      const empty = !state.firstName.trim() && !state.phone.trim();
+      return frame(t('contact.title'), <ContactScreen state={state} onChange={patch} />, <>
+        {back}
+        {next(empty ? t('contact.skip') : t('common:next'))}
+      </>);
+    }
+    case 'confirm': {
+      const submit = async () => {
+        if (!state.language || busy) return;
+        setBusy(true);
+        setError(null);
+        const h = state.household;
+        const purpose = state.purpose ?? 'need';
+        const asking = purpose !== 'offer';
+        const offering = purpose !== 'need';
+        const needDetail = state.needDetail.trim();
+        const offerDetail = state.offerDetail.trim();
+        const otherNeeds = asking
+          ? [...state.otherNeeds, ...(needDetail && !state.otherNeeds.length ? (['other'] as const) : [])].map((category, i) => ({
+              category,
+              ...(needDetail && i === 0 ? { detail: needDetail } : {}),
+              shareable: state.shareNeeds,
+            }))
+          : [];
+        const offers = offering
+          ? [...state.offers, ...(offerDetail && !state.offers.length ? (['other'] as const) : [])].map((category, i) => ({
+              category,
+              ...(offerDetail && i === 0 ? { detail: offerDetail } : {}),
+              availability: state.availability,
+              shareable: state.shareOffers,
+            }))
+          : [];
+        const result = await api.call('intake.submit', {
+          requestId: state.requestId,
+          language: state.language,
+          purpose,
+          household: {
+            ...(h.adults !== null ? { adults: h.adults } : {}),
+            ...(h.children !== null ? { children: h.children } : {}),
+            ...(h.seniors !== null ? { seniors: h.seniors } : {}),
+          },
+          needs: asking ? Object.entries(state.items).map(([itemId, qty]) => ({ itemId, qty })) : [],
+          otherNeeds,
+          offers,
+          contact: {
+            ...(state.firstName.trim() ? { firstName: state.firstName.trim() } : {}),
+            ...(state.phone.trim() ? { phone: state.phone.trim() } : {}),
+          },
+          ...(state.returning ? { returning: state.returning } : {}),
+        });
+        setBusy(false);
+        if (result.ok) setState((s) => ({ ...s, slip: result.value, step: 'slip' }));
+        else setError(result.error);
+      };
+      return frame(
+        t('confirm.title'),
+        <Summary state={state} catalog={catalog} />,
+        <>
+          {back}
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
+            {t('confirm.submit')}
+          </button>
+        </>,
+      );
+    }
+    case 'slip':
+      return frame(
+        t('slip:title'),
+        <>
+          <p className="lead">{state.slip && state.slip.lines.length === 0 && state.purpose === 'offer' ? t('slip:thanksOffer') : t('slip:showAtTable')}</p>
+          {state.slip ? <SlipCard slip={state.slip} /> : null}
+        </>,
         <button type="button" className="button button-primary" onClick={startOver}>
           {t('common:done')}
-        </button>
-      }
-    >
-      <p className="lead">{t('slip:showAtTable')}</p>
-      {state.slip ? <SlipCard slip={state.slip} /> : null}
-    </KioskFrame>
-  );
+        </button>,
+      );
+  }
 }

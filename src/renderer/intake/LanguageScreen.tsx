@@ -1,41 +1,76 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
+import { Icon } from '../kiosk/Icon';
+import { VisitorFrame, type Display } from '../kiosk/VisitorFrame';
 
 interface LanguageScreenProps {
   siteName: string;
   languages: readonly LocaleCode[];
+  display: Display;
+  onDisplay(d: Display): void;
   onPick(code: LocaleCode): void;
   onVolunteer(): void;
+  /** Shown when the site welcomes returning visitors back by their last slip. */
+  onReturning?: () => void;
+  /** A USB scanner typed a slip's digits and Enter while this screen was up. */
+  onScan?: (digits: string) => void;
 }
 
 /** The first screen: each language written in its own script, big enough to tap. */
-export function LanguageScreen({ siteName, languages, onPick, onVolunteer }: LanguageScreenProps) {
+export function LanguageScreen({ siteName, languages, display, onDisplay, onPick, onVolunteer, onReturning, onScan }: LanguageScreenProps) {
   const { t } = useTranslation('intake');
   const offered = languages
     .map((code) => LOCALES.find((l) => l.code === code))
     .filter((l): l is (typeof LOCALES)[number] => l !== undefined);
+
+  // A scanner is a keyboard that types digits fast and ends with Enter: catch it here so a
+  // returning visitor only has to scan.
+  useEffect(() => {
+    if (!onScan) return;
+    let buffer = '';
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement) return;
+      if (/^\d$/.test(e.key)) buffer = (buffer + e.key).slice(-400);
+      else if (e.key === 'Enter' && buffer.length >= 20) {
+        onScan(buffer);
+        buffer = '';
+      } else buffer = '';
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onScan]);
+
   return (
-    <div className="frame">
-      <header className="frame-header">
-        <span className="site-name">{siteName}</span>
+    <VisitorFrame
+      siteName={siteName}
+      title={t('welcome')}
+      titleClass="welcome"
+      display={display}
+      onDisplay={onDisplay}
+      headerEnd={
         <button type="button" className="button button-quiet" onClick={onVolunteer}>
-          <span aria-hidden="true">🔒 </span>
+          <Icon name="lock" size={24} />
           {t('common:volunteer')}
         </button>
-      </header>
-      <main className="frame-main">
-        <h1 className="welcome">{t('welcome')}</h1>
-        <p className="lead">{t('chooseLanguage')}</p>
-        <ul className="language-grid" aria-label={t('chooseLanguage')}>
-          {offered.map((l) => (
-            <li key={l.code}>
-              <button type="button" className="language-button" lang={l.code} dir={l.dir} onClick={() => onPick(l.code)}>
-                {l.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </main>
-    </div>
+      }
+    >
+      <p className="lead">{t('chooseLanguage')}</p>
+      <ul className="language-grid" aria-label={t('chooseLanguage')}>
+        {offered.map((l) => (
+          <li key={l.code}>
+            <button type="button" className="language-button" lang={l.code} dir={l.dir} onClick={() => onPick(l.code)}>
+              {l.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {onReturning ? (
+        <button type="button" className="button button-secondary returning-button" onClick={onReturning}>
+          <Icon name="ticket" size={36} />
+          {t('returning.button')}
+        </button>
+      ) : null}
+    </VisitorFrame>
   );
 }

@@ -1,30 +1,99 @@
+import type { AVAILABILITY, NEED_CATEGORIES, OFFER_CATEGORIES, Purpose } from '../../shared/api/channels/intake';
 import type { LocaleCode } from '../../shared/locales';
 import type { SlipView } from '../../shared/domain/slip';
+import type { Display } from '../kiosk/VisitorFrame';
 
+/** null: the visitor has not said. Only what the site requires must be said. */
 export interface HouseholdCounts {
-  adults: number;
-  children: number;
-  seniors: number;
+  adults: number | null;
+  children: number | null;
+  seniors: number | null;
 }
 
-export type IntakeStep = 'language' | 'household' | 'confirm' | 'slip';
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+export type OfferCategory = (typeof OFFER_CATEGORIES)[number];
+
+export type IntakeStep = 'language' | 'returning' | 'purpose' | 'household' | 'needs' | 'offers' | 'contact' | 'confirm' | 'slip';
 
 /** A visitor's answers, held in memory only and wiped on "Start over" or idle. */
 export interface IntakeState {
   step: IntakeStep;
   language: LocaleCode | null;
+  purpose: Purpose | null;
   household: HouseholdCounts;
+  /** Pantry items asked for: item id → quantity. */
+  items: Record<string, number>;
+  otherNeeds: NeedCategory[];
+  needDetail: string;
+  shareNeeds: boolean;
+  offers: OfferCategory[];
+  availability: (typeof AVAILABILITY)[number][];
+  offerDetail: string;
+  shareOffers: boolean;
+  firstName: string;
+  phone: string;
+  /** The code of a returning household's last slip (never shown back on screen). */
+  returning: string | null;
   slip: SlipView | null;
   requestId: string;
+  display: Display;
 }
 
 export function freshIntake(newId: () => string): IntakeState {
-  return { step: 'language', language: null, household: { adults: 1, children: 0, seniors: 0 }, slip: null, requestId: newId() };
+  return {
+    step: 'language',
+    language: null,
+    purpose: null,
+    household: { adults: 1, children: null, seniors: null },
+    items: {},
+    otherNeeds: [],
+    needDetail: '',
+    shareNeeds: false,
+    offers: [],
+    availability: [],
+    offerDetail: '',
+    shareOffers: false,
+    firstName: '',
+    phone: '',
+    returning: null,
+    slip: null,
+    requestId: newId(),
+    display: { largeText: false, highContrast: false },
+  };
 }
 
-export const STEP_ORDER: IntakeStep[] = ['language', 'household', 'confirm', 'slip'];
+/** The steps this visitor walks, in order: needs only if asking, offers only if offering. */
+export function stepsFor(s: Pick<IntakeState, 'purpose' | 'returning'>): IntakeStep[] {
+  const purpose = s.purpose ?? 'need';
+  return [
+    'language',
+    'purpose',
+    'household',
+    ...(purpose !== 'offer' ? (['needs'] as const) : []),
+    ...(purpose !== 'need' ? (['offers'] as const) : []),
+    // A returning household has been asked already; Back still reaches every answer.
+    ...(s.returning ? [] : (['contact'] as const)),
+    'confirm',
+    'slip',
+  ];
+}
 
-export function previousStep(step: IntakeStep): IntakeStep {
-  const i = STEP_ORDER.indexOf(step);
-  return STEP_ORDER[Math.max(0, i - 1)] ?? 'language';
+export function nextStep(s: IntakeState): IntakeStep {
+  const steps = stepsFor(s);
+  return steps[steps.indexOf(s.step) + 1] ?? 'confirm';
+}
+
+export function previousStep(s: IntakeState): IntakeStep {
+  if (s.step === 'returning') return 'language';
+  const steps = stepsFor(s);
+  const i = steps.indexOf(s.step);
+  return steps[Math.max(0, i - 1)] ?? 'language';
+}
+
+export function total(h: HouseholdCounts): number {
+  return (h.adults ?? 0) + (h.children ?? 0) + (h.seniors ?? 0);
+}
+
+export function isUntouched(s: IntakeState): boolean {
+  return s.step === 'language' && !s.display.largeText && !s.display.highContrast;
 }

@@ -6,6 +6,8 @@ import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RestoreBackup } from '../exchange/RestoreBackup';
+import { TextField } from '../kiosk/TextField';
+import '../styles/intake.css';
 
 /** First run: the site's name, the languages it offers, the coordinator's PIN. */
 export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
@@ -42,10 +44,8 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
             void submit();
           }}
         >
-          <label className="field">
-            <span>{t('siteName')}</span>
-            <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
-          </label>
+          {/* A touch screen at first run has no keyboard: each field brings up the on-screen one. */}
+          <TextField label={t('siteName')} value={name} maxLength={80} onChange={setName} required />
           <fieldset className="field">
             <legend>{t('languages')}</legend>
             <div className="toggle-grid">
@@ -74,15 +74,8 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('pin')}</span>
-            <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />
-            <small>{t('pinHint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('pinAgain')}</span>
-            <input type="password" inputMode="numeric" autoComplete="off" value={pinAgain} onChange={(e) => setPinAgain(e.target.value.replace(/\D/g, '').slice(0, 8))} />
-          </label>
+          <TextField label={t('pin')} hint={t('pinHint')} kind="pin" value={pin} maxLength={8} onChange={(v) => setPin(v.replace(/\D/g, ''))} />
+          <TextField label={t('pinAgain')} kind="pin" value={pinAgain} maxLength={8} onChange={(v) => setPinAgain(v.replace(/\D/g, ''))} />
           {mismatch ? (
             <p className="notice notice-error" role="alert">
               {t('pinMismatch')}

@@ -7,6 +7,7 @@ import { VolunteersSection } from './VolunteersSection';
 import { BoardSection } from '../board/BoardSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
 import { InventorySection } from '../inventory/InventorySection';
+import { KioskSettingsSection } from '../setup/KioskSettingsSection';
 
 export interface SectionProps {
   session: Session;
@@ -32,6 +33,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
   { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
+  { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {

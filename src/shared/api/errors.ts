@@ -1,5 +1,6 @@
 import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
+import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 
@@ -44,6 +45,7 @@ export const ERROR_CODES = [
   ...BOARD_ERRORS,
   ...EXCHANGE_ERRORS,
   ...INVENTORY_ERRORS,
+  ...INTAKE_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

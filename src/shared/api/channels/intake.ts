@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { ANY_VOLUNTEER, channel } from '../channel';
 import { Household } from '../../domain/household';
 import { LocaleCode } from '../../domain/site';
 import { SlipView } from '../../domain/slip';
@@ -10,31 +10,140 @@ export const CatalogItem = z.object({
   /** True when `name` fell back to another language: the UI marks it "not translated yet". */
   untranslated: z.boolean(),
   category: z.string().nullable(),
+  /** The category's icon as stored (an emoji in the demo catalogue); the kiosk maps it to an SVG. */
+  categoryIcon: z.string().nullable(),
   unit: z.string(),
   icon: z.string().nullable(),
   available: z.number().int(),
-  /** Most a household may ask for on one slip, or null for no limit. */
-  limit: z.number().int().positive().nullable(),
+  /**
+   * Most this household may ask for now, or null for no limit: the item's limit minus what the
+   * household's slips in the limit period already hold (for a returning visitor).
+   */
+  limit: z.number().int().min(0).nullable(),
+  /** The item's own limit and its period, so the screen can say "1 every 7 days". */
+  limitQty: z.number().int().positive().nullable(),
+  limitDays: z.number().int().positive().nullable(),
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
+
+/**
+ * Other needs a hub can help with beyond the pantry shelf: stored for the matching board. Keys
+ * the board also knows (ride, translation, childcare, clothing, furniture, other) are spelled as
+ * the board spells them, so a need and an offer of the same kind meet there.
+ */
+export const NEED_CATEGORIES = [
+  'diapers',
+  'formula',
+  'hygiene',
+  'pet_food',
+  'clothing',
+  'ride',
+  'housing',
+  'translation',
+  'childcare',
+  'furniture',
+  'other',
+] as const;
+export const NeedCategory = z.enum(NEED_CATEGORIES);
+
+/** What visitors can offer: skills, time, goods. */
+export const OFFER_CATEGORIES = ['cooking', 'ride', 'translation', 'bike_repair', 'childcare', 'repairs', 'goods', 'other'] as const;
+export const OfferCategory = z.enum(OFFER_CATEGORIES);
+
+/** When an offer can happen; stored as these keys, comma-separated, in needs_offers.availability. */
+export const AVAILABILITY = ['mornings', 'afternoons', 'evenings', 'weekends'] as const;
+export const Availability = z.enum(AVAILABILITY);
+
+export const HOUSEHOLD_FIELDS = ['adults', 'children', 'seniors'] as const;
+export const HouseholdField = z.enum(HOUSEHOLD_FIELDS);
+
+export const Purpose = z.enum(['need', 'offer', 'both']);
+export type Purpose = z.infer<typeof Purpose>;
+
+/** Free text a visitor may add: short, single-line, trimmed. */
+const Detail = z.string().trim().max(200);
+
+export const OtherNeed = z.object({
+  category: NeedCategory,
+  detail: Detail.optional(),
+  shareable: z.boolean().default(false),
+});
+
+export const Offer = z.object({
+  category: OfferCategory,
+  detail: Detail.optional(),
+  availability: z.array(Availability).max(AVAILABILITY.length).default([]),
+  shareable: z.boolean().default(false),
+});
+
+/** Only if the visitor wants: a first name or nickname, a phone number for a callback. */
+export const Contact = z.object({
+  firstName: z.string().trim().max(40).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s().-]{6,20}$/)
+    .optional(),
+});
+
+/** A scanned slip (digits) or a typed short code. */
+export const ReturningCode = z.string().trim().min(4).max(400);
 
 export const IntakeRequest = z.object({
   /** Lets a double tap or a retried call create one slip, not two. */
   requestId: z.uuid(),
   language: LocaleCode,
+  purpose: Purpose.default('need'),
   household: Household,
   needs: z
     .array(z.object({ itemId: z.string().min(1), qty: z.number().int().min(1).max(100) }))
     .max(100)
     .default([]),
+  otherNeeds: z.array(OtherNeed).max(NEED_CATEGORIES.length).default([]),
+  offers: z.array(Offer).max(OFFER_CATEGORIES.length).default([]),
+  contact: Contact.default({}),
+  /** The last slip of a returning household: links this visit to it (limits count across visits). */
+  returning: ReturningCode.optional(),
 });
 export type IntakeRequest = z.input<typeof IntakeRequest>;
 
+/** What the kiosk needs to run, readable without a PIN: nothing personal. */
+export const KioskConfig = z.object({
+  languages: z.array(LocaleCode).min(1),
+  siteLanguage: LocaleCode,
+  idleSeconds: z.number().int(),
+  maxHouseholdSize: z.number().int(),
+  requiredFields: z.array(HouseholdField),
+  returningVisitors: z.boolean(),
+});
+export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/** The coordinator's "Kiosk settings". */
+export const KioskSettingsInput = z.object({
+  languages: z.array(LocaleCode).min(1).max(12),
+  idleSeconds: z.number().int().min(30).max(600),
+  requiredFields: z.array(HouseholdField).max(HOUSEHOLD_FIELDS.length),
+  returningVisitors: z.boolean(),
+});
+export type KioskSettingsInput = z.infer<typeof KioskSettingsInput>;
+
+/** A returning household as the kiosk may show it: counts and language, nothing personal. */
+export const ReturningHousehold = z.object({
+  household: Household,
+  language: LocaleCode,
+});
+
+export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off'] as const;
+
 export const intakeChannels = {
+  'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),
   'intake.catalog': channel({
-    input: z.object({ language: LocaleCode }),
+    input: z.object({ language: LocaleCode, returning: ReturningCode.optional() }),
     output: z.array(CatalogItem),
     access: 'public',
   }),
+  'intake.returning': channel({ input: z.object({ code: ReturningCode }), output: ReturningHousehold, access: 'public' }),
   'intake.submit': channel({ input: IntakeRequest, output: SlipView, access: 'public' }),
+  'intake.settings_get': channel({ input: z.object({}), output: KioskConfig, access: ANY_VOLUNTEER }),
+  'intake.settings_save': channel({ input: KioskSettingsInput, output: KioskConfig, access: ['coordinator'] }),
 };

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NEED_CATEGORIES, type CatalogItem } from '../../shared/api/channels/intake';
+import { categoryIcon, Icon, NEED_ICONS } from '../kiosk/Icon';
+import { TextField } from '../kiosk/TextField';
+import type { IntakeState, NeedCategory } from './intake-state';
+
+interface NeedsScreenProps {
+  catalog: CatalogItem[] | null;
+  state: IntakeState;
+  onChange(patch: Partial<IntakeState>): void;
+}
+
+/** Pantry items from live stock, grouped by category with pictures, then other kinds of help. */
+export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
+  const { t } = useTranslation('intake');
+  const [filter, setFilter] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = catalog ?? [];
+  const categories = [...new Map(items.map((i) => [i.category ?? '', i.categoryIcon])).entries()];
+  const shown = filter === null ? categories : categories.filter(([c]) => c === filter);
+
+  const limitNotice = (item: CatalogItem) =>
+    item.limit === 0
+      ? t('needs.limitUsed', { item: item.name })
+      : t('needs.limitReached', { item: item.name, limit: item.limitQty ?? item.limit ?? 0, count: item.limitDays ?? 0, allowed: item.limit ?? 0 });
+
+  const setQty = (item: CatalogItem, qty: number) => {
+    const cap = Math.min(item.available, item.limit ?? Number.POSITIVE_INFINITY);
+    if (qty > cap) {
+      // The eggs case: say kindly what the limit is, and keep what they may have.
+      if (item.limit !== null && qty > item.limit) setNotice(limitNotice(item));
+      qty = cap;
+    } else setNotice(null);
+    const next = { ...state.items };
+    if (qty <= 0) delete next[item.id];
+    else next[item.id] = qty;
+    onChange({ items: next });
+  };
+  const toggleNeed = (c: NeedCategory) =>
+    onChange({ otherNeeds: state.otherNeeds.includes(c) ? state.otherNeeds.filter((x) => x !== c) : [...state.otherNeeds, c] });
+
+  return (
+    <>
+      <p className="lead">{t('needs.hint')}</p>
+      {catalog === null ? <p aria-live="polite">{t('needs.loading')}</p> : null}
+      {catalog !== null && items.length === 0 ? <p className="notice">{t('needs.empty')}</p> : null}
+      {categories.length > 1 ? (
+        <div className="chip-row" role="group" aria-label={t('needs.categories')}>
+          <button type="button" className="toggle" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+            {t('needs.all')}
+          </button>
+          {categories.map(([c, icon]) => (
+            <button key={c} type="button" className="toggle chip-icon" aria-pressed={filter === c} onClick={() => setFilter(c)}>
+              <Icon name={categoryIcon(icon)} size={28} />
+              {c || t('needs.otherItems')}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {notice ? (
+        <p className="notice notice-kind" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {shown.map(([category, icon]) => (
+        <section key={category} className="item-section" aria-label={category || t('needs.otherItems')}>
+          <h2 className="section-title">
+            <Icon name={categoryIcon(icon)} size={32} />
+            {category || t('needs.otherItems')}
+          </h2>
+          <ul className="item-grid">
+            {items
+              .filter((i) => (i.category ?? '') === category)
+              .map((item) => {
+                const qty = state.items[item.id] ?? 0;
+                return (
+                  <li key={item.id} className={qty > 0 ? 'item-tile selected' : 'item-tile'}>
+                    <button
+                      type="button"
+                      className="item-button"
+                      aria-pressed={qty > 0}
+                      onClick={() => (item.limit === 0 ? setNotice(limitNotice(item)) : setQty(item, qty > 0 ? 0 : 1))}
+                    >
+                      <Icon name={categoryIcon(item.categoryIcon)} size={36} />
+                      <span className="item-name">{item.name}</span>
+                      {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
+                      {item.limitQty !== null ? (
+                        <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
+                      ) : null}
+                    </button>
+                    {qty > 0 ? (
+                      <div className="qty-row">
+                        <button type="button" className="round-button small" aria-label={t('common:decrease', { label: item.name })} onClick={() => setQty(item, qty - 1)}>
+                          −
+                        </button>
+                        <output className="qty-value" aria-live="polite">
+                          {qty}
+                        </output>
+                        <button type="button" className="round-button small" aria-label={t('common:increase', { label: item.name })} onClick={() => setQty(item, qty + 1)}>
+                          +
+                        </button>
+                      </div>
+                    ) : null}
+                  </li>
+                );
+              })}
+          </ul>
+        </section>
+      ))}
+
+      <section className="item-section" aria-labelledby="other-help">
+        <h2 className="section-title" id="other-help">
+          {t('needs.otherTitle')}
+        </h2>
+        <ul className="tile-grid">
+          {NEED_CATEGORIES.map((c) => (
+            <li key={c}>
+              <button type="button" className="tile" aria-pressed={state.otherNeeds.includes(c)} onClick={() => toggleNeed(c)}>
+                <Icon name={NEED_ICONS[c] ?? 'plus'} size={44} />
+                <span>{t(`needKinds.${c}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TextField label={t('needs.detail')} hint={t('optional')} value={state.needDetail} maxLength={200} onChange={(needDetail) => onChange({ needDetail })} />
+        {state.otherNeeds.length > 0 ? (
+          <button type="button" className="toggle share-toggle" aria-pressed={state.shareNeeds} onClick={() => onChange({ shareNeeds: !state.shareNeeds })}>
+            <Icon name="share" size={28} />
+            {t('share.needs')}
+          </button>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * On-screen keyboard layouts for the shipped scripts. Latin languages share QWERTY plus a row of
+ * the letters their words need; Arabic, Dari (Persian script) and Urdu get their standard
+ * layouts; Ukrainian gets ЙЦУКЕН. Chinese gets Latin letters (pinyin, names, numbers): the
+ * physical keyboard's input method still works for characters.
+ */
+export interface KeyboardLayout {
+  default: string[];
+  shift?: string[];
+}
+
+const LATIN = ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p {bksp}', 'a s d f g h j k l \'', '{shift} z x c v b n m , . -', '{space}'];
+const LATIN_SHIFT = ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P {bksp}', 'A S D F G H J K L \'', '{shift} Z X C V B N M , . -', '{space}'];
+
+const ACCENTS: Record<string, string> = {
+  es: 'á é í ó ú ñ ü',
+  fr: 'é è ê à â ç ô î ù',
+  pt: 'á à â ã é ê í ó ô õ ú ç',
+  vi: 'ă â đ ê ô ơ ư á à ả ã ạ',
+  ht: 'è ò à',
+};
+
+function latin(lang: string): KeyboardLayout {
+  const accents = ACCENTS[lang];
+  if (!accents) return { default: LATIN, shift: LATIN_SHIFT };
+  return { default: [accents, ...LATIN], shift: [accents.toUpperCase(), ...LATIN_SHIFT] };
+}
+
+const SCRIPTS: Record<string, KeyboardLayout> = {
+  ar: { default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠', 'ض ص ث ق ف غ ع ه خ ح ج {bksp}', 'ش س ي ب ل ا ت ن م ك ط', 'ئ ء ؤ ر ى ة و ز ظ د ذ', '{space}'] },
+  fa: { default: ['۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰', 'ض ص ث ق ف غ ع ه خ ح ج چ {bksp}', 'ش س ی ب ل ا ت ن م ک گ', 'ظ ط ز ر ذ د پ و ژ آ', '{space}'] },
+  ur: { default: ['۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰', 'ق و ع ر ت ے ء ی ہ پ {bksp}', 'ا س د ف گ ح ج ک ل', 'ز ش چ ط ب ن م ٹ ڈ ڑ ں ھ', '{space}'] },
+  uk: {
+    default: ['1 2 3 4 5 6 7 8 9 0', 'й ц у к е н г ш щ з х ї {bksp}', 'ф і в а п р о л д ж є', "{shift} я ч с м и т ь б ю ' ґ", '{space}'],
+    shift: ['1 2 3 4 5 6 7 8 9 0', 'Й Ц У К Е Н Г Ш Щ З Х Ї {bksp}', 'Ф І В А П Р О Л Д Ж Є', "{shift} Я Ч С М И Т Ь Б Ю ' Ґ", '{space}'],
+  },
+};
+
+/** Digits for a phone number, in the same order everywhere (as on a phone). */
+export const PHONE_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}'] };
+
+/** The short code's alphabet only: no look-alikes to mistype. */
+export const SHORT_CODE_LAYOUT: KeyboardLayout = {
+  default: ['2 3 4 5 6 7 8 9', 'A B C D E F G H J K', 'M N P Q R S T W X Y Z', '- {bksp}'],
+};
+
+export function layoutFor(lang: string): KeyboardLayout {
+  return SCRIPTS[lang] ?? latin(lang);
+}

@@ -1,0 +1,155 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
+import type { ApiError } from '../../shared/api/errors';
+import { LOCALES, type LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { SectionProps } from '../volunteer/sections';
+import '../styles/intake.css';
+
+/** The coordinator's kiosk settings: languages and their order, idle time, required fields, returning visitors. */
+export function KioskSettingsSection({ session }: SectionProps) {
+  const { t } = useTranslation('setup');
+  const api = useApi();
+  const [config, setConfig] = useState<KioskConfig | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const canEdit = session.role === 'coordinator';
+
+  useEffect(() => {
+    void api.call('intake.settings_get', {}).then((r) => (r.ok ? setConfig(r.value) : setError(r.error)));
+  }, [api]);
+  if (!config) return <ErrorNotice error={error} />;
+
+  const change = (p: Partial<KioskConfig>) => {
+    setSaved(false);
+    setConfig({ ...config, ...p });
+  };
+  const move = (code: LocaleCode, by: number) => {
+    const list = [...config.languages];
+    const i = list.indexOf(code);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= list.length) return;
+    [list[i], list[j]] = [list[j] as LocaleCode, list[i] as LocaleCode];
+    change({ languages: list });
+  };
+  const toggleLanguage = (code: LocaleCode) =>
+    change({
+      languages: config.languages.includes(code) ? config.languages.filter((l) => l !== code) : [...config.languages, code],
+    });
+  const save = async () => {
+    setError(null);
+    const r = await api.call('intake.settings_save', {
+      languages: config.languages,
+      idleSeconds: config.idleSeconds,
+      requiredFields: config.requiredFields,
+      returningVisitors: config.returningVisitors,
+    });
+    if (r.ok) {
+      setConfig(r.value);
+      setSaved(true);
+    } else setError(r.error);
+  };
+  const offered = config.languages.map((c) => LOCALES.find((l) => l.code === c)).filter((l) => l !== undefined);
+  const others = LOCALES.filter((l) => !config.languages.includes(l.code));
+
+  return (
+    <section className="settings-form" aria-labelledby="kiosk-settings-title">
+      <h1 id="kiosk-settings-title">{t('settings.title')}</h1>
+      <fieldset className="field" disabled={!canEdit}>
+        <legend>{t('settings.languages')}</legend>
+        <small>{t('settings.languagesHint')}</small>
+        <ol className="order-list">
+          {offered.map((l, i) => (
+            <li key={l.code} className="order-row">
+              <button type="button" className="toggle" aria-pressed="true" lang={l.code} dir={l.dir} onClick={() => toggleLanguage(l.code)}>
+                {l.name}
+              </button>
+              <button type="button" className="button button-secondary" aria-label={t('settings.moveUp', { language: l.name })} disabled={i === 0} onClick={() => move(l.code, -1)}>
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t('settings.moveDown', { language: l.name })}
+                disabled={i === offered.length - 1}
+                onClick={() => move(l.code, 1)}
+              >
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="toggle-grid">
+          {others.map((l) => (
+            <button key={l.code} type="button" className="toggle" aria-pressed="false" lang={l.code} dir={l.dir} onClick={() => toggleLanguage(l.code)}>
+              {l.name}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <IdleSeconds value={config.idleSeconds} onChange={(idleSeconds) => change({ idleSeconds })} />
+      <fieldset className="field" disabled={!canEdit}>
+        <legend>{t('settings.required')}</legend>
+        <small>{t('settings.requiredHint')}</small>
+        <div className="toggle-grid">
+          {HOUSEHOLD_FIELDS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className="toggle"
+              aria-pressed={config.requiredFields.includes(f)}
+              onClick={() =>
+                change({ requiredFields: config.requiredFields.includes(f) ? config.requiredFields.filter((x) => x !== f) : [...config.requiredFields, f] })
+              }
+            >
+              {t(`intake:household.${f}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <button type="button" className="toggle" aria-pressed={config.returningVisitors} disabled={!canEdit} onClick={() => change({ returningVisitors: !config.returningVisitors })}>
+        {t('settings.returning')}
+      </button>
+      <ErrorNotice error={error} />
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {t('settings.saved')}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <button type="button" className="button button-primary" onClick={() => void save()}>
+          {t('settings.save')}
+        </button>
+      ) : (
+        <p>{t('settings.coordinatorOnly')}</p>
+      )}
+    </section>
+  );
+}
+
+const IDLE_STEP = 15;
+
+/** Idle time in steps of 15 seconds between 30 s and 10 min: a few taps, not a hundred. */
+function IdleSeconds({ value, onChange }: { value: number; onChange(v: number): void }) {
+  const { t } = useTranslation('setup');
+  const id = useId();
+  const label = t('settings.idleSeconds');
+  return (
+    <div className="stepper" role="group" aria-labelledby={id}>
+      <span className="stepper-label" id={id}>
+        {label}
+      </span>
+      <div className="stepper-controls">
+        <button type="button" className="round-button" aria-label={t('common:decrease', { label })} disabled={value <= 30} onClick={() => onChange(Math.max(30, value - IDLE_STEP))}>
+          −
+        </button>
+        <output className="stepper-value">{value}</output>
+        <button type="button" className="round-button" aria-label={t('common:increase', { label })} disabled={value >= 600} onClick={() => onChange(Math.min(600, value + IDLE_STEP))}>
+          +
+        </button>
+      </div>
+    </div>
+  );
+}
