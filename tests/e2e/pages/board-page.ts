@@ -13,8 +13,9 @@ export class BoardPage {
     await this.page.getByRole('button', { name: boardTab }).click();
   }
 
+  /** A tab of the board's own navigation (volunteer mode has another, e.g. "Kiosk settings"). */
   tab(name: string | RegExp): Locator {
-    return this.page.getByRole('navigation').getByRole('button', { name });
+    return this.page.getByRole('navigation').getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
   }
 
   /** A need's card, by its kind and title as the card's accessible name. */

@@ -24,7 +24,7 @@ describe('migration 30: intake', () => {
     `);
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { targetVersion: 30 });
     try {
       expect(userVersion(db)).toBe(30);
       expect(db.prepare('SELECT id, household_id FROM slips').all()).toEqual([{ id: 's1', household_id: 'h1' }]);
