@@ -7,6 +7,8 @@
  * A feature declares its own codes beside its channels (`channels/<feature>.ts`, exported as
  * `<FEATURE>_ERRORS`) and spreads them into ERROR_CODES below.
  */
+import { SLIP_ERRORS } from './channels/slips';
+
 const FOUNDATION_ERRORS = [
   'api.unknown_channel',
   'api.invalid_input',
@@ -32,7 +34,7 @@ const FOUNDATION_ERRORS = [
   'slip.already_redeemed',
 ] as const;
 
-export const ERROR_CODES = [...FOUNDATION_ERRORS] as const;
+export const ERROR_CODES = [...FOUNDATION_ERRORS, ...SLIP_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
