@@ -4,6 +4,7 @@ import { createCore, openDataDir } from '../core/index';
 import { seedDemo } from '../core/demo/seed';
 import { AppError } from '../core/errors';
 import { isTrustedSender } from './sender';
+import { withShellChannels } from './printing';
 
 // The thin Electron shell: one locked-down window, and the contract bound to IPC. Everything
 // else lives in core (tested under Node) and the renderer (tested in Chromium).
@@ -22,6 +23,8 @@ function start(): void {
     return;
   }
   const core = createCore({ db, logError: (err, channel) => console.error(`[${channel}]`, err) });
+  let win: BrowserWindow | null = null;
+  const dispatch = withShellChannels(core.dispatch, () => win);
   if (process.argv.includes('--demo')) seedDemo(core.ctx, core.services.intake);
 
   ipcMain.handle('api', async (event, channel: unknown, envelope: unknown) => {
@@ -29,10 +32,10 @@ function start(): void {
     if (!isTrustedSender(frame?.url, frame === event.sender.mainFrame, appOrigins)) {
       return { ok: false, error: { code: 'auth.forbidden', message: 'untrusted sender' } };
     }
-    return core.dispatch(typeof channel === 'string' ? channel : '', envelope);
+    return dispatch(typeof channel === 'string' ? channel : '', envelope);
   });
 
-  const win = new BrowserWindow({
+  win = new BrowserWindow({
     width: 1366,
     height: 768,
     kiosk: !process.argv.includes('--windowed'),
