@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PickLine } from '../../shared/slips/schemas';
+import { ltrIsolate } from '../../shared/slips/bidi';
 import { Stepper } from '../components/Stepper';
 
 /**
@@ -22,7 +23,7 @@ export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: 
               <ul className="pick-lots">
                 {line.lots.map((lot) => (
                   <li key={lot.lotId ?? 'none'}>
-                    {lot.code ? t('lot', { code: lot.code }) : null} · {lot.expiresOn ? t('expires', { date: lot.expiresOn }) : t('noDate')} ·{' '}
+                    {lot.code ? t('lot', { code: ltrIsolate(lot.code) }) : null} · {lot.expiresOn ? t('expires', { date: ltrIsolate(lot.expiresOn) }) : t('noDate')} ·{' '}
                     <strong>{t('takeQty', { qty: lot.qty })}</strong>
                   </li>
                 ))}

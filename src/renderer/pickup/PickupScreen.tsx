@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
+import { ltrIsolate } from '../../shared/slips/bidi';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintDialog } from '../print/PrintDialog';
@@ -165,7 +166,7 @@ export function PickupScreen(_props: SectionProps) {
               ) : null}
               {status.state === 'expired' ? (
                 <p className="notice notice-error" role="status">
-                  {t('expired', { date: slip.validUntil })}
+                  {t('expired', { date: ltrIsolate(slip.validUntil) })}
                 </p>
               ) : null}
               {status.state === 'void' ? (
