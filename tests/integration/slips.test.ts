@@ -9,6 +9,7 @@ import { makeCore, type TestCore } from '../support/core';
 import { seededKeys } from '../support/fixed';
 import { decodeRgba, rasterize } from '../support/qr-decode';
 import { issueSlip, onHand, stockItem } from '../support/slips';
+import { seedDemo } from '../../src/core/demo/seed';
 
 function flip(digits: string, at: number, by = 1): string {
   return digits.slice(0, at) + String((Number(digits[at]) + by) % 10) + digits.slice(at + 1);
@@ -290,5 +291,20 @@ describe('pickup slips', () => {
         .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX slips_issue_day/);
     });
+  });
+});
+
+describe('the demo hub', () => {
+  it('has a pickup table that has been busy: one partly picked up, one cancelled, the rest to come', () => {
+    const t = makeCore();
+    try {
+      seedDemo(t.core.ctx, t.core.services.intake);
+      const day = t.core.services.slips.day();
+      expect(day).toMatchObject({ issued: 4, pickedUp: 1, partial: 1, voided: 1, outstanding: 2 });
+      const unmet = t.core.ctx.db.prepare("SELECT COUNT(*) AS n FROM redemption_lines WHERE outcome = 'not_available'").get();
+      expect(unmet).toEqual({ n: 1 });
+    } finally {
+      t.dispose();
+    }
   });
 });

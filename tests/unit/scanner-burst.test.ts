@@ -33,9 +33,9 @@ describe('scanner bursts', () => {
   it('one hiccup inside a burst does not break it; a long pause does', () => {
     const d = new BurstDetector();
     let at = 0;
-    [...'12345678901234567890'].forEach((ch, n) => d.key(ch, (at += n === 10 ? 70 : 5)));
+    [...'12345678901234567890'].forEach((ch, n) => d.key(ch, (at += n === 10 ? 150 : 5)));
     expect(d.key('Enter', at + 5)).toMatchObject({ kind: 'scan' });
-    expect(feed([...'1234567890'], 5, 200).kind).toBe('none');
+    expect(feed([...'1234567890'], 5, 300).kind).toBe('none');
   });
 
   it('fewer than 8 characters, or a pause before Enter, is not a scan', () => {
@@ -47,7 +47,7 @@ describe('scanner bursts', () => {
     const d = new BurstDetector();
     d.key('h', 0);
     d.key('i', 200);
-    let at = 1000;
+    let at = 1500;
     for (const ch of '9876543210') d.key(ch, (at += 4));
     expect(d.key('Enter', at + 4)).toEqual({ kind: 'scan', code: '9876543210' });
   });

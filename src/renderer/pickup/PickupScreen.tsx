@@ -63,8 +63,11 @@ export function PickupScreen(_props: SectionProps) {
       setView('scan');
       setCamera(false);
       const result = await api.call('slip.lookup', { code: raw });
-      if (result.ok) show(result.value);
-      else show(null, result.error);
+      // Found: the field is ready for the next slip. Not found: keep what was typed to correct it.
+      if (result.ok) {
+        show(result.value);
+        setCode('');
+      } else show(null, result.error);
     },
     [api],
   );
@@ -135,7 +138,7 @@ export function PickupScreen(_props: SectionProps) {
           >
             <label htmlFor="slip-code">{t('codeLabel')}</label>
             <div className="lookup-row">
-              <input id="slip-code" value={code} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setCode(e.target.value)} />
+              <input id="slip-code" data-scan-field="" value={code} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setCode(e.target.value)} />
               <button type="submit" className="button button-primary" disabled={code.trim() === ''}>
                 {t('find')}
               </button>

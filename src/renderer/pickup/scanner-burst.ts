@@ -12,7 +12,7 @@ export interface BurstOptions {
   minLength: number;
 }
 
-export const DEFAULT_BURST: BurstOptions = { maxGapMs: 30, maxPauseMs: 90, minLength: 8 };
+export const DEFAULT_BURST: BurstOptions = { maxGapMs: 30, maxPauseMs: 250, minLength: 8 };
 
 export type BurstResult = { kind: 'none' } | { kind: 'started' } | { kind: 'scan'; code: string };
 

@@ -18,7 +18,7 @@ function restoreValue(field: TextField, value: string): void {
 
 /**
  * Listens for scanner bursts anywhere on the page while mounted. Keys typed at human speed pass
- * through untouched. When a burst lands in a text field (the volunteer was typing a void reason
+ * through untouched; a field marked `data-scan-field` handles scans itself. When a burst lands in a text field (the volunteer was typing a void reason
  * and scanned the next slip), the field gets back the text it had before the burst.
  */
 export function useScanner(onScan: (code: string) => void, enabled = true): void {
@@ -32,6 +32,11 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
     let before: { field: TextField; value: string } | null = null;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return;
+      // The code field takes scans itself (digits, then Enter submits its form): leave it be.
+      if (e.target instanceof HTMLElement && e.target.dataset.scanField !== undefined) {
+        detector.reset();
+        return;
+      }
       const result = detector.key(e.key, e.timeStamp);
       if (result.kind === 'started') {
         const field = textField(e.target);
