@@ -33,14 +33,23 @@ describe('scanner bursts', () => {
   it('one hiccup inside a burst does not break it; a long pause does', () => {
     const d = new BurstDetector();
     let at = 0;
-    [...'12345678901234567890'].forEach((ch, n) => d.key(ch, (at += n === 10 ? 150 : 5)));
-    expect(d.key('Enter', at + 5)).toMatchObject({ kind: 'scan' });
-    expect(feed([...'1234567890'], 5, 300).kind).toBe('none');
+    [...'12345678901234567890'].forEach((ch, n) => d.key(ch, (at += n === 10 ? 600 : 5)));
+    expect(d.key('Enter', at + 5)).toEqual({ kind: 'scan', code: '12345678901234567890' });
+    expect(feed([...'1234567890'], 5, 3000).kind).toBe('none');
   });
 
   it('fewer than 8 characters, or a pause before Enter, is not a scan', () => {
     expect(feed([...'1234567'], 5).kind).toBe('none');
-    expect(feed([...'123456789'], 5, 500).kind).toBe('none');
+    expect(feed([...'123456789'], 5, 3000).kind).toBe('none');
+  });
+
+  it('a person pausing and typing on is never taken for a hiccup', () => {
+    const d = new BurstDetector();
+    let at = 0;
+    for (const ch of 'Lost it at the ') d.key(ch, (at += 120));
+    at += 600;
+    for (const ch of 'bus stop') d.key(ch, (at += 120));
+    expect(d.key('Enter', at + 100).kind).toBe('none');
   });
 
   it('a burst after human typing counts only the burst', () => {
