@@ -25,7 +25,7 @@ async function print(win: BrowserWindow, input: unknown) {
   await writeFile(pdfPath, pdf);
   const printed = await new Promise<boolean>((resolve) => {
     win.webContents.print(
-      { silent: true, printBackground: true, deviceName: args.printer ?? '', pageSize, margins, scaleFactor: 100 },
+      { silent: true, printBackground: true, ...(args.printer ? { deviceName: args.printer } : {}), pageSize, margins, scaleFactor: 100 },
       (success) => resolve(success),
     );
   });

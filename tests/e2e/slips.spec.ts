@@ -186,3 +186,26 @@ test('screenshots of the pickup screen in English and Arabic', async ({ page, ki
     expect(await axeViolations(page)).toEqual([]);
   }
 });
+
+test('the coordinator starts a new signing key; slips from before and after both scan', async ({ page, kiosk }) => {
+  const before = issue(kiosk, 'en', 1);
+  await page.goto(kiosk.url);
+  const table = new PickupTable(page);
+  await table.open('1234');
+  // Other features add sections for the coordinator; the pickup table is a tab among them.
+  const tab = page.getByRole('navigation').getByRole('button', { name: 'Pickup table' });
+  if (await tab.count()) await tab.click();
+  await page.getByRole('button', { name: "Today's slips" }).click();
+  await expect(page.getByText(/Key 1: in use since/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start a new key' }).click();
+  await page.getByRole('button', { name: 'Yes, start a new key' }).click();
+  await expect(page.getByRole('status')).toHaveText('A new key is in use.');
+  await expect(page.getByText(/Key 1: retired/)).toBeVisible();
+  const after = issue(kiosk, 'en', 1);
+  expect(kiosk.core.ctx.db.prepare('SELECT key_id FROM slips WHERE id = ?').get(after.id)).toEqual({ key_id: 2 });
+  await page.getByRole('button', { name: 'Scan slips' }).click();
+  for (const slip of [before, after]) {
+    await table.scan(slip.qrDigits);
+    await expect(table.slip().getByText(slip.shortCode)).toBeVisible();
+  }
+});

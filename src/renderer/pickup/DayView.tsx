@@ -4,13 +4,14 @@ import type { ApiError } from '../../shared/api/errors';
 import type { DayView as Day } from '../../shared/slips/schemas';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { KeysPanel } from './KeysPanel';
 
 function time(iso: string | null, language: string): string {
   return iso ? new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)) : '';
 }
 
 /** Today at a glance: slips issued, picked up (in part), cancelled and still to come. */
-export function DayView({ onOpen }: { onOpen(shortCode: string): void }) {
+export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): void; coordinator: boolean }) {
   const { t, i18n } = useTranslation('pickup');
   const api = useApi();
   const [day, setDay] = useState<Day | null>(null);
@@ -80,6 +81,7 @@ export function DayView({ onOpen }: { onOpen(shortCode: string): void }) {
           </tbody>
         </table>
       )}
+      {coordinator ? <KeysPanel /> : null}
     </section>
   );
 }

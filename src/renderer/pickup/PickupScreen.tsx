@@ -35,7 +35,7 @@ function initialGiven(slip: PickupView): Record<string, number> | null {
  * volunteer marks what was given or not available and confirms. Every other case gets a clear
  * answer.
  */
-export function PickupScreen(_props: SectionProps) {
+export function PickupScreen({ session }: SectionProps) {
   const { t, i18n } = useTranslation('pickup');
   const api = useApi();
   const [view, setView] = useState<'scan' | 'day'>('scan');
@@ -126,7 +126,7 @@ export function PickupScreen(_props: SectionProps) {
         </div>
       </div>
       {view === 'day' ? (
-        <DayView onOpen={(shortCode) => void find(shortCode)} />
+        <DayView onOpen={(shortCode) => void find(shortCode)} coordinator={session.role === 'coordinator'} />
       ) : (
         <>
           <form

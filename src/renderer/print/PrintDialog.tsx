@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PAPERS, PAPER_SPECS, type Paper } from '../../shared/slips/paper';
 import type { PrintableSlip } from '../../shared/slips/schemas';
 import { SlipPrint } from './SlipPrint';
-import { printSlip, savePrintSettings, savedPrintSettings } from './shell-print';
+import { listPrinters, printSlip, savePrintSettings, savedPrintSettings, type Printer } from './shell-print';
 
 const PAPER_LABEL: Record<Paper, string> = { '58': 'size58', '80': 'size80', a4: 'a4', letter: 'letter' };
 const PX_PER_MM = 96 / 25.4;
@@ -17,8 +17,14 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
   const { t } = useTranslation('print');
   const [settings, setSettings] = useState(savedPrintSettings);
   const [result, setResult] = useState<'sent' | 'failed' | null>(null);
+  const [printers, setPrinters] = useState<Printer[] | null>(null);
   const area = useRef<HTMLDivElement>(null);
   const paper = settings.paper;
+
+  // Only the Electron shell can name printers; a browser picks in its own print dialog.
+  useEffect(() => {
+    void listPrinters().then(setPrinters);
+  }, []);
 
   useEffect(() => {
     const style = document.createElement('style');
@@ -28,6 +34,12 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
     document.head.append(style);
     return () => style.remove();
   }, [paper]);
+
+  const choosePrinter = (printer: string) => {
+    const next = { ...settings, printer: printer === '' ? null : printer };
+    setSettings(next);
+    savePrintSettings(next);
+  };
 
   const choose = (p: Paper) => {
     const next = { ...settings, paper: p };
@@ -55,6 +67,19 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
             </button>
           ))}
         </fieldset>
+        {printers ? (
+          <label className="print-printer">
+            <span>{t('printer')}</span>
+            <select value={settings.printer ?? ''} onChange={(e) => choosePrinter(e.target.value)}>
+              <option value="">{t('systemDefault')}</option>
+              {printers.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <div className="print-actions">
           <button type="button" className="button button-primary" onClick={() => void print()}>
             {t('print')}

@@ -44,3 +44,18 @@ export async function printSlip(input: PrintInput): Promise<PrintResult> {
     return { via: 'failed' };
   }
 }
+
+export type Printer = z.infer<(typeof shellContract)['shell.printers']['output']>[number];
+
+/** The printers the shell can see, or null in a browser (which has its own print dialog). */
+export async function listPrinters(): Promise<Printer[] | null> {
+  const kiosk = bridge();
+  if (!kiosk) return null;
+  try {
+    const raw = await kiosk.invoke('shell.printers', { input: {}, session: null });
+    const parsed = z.object({ ok: z.literal(true), value: shellContract['shell.printers'].output }).safeParse(raw);
+    return parsed.success ? parsed.data.value : null;
+  } catch {
+    return null;
+  }
+}
