@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { measure, type Benchmark, type BenchResult } from './harness';
 import { generateSite, type Scale } from './scale-data';
 import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
+import { matchingSuggest } from './benchmarks/board';
 import { slipsIssue, slipsRedeem } from './benchmarks/slips';
 
 export interface BenchContext {
@@ -20,7 +21,7 @@ export interface BenchContext {
 /** Full scale is the busy site the issues name: 5,000 items, 2M movements, 200k households and slips. */
 const FULL: Scale = { items: 5_000, movements: 2_000_000, households: 200_000, slips: 200_000 };
 
-const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, slipsIssue, slipsRedeem];
+const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [coreOpen, apiRoundtrip, matchingSuggest, slipsIssue, slipsRedeem];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, scale: { type: 'string', default: '1' } } });

@@ -52,9 +52,12 @@ function openWindow(url) {
     return;
   }
   const profile = `${process.env.TMPDIR ?? '/tmp'}/mutual-aid-kiosk-browser`;
+  // Chromium refuses to run as root with its sandbox; a real kiosk runs as its own user
+  // (packaging/ docs), but a first try on a fresh machine is often root.
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const win = spawn(
     chromium,
-    [`--app=${url}`, ...(windowed ? [] : ['--kiosk']), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-translate', `--user-data-dir=${profile}`],
+    [`--app=${url}`, ...(windowed ? [] : ['--kiosk']), ...(asRoot ? ['--no-sandbox'] : []), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-translate', `--user-data-dir=${profile}`],
     { stdio: 'ignore', detached: false },
   );
   win.on('error', () => console.log(`Open ${url} in a browser on this computer.`));

@@ -1,5 +1,6 @@
 // `npm test`: everything CI checks, in order, with one closing line that counts the tests.
-//   typecheck (each layer) → lint → build → vitest (unit + integration) → Playwright e2e in
+//   typecheck (each layer) → lint → build → Electron security scan (electronegativity over src
+//   and out, against a reviewed allow-list) → vitest (unit + integration) → Playwright e2e in
 //   Debian Chromium → Electron suite (or one line saying why it was skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ const steps = [
   ['typecheck', [node, 'scripts/typecheck.mjs']],
   ['lint', [node, bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']],
   ['build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build']],
+  ['security scan (electronegativity)', [node, 'scripts/security-scan.mjs']],
   ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],
   ['e2e (browser mode)', [node, bin('@playwright/test', 'cli.js'), 'test']],
   ['electron', [node, 'scripts/test-electron.mjs']],

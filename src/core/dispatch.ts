@@ -18,7 +18,7 @@ function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult
 
 /**
  * The one place every call goes through, whatever the transport: the channel must exist, the
- * envelope and input must parse, the caller must hold a role the channel allows, and only then
+ * envelope must parse, the caller must hold a role the channel allows, the input must parse, and only then
  * does the handler run. Its output is checked against the contract too.
  */
 export function createDispatch(handlers: Handlers, sessions: SessionStore, options: DispatchOptions = {}): Dispatch {
@@ -27,15 +27,17 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
     const envelope = Envelope.safeParse(rawEnvelope);
     if (!envelope.success) return fail('api.invalid_input', 'malformed envelope');
     const def = contract[channel];
-    const input = def.input.safeParse(envelope.data.input);
-    if (!input.success) {
-      const first = input.error.issues[0];
-      return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '' });
-    }
+    // Who is calling is settled before the input is even read: a caller without the right role
+    // learns nothing about a channel's input, and every channel answers the same way to them.
     const session = sessions.touch(envelope.data.session);
     if (def.access !== 'public') {
       if (!session) return fail('auth.required', `${channel} needs a volunteer PIN`);
       if (!def.access.includes(session.role)) return fail('auth.forbidden', `${session.role} may not call ${channel}`);
+    }
+    const input = def.input.safeParse(envelope.data.input);
+    if (!input.success) {
+      const first = input.error.issues[0];
+      return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '' });
     }
     try {
       const handler = handlers[channel] as Handler<ChannelName>;

@@ -12,6 +12,10 @@ import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
 import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
+import { VolunteerService } from './site/volunteers';
+import { volunteerHandlers } from './site/volunteer-handlers';
+import { BoardService } from './board/board-service';
+import { boardHandlers } from './board/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -24,7 +28,7 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService };
   close(): void;
 }
 
@@ -35,12 +39,16 @@ export function createCore(deps: CoreDeps): Core {
   const sessions = new SessionStore(ctx.clock, ctx.ids);
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
+  const volunteers = new VolunteerService(ctx, sessions);
+  const board = new BoardService(ctx);
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
     ...siteHandlers(ctx, sessions),
     ...intakeHandlers(intake),
     ...slipHandlers(slips),
+    ...volunteerHandlers(volunteers),
+    ...boardHandlers(board),
   };
 
 
@@ -48,7 +56,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions },
+    services: { slips, intake, sessions, volunteers, board },
     close: () => deps.db.close(),
   };
 }

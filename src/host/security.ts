@@ -25,17 +25,5 @@ export function tokenMatches(given: string | undefined, expected: string): boole
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The same default-deny policy the Electron shell uses: only our own files, no inline script. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' mediastream: blob:",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The policy is shared with the Electron shell: one definition in src/shared/security/csp.ts.
+export { CONTENT_SECURITY_POLICY } from '../shared/security/csp';

@@ -1,16 +1,73 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { createCore, openDataDir } from '../core/index';
+import { createCore, openDataDir, type Core } from '../core/index';
 import { seedDemo } from '../core/demo/seed';
 import { AppError } from '../core/errors';
-import { isTrustedSender } from './sender';
+import { createApiHandler } from './api-binding';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { shouldBlockInput } from './input-filter';
+import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from './lockdown';
+import { kioskWindowOptions } from './window-options';
 import { withShellChannels } from './printing';
 
-// The thin Electron shell: one locked-down window, and the contract bound to IPC. Everything
-// else lives in core (tested under Node) and the renderer (tested in Chromium).
+// The thin Electron shell: one locked-down window serving the UI from app://, and the contract
+// bound to IPC. Everything else lives in core (tested under Node) and the renderer (tested in
+// Chromium). The pure parts (window options, CSP, sender check, input filter, permissions,
+// app:// resolution) live in their own modules with unit tests.
 
-const DEV_URL = process.env.ELECTRON_RENDERER_URL;
-const appOrigins = DEV_URL ? [new URL(DEV_URL).origin] : ['file://'];
+/**
+ * Shell features that need the window or core. (Printing is not one: its shell.print and
+ * shell.printers channels are answered by the dispatch wrapper in start().)
+ */
+type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
+const SHELL_FEATURES: ShellFeature[] = [];
+
+// Only `electron-vite dev` sets this; a packaged app or a test never loads a dev server.
+const DEV_URL = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
+const devOrigin = DEV_URL ? new URL(DEV_URL).origin : null;
+const kiosk = !process.argv.includes('--windowed');
+
+// Must run before 'ready'. Every renderer is sandboxed, whatever a window asks for.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+// Leaving the kiosk is allowed only once core has said yes (a coordinator's PIN), or when the
+// system asks the app to quit (shutdown, systemd stop).
+let quitAllowed = false;
+app.on('before-quit', () => {
+  quitAllowed = true;
+});
+
+/** Every web contents, even one we never meant to create: no navigation, no windows, no webviews. */
+app.on('web-contents-created', (_event, contents: WebContents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-frame-navigate', (e) => e.preventDefault());
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, { requestingUrl: details.requestingUrl, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionCheckAllowed(permission, requestingOrigin, 'mediaType' in details ? details.mediaType : undefined),
+  );
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('select-hid-device', (e, _details, callback) => {
+    e.preventDefault();
+    callback();
+  });
+  ses.on('select-serial-port', (e, _ports, _wc, callback) => {
+    e.preventDefault();
+    callback('');
+  });
+  ses.on('will-download', (e) => e.preventDefault());
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) }));
+  ses.setSpellCheckerEnabled(false);
+}
 
 function start(): void {
   let db;
@@ -23,37 +80,47 @@ function start(): void {
     return;
   }
   const core = createCore({ db, logError: (err, channel) => console.error(`[${channel}]`, err) });
-  let win: BrowserWindow | null = null;
-  const dispatch = withShellChannels(core.dispatch, () => win);
   if (process.argv.includes('--demo')) seedDemo(core.ctx, core.services.intake);
+  app.on('will-quit', () => core.close());
 
-  ipcMain.handle('api', async (event, channel: unknown, envelope: unknown) => {
-    const frame = event.senderFrame;
-    if (!isTrustedSender(frame?.url, frame === event.sender.mainFrame, appOrigins)) {
-      return { ok: false, error: { code: 'auth.forbidden', message: 'untrusted sender' } };
-    }
-    return dispatch(typeof channel === 'string' ? channel : '', envelope);
-  });
+  Menu.setApplicationMenu(null);
+  lockDownSession();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
 
-  win = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    kiosk: !process.argv.includes('--windowed'),
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
+  const handleApi = createApiHandler({
+    // shell.print / shell.printers are answered by main itself (core does not print).
+    dispatch: withShellChannels(core.dispatch, () => BrowserWindow.getAllWindows()[0] ?? null),
+    appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN],
+    onQuitAllowed: () => {
+      quitAllowed = true;
+      // Answer the renderer first, then quit.
+      setImmediate(() => app.quit());
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  if (DEV_URL) void win.loadURL(DEV_URL);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  app.on('will-quit', () => core.close());
+  ipcMain.handle('api', (event, channel: unknown, envelope: unknown) => {
+    const frame = event.senderFrame;
+    return handleApi({ url: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame }, channel, envelope);
+  });
+
+  const win = new BrowserWindow(
+    kioskWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), kiosk, devTools: devOrigin !== null }),
+  );
+  const contents = win.webContents;
+  contents.on('before-input-event', (event, input) => {
+    if (shouldBlockInput(input, { kiosk })) event.preventDefault();
+  });
+  // Pinch and Ctrl+wheel zoom: the layout is made for one size.
+  void contents.setVisualZoomLevelLimits(1, 1);
+  contents.on('zoom-changed', () => contents.setZoomLevel(0));
+  // The title stays "Mutual Aid Kiosk": nothing personal in a window title.
+  win.on('page-title-updated', (e) => e.preventDefault());
+  win.on('close', (e) => {
+    if (kiosk && !quitAllowed) e.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  for (const feature of SHELL_FEATURES) feature({ win, core });
+
+  void win.loadURL(DEV_URL ?? APP_INDEX_URL);
 }
 
 app.whenReady().then(start, (err: unknown) => {

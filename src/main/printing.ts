@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isShellChannel, shellContract } from '../shared/api/shell';
 import { PAPER_SPECS } from '../shared/slips/paper';
+import type { ApiResult } from '../shared/api/errors';
 
-type Dispatch = (channel: string, envelope: unknown) => Promise<unknown>;
+type Dispatch = (channel: string, envelope: unknown) => Promise<ApiResult<unknown>>;
 
 /**
  * Printing belongs to the shell (core has no window to print). The renderer has already laid

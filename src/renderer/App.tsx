@@ -8,6 +8,7 @@ import { IntakeFlow } from './intake/IntakeFlow';
 import { SetupScreen } from './setup/SetupScreen';
 import { VolunteerHome } from './volunteer/VolunteerHome';
 import { PinScreen } from './volunteer/PinScreen';
+import { PublicScreen } from './public/PublicScreen';
 
 type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: Session };
 
@@ -17,6 +18,8 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [mode, setMode] = useState<Mode>({ name: 'kiosk' });
+  // The waiting-room screen lives at #/public: a second browser window or a TV in the window.
+  const [publicScreen] = useState(() => window.location.hash === '#/public');
 
   useEffect(() => {
     void api.call('site.status', {}).then((result) => {
@@ -29,6 +32,7 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   if (error) return <ErrorNotice error={error} />;
   if (!status) return null;
   if (!status.setUp) return <SetupScreen onDone={setStatus} />;
+  if (publicScreen) return <PublicScreen siteName={status.name} settings={status.settings} setLanguage={setLanguage} />;
 
   const toKiosk = () => {
     if (mode.name === 'volunteer') void api.call('auth.logout', {});

@@ -300,7 +300,9 @@ describe('the demo hub', () => {
     try {
       seedDemo(t.core.ctx, t.core.services.intake);
       const day = t.core.services.slips.day();
-      expect(day).toMatchObject({ issued: 4, pickedUp: 1, partial: 1, voided: 1, outstanding: 2 });
+      // Other features' demo data may add slips of their own; these three counts are ours.
+      expect(day).toMatchObject({ pickedUp: 1, partial: 1, voided: 1 });
+      expect(day.outstanding).toBe(day.issued - 2);
       const unmet = t.core.ctx.db.prepare("SELECT COUNT(*) AS n FROM redemption_lines WHERE outcome = 'not_available'").get();
       expect(unmet).toEqual({ n: 1 });
     } finally {

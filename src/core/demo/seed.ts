@@ -6,6 +6,7 @@ import { addVolunteer, readSite, setUpSite } from '../site/site-service';
 import type { IntakeService } from '../intake/intake-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS } from './catalogue';
 import { seedDemoPickups } from '../slips/demo';
+import { seedBoardDemo } from './board';
 
 export const DEMO_PINS = { coordinator: '1234', intake: '1111', stock: '2222' } as const;
 
@@ -98,5 +99,6 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
       )
       .run(ctx.ids.uuid(), site.id, n.kind, n.category, n.detail, JSON.stringify(n.languages), n.availability, at);
   }
+  seedBoardDemo(ctx, intake);
   return true;
 }

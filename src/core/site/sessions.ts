@@ -49,4 +49,9 @@ export class SessionStore {
   close(token: string): void {
     this.sessions.delete(token);
   }
+
+  /** Ends every session of one volunteer (removed, or given another role). */
+  closeVolunteer(volunteerId: string): void {
+    for (const [token, info] of this.sessions) if (info.volunteerId === volunteerId) this.sessions.delete(token);
+  }
 }

@@ -1,15 +1,17 @@
 import { DEFAULT_SETTINGS, SiteSettings, type SiteSetup, type SiteStatus } from '../../shared/domain/site';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { hashPin, verifyPin } from './pin';
+import { addVolunteer, volunteerByPin } from './volunteers';
+import { PinThrottle } from './pin-throttle';
 import type { SessionStore } from './sessions';
-import type { Role } from '../../shared/api/channel';
 
 interface SiteRow {
   id: string;
   name: string;
   settings: string;
 }
+
+export { addVolunteer };
 
 export interface Site {
   id: string;
@@ -58,21 +60,27 @@ export function setUpSite(ctx: CoreContext, input: SiteSetup): SiteStatus {
   return siteStatus(ctx);
 }
 
-export function addVolunteer(ctx: CoreContext, v: { name: string; role: Role; pin: string }): string {
-  const id = ctx.ids.uuid();
-  ctx.db
-    .prepare('INSERT INTO volunteers (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, v.name, v.role, hashPin(v.pin, ctx.ids.random(16)), nowIso(ctx));
-  return id;
-}
-
+/**
+ * Volunteer login. A kiosk that has seen too many wrong PINs does not even look at the next one
+ * until its wait is over (so trying faster gains nothing), and the answer says how long to wait.
+ */
 export function login(ctx: CoreContext, sessions: SessionStore, pin: string) {
   requireSite(ctx);
-  const rows = ctx.db
-    .prepare('SELECT id, name, role, pin_hash FROM volunteers WHERE removed_at IS NULL ORDER BY created_at')
-    .all() as { id: string; name: string; role: Role; pin_hash: string }[];
-  const match = rows.find((r) => verifyPin(pin, r.pin_hash));
-  if (!match) throw new AppError('auth.wrong_pin', 'wrong PIN');
+  const throttle = new PinThrottle(ctx);
+  const waiting = throttle.waitMs();
+  if (waiting > 0) throw waitError(waiting);
+  const match = volunteerByPin(ctx, pin);
+  if (!match) {
+    const wait = ctx.db.transaction(() => throttle.fail()).immediate();
+    if (wait > 0) throw waitError(wait);
+    throw new AppError('auth.wrong_pin', 'wrong PIN');
+  }
+  throttle.reset();
   const s = sessions.open(match);
-  return { token: s.token, volunteerName: s.volunteerName, role: s.role };
+  return { token: s.token, volunteerId: s.volunteerId, volunteerName: s.volunteerName, role: s.role };
+}
+
+function waitError(ms: number): AppError {
+  const seconds = Math.ceil(ms / 1000);
+  return new AppError('volunteers.pin_wait', `too many wrong PINs; try again in ${seconds} s`, { seconds });
 }

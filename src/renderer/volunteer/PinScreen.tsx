@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/channels/site';
@@ -6,35 +6,58 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KioskFrame } from '../components/KioskFrame';
 import { PinPad } from '../components/PinPad';
+import '../styles/shell.css';
 
+/**
+ * The volunteer PIN. After too many wrong PINs core makes the kiosk wait; the keypad's OK stays
+ * off and the message counts the seconds down, so nobody wastes tries that core would refuse.
+ */
 export function PinScreen({ siteName, onSession, onCancel }: { siteName: string; onSession(s: Session): void; onCancel(): void }) {
-  const { t } = useTranslation('pickup');
+  const { t } = useTranslation('shell');
   const api = useApi();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [wait, setWait] = useState(0);
+
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = window.setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => window.clearTimeout(timer);
+  }, [wait]);
+
+  const shown: ApiError | null =
+    error?.code === 'volunteers.pin_wait' ? (wait > 0 ? { ...error, params: { ...error.params, seconds: wait } } : null) : error;
+
   return (
     <KioskFrame
       siteName={siteName}
       title={t('pinTitle')}
       footer={
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common:cancel')}
+          {t('cancel')}
         </button>
       }
     >
-      <PinPad
-        busy={busy}
-        onSubmit={async (pin) => {
-          setBusy(true);
-          const result = await api.call('auth.login', { pin });
-          setBusy(false);
-          if (result.ok) {
-            api.setSession(result.value.token);
-            onSession(result.value);
-          } else setError(result.error);
-        }}
-      />
-      <ErrorNotice error={error} />
+      <div className="pin-screen">
+        {/* Above the keypad: below it, the message would sit under the footer on a 768 px screen. */}
+        <ErrorNotice error={shown} />
+        <PinPad
+          busy={busy || wait > 0}
+          onSubmit={async (pin) => {
+            setBusy(true);
+            const result = await api.call('auth.login', { pin });
+            setBusy(false);
+            if (result.ok) {
+              api.setSession(result.value.token);
+              onSession(result.value);
+              return;
+            }
+            setError(result.error);
+            const seconds = result.error.params?.seconds;
+            if (result.error.code === 'volunteers.pin_wait' && typeof seconds === 'number') setWait(seconds);
+          }}
+        />
+      </div>
     </KioskFrame>
   );
 }

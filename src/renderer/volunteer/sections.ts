@@ -3,6 +3,8 @@ import type { Role } from '../../shared/api/channel';
 import type { Session } from '../../shared/api/channels/site';
 import type { SiteSettings } from '../../shared/domain/site';
 import { PickupSection } from './PickupSection';
+import { VolunteersSection } from './VolunteersSection';
+import { BoardSection } from '../board/BoardSection';
 
 export interface SectionProps {
   session: Session;
@@ -24,6 +26,8 @@ export interface VolunteerSection {
 
 export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'pickup', labelKey: 'pickup:nav', roles: ['intake', 'coordinator'], Component: PickupSection },
+  { id: 'volunteers', labelKey: 'volunteers:nav', roles: ['coordinator'], Component: VolunteersSection },
+  { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {

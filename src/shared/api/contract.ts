@@ -3,6 +3,9 @@ import type { ChannelDef } from './channel';
 import { siteChannels } from './channels/site';
 import { intakeChannels } from './channels/intake';
 import { slipChannels } from './channels/slips';
+import { volunteersChannels } from './channels/volunteers';
+import { shellChannels } from './channels/shell';
+import { boardChannels } from './channels/board';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -13,6 +16,9 @@ export const contract = {
   ...siteChannels,
   ...intakeChannels,
   ...slipChannels,
+  ...volunteersChannels,
+  ...shellChannels,
+  ...boardChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

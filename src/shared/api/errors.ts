@@ -1,3 +1,7 @@
+import { BOARD_ERRORS } from './channels/board';
+import { SLIP_ERRORS } from './channels/slips';
+import { VOLUNTEERS_ERRORS } from './channels/volunteers';
+
 /**
  * Every error the API can return, as a code the renderer translates. A code `feature.reason`
  * is translated from `locales/<lng>/<feature>.json` under `errors.reason` when that exists,
@@ -7,7 +11,6 @@
  * A feature declares its own codes beside its channels (`channels/<feature>.ts`, exported as
  * `<FEATURE>_ERRORS`) and spreads them into ERROR_CODES below.
  */
-import { SLIP_ERRORS } from './channels/slips';
 
 const FOUNDATION_ERRORS = [
   'api.unknown_channel',
@@ -34,7 +37,12 @@ const FOUNDATION_ERRORS = [
   'slip.already_redeemed',
 ] as const;
 
-export const ERROR_CODES = [...FOUNDATION_ERRORS, ...SLIP_ERRORS] as const;
+export const ERROR_CODES = [
+  ...FOUNDATION_ERRORS,
+  ...VOLUNTEERS_ERRORS,
+  ...BOARD_ERRORS,
+  ...SLIP_ERRORS,
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

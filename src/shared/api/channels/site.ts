@@ -4,6 +4,7 @@ import { Pin, SiteSetup, SiteStatus } from '../../domain/site';
 
 export const Session = z.object({
   token: z.string(),
+  volunteerId: z.string(),
   volunteerName: z.string(),
   role: z.enum(['intake', 'stock', 'coordinator']),
 });

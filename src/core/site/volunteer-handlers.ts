@@ -1,0 +1,19 @@
+import type { Handlers } from '../handlers';
+import type { VolunteerService } from './volunteers';
+
+export function volunteerHandlers(
+  volunteers: VolunteerService,
+): Pick<Handlers, 'volunteers.list' | 'volunteers.add' | 'volunteers.update' | 'volunteers.set_pin' | 'volunteers.remove' | 'shell.quit'> {
+  return {
+    'volunteers.list': () => ({ volunteers: volunteers.list() }),
+    'volunteers.add': (input) => volunteers.add(input),
+    'volunteers.update': ({ id, name, role }) => volunteers.update(id, { name, role }),
+    'volunteers.set_pin': ({ id, pin }) => volunteers.setPin(id, pin),
+    'volunteers.remove': ({ id }) => {
+      volunteers.remove(id);
+      return {};
+    },
+    // Core's part of quitting is the role check dispatch already made; the shell does the rest.
+    'shell.quit': () => ({}),
+  };
+}

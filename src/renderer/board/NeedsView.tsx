@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import type { BoardView, Why } from '../../shared/api/channels/board';
+import type { ApiError } from '../../shared/api/errors';
+import { useApi } from '../api/context';
+import { EntryCard } from './EntryCard';
+import { categoryLabel, formatDate, formatSlots, languageNames } from './format';
+
+type Act = (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => Promise<boolean>;
+
+/** One reason a suggestion fits, in words. */
+export function WhyLine({ why }: { why: Why }) {
+  const { t, i18n } = useTranslation('board');
+  const lng = i18n.language;
+  const p = why.params;
+  switch (why.code) {
+    case 'category':
+      return <>{t('why.category', { category: categoryLabel(String(p.category), t) })}</>;
+    case 'language':
+      return <>{t('why.language', { languages: languageNames(String(p.languages).split(','), lng) })}</>;
+    case 'time':
+      return <>{t('why.time', { slots: formatSlots(Number(p.slots), t, lng) })}</>;
+    case 'dates':
+      return <>{t('why.dates', { from: p.from ? formatDate(String(p.from), lng) : '…', until: p.until ? formatDate(String(p.until), lng) : '…' })}</>;
+    case 'busy':
+      return <>{t('why.busy', { count: Number(p.count) })}</>;
+    case 'waiting':
+      return <>{Number(p.days) === 0 ? t('why.today') : t('why.waiting', { count: Number(p.days) })}</>;
+    default:
+      return <>{t(`why.${why.code}`)}</>;
+  }
+}
+
+export function WhyList({ why }: { why: Why[] }) {
+  const { t } = useTranslation('board');
+  return (
+    <ul className="why" aria-label={t('whyTitle')}>
+      {why.map((w) => (
+        <li key={w.code}>
+          <WhyLine why={w} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
+  const { t } = useTranslation('board');
+  const api = useApi();
+  return (
+    <section aria-label={t('tabs.needs')}>
+      <p className="lead">{t('expiryRule', { count: view.expiryDays })}</p>
+      {view.needs.length === 0 ? <p>{t('emptyNeeds')}</p> : null}
+      <div className="entries">
+        {view.needs.map((need) => (
+          <EntryCard key={need.id} entry={need}>
+            <div className="entry-actions">
+              <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: need.id }))}>
+                {t('renew')}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: need.id }))}>
+                {t('withdraw')}
+              </button>
+            </div>
+            {need.activeMatchId ? (
+              <p className="notice notice-ok">{t('inProgress')}</p>
+            ) : need.expired ? null : (
+              <section className="suggestions" aria-label={t('suggestions')}>
+                <h3>{t('suggestions')}</h3>
+                {need.suggestions.length === 0 ? <p>{t('noSuggestions')}</p> : null}
+                <ol>
+                  {need.suggestions.map((s) => (
+                    <li key={s.offer.id} className="suggestion">
+                      <EntryCard entry={s.offer} headingLevel={4}>
+                        <WhyList why={s.why} />
+                        <button
+                          type="button"
+                          className="button button-primary"
+                          onClick={() => void act(() => api.call('board.propose', { needId: need.id, offerId: s.offer.id }))}
+                        >
+                          {t('propose')}
+                        </button>
+                      </EntryCard>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
+          </EntryCard>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicView } from '../../shared/api/channels/board';
+import type { ApiError } from '../../shared/api/errors';
+import type { SiteSettings } from '../../shared/domain/site';
+import { LOCALES } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { categoryLabel } from '../board/format';
+import '../styles/board.css';
+
+/** Seconds each language stays up before the next. Long enough to read a full screen. */
+const ROTATE_SECONDS = 20;
+
+/**
+ * The waiting-room / window screen: what the hub has plenty of, what it needs, and the help
+ * people are asking for. Aggregates only, no personal data. Cycles through the site's
+ * languages (pausable, as WCAG asks of moving content); prints as a poster.
+ */
+export function PublicScreen({ siteName, settings, setLanguage }: { siteName: string; settings: SiteSettings; setLanguage(code: string): void }) {
+  const { t } = useTranslation('board');
+  const api = useApi();
+  const languages = settings.languages;
+  const [index, setIndex] = useState(0);
+  const [paused, setPaused] = useState(false);
+  const [view, setView] = useState<PublicView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const language = languages[index % languages.length] ?? settings.siteLanguage;
+
+  useEffect(() => {
+    setLanguage(language);
+    let live = true;
+    void api.call('board.public', { language }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setView(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, language, setLanguage]);
+
+  useEffect(() => {
+    if (paused || languages.length < 2) return undefined;
+    const timer = window.setInterval(() => setIndex((i) => (i + 1) % languages.length), ROTATE_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [paused, languages.length]);
+
+  return (
+    <div className="public">
+      <header className="public-header">
+        <p className="public-site">{siteName}</p>
+        <h1>{t('public.title')}</h1>
+      </header>
+      <main className="public-main">
+        <ErrorNotice error={error} />
+        {view ? (
+          <div className="public-columns">
+            <section className="public-column public-have" aria-labelledby="public-have">
+              <h2 id="public-have">{t('public.have')}</h2>
+              {view.have.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.have.map((i) => (
+                  <li key={i.itemId}>{i.name}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="public-column public-need" aria-labelledby="public-need">
+              <h2 id="public-need">{t('public.need')}</h2>
+              {view.need.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.need.map((i) => (
+                  <li key={i.itemId}>{i.name}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="public-column public-help" aria-labelledby="public-help">
+              <h2 id="public-help">{t('public.help')}</h2>
+              {view.offersWanted.length === 0 ? <p>{t('public.nothing')}</p> : null}
+              <ul>
+                {view.offersWanted.map((o) => (
+                  <li key={o.category}>
+                    {categoryLabel(o.category, t)} <span className="public-count">{t('public.asked', { count: o.needs })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        ) : null}
+        <p className="public-footer">{t('public.footer')}</p>
+      </main>
+      <nav className="public-controls no-print" aria-label={t('public.controls')}>
+        {languages.map((code, i) => (
+          <button
+            key={code}
+            type="button"
+            className="toggle"
+            lang={code}
+            aria-pressed={i === index % languages.length}
+            onClick={() => {
+              setIndex(i);
+              setPaused(true);
+            }}
+          >
+            {LOCALES.find((l) => l.code === code)?.name ?? code}
+          </button>
+        ))}
+        {languages.length > 1 ? (
+          <button type="button" className="button button-secondary" onClick={() => setPaused(!paused)}>
+            {paused ? t('public.play') : t('public.pause')}
+          </button>
+        ) : null}
+        <button type="button" className="button button-primary" onClick={() => window.print()}>
+          {t('public.print')}
+        </button>
+      </nav>
+    </div>
+  );
+}

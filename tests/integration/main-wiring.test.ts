@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { kioskWindowOptions } from '../../src/main/window-options';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/security/csp';
+import { tempDir } from '../support/fixed';
+
+// Where no Electron binary exists (here), the built main process still runs: under Node, with
+// 'electron' swapped for a recording stub (tests/support/electron-stub). This checks the
+// wiring the unit tests cannot: that the shell really uses the tested pieces, in the right order.
+const MAIN = 'out/main/index.js';
+
+interface Report {
+  calls: { name: string; detail: unknown }[];
+  ipc: Record<string, unknown>;
+  protocol: Record<string, { status: number; csp: string | null; type: string | null }>;
+  permissions: Record<string, boolean>;
+  requests: Record<string, boolean>;
+  window: Record<string, unknown>;
+  quitAfterRefusal: boolean;
+  quitAfterPin: boolean;
+}
+
+function runMain(): Report {
+  const dir = tempDir('kiosk-main-');
+  try {
+    const run = spawnSync(process.execPath, ['--import', './tests/support/electron-stub/register.mjs', MAIN, '--demo'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, KIOSK_DATA_DIR: dir.path, ELECTRON_RENDERER_URL: '' },
+    });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('ELECTRON-STUB-REPORT '));
+    if (!line) throw new Error(`main did not report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    return JSON.parse(line.slice('ELECTRON-STUB-REPORT '.length)) as Report;
+  } finally {
+    dir.remove();
+  }
+}
+
+describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a recording stub', () => {
+  let report: Report;
+  let names: string[];
+  beforeAll(() => {
+    report = runMain();
+    names = report.calls.map((c) => c.name);
+  });
+  const detail = (name: string) => report.calls.find((c) => c.name === name)?.detail;
+
+  it('registers app:// as privileged before any window, sandboxes everything, removes the menu', () => {
+    expect(detail('registerSchemesAsPrivileged')).toEqual({
+      schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+      beforeReady: true,
+    });
+    expect(names).toContain('enableSandbox');
+    expect(detail('setApplicationMenu')).toBeNull();
+    expect(detail('protocol.handle')).toBe('app');
+    expect(detail('ipcMain.handle')).toBe('api');
+    expect(detail('setSpellCheckerEnabled')).toBe(false);
+    expect(names.indexOf('registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('BrowserWindow'));
+  });
+
+  it('builds its window with kioskWindowOptions and loads app://kiosk/index.html', () => {
+    const options = detail('BrowserWindow') as { webPreferences: { preload: string } };
+    expect(options.webPreferences.preload).toMatch(/out\/preload\/index\.cjs$/);
+    const expected = kioskWindowOptions({ preloadPath: options.webPreferences.preload, kiosk: true, devTools: false });
+    expect(options).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(detail('loadURL')).toBe('app://kiosk/index.html');
+    expect(detail('setVisualZoomLevelLimits')).toEqual([1, 1]);
+  });
+
+  it('answers only its own main frame over IPC, through core', () => {
+    expect(report.ipc.status).toMatchObject({ ok: true, value: { setUp: true, name: 'Eastside Community Hub' } });
+    expect(report.ipc.evil).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(report.ipc.subframe).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+  });
+
+  it('serves the built renderer over app:// with the CSP, and nothing outside it', () => {
+    expect(report.protocol['app://kiosk/index.html']).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8' });
+    for (const url of ['app://kiosk/../../../etc/passwd', 'app://kiosk/%2e%2e%2fpackage.json', 'app://kiosk/main/index.js']) {
+      expect(report.protocol[url]?.status, url).toBe(404);
+    }
+  });
+
+  it('grants the camera only, and cancels requests to the network', () => {
+    expect(report.permissions).toEqual({ camera: true, microphone: false, geolocation: false });
+    expect(report.requests).toEqual({ 'app://kiosk/assets/x.js': false, 'https://example.com/': true });
+  });
+
+  it('swallows keyboard escapes, navigation, new windows and closing in kiosk mode', () => {
+    expect(report.window).toMatchObject({
+      'key F5 blocked': true,
+      'key Ctrl+Shift+I blocked': true,
+      'key digit 7 blocked': false,
+      navigationBlocked: true,
+      newWindow: { action: 'deny' },
+      closeBlocked: true,
+    });
+  });
+
+  it('quits only after core allowed shell.quit for a coordinator', () => {
+    expect(report.ipc.quitWithoutPin).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(report.quitAfterRefusal).toBe(false);
+    expect(report.ipc.coordinatorLogin).toBe(true);
+    expect(report.ipc.quitWithPin).toEqual({ ok: true, value: {} });
+    expect(report.quitAfterPin).toBe(true);
+    expect(report.window.closeBlockedAfterQuit).toBe(false);
+  });
+});
