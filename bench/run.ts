@@ -12,6 +12,7 @@ import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
 import { matchingSuggest } from './benchmarks/board';
 import { exportBackupBench, exportShareBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 import { inventoryExpiring, inventoryLowStock, inventoryReceive, inventorySearch, inventoryStockList } from './benchmarks/inventory';
+import { slipsIssue, slipsRedeem } from './benchmarks/slips';
 
 export interface BenchContext {
   dir: string;
@@ -31,6 +32,8 @@ const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   inventoryLowStock,
   inventoryExpiring,
   inventoryReceive,
+  slipsIssue,
+  slipsRedeem,
   matchingSuggest,
   exportShareBench,
   importShareBench,

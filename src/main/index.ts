@@ -8,6 +8,7 @@ import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createApp
 import { shouldBlockInput } from './input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from './lockdown';
 import { kioskWindowOptions } from './window-options';
+import { withShellChannels } from './printing';
 
 // The thin Electron shell: one locked-down window serving the UI from app://, and the contract
 // bound to IPC. Everything else lives in core (tested under Node) and the renderer (tested in
@@ -15,8 +16,8 @@ import { kioskWindowOptions } from './window-options';
 // app:// resolution) live in their own modules with unit tests.
 
 /**
- * Shell features that need the window or core (issue 5's printing registers here):
- *   import { registerPrinting } from './printing';  …  SHELL_FEATURES = [registerPrinting]
+ * Shell features that need the window or core. (Printing is not one: its shell.print and
+ * shell.printers channels are answered by the dispatch wrapper in start().)
  */
 type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
 const SHELL_FEATURES: ShellFeature[] = [];
@@ -87,7 +88,8 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
 
   const handleApi = createApiHandler({
-    dispatch: core.dispatch,
+    // shell.print / shell.printers are answered by main itself (core does not print).
+    dispatch: withShellChannels(core.dispatch, () => BrowserWindow.getAllWindows()[0] ?? null),
     appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN],
     onQuitAllowed: () => {
       quitAllowed = true;

@@ -6,6 +6,7 @@ import { seedInventoryDemo } from '../inventory/demo';
 import { addVolunteer, readSite, setUpSite } from '../site/site-service';
 import type { IntakeService } from '../intake/intake-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS } from './catalogue';
+import { seedDemoPickups } from '../slips/demo';
 import { seedBoardDemo } from './board';
 
 export const DEMO_PINS = { coordinator: '1234', intake: '1111', stock: '2222' } as const;
@@ -84,6 +85,7 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
     if (!site.settings.languages.includes(f.language as never)) return;
     intake.submit({ requestId: ctx.ids.uuid(), language: f.language as never, household: { ...f.household }, needs: pick(n * 3) });
   });
+  seedDemoPickups(ctx);
 
   const needsOffers = [
     { kind: 'offer', category: 'cooking', detail: 'Can teach Afghan cooking', languages: ['fa'], availability: 'Saturdays' },

@@ -1,9 +1,17 @@
 import type { Handlers } from '../handlers';
 import type { SlipService } from './slip-service';
 
-export function slipHandlers(slips: SlipService): Pick<Handlers, 'slip.lookup' | 'slip.redeem'> {
+type SlipChannel = 'slip.lookup' | 'slip.redeem' | 'slip.void' | 'slip.reprint' | 'slip.printable' | 'slip.day' | 'slip.keys' | 'slip.rotate_key';
+
+export function slipHandlers(slips: SlipService): Pick<Handlers, SlipChannel> {
   return {
     'slip.lookup': ({ code }) => slips.lookup(code),
-    'slip.redeem': ({ slipId, table }, { session }) => slips.redeem(slipId, table, session?.volunteerName ?? null),
+    'slip.redeem': ({ slipId, table, lines }, { session }) => slips.redeem(slipId, table, session?.volunteerName ?? null, lines),
+    'slip.void': ({ slipId, reason }, { session }) => slips.void(slipId, reason, session?.volunteerName ?? null),
+    'slip.reprint': ({ slipId }) => slips.reprint(slipId),
+    'slip.printable': ({ slipId }) => slips.printable(slipId),
+    'slip.day': ({ day }) => slips.day(day),
+    'slip.keys': () => slips.keys(),
+    'slip.rotate_key': () => slips.rotateKey(),
   };
 }

@@ -2,6 +2,7 @@ import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
 import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
+import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 
 /**
@@ -46,6 +47,7 @@ export const ERROR_CODES = [
   ...EXCHANGE_ERRORS,
   ...INVENTORY_ERRORS,
   ...INTAKE_ERRORS,
+  ...SLIP_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

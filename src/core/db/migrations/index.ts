@@ -2,11 +2,12 @@ import type { Migration } from './types';
 import { foundation } from './0010-foundation';
 import { inventory } from './0020-inventory';
 import { intake } from './0030-intake';
+import { slipPickups } from './0040-slip-pickups';
 import { board } from './0050-board';
 import { exchange } from './0060-exchange';
 import { volunteers } from './0070-volunteers';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, board, exchange, volunteers];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,17 +1,54 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { SlipView } from '../../domain/slip';
+import { DayView, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo } from '../../slips/schemas';
+
+const PICKUP = ['intake', 'coordinator'] as const;
 
 export const slipChannels = {
   /** A scanned QR (digits) or a typed short code brings a slip up at the pickup table. */
   'slip.lookup': channel({
     input: z.object({ code: z.string().trim().min(1).max(400) }),
-    output: SlipView,
-    access: ['intake', 'coordinator'],
+    output: PickupView,
+    access: PICKUP,
   }),
+  /**
+   * Closes a slip: each line given, given in part, or not available (lines left out are given in
+   * full). The redemption and the stock movements land in one transaction.
+   */
   'slip.redeem': channel({
-    input: z.object({ slipId: z.string().regex(/^[0-9a-f]{20}$/), table: z.string().max(40).nullable().default(null) }),
-    output: SlipView,
-    access: ['intake', 'coordinator'],
+    input: z.object({
+      slipId: SlipId,
+      table: z.string().trim().max(40).nullable().default(null),
+      lines: z.array(RedeemLine).max(200).optional(),
+    }),
+    output: PickupView,
+    access: PICKUP,
   }),
+  'slip.void': channel({
+    input: z.object({ slipId: SlipId, reason: z.string().trim().min(3).max(200) }),
+    output: PickupView,
+    access: PICKUP,
+  }),
+  /** The same slip again, for printing: counted, so a day view shows how many copies exist. */
+  'slip.reprint': channel({
+    input: z.object({ slipId: SlipId }),
+    output: PrintableSlip,
+    access: PICKUP,
+  }),
+  /** Printable form without counting a reprint (the first print at intake). */
+  'slip.printable': channel({
+    input: z.object({ slipId: SlipId }),
+    output: PrintableSlip,
+    access: 'public',
+  }),
+  'slip.day': channel({
+    input: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    output: DayView,
+    access: PICKUP,
+  }),
+  'slip.keys': channel({ input: z.object({}), output: z.array(SlipKeyInfo), access: ['coordinator'] }),
+  /** Retires the signing key in use and starts a new one; old slips keep verifying. */
+  'slip.rotate_key': channel({ input: z.object({}), output: z.array(SlipKeyInfo), access: ['coordinator'] }),
 };
+
+export const SLIP_ERRORS = ['slip.bad_line', 'slip.out_of_stock', 'slip.retired_key'] as const;
