@@ -97,6 +97,11 @@ describe('pickup slips', () => {
       // Same key material registered as a peer hub's key 78: now the slip is named, not called forged.
       db.prepare("INSERT INTO peer_slip_keys (site_id, site_name, key_id, public_key) VALUES ('west', 'Westside Pantry', 78, ?)").run(stranger.publicKey);
       expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: 'Westside Pantry' } } });
+      // A hub known only through exchange (its card), with no slip keys recorded: still named.
+      db.prepare('DELETE FROM peer_slip_keys').run();
+      expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.unknown_key' } });
+      db.prepare("INSERT INTO known_sites (id, name, public_key, fingerprint, first_seen_at) VALUES ('north', 'Northside Pantry', ?, 'fp', 't')").run(stranger.publicKey);
+      expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: 'Northside Pantry' } } });
 
       // Our key id, someone else's signature: a forgery.
       const forger = seededKeys('forger').generate();

@@ -97,7 +97,10 @@ export class SlipKeyring {
       site_name: string;
       public_key: Uint8Array;
     }[];
-    for (const peer of peers) {
+    // Sister hubs known through exchange (their site key, whatever key id they used), then
+    // any older slip keys of theirs recorded in peer_slip_keys.
+    const known = this.db.prepare('SELECT name AS site_name, public_key FROM known_sites').all() as typeof peers;
+    for (const peer of [...known, ...peers]) {
       const key = createPublicKey({ key: Buffer.from(peer.public_key), format: 'der', type: 'spki' });
       if (verify(null, signed, key, signature)) return { ok: false, reason: 'other_site', siteName: peer.site_name };
     }
