@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { wcagAudit } from './a11y';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/board-page';
@@ -7,7 +7,7 @@ import { BoardPage } from './pages/board-page';
  * Axe on the real page. The kiosk shell's index.html (foundation) turns pinch-zoom off on
  * purpose for a touch kiosk; that rule is about the shell, not these screens.
  */
-const axe = (page: Page) => new AxeBuilder({ page }).disableRules(['meta-viewport']).analyze();
+const axe = (page: Page) => wcagAudit(page);
 
 const COOKING_NEED = 'Need: Someone to host a Dari cooking workshop';
 const COOKING_OFFER = 'Offer: Can teach Afghan cooking';

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { wcagAudit } from './a11y';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -69,7 +69,7 @@ for (const [lang, l] of [
       const sitesTable = ex.table(lang === 'en' ? 'Where the data comes from' : 'من أين تأتي البيانات');
       await expect(sitesTable.getByRole('row').filter({ hasText: siteName })).toContainText(lang === 'en' ? 'Trusted' : 'موثوق');
       // The kiosk's viewport meta (no pinch zoom on a public screen) belongs to the shell; this checks the desk itself.
-      const axe = await new AxeBuilder({ page }).include('.exchange').analyze();
+      const axe = await wcagAudit(page, '.exchange');
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await page.screenshot({ path: testInfo.outputPath(`preview-${lang}.png`), fullPage: true });
 

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { wcagAudit } from './a11y';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake-page';
@@ -18,7 +18,7 @@ const WORDS = {
 
 /** axe (WCAG 2.2 AA) finds nothing, no viewport scrolls sideways, and a screenshot is kept. */
 async function check(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await wcagAudit(page);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
   for (const size of VIEWPORTS) {
     await page.setViewportSize(size);

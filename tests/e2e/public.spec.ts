@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { wcagAudit } from './a11y';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** The kiosk shell (foundation index.html) turns pinch-zoom off on purpose; not this screen's rule. */
-const axe = (page: Page) => new AxeBuilder({ page }).disableRules(['meta-viewport']).analyze();
+const axe = (page: Page) => wcagAudit(page);
 
 test('the waiting-room screen shows what we have and need, in English then Arabic, with nothing personal', async ({ page, kiosk }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { wcagAudit } from './a11y';
 import { VOLUNTEER_IDLE_MS } from '../../src/shared/domain/volunteer';
 import { DEMO_PINS } from '../../src/core/demo/seed';
 import { expect, test } from './fixtures';
@@ -114,11 +114,6 @@ test('no quit button in browser mode: closing the browser is the browser’s bus
   await expect(page.getByRole('button', { name: 'Close the kiosk' })).toHaveCount(0);
 });
 
-// index.html (foundation) sets user-scalable=no on purpose: a public kiosk must not be pinched
-// out of its layout. That one page-wide rule is left to the foundation; everything else is checked.
-const axe = (page: import('@playwright/test').Page) =>
-  new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).disableRules(['meta-viewport']);
-
 test('screenshots and axe of the volunteers section in English and Arabic', async ({ page, kiosk }, testInfo) => {
   await page.goto(kiosk.url);
   const v = new VolunteersPage(page);
@@ -126,7 +121,7 @@ test('screenshots and axe of the volunteers section in English and Arabic', asyn
   await v.openSection();
   await v.row('Stock volunteer').getByRole('button', { name: 'Change PIN' }).click();
   await expect(page.getByRole('heading', { name: 'New PIN for Stock volunteer' })).toBeVisible();
-  const en = await axe(page).analyze();
+  const en = await wcagAudit(page);
   expect(en.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('volunteers-en.png'), fullPage: true });
 
@@ -139,7 +134,7 @@ test('screenshots and axe of the volunteers section in English and Arabic', asyn
   await page.getByRole('navigation').getByRole('button', { name: 'المتطوعون' }).click();
   await expect(page.getByRole('heading', { name: 'المتطوعون', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  const ar = await axe(page).analyze();
+  const ar = await wcagAudit(page);
   expect(ar.violations.map((x) => x.id)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('volunteers-ar.png'), fullPage: true });
 });
@@ -177,7 +172,7 @@ test('in the shell, a coordinator closes the kiosk after one more question; othe
   const dialog = page.getByRole('alertdialog', { name: 'Close the kiosk? Visitors cannot use it until it is started again.' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  expect((await axe(page).analyze()).violations.map((x) => x.id)).toEqual([]);
+  expect((await wcagAudit(page)).violations.map((x) => x.id)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('quit-en.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);

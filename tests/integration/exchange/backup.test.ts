@@ -25,7 +25,8 @@ describe('full backup', () => {
     cleanup.push(() => a.dispose());
     const s = stick();
     cleanup.push(() => s.remove());
-    const slip = a.core.ctx.db.prepare('SELECT payload, short_code FROM slips LIMIT 1').get() as { payload: string; short_code: string };
+    // A slip still waiting for pickup (the demo hub has picked some up already).
+    const slip = a.core.ctx.db.prepare('SELECT payload, short_code FROM slips WHERE id NOT IN (SELECT slip_id FROM redemptions) AND voided_at IS NULL LIMIT 1').get() as { payload: string; short_code: string };
     const w = await a.call<WrittenFile>('exchange.export_backup', { folder: s.path, passphrase: PASS });
     expect(w.fileName).toMatch(/^Eastside-Hub-2026-11-28\.makbackup$/);
     const bytes = readFileSync(w.path);
