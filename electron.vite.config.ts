@@ -23,6 +23,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    // Copied as is into the build: only the font licence. (Vite's default, <root>/public, is
+    // where the board keeps its public-screen component, which must never ship as source.)
+    publicDir: resolve('src/renderer/static'),
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

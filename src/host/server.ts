@@ -4,23 +4,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+import { CONTENT_TYPES as TYPES } from '../shared/content-types';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY = 1 << 20;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.ico': 'image/x-icon',
-  '.mp3': 'audio/mpeg',
-};
 
 export interface HostOptions {
   dispatch: Dispatch;

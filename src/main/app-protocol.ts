@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { CONTENT_TYPES as TYPES } from '../shared/content-types';
 
 /**
  * The UI is served from app://kiosk/, not file://: a page from file:// could read any file the
@@ -15,21 +16,6 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /** For protocol.registerSchemesAsPrivileged, before the app is ready. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.ico': 'image/x-icon',
-  '.mp3': 'audio/mpeg',
-};
 
 /** Headers on every app:// response, including errors. */
 export function appHeaders(contentType: string): Record<string, string> {

@@ -117,3 +117,10 @@ test('screenshots of the kiosk in English and Arabic', async ({ page, kiosk }, t
   await k.button('I need something').click();
   await page.screenshot({ path: testInfo.outputPath('household-en.png') });
 });
+
+test('the build ships the font licence and no source files', async ({ request, kiosk }) => {
+  const licence = await request.get(`${kiosk.url}licenses/fonts-OFL.txt`);
+  expect(licence.status()).toBe(200);
+  expect(await licence.text()).toContain('SIL OPEN FONT LICENSE');
+  expect((await request.get(`${kiosk.url}PublicScreen.tsx`)).status()).toBe(404);
+});
