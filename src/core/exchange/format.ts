@@ -29,6 +29,8 @@ export const LIMITS = {
   bundleBytes: 32 * 1024 * 1024,
   manifestBytes: 64 * 1024,
   lineBytes: 64 * 1024,
+  /** The board is one record per hub listing up to 50,000 items (~100 bytes each). */
+  boardLineBytes: 8 * 1024 * 1024,
   recordsPerPart: 100_000,
   sites: 1_000,
   /** A bundle stamped more than this ahead of our clock is refused (a wrong clock somewhere). */
@@ -150,7 +152,8 @@ function splitLines(text: string, part: string): string[] {
   if (text === '') return [];
   if (!text.endsWith('\n')) throw malformed(`${part} does not end with a newline`);
   const lines = text.slice(0, -1).split('\n');
-  for (const l of lines) if (Buffer.byteLength(l) > LIMITS.lineBytes) throw malformed(`${part} has a line over ${LIMITS.lineBytes} bytes`);
+  const limit = part === 'board.jsonl' ? LIMITS.boardLineBytes : LIMITS.lineBytes;
+  for (const l of lines) if (Buffer.byteLength(l) > limit) throw malformed(`${part} has a line over ${limit} bytes`);
   return lines;
 }
 

@@ -55,6 +55,33 @@ describe('share bundle: export, preview, apply', () => {
     expect(text).not.toMatch(/household_id|visit_id|phone|first_name|Coordinator/);
   });
 
+  it('carries the board of a large catalogue: 5,000 items with stock thresholds export and import', async () => {
+    const a = await site('Eastside Hub');
+    const b = await site('Northside Pantry');
+    // A busy hub's catalogue, every item with a threshold and plenty on hand (all surplus).
+    const db = a.core.ctx.db;
+    db.transaction(() => {
+      const item = db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'each', 2, 't', 't')");
+      const name = db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?)");
+      const stock = db.prepare("INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, '', 100)");
+      for (let i = 0; i < 5000; i += 1) {
+        const id = `0199aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`;
+        item.run(id, a.id);
+        name.run(id, `Item ${i}`);
+        stock.run(id);
+      }
+    })();
+    const s = folder();
+    const w = await a.call<WrittenFile>('exchange.export_share', { folder: s });
+    const { parts } = openBundle(readFileSync(w.path));
+    expect(Buffer.byteLength(parts.get('board.jsonl')!)).toBeGreaterThan(64 * 1024);
+    await trust(b, a);
+    const preview = await b.call<ImportPreview>('exchange.preview', { folder: s, name: w.fileName });
+    expect(count(preview, 'board').new).toBe(1);
+    expect(count(preview, 'item').new).toBe(5000);
+    await b.call('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 });
+  });
+
   it('previews a bundle from an unknown site but applies it only after a coordinator trusts the site', async () => {
     const a = await site('Eastside Hub', true);
     const b = await site('Northside Pantry');
