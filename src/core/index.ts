@@ -48,6 +48,8 @@ export function createCore(deps: CoreDeps): Core {
   const sessions = new SessionStore(ctx.clock, ctx.ids);
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
+  // Keep the consent screen's promise from the first moment, even if no one visits today.
+  intake.forgetOldContacts();
   const volunteers = new VolunteerService(ctx, sessions);
   const board = new BoardService(ctx);
   const inventory = new InventoryService(ctx);

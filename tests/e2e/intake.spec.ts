@@ -147,6 +147,8 @@ test('Back keeps every answer, and switching language mid-way loses nothing', as
   await k.button('English', true).click();
   await expect(k.heading()).toHaveText('Can we call you back?');
   await expect(k.field('First name or nickname')).toHaveValue('Mateo');
+  // The consent text says how long, with the site's real setting.
+  await expect(page.getByText('We forget your name and phone 90 days after your last visit.')).toBeVisible();
   await k.button('Back').click();
   await expect(k.button('Cooking')).toHaveAttribute('aria-pressed', 'true');
   await k.button('Back').click();

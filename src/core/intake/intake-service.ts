@@ -1,5 +1,5 @@
 import type { CatalogItem, KioskConfig, KioskSettingsInput } from '../../shared/api/channels/intake';
-import { HOUSEHOLD_FIELDS, IntakeRequest } from '../../shared/api/channels/intake';
+import { DEFAULT_CONTACT_DAYS, HOUSEHOLD_FIELDS, IntakeRequest } from '../../shared/api/channels/intake';
 import { householdSize, type Household } from '../../shared/domain/household';
 import { SiteSettings } from '../../shared/domain/site';
 import type { SlipView } from '../../shared/domain/slip';
@@ -7,7 +7,7 @@ import type { LocaleCode } from '../../shared/locales';
 import { dayNumber } from '../../shared/slips/payload';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { requireSite } from '../site/site-service';
+import { readSite, requireSite } from '../site/site-service';
 import type { SlipService } from '../slips/slip-service';
 
 type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
@@ -28,6 +28,7 @@ interface CatalogRow {
 interface IntakeSettingsRow {
   required_fields: string;
   returning_visitors: number;
+  contact_days: number;
 }
 
 /** Where a returning visitor's household lives, found from their last slip. */
@@ -48,7 +49,7 @@ export class IntakeService {
   /** The kiosk's settings: languages and idle time from the site, the rest from intake_settings. */
   config(): KioskConfig {
     const site = requireSite(this.ctx);
-    const row = this.ctx.db.prepare('SELECT required_fields, returning_visitors FROM intake_settings').get() as IntakeSettingsRow | undefined;
+    const row = this.ctx.db.prepare('SELECT required_fields, returning_visitors, contact_days FROM intake_settings').get() as IntakeSettingsRow | undefined;
     const required = row ? (JSON.parse(row.required_fields) as string[]) : [];
     return {
       languages: site.settings.languages,
@@ -57,8 +58,25 @@ export class IntakeService {
       maxHouseholdSize: site.settings.maxHouseholdSize,
       requiredFields: HOUSEHOLD_FIELDS.filter((f) => required.includes(f)),
       returningVisitors: row ? row.returning_visitors === 1 : true,
+      contactDays: row?.contact_days ?? DEFAULT_CONTACT_DAYS,
     };
   }
+
+  /**
+   * Forgets first names and phones of households whose last visit is older than the site's
+   * contact_days: what the consent screen promises. Runs at start and at most once a day after.
+   */
+  forgetOldContacts(): number {
+    if (!readSite(this.ctx)) return 0;
+    const today = dayNumber(this.ctx.clock.now());
+    this.lastForgetDay = today;
+    const cutoff = new Date(this.ctx.clock.now().getTime() - this.config().contactDays * 86_400_000).toISOString();
+    return this.ctx.db
+      .prepare('UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?')
+      .run(cutoff).changes;
+  }
+
+  private lastForgetDay = -1;
 
   /** The coordinator's kiosk settings, saved together or not at all. */
   saveSettings(input: KioskSettingsInput): KioskConfig {
@@ -72,13 +90,16 @@ export class IntakeService {
         this.ctx.db.prepare('UPDATE site SET settings = ? WHERE singleton = 1').run(JSON.stringify(settings));
         this.ctx.db
           .prepare(
-            `INSERT INTO intake_settings (singleton, required_fields, returning_visitors, updated_at) VALUES (1, ?, ?, ?)
+            `INSERT INTO intake_settings (singleton, required_fields, returning_visitors, contact_days, updated_at) VALUES (1, ?, ?, ?, ?)
              ON CONFLICT (singleton) DO UPDATE SET required_fields = excluded.required_fields,
-               returning_visitors = excluded.returning_visitors, updated_at = excluded.updated_at`,
+               returning_visitors = excluded.returning_visitors, contact_days = excluded.contact_days,
+               updated_at = excluded.updated_at`,
           )
-          .run(JSON.stringify([...new Set(input.requiredFields)]), input.returningVisitors ? 1 : 0, nowIso(this.ctx));
+          .run(JSON.stringify([...new Set(input.requiredFields)]), input.returningVisitors ? 1 : 0, input.contactDays, nowIso(this.ctx));
       })
       .immediate();
+    // A shorter period applies at once.
+    this.forgetOldContacts();
     return this.config();
   }
 
@@ -168,6 +189,7 @@ export class IntakeService {
     // Parsed here too, so callers inside core (the demo seed) get the same defaults and checks.
     const req = IntakeRequest.parse(input);
     const site = requireSite(this.ctx);
+    if (dayNumber(this.ctx.clock.now()) !== this.lastForgetDay) this.forgetOldContacts();
     return this.ctx.db
       .transaction(() => {
         const existing = this.ctx.db

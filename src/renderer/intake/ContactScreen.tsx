@@ -4,7 +4,16 @@ import { TextField } from '../kiosk/TextField';
 import type { IntakeState } from './intake-state';
 
 /** Optional: a first name or nickname, a phone for a callback, and plainly what is kept. */
-export function ContactScreen({ state, onChange }: { state: IntakeState; onChange(patch: Partial<IntakeState>): void }) {
+export function ContactScreen({
+  state,
+  contactDays,
+  onChange,
+}: {
+  state: IntakeState;
+  /** The site's retention: core forgets a name and phone this many days after the last visit. */
+  contactDays: number;
+  onChange(patch: Partial<IntakeState>): void;
+}) {
   const { t } = useTranslation('intake');
   return (
     <>
@@ -21,7 +30,7 @@ export function ContactScreen({ state, onChange }: { state: IntakeState; onChang
           <li>{t('privacy.never')}</li>
           <li>{t('privacy.where')}</li>
           <li>{t('privacy.who')}</li>
-          <li>{t('privacy.howLong')}</li>
+          <li>{t('privacy.howLong', { count: contactDays })}</li>
         </ul>
       </section>
     </>

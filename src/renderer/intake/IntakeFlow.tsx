@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogItem, KioskConfig } from '../../shared/api/channels/intake';
+import { DEFAULT_CONTACT_DAYS, type CatalogItem, type KioskConfig } from '../../shared/api/channels/intake';
 import type { ApiError } from '../../shared/api/errors';
 import type { SiteSettings } from '../../shared/domain/site';
 import type { LocaleCode } from '../../shared/locales';
@@ -35,7 +35,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const { t } = useTranslation('intake');
   const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
-  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false }));
+  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS }));
   const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -251,7 +251,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       </>);
     case 'contact': {
       const empty = !state.firstName.trim() && !state.phone.trim();
-      return frame(t('contact.title'), <ContactScreen state={state} onChange={patch} />, <>
+      return frame(t('contact.title'), <ContactScreen state={state} contactDays={config.contactDays} onChange={patch} />, <>
         {back}
         {next(empty ? t('contact.skip') : t('common:next'))}
       </>);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
+import { CONTACT_DAY_CHOICES, HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
 import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
@@ -45,6 +45,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
       idleSeconds: config.idleSeconds,
       requiredFields: config.requiredFields,
       returningVisitors: config.returningVisitors,
+      contactDays: config.contactDays,
     });
     if (r.ok) {
       setConfig(r.value);
@@ -112,6 +113,18 @@ export function KioskSettingsSection({ session }: SectionProps) {
       <button type="button" className="toggle" aria-pressed={config.returningVisitors} disabled={!canEdit} onClick={() => change({ returningVisitors: !config.returningVisitors })}>
         {t('settings.returning')}
       </button>
+      <label className="field">
+        <span>{t('settings.contactDays')}</span>
+        <select value={config.contactDays} disabled={!canEdit} onChange={(e) => change({ contactDays: Number(e.target.value) })}>
+          {[...new Set([...CONTACT_DAY_CHOICES, config.contactDays])]
+            .sort((a, b) => a - b)
+            .map((d) => (
+              <option key={d} value={d}>
+                {t('settings.days', { count: d })}
+              </option>
+            ))}
+        </select>
+      </label>
       <ErrorNotice error={error} />
       {saved ? (
         <p className="notice notice-ok" role="status">

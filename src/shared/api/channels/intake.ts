@@ -107,6 +107,11 @@ export const IntakeRequest = z.object({
 });
 export type IntakeRequest = z.input<typeof IntakeRequest>;
 
+/** Days a name or phone is kept after the last visit, until a coordinator says otherwise. */
+export const DEFAULT_CONTACT_DAYS = 90;
+/** The choices the coordinator is offered. */
+export const CONTACT_DAY_CHOICES = [30, 60, 90, 180, 365] as const;
+
 /** What the kiosk needs to run, readable without a PIN: nothing personal. */
 export const KioskConfig = z.object({
   languages: z.array(LocaleCode).min(1),
@@ -115,6 +120,8 @@ export const KioskConfig = z.object({
   maxHouseholdSize: z.number().int(),
   requiredFields: z.array(HouseholdField),
   returningVisitors: z.boolean(),
+  /** A name or phone is forgotten this many days after the household's last visit. */
+  contactDays: z.number().int(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -124,6 +131,7 @@ export const KioskSettingsInput = z.object({
   idleSeconds: z.number().int().min(30).max(600),
   requiredFields: z.array(HouseholdField).max(HOUSEHOLD_FIELDS.length),
   returningVisitors: z.boolean(),
+  contactDays: z.number().int().min(7).max(730),
 });
 export type KioskSettingsInput = z.infer<typeof KioskSettingsInput>;
 
