@@ -70,9 +70,10 @@ function lockDownSession(): void {
 }
 
 function start(): void {
+  const dataDir = process.env.KIOSK_DATA_DIR ?? app.getPath('userData');
   let db;
   try {
-    db = openDataDir(process.env.KIOSK_DATA_DIR ?? app.getPath('userData'));
+    db = openDataDir(dataDir);
   } catch (err) {
     const message = err instanceof AppError ? err.message : String(err);
     console.error(`Cannot open the site database: ${message}`);
@@ -89,7 +90,7 @@ function start(): void {
 
   const handleApi = createApiHandler({
     // shell.print / shell.printers are answered by main itself (core does not print).
-    dispatch: withShellChannels(core.dispatch, () => BrowserWindow.getAllWindows()[0] ?? null),
+    dispatch: withShellChannels(core.dispatch, () => BrowserWindow.getAllWindows()[0] ?? null, dataDir),
     appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN],
     onQuitAllowed: () => {
       quitAllowed = true;

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security/csp';
 import { DEMO_PINS } from '../../src/core/demo/seed';
 import { enterPin, launchKiosk, type LaunchedKiosk } from './support';
+import { join } from 'node:path';
 
 // The real Electron shell, end to end: launch, kiosk intake, PIN to volunteer mode, a slip to
-// PDF, quit with the PIN. Runs where an Electron binary exists (scripts/test-electron.mjs says
+// PDF through the shell's own print path, quit with the PIN. Runs where an Electron binary exists (scripts/test-electron.mjs says
 // plainly when it does not).
 test.describe.configure({ mode: 'serial' });
 
@@ -62,19 +63,32 @@ test('launches locked down: app:// origin, CSP header, no Node, only invoke/on, 
 
 test('a visitor gets a slip, and the slip prints to PDF', async () => {
   kiosk = await launchKiosk();
-  const { app, page } = kiosk;
+  const { page } = kiosk;
+  // The same walk-in flow as the browser-mode thin path: language, purpose, household, needs,
+  // contact (skipped), confirm.
   await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByRole('button', { name: /^I need something/ }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need?');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Get my slip' }).click();
   await expect(page.locator('svg.qr')).toBeVisible();
-  // Issue 5 brings the real print path (src/main/printing.ts); until then the slip screen is
-  // printed through Electron's own printToPDF, the engine that path uses for its PDF preview.
-  const pdf = await app.evaluate(async ({ BrowserWindow }) => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) throw new Error('no window');
-    return (await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true })).toString('base64');
-  });
-  const bytes = Buffer.from(pdf, 'base64');
+  // The real print path: the page asks the shell (preload invoke → main's shell.print), which
+  // prints silently (no printer here: printed may be false) and always keeps a PDF copy.
+  const code = (await page.locator('.slip-code').first().innerText()).trim();
+  const result = (await page.evaluate(
+    async (copyName) =>
+      (window as unknown as { kiosk: { invoke(c: string, e: unknown): Promise<unknown> } }).kiosk.invoke('shell.print', {
+        input: { paper: '80', printer: null, heightMm: 150, copyName },
+        session: null,
+      }),
+    code,
+  )) as { ok: boolean; value?: { printed: boolean; pdfPath: string | null } };
+  expect(result.ok).toBe(true);
+  const pdfPath = result.value?.pdfPath ?? '';
+  expect(pdfPath).toBe(join(kiosk.dataDir, 'printed-slips', `${code}.pdf`));
+  const bytes = readFileSync(pdfPath);
   writeFileSync(test.info().outputPath('slip.pdf'), bytes);
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(bytes.length).toBeGreaterThan(1000);
