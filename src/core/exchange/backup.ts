@@ -211,7 +211,10 @@ function copyInto(ctx: CoreContext, file: string): void {
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+      // In creation order: tables kept up to date by triggers (item_stock from on_hand,
+      // reservations from slip_lines) come after their sources, so the backup's own copy of a
+      // derived table, cleared and copied last, is what stays.
+      const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[];
       for (const { name } of tables) {
         const theirs = new Set((db.prepare(`SELECT name FROM restored.pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name));
         if (theirs.size === 0) continue;
