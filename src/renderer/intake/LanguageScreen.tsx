@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { Icon } from '../kiosk/Icon';
+import { useScanner } from '../scanner/use-scanner';
 import { VisitorFrame, type Display } from '../kiosk/VisitorFrame';
 
 interface LanguageScreenProps {
@@ -24,22 +24,9 @@ export function LanguageScreen({ siteName, languages, display, onDisplay, onPick
     .map((code) => LOCALES.find((l) => l.code === code))
     .filter((l): l is (typeof LOCALES)[number] => l !== undefined);
 
-  // A scanner is a keyboard that types digits fast and ends with Enter: catch it here so a
-  // returning visitor only has to scan.
-  useEffect(() => {
-    if (!onScan) return;
-    let buffer = '';
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement) return;
-      if (/^\d$/.test(e.key)) buffer = (buffer + e.key).slice(-400);
-      else if (e.key === 'Enter' && buffer.length >= 20) {
-        onScan(buffer);
-        buffer = '';
-      } else buffer = '';
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onScan]);
+  // A scanner is a keyboard that types fast and ends with Enter: catch it here so a returning
+  // visitor only has to scan (the same burst detection as the pickup table and stock room).
+  useScanner((code) => onScan?.(code), Boolean(onScan));
 
   return (
     <VisitorFrame

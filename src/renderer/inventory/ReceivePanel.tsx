@@ -8,7 +8,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Stepper } from '../components/Stepper';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
-import { newRequestId, useScanner } from './use-scanner';
+import { useScanner } from '../scanner/use-scanner';
+import { newRequestId } from './request-id';
 
 interface Props {
   language: LocaleCode;
@@ -112,7 +113,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
       >
         <label htmlFor="inv-scan">{t('receive.scanLabel')}</label>
         <div className="lookup-row">
-          <input id="inv-scan" ref={scanField} value={query} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
+          <input id="inv-scan" data-scan-field ref={scanField} value={query} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
           <button type="submit" className="button button-primary" disabled={query.trim() === ''}>
             {t('receive.find')}
           </button>
