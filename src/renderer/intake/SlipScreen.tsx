@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { SlipView } from '../../shared/domain/slip';
 import { QrCode } from '../components/QrCode';
+import { formatDay } from '../dates';
 
 /** The slip on screen: QR, the short code to read aloud, valid-until. Nothing personal. */
 export function SlipCard({ slip }: { slip: SlipView }) {
-  const { t } = useTranslation('slip');
+  const { t, i18n } = useTranslation('slip');
   return (
     <section className="slip" aria-label={t('title')}>
       <QrCode digits={slip.qrDigits} label={t('qrLabel')} />
@@ -13,7 +14,7 @@ export function SlipCard({ slip }: { slip: SlipView }) {
         <p className="slip-code" dir="ltr" translate="no">
           {slip.shortCode}
         </p>
-        <p>{t('validUntil', { date: slip.validUntil })}</p>
+        <p>{t('validUntil', { date: formatDay(slip.validUntil, i18n.language) })}</p>
         {slip.lines.length > 0 ? (
           <ul className="slip-lines">
             {slip.lines.map((l) => (

@@ -2,7 +2,6 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
-import { ltrIsolate } from '../../shared/slips/bidi';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintDialog } from '../print/PrintDialog';
@@ -10,6 +9,7 @@ import type { SectionProps } from '../volunteer/sections';
 import { CameraScanner } from './CameraScanner';
 import { DayView } from './DayView';
 import { PickList } from './PickList';
+import { formatDay } from '../dates';
 import { useScanner } from '../scanner/use-scanner';
 import './pickup.css';
 
@@ -169,7 +169,7 @@ export function PickupScreen({ session }: SectionProps) {
               ) : null}
               {status.state === 'expired' ? (
                 <p className="notice notice-error" role="status">
-                  {t('expired', { date: ltrIsolate(slip.validUntil) })}
+                  {t('expired', { date: formatDay(slip.validUntil, i18n.language) })}
                 </p>
               ) : null}
               {status.state === 'void' ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localeDir } from '../../shared/locales';
 import { PAPER_SPECS, qrSideMm, type Paper } from '../../shared/slips/paper';
 import { qrMatrix } from '../../shared/slips/qr';
-import { ltrIsolate } from '../../shared/slips/bidi';
+import { formatDay } from '../dates';
 import type { PrintableSlip } from '../../shared/slips/schemas';
 import './print.css';
 
@@ -57,7 +57,7 @@ export function SlipPrint({ slip, paper }: { slip: PrintableSlip; paper: Paper }
       <div className="print-pair">
         {languages.map((lng, n) => (
           <p key={lng} lang={lng} dir={localeDir(lng)}>
-            {ts[n]?.('validUntil', { date: ltrIsolate(slip.validUntil) })}
+            {ts[n]?.('validUntil', { date: formatDay(slip.validUntil, lng) })}
           </p>
         ))}
       </div>
