@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BurstDetector } from '../../src/renderer/pickup/scanner-burst';
+import { BurstDetector } from '../../src/renderer/scanner/scanner-burst';
 
 function feed(keys: string[], gapMs: number, enterGap = gapMs) {
   const d = new BurstDetector();

@@ -8,7 +8,7 @@ import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ItemName } from './ItemName';
-import { newRequestId } from './use-scanner';
+import { newRequestId } from './request-id';
 
 type Difference = z.output<typeof CountDifference>;
 const key = (itemId: string, lotId: string | null) => `${itemId}/${lotId ?? ''}`;

@@ -6,7 +6,7 @@ import { isValidBarcode } from '../../shared/inventory/barcode';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { newRequestId } from './use-scanner';
+import { newRequestId } from './request-id';
 
 interface Props {
   language: LocaleCode;

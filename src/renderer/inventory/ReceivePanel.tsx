@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Stepper } from '../components/Stepper';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
-import { newRequestId, useScanner } from './use-scanner';
+import { newRequestId, useScanner } from './request-id';
 
 interface Props {
   language: LocaleCode;

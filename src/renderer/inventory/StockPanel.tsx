@@ -7,7 +7,7 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
-import { newRequestId } from './use-scanner';
+import { newRequestId } from './request-id';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;

@@ -10,7 +10,7 @@ import type { SectionProps } from '../volunteer/sections';
 import { CameraScanner } from './CameraScanner';
 import { DayView } from './DayView';
 import { PickList } from './PickList';
-import { useScanner } from './useScanner';
+import { useScanner } from '../scanner/use-scanner';
 import './pickup.css';
 
 const TABLE_KEY = 'kiosk.pickupTable';
