@@ -154,18 +154,18 @@ describe('intake', () => {
   it('lets the coordinator set languages, idle time, required fields and returning visitors', async () => {
     const config = (await t.call('intake.config', {})) as { ok: true; value: KioskConfig };
     expect(config.value).toMatchObject({ idleSeconds: 90, requiredFields: [], returningVisitors: true });
-    expect(await t.call('intake.settings_save', { languages: ['ar', 'fa'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false })).toMatchObject({
+    expect(await t.call('intake.settings_save', { languages: ['ar', 'fa'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 90 })).toMatchObject({
       ok: false,
       error: { code: 'auth.required' },
     });
-    const saved = await t.call('intake.settings_save', { languages: ['fa', 'ar'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false }, coordinator);
+    const saved = await t.call('intake.settings_save', { languages: ['fa', 'ar'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 }, coordinator);
     // The site language stays on the list, after the chosen order.
-    expect(saved).toMatchObject({ ok: true, value: { languages: ['fa', 'ar', 'en'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false } });
+    expect(saved).toMatchObject({ ok: true, value: { languages: ['fa', 'ar', 'en'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 } });
     expect(await t.call('site.status', {})).toMatchObject({ ok: true, value: { settings: { languages: ['fa', 'ar', 'en'], idleSeconds: 60 } } });
     expect(await submit({ household: { children: 2 } })).toMatchObject({ ok: false, error: { code: 'intake.required_field', params: { field: 'adults' } } });
     const slip = slipOf(await submit({ household: { adults: 0, children: 2 } }));
     expect(await t.call('intake.returning', { code: slip.shortCode })).toMatchObject({ ok: false, error: { code: 'intake.returning_off' } });
-    expect(await t.call('intake.settings_save', { languages: [], idleSeconds: 5, requiredFields: [], returningVisitors: true }, coordinator)).toMatchObject({
+    expect(await t.call('intake.settings_save', { languages: [], idleSeconds: 5, requiredFields: [], returningVisitors: true, contactDays: 90 }, coordinator)).toMatchObject({
       ok: false,
       error: { code: 'api.invalid_input' },
     });

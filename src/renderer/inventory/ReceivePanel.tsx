@@ -5,6 +5,7 @@ import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '.
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { CameraBarcode } from '../scanner/CameraBarcode';
 import { Stepper } from '../components/Stepper';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
@@ -35,6 +36,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ barcode?: string; name?: string } | null>(null);
   const [pastWarning, setPastWarning] = useState(false);
+  const [camera, setCamera] = useState(false);
   const requestId = useRef(newRequestId());
   const scanField = useRef<HTMLInputElement>(null);
 
@@ -76,6 +78,14 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     [api, language],
   );
   useScanner((code) => void lookUp(code));
+  // A camera read takes the very path a USB scan takes, unknown barcodes included.
+  const onCameraCode = useCallback(
+    (code: string) => {
+      setCamera(false);
+      void lookUp(code);
+    },
+    [lookUp],
+  );
 
   const submit = async (acceptPastExpiry: boolean) => {
     if (!item) return;
@@ -117,8 +127,14 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
           <button type="submit" className="button button-primary" disabled={query.trim() === ''}>
             {t('receive.find')}
           </button>
+          {camera ? null : (
+            <button type="button" className="button button-secondary" onClick={() => setCamera(true)}>
+              {t('camera.open')}
+            </button>
+          )}
         </div>
       </form>
+      {camera ? <CameraBarcode onCode={onCameraCode} onClose={() => setCamera(false)} /> : null}
       {done ? (
         <p className="notice notice-ok" role="status">
           {done}

@@ -24,6 +24,11 @@ export class StockRoomPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Opens the laptop camera as a barcode scanner on the Receive screen. */
+  cameraButton(): Locator {
+    return this.page.getByRole('button', { name: 'Scan with camera' });
+  }
+
   receiveForm(): Locator {
     return this.page.getByRole('form', { name: 'Receive this item' });
   }
