@@ -87,19 +87,24 @@ test('a full intake in Chinese, with a name and phone typed on the on-screen key
   await k.button('下一步').click();
   await expect(k.heading()).toHaveText('我们可以给您回电话吗？');
   await k.field('名字或昵称').click();
-  // Tap keys on the on-screen keyboard (pinyin letters), then type the rest physically.
+  // Pinyin on the on-screen keyboard, then a tap on the character it spells: 李伟 by touch alone.
   const keyboard = page.locator('.onscreen-keyboard');
   await expect(keyboard).toBeVisible();
   for (const key of ['l', 'i']) await keyboard.locator(`[data-skbtn="${key}"]`).click();
   await expect(k.field('名字或昵称')).toHaveValue('li');
-  await k.field('名字或昵称').pressSequentially(' wei');
+  await keyboard.locator('.keyboard-candidate', { hasText: '李' }).click();
+  await expect(k.field('名字或昵称')).toHaveValue('李');
+  for (const key of ['w', 'e', 'i']) await keyboard.locator(`[data-skbtn="${key}"]`).click();
+  await keyboard.locator('.keyboard-candidate', { hasText: '伟' }).click();
+  await expect(k.field('名字或昵称')).toHaveValue('李伟');
+  await expect(keyboard.locator('.keyboard-candidate')).toHaveCount(0);
   await k.field('电话号码').fill('+1 555 0100');
   await k.button('下一步').click();
   await expect(k.heading()).toHaveText('信息对吗？');
   await k.button('获取领取单').click();
   await expect(page.locator('svg.qr')).toBeVisible();
   const v = lastVisit(kiosk.core.ctx.db);
-  expect(v.household).toMatchObject({ adults: 1, children: null, first_name: 'li wei', phone: '+1 555 0100', language: 'zh-Hans' });
+  expect(v.household).toMatchObject({ adults: 1, children: null, first_name: '李伟', phone: '+1 555 0100', language: 'zh-Hans' });
   expect(v.lines.map((l) => l.name)).toEqual(['Eggs, 1 dozen', 'Rice, 5 kg']);
 });
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import { layoutFor, PHONE_LAYOUT, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
+import { layoutFor, PHONE_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
 import { Icon } from './Icon';
 
 interface TextFieldProps {
@@ -33,6 +33,9 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
   const [open, setOpen] = useState(false);
   const [shift, setShift] = useState(false);
   const layout: KeyboardLayout = kind === 'phone' || kind === 'pin' ? PHONE_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
+
+  const { pinyin, characters } = kind === 'text' ? pinyinCandidates(i18n.language, value) : { pinyin: '', characters: [] };
+  const pick = (character: string) => onChange(value.slice(0, value.length - pinyin.length) + character);
 
   const press = (button: string) => {
     if (button === '{shift}') return setShift((s) => !s);
@@ -108,6 +111,15 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
           onMouseDown={(e) => e.preventDefault()}
           onPointerDown={(e) => e.preventDefault()}
         >
+          {characters.length > 0 ? (
+            <div className="keyboard-candidates" lang="zh-Hans">
+              {characters.map((c) => (
+                <button key={c} type="button" tabIndex={-1} className="keyboard-candidate" onClick={() => pick(c)}>
+                  {c}
+                </button>
+              ))}
+            </div>
+          ) : null}
           <Keyboard layout={{ ...layout }} layoutName={shift && layout.shift ? 'shift' : 'default'} display={DISPLAY} onKeyPress={press} disableButtonHold preventMouseDownDefault />
         </div>
       ) : null}

@@ -1,8 +1,9 @@
+import chinese from 'simple-keyboard-layouts/build/layouts/chinese';
 /**
  * On-screen keyboard layouts for the shipped scripts. Latin languages share QWERTY plus a row of
  * the letters their words need; Arabic, Dari (Persian script) and Urdu get their standard
- * layouts; Ukrainian gets ЙЦУКЕН. Chinese gets Latin letters (pinyin, names, numbers): the
- * physical keyboard's input method still works for characters.
+ * layouts; Ukrainian gets ЙЦУКЕН. Chinese gets Latin letters for pinyin, and a row of
+ * candidate characters for what was typed (see pinyinCandidates below).
  */
 export interface KeyboardLayout {
   default: string[];
@@ -46,4 +47,21 @@ export const SHORT_CODE_LAYOUT: KeyboardLayout = {
 
 export function layoutFor(lang: string): KeyboardLayout {
   return SCRIPTS[lang] ?? latin(lang);
+}
+
+// Pinyin → characters for the Chinese keyboard: the table simple-keyboard's own Chinese layout
+// ships (from pinyinjs, MIT), most common characters first.
+
+const PINYIN = (chinese as { layoutCandidates?: Record<string, string> }).layoutCandidates ?? {};
+const MAX_CANDIDATES = 10;
+
+/**
+ * What a Chinese reader can pick after typing pinyin on the on-screen keyboard: the trailing
+ * Latin letters of `value` and the characters they spell. Empty for other languages.
+ */
+export function pinyinCandidates(lang: string, value: string): { pinyin: string; characters: string[] } {
+  if (lang !== 'zh-Hans') return { pinyin: '', characters: [] };
+  const pinyin = /[a-z]+$/i.exec(value)?.[0] ?? '';
+  const list = PINYIN[pinyin.toLowerCase()];
+  return { pinyin, characters: list ? list.split(' ').filter(Boolean).slice(0, MAX_CANDIDATES) : [] };
 }
