@@ -9,7 +9,11 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // In CI one retry, in a fresh worker and browser: a clean-clone run once saw Chromium stop
+  // painting mid-test (no frames for 60 s) in a browser that had run forty tests, which did not
+  // recur in 70+ runs of that test. A real failure still fails twice; Playwright reports the
+  // retried test as flaky in reports/e2e.json.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
