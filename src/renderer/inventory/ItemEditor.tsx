@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { TAGS, UNITS, type ItemDetail, type Tag } from '../../shared/inventory/catalogue';
@@ -7,6 +7,7 @@ import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { newRequestId } from './request-id';
+import { CategorySelect } from './CategorySelect';
 
 interface Props {
   language: LocaleCode;
@@ -38,14 +39,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
   const [limitQty, setLimitQty] = useState(existing?.limit ? String(existing.limit.qty) : '');
   const [limitDays, setLimitDays] = useState(existing?.limit ? String(existing.limit.days) : '7');
   const [lowStock, setLowStock] = useState(String(existing?.lowStock ?? 0));
-  const [categories, setCategories] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    void api.call('inventory.categories', { language }).then((r) => {
-      if (r.ok) setCategories(r.value);
-    });
-  }, [api, language]);
 
   // The site language first: it is the one every other language falls back to.
   const order = [...LOCALES].sort((a, b) => (a.code === siteLanguage ? -1 : b.code === siteLanguage ? 1 : 0));
@@ -114,17 +108,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('stock.category')}</span>
-          <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">{t('editor.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategorySelect language={language} value={categoryId} onChange={setCategoryId} emptyLabel={t('editor.noCategory')} />
         <label className="field">
           <span>{t('editor.icon')}</span>
           <input value={icon} maxLength={16} onChange={(e) => setIcon(e.target.value)} />

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
+import { CategorySelect } from './CategorySelect';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;
@@ -28,18 +29,11 @@ export function StockPanel({ language, siteLanguage }: Props) {
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [withinDays, setWithinDays] = useState(7);
-  const [categories, setCategories] = useState<{ id: string; name: string }[]>([]);
   const [rows, setRows] = useState<StockRow[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<StockRow | null>(null);
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    void api.call('inventory.categories', { language }).then((r) => {
-      if (r.ok) setCategories(r.value);
-    });
-  }, [api, language]);
 
   const query = useCallback(
     (offset: number) =>
@@ -109,17 +103,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           <span>{t('stock.search')}</span>
           <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <label className="field">
-          <span>{t('stock.category')}</span>
-          <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">{t('stock.any')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategorySelect language={language} value={categoryId} onChange={setCategoryId} emptyLabel={t('stock.any')} />
         <label className="field">
           <span>{t('stock.tag')}</span>
           <select value={tag} onChange={(e) => setTag(e.target.value)}>
