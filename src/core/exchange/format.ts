@@ -89,7 +89,9 @@ export const RecordEnvelope = z.strictObject({
   o: Id,
   v: z.number().int().min(1),
   u: z.iso.datetime(),
-  d: z.record(z.string(), z.unknown()),
+  // A plain object, checked per type on import (records.ts). Not copied key by key here: the
+  // data is parsed once, by its own schema, and that halves the cost of reading a bundle.
+  d: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
 });
 export type RecordEnvelope = z.infer<typeof RecordEnvelope>;
 
@@ -126,6 +128,15 @@ export function signRecord(record: RecordEnvelope, key: KeyObject): string {
 export function verifyRecordLine(line: { signature: string; json: string }, key: KeyObject): boolean {
   const sig = Buffer.from(line.signature, 'base64');
   return sig.length === 64 && verify(null, Buffer.from(RECORD_DOMAIN + line.json), key, sig);
+}
+
+/** The same check on libuv's thread pool: many at once use every core and leave the main thread free. */
+export function verifyRecordLineAsync(line: { signature: string; json: string }, key: KeyObject): Promise<boolean> {
+  const sig = Buffer.from(line.signature, 'base64');
+  if (sig.length !== 64) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    verify(null, Buffer.from(RECORD_DOMAIN + line.json), key, sig, (err, ok) => resolve(!err && ok));
+  });
 }
 
 export interface RecordLine {
@@ -170,8 +181,7 @@ function parseJson(text: string, what: string): unknown {
  * format version, every part's size and sha256 and every line's shape. It does not decide trust:
  * the caller checks the manifest signature with the key it believes, and each record's.
  */
-export function parseBundle(buf: Buffer): ParsedBundle {
-  const sha256 = sha256Hex(buf);
+export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle {
   const firstNl = buf.indexOf(0x0a);
   if (firstNl < 0) throw new AppError('exchange.not_a_bundle', 'no header line');
   const magic = buf.subarray(0, firstNl).toString('utf8');

@@ -21,6 +21,7 @@ import {
   signRecord,
   verifyManifest,
   verifyRecordLine,
+  verifyRecordLineAsync,
   type CardBody,
   type Manifest,
   type ParsedBundle,
@@ -29,6 +30,7 @@ import {
 } from './format';
 import { DATA_SCHEMAS, ownRecords, withdrawn } from './records';
 import { cardOf, knownSiteRow, ownIdentity, ownPublicKeys } from './sites';
+import { readSite } from '../site/site-service';
 
 interface StoredRow {
   type: RecordType;
@@ -174,6 +176,14 @@ export class VerifiedLines {
   key(keyTag: string, line: string): string {
     return sha256Hex(`${keyTag}\n${line}`);
   }
+  /** Whether `line` carries a good signature by `key` (tagged by its SPKI's sha256), remembering successes. */
+  verified(rec: RecordLine, key: KeyObject, keyTag: string): boolean {
+    const k = this.key(keyTag, rec.line);
+    if (this.seen.has(k)) return true;
+    if (!verifyRecordLine(rec, key)) return false;
+    this.add(k);
+    return true;
+  }
   has(k: string): boolean {
     return this.seen.has(k);
   }
@@ -183,15 +193,55 @@ export class VerifiedLines {
   }
   /** The last bundle parsed, by sha256: apply right after preview does not parse it again. */
   private last: ParsedBundle | null = null;
-  parse(buf: Buffer): ParsedBundle {
-    const sha = sha256Hex(buf);
+  parse(buf: Buffer, sha = sha256Hex(buf)): ParsedBundle {
     if (this.last?.sha256 === sha) return this.last;
-    this.last = parseBundle(buf);
+    this.last = parseBundle(buf, sha);
     return this.last;
+  }
+  /**
+   * The last analysis, with the database state it was made against. Deciding what a bundle
+   * would do reads only the database, so while not a single row has changed (this connection's
+   * total_changes and every other connection's data_version), the same bundle gets the same
+   * decisions and apply need not make them again.
+   */
+  private lastAnalysis: { db: unknown; stamp: string; fileName: string; analysis: Analysis } | null = null;
+  recall(ctx: CoreContext, bundle: ParsedBundle, fileName: string): Analysis | null {
+    const l = this.lastAnalysis;
+    if (!l || l.db !== ctx.db || l.fileName !== fileName || l.analysis.bundle !== bundle || l.stamp !== dbStamp(ctx)) return null;
+    return l.analysis;
+  }
+  remember(ctx: CoreContext, stamp: string, fileName: string, analysis: Analysis): void {
+    this.lastAnalysis = { db: ctx.db, stamp, fileName, analysis };
   }
 }
 
+/** Changes whenever any row of the database changes, through this connection or another. */
+function dbStamp(ctx: CoreContext): string {
+  const ours = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+  const others = ctx.db.pragma('data_version', { simple: true }) as number;
+  return `${ours}/${others}`;
+}
+
 type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
+
+interface CheckedData {
+  dataSha: string;
+  data: Record<string, unknown>;
+}
+/** What a record line says, checked once per parsed bundle: preview and apply share the parse. */
+const checkedData = new WeakMap<RecordLine, CheckedData | null>();
+function checkData(rec: RecordLine): CheckedData | null {
+  const known = checkedData.get(rec);
+  if (known !== undefined) return known;
+  const r = rec.record;
+  let out: CheckedData | null = null;
+  if (!((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`)))) {
+    const data = DATA_SCHEMAS[r.t].safeParse(r.d);
+    if (data.success) out = { dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> };
+  }
+  checkedData.set(rec, out);
+  return out;
+}
 
 interface Analysis {
   bundle: ParsedBundle;
@@ -199,21 +249,33 @@ interface Analysis {
   signerTrusted: boolean;
   signerKey: Uint8Array;
   preview: ImportPreview;
-  accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown> }[];
+  /** `fresh`: nothing of this record is here yet, so there are no old names or barcodes to clear. */
+  accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown>; fresh: boolean }[];
 }
 
 /**
  * Verifies a bundle and decides, record by record, what importing it would do. Changes nothing:
  * preview and apply both call it, apply inside its write transaction.
  */
-export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines()): Analysis {
-  const me = ownIdentity(ctx);
-  const bundle = cache.parse(buf);
+export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines(), sha?: string): Analysis {
+  const bundle = cache.parse(buf, sha);
   const { manifest } = bundle;
-  if (manifest.site.id === me.id) throw new AppError('exchange.own_bundle', 'this bundle was made here');
+  // The clock is the one thing outside the database a decision rests on: checked every time.
   if (Date.parse(manifest.created) > ctx.clock.now().getTime() + LIMITS.futureSkewMs) {
     throw new AppError('exchange.from_future', `bundle made at ${manifest.created}, our clock says ${nowIso(ctx)}`, { created: manifest.created });
   }
+  const recalled = cache.recall(ctx, bundle, fileName);
+  if (recalled) return recalled;
+  const stamp = dbStamp(ctx);
+  const analysis = decide(ctx, bundle, fileName, cache);
+  cache.remember(ctx, stamp, fileName, analysis);
+  return analysis;
+}
+
+function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache: VerifiedLines): Analysis {
+  const me = ownIdentity(ctx);
+  const { manifest } = bundle;
+  if (manifest.site.id === me.id) throw new AppError('exchange.own_bundle', 'this bundle was made here');
   const signerKey = Buffer.from(manifest.site.publicKey, 'base64');
   let signerKeyObject: KeyObject;
   try {
@@ -228,7 +290,7 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
   if (!verifyManifest(bundle.manifestLine, bundle.signature, signerKeyObject)) throw new AppError('exchange.bad_signature', 'the manifest signature does not match');
 
   const cardsInBundle = new Map(bundle.sites.map((c) => [c.id, c]));
-  const ownKeys = ownPublicKeys(ctx);
+  const ownKeys = ownPublicKeys(ctx).map((k) => ({ key: k.key, tag: sha256Hex(k.spki) }));
   const keyCache = new Map<string, { key: KeyObject | null; tag: string; status: PreviewSite['status']; name: string; fingerprint: string | null }>();
   const siteInfo = (id: string) => {
     let info = keyCache.get(id);
@@ -272,30 +334,31 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
       // The fast path that makes re-import cheap: the very line we already hold.
       if (prev && prev.line === rec.line) return { kind: 'unchanged' };
       if (prev && prev.origin_site !== r.o) return { kind: 'rejected', reason: 'id_conflict' };
+      let local: { o: string } | undefined;
       if (r.t !== 'board' && r.t !== 'weekly') {
-        const local = localOrigin[r.t].get(r.id) as { o: string } | undefined;
+        local = localOrigin[r.t].get(r.id) as { o: string } | undefined;
         if (local && local.o !== r.o) return { kind: 'rejected', reason: 'id_conflict' };
       }
       const info = siteInfo(r.o);
       if (info.status === 'self') {
         // Our own record coming home: we are its only writer, so it never changes anything here.
-        return ownKeys.some((k) => verifyRecordLine(rec, k)) ? { kind: 'unchanged' } : { kind: 'rejected', reason: 'bad_signature' };
+        return ownKeys.some((k) => cache.verified(rec, k.key, k.tag)) ? { kind: 'unchanged' } : { kind: 'rejected', reason: 'bad_signature' };
       }
       if (r.o !== manifest.site.id) {
         if (info.status === 'unknown') return { kind: 'rejected', reason: 'unknown_site' };
         if (info.status === 'untrusted') return { kind: 'rejected', reason: 'untrusted_site' };
       }
-      if (!info.key) return { kind: 'rejected', reason: 'bad_signature' };
-      const cacheKey = cache.key(info.tag, rec.line);
-      if (!cache.has(cacheKey)) {
-        if (!verifyRecordLine(rec, info.key)) return { kind: 'rejected', reason: 'bad_signature' };
-        cache.add(cacheKey);
+      if (r.o !== manifest.site.id) {
+        // A third site's record: only that site's own signature vouches for it. (The signer's
+        // own records are vouched for by the manifest signature, which fixes every part's
+        // sha256 and so every byte of every line; checking each of their signatures again
+        // would cost ~0.1 ms a record for nothing. Whoever we pass them on to checks them.)
+        if (!info.key || !cache.verified(rec, info.key, info.tag)) return { kind: 'rejected', reason: 'bad_signature' };
       }
-      if ((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`))) return { kind: 'rejected', reason: 'invalid' };
-      const data = DATA_SCHEMAS[r.t].safeParse(r.d);
-      if (!data.success) return { kind: 'rejected', reason: 'invalid' };
+      const checked = checkData(rec);
+      if (!checked) return { kind: 'rejected', reason: 'invalid' };
       if (prev && prev.version >= r.v) return { kind: 'unchanged' };
-      accepted.push({ rec, dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> });
+      accepted.push({ rec, ...checked, fresh: !prev && !local });
       return { kind: prev ? 'updated' : 'new' };
     })();
     const c = counts.get(r.t)!;
@@ -332,20 +395,81 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
   };
 }
 
-export function previewBundle(ctx: CoreContext, folder: string, name: string, cache?: VerifiedLines): ImportPreview {
-  return analyse(ctx, readBundleFile(folder, name), name, cache).preview;
+/**
+ * Checks ahead, on libuv's thread pool, the record signatures deciding will need: other hubs'
+ * records the signer passes on, and our own coming home (the signer's own are vouched for by
+ * its manifest). Thousands at once use every core and keep the main process responsive; a
+ * relayed catalogue is the one import where these checks are most of the time. Only good
+ * signatures are remembered, so decide() checks any other line again and rejects it.
+ */
+async function preverify(ctx: CoreContext, buf: Buffer, cache: VerifiedLines, sha?: string): Promise<void> {
+  let bundle: ParsedBundle;
+  try {
+    bundle = cache.parse(buf, sha);
+  } catch {
+    return; // analyse() reports what is wrong with the file
+  }
+  const todo = ctx.db
+    .transaction(() => {
+      const site = readSite(ctx);
+      if (!site) return [];
+      const signer = bundle.manifest.site.id;
+      const stored = ctx.db.prepare('SELECT line FROM exchange_records WHERE type = ? AND id = ?').pluck();
+      const keysOf = new Map<string, { key: KeyObject; tag: string }[]>();
+      const keysFor = (origin: string) => {
+        let keys = keysOf.get(origin);
+        if (keys) return keys;
+        if (origin === site.id) keys = ownPublicKeys(ctx).map((k) => ({ key: k.key, tag: sha256Hex(k.spki) }));
+        else {
+          const known = knownSiteRow(ctx, origin);
+          keys = known?.trusted === 1 ? [{ key: publicKeyObject(known.public_key), tag: sha256Hex(known.public_key) }] : [];
+        }
+        keysOf.set(origin, keys);
+        return keys;
+      };
+      const out: { rec: RecordLine; keys: { key: KeyObject; tag: string }[] }[] = [];
+      for (const rec of bundle.records) {
+        const r = rec.record;
+        if (r.o === signer) continue;
+        const keys = keysFor(r.o);
+        if (keys.length === 0 || keys.some((k) => cache.has(cache.key(k.tag, rec.line)))) continue;
+        if (stored.get(r.t, r.id) === rec.line) continue; // the very line we hold: decide() needs no check
+        out.push({ rec, keys });
+      }
+      return out;
+    })
+    .deferred();
+  await Promise.all(
+    todo.map(async ({ rec, keys }) => {
+      for (const k of keys) {
+        if (await verifyRecordLineAsync(rec, k.key)) {
+          cache.add(cache.key(k.tag, rec.line));
+          return;
+        }
+      }
+    }),
+  );
+}
+
+export async function previewBundle(ctx: CoreContext, folder: string, name: string, cache = new VerifiedLines()): Promise<ImportPreview> {
+  const buf = readBundleFile(folder, name);
+  await preverify(ctx, buf, cache);
+  // One read transaction: every lookup sees the same moment, and in WAL mode thousands of
+  // lookups inside one cost a quarter of what they cost one implicit transaction each.
+  return ctx.db.transaction(() => analyse(ctx, buf, name, cache).preview).deferred();
 }
 
 const APPLY_ORDER: RecordType[] = ['category', 'item', 'need_offer', 'board', 'weekly'];
 
 /** Applies a previewed bundle in one transaction and logs what came from where. */
-export function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache?: VerifiedLines): ImportLogEntry {
+export async function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache = new VerifiedLines()): Promise<ImportLogEntry> {
   const buf = readBundleFile(folder, name);
   if (sha256Hex(buf) !== sha256) throw new AppError('exchange.changed', 'the file changed since the preview');
+  await preverify(ctx, buf, cache, sha256);
   const at = nowIso(ctx);
   return ctx.db
     .transaction((): ImportLogEntry => {
-      const a = analyse(ctx, buf, name, cache);
+      const a = analyse(ctx, buf, name, cache, sha256);
       const m = a.bundle.manifest;
       if (!a.signerTrusted) {
         throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${m.site.name} is not trusted yet`, { site: m.site.name });
@@ -356,10 +480,11 @@ export function applyBundle(ctx: CoreContext, folder: string, name: string, sha2
       );
       const sorted = [...a.accepted].sort((x, y) => APPLY_ORDER.indexOf(x.rec.record.t) - APPLY_ORDER.indexOf(y.rec.record.t));
       const origins = new Map<string, number>();
-      for (const { rec, dataSha, data } of sorted) {
+      const writeTables = tableWriter(ctx.db);
+      for (const { rec, dataSha, data, fresh } of sorted) {
         const r = rec.record;
         upsert.run(r.t, r.id, r.o, r.v, dataSha, rec.line, at);
-        applyToTables(ctx, r.t, r.id, r.o, r.u, data);
+        writeTables(r.t, r.id, r.o, r.u, data, fresh);
         origins.set(r.o, (origins.get(r.o) ?? 0) + 1);
       }
       ctx.db.prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?').run(m.sequence, m.site.name, m.site.id);
@@ -380,42 +505,60 @@ export function applyBundle(ctx: CoreContext, folder: string, name: string, sha2
     .immediate();
 }
 
-/** Copies an accepted record into the tables the rest of the app reads (read-only copies). */
-function applyToTables(ctx: CoreContext, type: RecordType, id: string, origin: string, updatedAt: string, data: Record<string, unknown>): void {
-  const db = ctx.db;
-  if (type === 'category') {
-    const d = data as { icon: string | null; sort: number; names: Record<string, string> };
-    db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET icon = excluded.icon, sort = excluded.sort').run(id, origin, d.icon, d.sort);
-    db.prepare('DELETE FROM category_names WHERE category_id = ?').run(id);
-    const ins = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
-    for (const [locale, name] of Object.entries(d.names)) ins.run(id, locale, name);
-  } else if (type === 'item') {
-    const d = data as { categoryId: string | null; unit: string; icon: string | null; limitQty: number | null; limitDays: number | null; lowStock: number; archived: boolean; createdAt: string; names: Record<string, string>; barcodes: string[] };
-    // A category we never received (the owner did not share it) leaves the item uncategorised rather than failing.
-    const categoryId = d.categoryId && db.prepare('SELECT 1 FROM categories WHERE id = ?').get(d.categoryId) ? d.categoryId : null;
-    db.prepare(
-      `INSERT INTO items (id, origin_site, category_id, unit, icon, limit_qty, limit_days, low_stock, created_at, updated_at, archived_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET category_id = excluded.category_id, unit = excluded.unit, icon = excluded.icon, limit_qty = excluded.limit_qty,
-         limit_days = excluded.limit_days, low_stock = excluded.low_stock, updated_at = excluded.updated_at, archived_at = excluded.archived_at`,
-    ).run(id, origin, categoryId, d.unit, d.icon, d.limitQty, d.limitDays, d.lowStock, d.createdAt, updatedAt, d.archived ? updatedAt : null);
-    db.prepare('DELETE FROM item_names WHERE item_id = ?').run(id);
-    const ins = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
-    for (const [locale, name] of Object.entries(d.names)) ins.run(id, locale, name);
-    db.prepare('DELETE FROM item_barcodes WHERE item_id = ?').run(id);
-    // A barcode this site already uses for its own item stays ours: the scanner must stay unambiguous here.
-    const bc = db.prepare('INSERT OR IGNORE INTO item_barcodes (barcode, item_id) VALUES (?, ?)');
-    for (const b of d.barcodes) bc.run(b, id);
-  } else if (type === 'need_offer') {
-    const d = data as { kind: string; category: string; detail: string | null; languages: string[]; availability: string | null; status: string; createdAt: string; expiresAt: string | null };
-    db.prepare(
-      `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, status, created_at, expires_at)
-       VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, category = excluded.category, detail = excluded.detail, languages = excluded.languages,
-         availability = excluded.availability, status = excluded.status, expires_at = excluded.expires_at`,
-    ).run(id, origin, d.kind, d.category, d.detail, JSON.stringify(d.languages), d.availability, d.status, d.createdAt, d.expiresAt);
-  }
-  // board and weekly live only in exchange_records: they describe another site, not our stock.
+/**
+ * Copies accepted records into the tables the rest of the app reads (read-only copies). The
+ * statements are prepared once per apply: a big first import writes tens of thousands of rows.
+ */
+function tableWriter(db: CoreContext['db']): (type: RecordType, id: string, origin: string, updatedAt: string, data: Record<string, unknown>, fresh: boolean) => void {
+  const category = db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET icon = excluded.icon, sort = excluded.sort');
+  const clearCategoryNames = db.prepare('DELETE FROM category_names WHERE category_id = ?');
+  const categoryName = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
+  const categoryExists = db.prepare('SELECT 1 FROM categories WHERE id = ?').pluck();
+  const categories = new Map<string, boolean>();
+  const hasCategory = (id: string) => {
+    let has = categories.get(id);
+    if (has === undefined) categories.set(id, (has = categoryExists.get(id) !== undefined));
+    return has;
+  };
+  const item = db.prepare(
+    `INSERT INTO items (id, origin_site, category_id, unit, icon, limit_qty, limit_days, low_stock, created_at, updated_at, archived_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET category_id = excluded.category_id, unit = excluded.unit, icon = excluded.icon, limit_qty = excluded.limit_qty,
+       limit_days = excluded.limit_days, low_stock = excluded.low_stock, updated_at = excluded.updated_at, archived_at = excluded.archived_at`,
+  );
+  const clearItemNames = db.prepare('DELETE FROM item_names WHERE item_id = ?');
+  const itemName = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
+  const clearBarcodes = db.prepare('DELETE FROM item_barcodes WHERE item_id = ?');
+  // A barcode this site already uses for its own item stays ours: the scanner must stay unambiguous here.
+  const barcode = db.prepare('INSERT OR IGNORE INTO item_barcodes (barcode, item_id) VALUES (?, ?)');
+  const needOffer = db.prepare(
+    `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, status, created_at, expires_at)
+     VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, category = excluded.category, detail = excluded.detail, languages = excluded.languages,
+       availability = excluded.availability, status = excluded.status, expires_at = excluded.expires_at`,
+  );
+  return (type, id, origin, updatedAt, data, fresh) => {
+    if (type === 'category') {
+      const d = data as { icon: string | null; sort: number; names: Record<string, string> };
+      category.run(id, origin, d.icon, d.sort);
+      categories.set(id, true);
+      if (!fresh) clearCategoryNames.run(id);
+      for (const [locale, name] of Object.entries(d.names)) categoryName.run(id, locale, name);
+    } else if (type === 'item') {
+      const d = data as { categoryId: string | null; unit: string; icon: string | null; limitQty: number | null; limitDays: number | null; lowStock: number; archived: boolean; createdAt: string; names: Record<string, string>; barcodes: string[] };
+      // A category we never received (the owner did not share it) leaves the item uncategorised rather than failing.
+      const categoryId = d.categoryId && hasCategory(d.categoryId) ? d.categoryId : null;
+      item.run(id, origin, categoryId, d.unit, d.icon, d.limitQty, d.limitDays, d.lowStock, d.createdAt, updatedAt, d.archived ? updatedAt : null);
+      if (!fresh) clearItemNames.run(id);
+      for (const [locale, name] of Object.entries(d.names)) itemName.run(id, locale, name);
+      if (!fresh) clearBarcodes.run(id);
+      for (const b of d.barcodes) barcode.run(b, id);
+    } else if (type === 'need_offer') {
+      const d = data as { kind: string; category: string; detail: string | null; languages: string[]; availability: string | null; status: string; createdAt: string; expiresAt: string | null };
+      needOffer.run(id, origin, d.kind, d.category, d.detail, JSON.stringify(d.languages), d.availability, d.status, d.createdAt, d.expiresAt);
+    }
+    // board and weekly live only in exchange_records: they describe another site, not our stock.
+  };
 }
 
 export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {

@@ -34,9 +34,9 @@ export function ownIdentity(ctx: CoreContext): OwnIdentity {
   return { id: site.id, name: site.name, keyId: row.key_id, publicKey: new Uint8Array(row.public_key), privateKey: privateKeyObject(row.private_key) };
 }
 
-/** Every public key this site has had: a record we signed long ago still verifies. */
-export function ownPublicKeys(ctx: CoreContext): KeyObject[] {
-  return (ctx.db.prepare('SELECT public_key FROM site_keys').all() as { public_key: Uint8Array }[]).map((r) => publicKeyObject(r.public_key));
+/** Every public key this site has had (SPKI bytes and key): a record we signed long ago still verifies. */
+export function ownPublicKeys(ctx: CoreContext): { spki: Uint8Array; key: KeyObject }[] {
+  return (ctx.db.prepare('SELECT public_key FROM site_keys').all() as { public_key: Uint8Array }[]).map((r) => ({ spki: r.public_key, key: publicKeyObject(r.public_key) }));
 }
 
 export function toKnownSite(r: KnownRow): KnownSite {
