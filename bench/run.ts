@@ -10,7 +10,7 @@ import { measure, type Benchmark, type BenchResult } from './harness';
 import { generateSite, type Scale } from './scale-data';
 import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
 import { matchingSuggest } from './benchmarks/board';
-import { exportBackupBench, exportShareBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
+import { exportBackupBench, exportShareBench, importRelayedBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 import { inventoryExpiring, inventoryLowStock, inventoryReceive, inventorySearch, inventoryStockList } from './benchmarks/inventory';
 import { slipsIssue, slipsRedeem } from './benchmarks/slips';
 
@@ -37,6 +37,7 @@ const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   matchingSuggest,
   exportShareBench,
   importShareBench,
+  importRelayedBench,
   reimportShareBench,
   exportBackupBench,
   restoreBackupBench,

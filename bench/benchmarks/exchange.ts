@@ -7,6 +7,7 @@ import { folderSpace, type DriveSource } from '../../src/core/exchange/drives';
 import { VerifiedLines, applyBundle, exportShare, previewBundle } from '../../src/core/exchange/share';
 import { exportBackup, restoreBackup } from '../../src/core/exchange/backup';
 import { cardOf, ownIdentity, rememberSite } from '../../src/core/exchange/sites';
+import type { CardBody } from '../../src/core/exchange/format';
 import { FixedClock, seededKeys, sequentialIds } from '../../tests/support/fixed';
 import type { Benchmark } from '../harness';
 import type { BenchContext } from '../run';
@@ -14,8 +15,8 @@ import type { BenchContext } from '../run';
 const drives: DriveSource = { list: () => Promise.resolve([]), space: folderSpace };
 const PASS = 'bench passphrase, long enough';
 
-/** Rounds the harness runs: 5 warm-up + 5 measured when n ≤ 5. Each first import needs a fresh target. */
-const RUNS = 12;
+/** Rounds the harness runs: 5 warm-up + 10 measured for n = 10. Each first import needs a fresh target. */
+const RUNS = 22;
 
 async function freshSite(dir: string, name: string, setUp: boolean): Promise<Core> {
   mkdirSync(dir, { recursive: true });
@@ -72,20 +73,18 @@ interface ImportFixture {
   stick: string;
   name: string;
   sha256: string;
-  lines: { t: string; id: string; d: Record<string, unknown> }[];
 }
+
+type RawLine = { t: string; id: string; d: Record<string, unknown> };
 
 async function shareFixture(ctx: BenchContext, stick: string): Promise<ImportFixture> {
   mkdirSync(stick, { recursive: true });
   const w = await exportShare(ctx.site.core.ctx, drives, stick, null);
-  const text = readFileSync(w.path, 'utf8');
-  const body = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
-  const lines = body.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as { t: string; id: string; d: Record<string, unknown> });
-  return { stick, name: w.fileName, sha256: w.sha256, lines };
+  return { stick, name: w.fileName, sha256: w.sha256 };
 }
 
-/** Bare better-sqlite3 inserting the same rows the import writes (no verification, no versions). */
-function rawInsert(file: string, lines: ImportFixture['lines'], origin: string): void {
+/** Bare better-sqlite3 inserting the same rows the import writes (names, barcodes, the record line; no checks, no versions). */
+function rawInsert(file: string, lines: RawLine[], origin: string): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -93,6 +92,7 @@ function rawInsert(file: string, lines: ImportFixture['lines'], origin: string):
   const catName = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
   const item = db.prepare('INSERT INTO items (id, origin_site, category_id, unit, icon, low_stock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const itemName = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
+  const barcode = db.prepare('INSERT INTO item_barcodes (barcode, item_id) VALUES (?, ?)');
   const no = db.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, detail, created_at) VALUES (?, ?, ?, ?, ?, 't')");
   const rec = db.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, 1, '', ?, 't')");
   db.transaction(() => {
@@ -105,52 +105,82 @@ function rawInsert(file: string, lines: ImportFixture['lines'], origin: string):
       } else if (l.t === 'item') {
         item.run(l.id, origin, l.d.categoryId ?? null, l.d.unit, l.d.icon ?? null, l.d.lowStock ?? 0, 't', 't');
         for (const [k, v] of Object.entries(names)) itemName.run(l.id, k, v);
+        for (const b of (l.d.barcodes ?? []) as string[]) barcode.run(b, l.id);
       } else if (l.t === 'need_offer') no.run(l.id, origin, l.d.kind, l.d.category, l.d.detail ?? null);
     }
   })();
   db.close();
 }
 
-/** exchange.import_share: verify, preview and apply the busy site's bundle into a hub that has none of it. */
-export function importShareBench(ctx: BenchContext): Benchmark {
-  const base = join(ctx.dir, 'import');
+/**
+ * A first import, as the desk does it (preview, then apply, sharing one core's verification
+ * cache), of `bundle` into hubs that trust `cards` and hold none of it, beside bare inserts.
+ */
+function firstImportBench(ctx: BenchContext, name: string, dirName: string, bundle: (stick: string) => Promise<{ fx: ImportFixture; cards: CardBody[] }>): Benchmark {
+  const base = join(ctx.dir, dirName);
   let fx: ImportFixture;
   const targets: Core[] = [];
   const rawFiles: string[] = [];
   let next = 0;
   let nextRaw = 0;
   return {
-    name: 'exchange.import_share',
-    n: 5,
+    name,
+    n: 10,
     async setup() {
-      fx = await shareFixture(ctx, join(base, 'stick'));
-      const card = cardOf(ownIdentity(ctx.site.core.ctx));
+      const made = await bundle(join(base, 'stick'));
+      fx = made.fx;
       for (let i = 0; i < RUNS; i += 1) {
         const core = await freshSite(join(base, `t${i}`), `target-${i}`, true);
-        core.ctx.db.transaction(() => rememberSite(core.ctx, card, { trusted: true, by: null })).immediate();
+        core.ctx.db.transaction(() => made.cards.forEach((card) => rememberSite(core.ctx, card, { trusted: true, by: null }))).immediate();
         targets.push(core);
         const rawFile = join(base, `raw${i}.sqlite`);
         openDatabase(rawFile).close();
         rawFiles.push(rawFile);
       }
     },
-    run() {
-      // As the desk does it: preview, then apply, sharing one core's verification cache.
+    async run() {
       const core = targets[next++ % RUNS]!;
       const cache = new VerifiedLines();
-      previewBundle(core.ctx, fx.stick, fx.name, cache);
-      applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
+      await previewBundle(core.ctx, fx.stick, fx.name, cache);
+      await applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },
     raw() {
       const text = readFileSync(join(fx.stick, fx.name), 'utf8');
       const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
-      rawInsert(rawFiles[nextRaw++ % RUNS]!, lines.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as ImportFixture['lines'][number]), 'origin');
+      rawInsert(rawFiles[nextRaw++ % RUNS]!, lines.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as RawLine), 'origin');
     },
     teardown() {
       for (const t of targets) t.close();
       rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+/** exchange.import_share: verify, preview and apply the busy site's bundle into a hub that has none of it. */
+export function importShareBench(ctx: BenchContext): Benchmark {
+  return firstImportBench(ctx, 'exchange.import_share', 'import', async (stick) => ({
+    fx: await shareFixture(ctx, stick),
+    cards: [cardOf(ownIdentity(ctx.site.core.ctx))],
+  }));
+}
+
+/**
+ * exchange.import_relayed: the busy site's catalogue passed on by a second hub (A → B → C), so
+ * every record is a third site's and its own signature is checked, on the thread pool.
+ */
+export function importRelayedBench(ctx: BenchContext): Benchmark {
+  return firstImportBench(ctx, 'exchange.import_relayed', 'relayed', async (stick) => {
+    const a = ctx.site.core.ctx;
+    const direct = await shareFixture(ctx, join(stick, 'from-a'));
+    const b = await freshSite(join(stick, '..', 'hub-b'), 'relay-hub', true);
+    b.ctx.db.transaction(() => rememberSite(b.ctx, cardOf(ownIdentity(a)), { trusted: true, by: null })).immediate();
+    await applyBundle(b.ctx, direct.stick, direct.name, direct.sha256, null);
+    mkdirSync(stick, { recursive: true });
+    const w = await exportShare(b.ctx, drives, stick, null);
+    const cards = [cardOf(ownIdentity(a)), cardOf(ownIdentity(b.ctx))];
+    b.close();
+    return { fx: { stick, name: w.fileName, sha256: w.sha256 }, cards };
+  });
 }
 
 /** exchange.reimport_share: the same bundle again into a hub that already has it (nothing changes). */
@@ -166,12 +196,14 @@ export function reimportShareBench(ctx: BenchContext): Benchmark {
       fx = await shareFixture(ctx, join(base, 'stick'));
       target = await freshSite(join(base, 't'), 'reimport-target', true);
       target.ctx.db.transaction(() => rememberSite(target.ctx, cardOf(ownIdentity(ctx.site.core.ctx)), { trusted: true, by: null })).immediate();
-      applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
+      await applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
       rawDb = new Database(join(base, 't', 'kiosk.sqlite'), { readonly: true });
     },
-    run() {
-      previewBundle(target.ctx, fx.stick, fx.name);
-      applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
+    async run() {
+      // A later visit to the desk: a cold cache, shared by that preview and its apply.
+      const cache = new VerifiedLines();
+      await previewBundle(target.ctx, fx.stick, fx.name, cache);
+      await applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },
     raw() {
       // Bare: read the file and look every record up by key, comparing the stored line.
