@@ -27,6 +27,18 @@ test.describe('first run', () => {
     // Stored in SQLite, not in the page.
     expect(kiosk.core.ctx.db.prepare('SELECT name FROM site').get()).toEqual({ name: 'Northside Pantry' });
   });
+
+  test('a coordinator who leaves their name empty is called “coordinator” in the language volunteers read', async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    await page.getByLabel('Name of this hub').fill('Centro Comunitario');
+    await expect(page.getByLabel('Your name')).toHaveValue('');
+    await page.getByLabel('Language for volunteers and reports').selectOption('es');
+    await page.getByLabel('Coordinator PIN (4 to 8 digits)').fill('2468');
+    await page.getByLabel('PIN again').fill('2468');
+    await page.getByRole('button', { name: 'Open the kiosk' }).click();
+    await expect(new KioskPage(page).heading()).toBeVisible();
+    expect(kiosk.core.ctx.db.prepare('SELECT name, role FROM volunteers').all()).toEqual([{ name: 'Coordinador/a', role: 'coordinator' }]);
+  });
 });
 
 test('a visitor gets a slip in Arabic, right to left, and the pickup table redeems it once', async ({ page, kiosk }) => {

@@ -30,6 +30,22 @@ describe('volunteers and their PINs', () => {
     expect(JSON.stringify(volunteers)).not.toMatch(/scrypt|1234/);
   });
 
+  it('names the first coordinator as the setup screen says, and signs them in under that name', async () => {
+    const other = makeCore();
+    const blank = makeCore();
+    try {
+      const r = await other.call('site.setup', { name: 'Centro Norte', languages: ['es'], siteLanguage: 'es', pin: '5678', coordinatorName: '  Amina ' });
+      expect(r.ok).toBe(true);
+      expect(await other.call('auth.login', { pin: '5678' })).toMatchObject({ ok: true, value: { volunteerName: 'Amina', role: 'coordinator' } });
+      // Only blanks is no name: the screen sends the translated word instead, never "".
+      const refused = await blank.call('site.setup', { name: 'X', languages: ['en'], siteLanguage: 'en', pin: '5678', coordinatorName: '   ' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+    } finally {
+      other.dispose();
+      blank.dispose();
+    }
+  });
+
   it('adds a volunteer whose PIN opens their role', async () => {
     const maria = await add('  Maria ', 'stock', '2468');
     expect(maria).toMatchObject({ name: 'Maria', role: 'stock', createdAt: '2026-11-28T10:00:00.000Z' });

@@ -54,7 +54,8 @@ export function setUpSite(ctx: CoreContext, input: SiteSetup): SiteStatus {
       ctx.db
         .prepare('INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)')
         .run(key.publicKey, key.privateKey, at);
-      addVolunteer(ctx, { name: 'Coordinator', role: 'coordinator', pin: input.pin });
+      // Callers other than the setup screen (scripts, tests) may leave the name out.
+      addVolunteer(ctx, { name: input.coordinatorName ?? 'Coordinator', role: 'coordinator', pin: input.pin });
     })
     .immediate();
   return siteStatus(ctx);

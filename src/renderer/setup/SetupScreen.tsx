@@ -9,13 +9,14 @@ import { RestoreBackup } from '../exchange/RestoreBackup';
 import { TextField } from '../kiosk/TextField';
 import '../styles/intake.css';
 
-/** First run: the site's name, the languages it offers, the coordinator's PIN. */
+/** First run: the site's name, the languages it offers, the coordinator's name and PIN. */
 export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
   const { t } = useTranslation('setup');
   const api = useApi();
   const [name, setName] = useState('');
   const [languages, setLanguages] = useState<LocaleCode[]>(['en']);
   const [siteLanguage, setSiteLanguage] = useState<LocaleCode>('en');
+  const [coordinatorName, setCoordinatorName] = useState('');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,7 +29,9 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
     setMismatch(pin !== pinAgain);
     if (pin !== pinAgain) return;
     const langs = languages.includes(siteLanguage) ? languages : [siteLanguage, ...languages];
-    const result = await api.call('site.setup', { name, languages: langs, siteLanguage, pin });
+    // Left empty, the coordinator is called "coordinator" in the language volunteers will read.
+    const you = coordinatorName.trim() || t('coordinatorDefault', { lng: siteLanguage });
+    const result = await api.call('site.setup', { name, languages: langs, siteLanguage, pin, coordinatorName: you });
     if (result.ok) onDone(result.value);
     else setError(result.error);
   };
@@ -74,6 +77,7 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
               ))}
             </select>
           </label>
+          <TextField label={t('yourName')} hint={t('yourNameHint')} value={coordinatorName} maxLength={60} onChange={setCoordinatorName} />
           <TextField label={t('pin')} hint={t('pinHint')} kind="pin" value={pin} maxLength={8} onChange={(v) => setPin(v.replace(/\D/g, ''))} />
           <TextField label={t('pinAgain')} kind="pin" value={pinAgain} maxLength={8} onChange={(v) => setPinAgain(v.replace(/\D/g, ''))} />
           {mismatch ? (

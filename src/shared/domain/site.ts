@@ -33,6 +33,8 @@ export const SiteSetup = z.object({
   languages: z.array(LocaleCode).min(1),
   siteLanguage: LocaleCode,
   pin: Pin,
+  /** The first coordinator's name as volunteers will see it; the setup screen sends the word for "coordinator" in the site's language when left empty. */
+  coordinatorName: z.string().trim().min(1).max(60).optional(),
 });
 export type SiteSetup = z.infer<typeof SiteSetup>;
 
