@@ -3,8 +3,10 @@
  * "2026年12月5日". A month name is easier to read than digits whose order differs by country.
  * Days are calendar days, so they are formatted in UTC (no shift to the day before).
  */
-export function formatDay(isoDay: string, language: string): string {
+export function formatDay(isoDay: string, language: string, style: 'long' | 'short' = 'long'): string {
   const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // Short ("Dec 5, 2026") where many dates share a screen: lots, stock, the network board.
+  const options: Intl.DateTimeFormatOptions = style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date);
 }

@@ -41,6 +41,9 @@ test('a scanner burst anywhere on the pickup screen brings the slip up; the pick
   await expect(table.codeInput()).toHaveValue('');
   const lots = table.slip().getByRole('list', { name: 'Pick list' });
   await expect(lots.getByText(/take 1/)).toHaveCount(2);
+  // Use-by dates as a volunteer reads them ("use by Dec 5, 2026"), never as digits to decode.
+  await expect(lots).toContainText(/use by [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(lots).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 });
 
 test('ordinary typing in a text field does not trigger the scanner; a burst there still scans', async ({ page, kiosk }) => {

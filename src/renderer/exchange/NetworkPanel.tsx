@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkSite } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
-import { formatDate, formatDay } from './format';
+import { formatDay } from '../dates';
+import { formatDate } from './format';
 
 /** What the hubs we trust said they can give away and are short of, as of their last bundle. */
 export function NetworkPanel() {
@@ -51,7 +52,7 @@ export function NetworkPanel() {
               {list(s.needed)}
             </section>
           </div>
-          {s.week ? <p>{t('network.week', { week: formatDay(s.week.week, i18n.language), households: s.week.households })}</p> : null}
+          {s.week ? <p>{t('network.week', { week: formatDay(s.week.week, i18n.language, 'short'), households: s.week.households })}</p> : null}
         </article>
       ))}
     </section>

@@ -7,6 +7,7 @@ import type { StockRow } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { formatDay } from '../dates';
 import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
 
@@ -18,7 +19,7 @@ const key = (itemId: string, lotId: string | null) => `${itemId}/${lotId ?? ''}`
  * differences, confirm once. Confirming turns each difference into a count correction.
  */
 export function CountPanel({ language }: { language: LocaleCode }) {
-  const { t } = useTranslation('inventory');
+  const { t, i18n } = useTranslation('inventory');
   const api = useApi();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<StockRow[]>([]);
@@ -128,13 +129,17 @@ export function CountPanel({ language }: { language: LocaleCode }) {
               {rows.flatMap((r) =>
                 (r.lots.length > 0 ? r.lots : [{ lotId: null, code: null, expiresOn: null, qty: 0 }]).map((l) => {
                   const k = key(r.id, l.lotId);
-                  const lotLabel = [l.code, l.expiresOn].filter(Boolean).join(' ');
+                  const lotLabel = [l.code, l.expiresOn && formatDay(l.expiresOn, i18n.language, 'short')].filter(Boolean).join(' ');
                   return (
                     <tr key={k}>
                       <th scope="row">
                         <ItemName name={r.name} untranslated={r.untranslated} />
                       </th>
-                      <td dir="ltr">{lotLabel}</td>
+                      <td>
+                        {l.code ? <bdi dir="ltr">{l.code}</bdi> : null}
+                        {l.code && l.expiresOn ? ' ' : null}
+                        {l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : null}
+                      </td>
                       <td>
                         <input
                           className="inv-count-input"

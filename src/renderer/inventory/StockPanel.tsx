@@ -9,6 +9,7 @@ import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
+import { formatDay } from '../dates';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;
@@ -283,7 +284,7 @@ function ItemPanel({
             {row.lots.map((l) => (
               <tr key={l.lotId ?? ''}>
                 <td dir="ltr">{l.code ?? t('adjust.noLot')}</td>
-                <td dir="ltr">{l.expiresOn ?? ''}</td>
+                <td>{l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : ''}</td>
                 <td>{l.qty}</td>
               </tr>
             ))}
@@ -303,7 +304,7 @@ function ItemPanel({
           <select value={lotId} onChange={(e) => setLotId(e.target.value)}>
             {row.lots.map((l) => (
               <option key={l.lotId ?? ''} value={l.lotId ?? ''}>
-                {t('adjust.lotOption', { code: l.code ?? t('adjust.noLot'), expiry: l.expiresOn ?? '—', qty: l.qty })}
+                {t('adjust.lotOption', { code: l.code ?? t('adjust.noLot'), expiry: l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : '—', qty: l.qty })}
               </option>
             ))}
             {row.lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
@@ -349,7 +350,7 @@ function ItemPanel({
             {m.source ? ` · ${t(`sources.${m.source}`)}` : ''}
             {m.sourceName ? ` · ${m.sourceName}` : ''}
             {m.note ? ` · ${m.note}` : ''}
-            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn].filter(Boolean).join(' ')}` : ''}
+            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn && formatDay(m.expiresOn, i18n.language, 'short')].filter(Boolean).join(' ')}` : ''}
             <span className="inv-muted"> · {t('history.by', { who: m.volunteer ?? '—', when: when(m.at) })}</span>
           </li>
         ))}

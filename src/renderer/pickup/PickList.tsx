@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PickLine } from '../../shared/slips/schemas';
 import { ltrIsolate } from '../../shared/slips/bidi';
 import { Stepper } from '../components/Stepper';
+import { formatDay } from '../dates';
 
 /**
  * What to put in the bag, lots by earliest expiry first. Before pickup each line has a "given"
@@ -9,7 +10,7 @@ import { Stepper } from '../components/Stepper';
  * shows what happened.
  */
 export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: Record<string, number> | null; onGiven?(itemId: string, qty: number): void }) {
-  const { t } = useTranslation('pickup');
+  const { t, i18n } = useTranslation('pickup');
   return (
     <ul className="pick-list" aria-label={t('pickList')}>
       {lines.map((line) => {
@@ -23,7 +24,7 @@ export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: 
               <ul className="pick-lots">
                 {line.lots.map((lot) => (
                   <li key={lot.lotId ?? 'none'}>
-                    {lot.code ? t('lot', { code: ltrIsolate(lot.code) }) : null} · {lot.expiresOn ? t('expires', { date: ltrIsolate(lot.expiresOn) }) : t('noDate')} ·{' '}
+                    {lot.code ? t('lot', { code: ltrIsolate(lot.code) }) : null} · {lot.expiresOn ? t('expires', { date: formatDay(lot.expiresOn, i18n.language, 'short') }) : t('noDate')} ·{' '}
                     <strong>{t('takeQty', { qty: lot.qty })}</strong>
                   </li>
                 ))}
