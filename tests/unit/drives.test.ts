@@ -88,16 +88,20 @@ const laptopFolders: Record<string, Space> = {
 };
 
 describe('listing drives on Linux (lsblk)', () => {
+  const columns = (mounts: string) => ['lsblk', '--json', '-o', `NAME,LABEL,${mounts},RM,HOTPLUG,TRAN,MODEL`];
+  /** Older lsblk (before 2.37) refuses the MOUNTPOINTS column outright. */
+  const olderLsblk = (args: readonly string[]) => (args.join(' ').includes('MOUNTPOINTS') ? fail('lsblk: unknown column: MOUNTPOINTS') : JSON.stringify(laptopOld));
+
   it.each([
-    ['lsblk ≥ 2.37 (mountpoints array, booleans)', laptopNew],
-    ['older lsblk (single mountpoint, "0"/"1" strings)', laptopOld],
-  ])('%s: only the removable mounted ones, with their free space', async (_shape, json) => {
-    const { drives, calls } = fakeOs({ platform: 'linux', programs: { lsblk: JSON.stringify(json) }, folders: laptopFolders });
+    ['lsblk ≥ 2.37 (mountpoints array, booleans)', JSON.stringify(laptopNew), [columns('MOUNTPOINTS')]],
+    ['older lsblk (single mountpoint, "0"/"1" strings)', olderLsblk, [columns('MOUNTPOINTS'), columns('MOUNTPOINT')]],
+  ])('%s: only the removable mounted ones, with their free space', async (_shape, lsblk, ran) => {
+    const { drives, calls } = fakeOs({ platform: 'linux', programs: { lsblk }, folders: laptopFolders });
     expect(await drives.list()).toEqual([
       { name: 'STICK', path: '/media/ana/STICK', removable: true, freeBytes: 3e9, totalBytes: 16e9 },
       { name: 'mmcblk0p1', path: '/media/ana/3A1F-09C2', removable: true, freeBytes: 5e8, totalBytes: 2e9 },
     ]);
-    expect(calls[0]).toEqual(['lsblk', '--json', '-o', 'NAME,LABEL,MOUNTPOINTS,RM,HOTPLUG,TRAN,MODEL']);
+    expect(calls).toEqual(ran);
   });
 
   it.each([

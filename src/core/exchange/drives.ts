@@ -100,7 +100,9 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
   async function linuxDrives(): Promise<Drive[]> {
     const out: Drive[] = [];
     try {
-      const stdout = await os.run('lsblk', ['--json', '-o', 'NAME,LABEL,MOUNTPOINTS,RM,HOTPLUG,TRAN,MODEL'], 5000);
+      const lsblk = (mounts: string) => os.run('lsblk', ['--json', '-o', `NAME,LABEL,${mounts},RM,HOTPLUG,TRAN,MODEL`], 5000);
+      // MOUNTPOINTS (every mount of a device) is lsblk 2.37+; older ones refuse the column, so ask for MOUNTPOINT.
+      const stdout = await lsblk('MOUNTPOINTS').catch(() => lsblk('MOUNTPOINT'));
       const walk = (d: LsblkDevice, removable: boolean) => {
         const rem = removable || truthy(d.rm) || truthy(d.hotplug) || d.tran === 'usb';
         const mounts = [...(d.mountpoints ?? []), d.mountpoint ?? null].filter((m): m is string => typeof m === 'string' && m !== '');
