@@ -206,7 +206,7 @@ describe('listing drives on macOS', () => {
 });
 
 describe('ejecting', () => {
-  const findmnt = (path: string) => ['findmnt', '-n', '-o', 'SOURCE', '--target', path];
+  const findmnt = (path: string) => ['findmnt', '-n', '-o', 'SOURCE', '--mountpoint', path];
   const unmount = (dev: string) => ['udisksctl', 'unmount', '-b', dev, '--no-user-interaction'];
   const powerOff = (dev: string) => ['udisksctl', 'power-off', '-b', dev, '--no-user-interaction'];
   const udisks = (unmountReply: string | Error, powerOffReply: string | Error) => (args: readonly string[]) =>
@@ -254,11 +254,11 @@ describe('ejecting', () => {
       ejected: false,
     },
     {
-      case: 'Linux: findmnt failing is not ejected',
+      case: 'Linux: a folder that is not itself a mount point (findmnt exits 1) is left alone',
       platform: 'linux',
-      path: '/media/ana/GONE',
-      programs: { findmnt: fail('') },
-      ran: [findmnt('/media/ana/GONE')],
+      path: '/media/ana/OLD-STICK',
+      programs: { findmnt: fail('Command failed: findmnt -n -o SOURCE --mountpoint /media/ana/OLD-STICK'), udisksctl: '' },
+      ran: [findmnt('/media/ana/OLD-STICK')],
       ejected: false,
     },
     {

@@ -171,7 +171,9 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
         if (!/^[A-Z]:$/i.test(letter)) return false;
         await os.run('powershell.exe', ['-NoProfile', '-Command', `(New-Object -ComObject Shell.Application).Namespace(17).ParseName('${letter}').InvokeVerb('Eject')`], 20_000);
       } else {
-        const device = (await os.run('findmnt', ['-n', '-o', 'SOURCE', '--target', path], 5000)).trim();
+        // --mountpoint, not --target: a folder that is not itself mounted (a stale /media/<user>/X the
+        // fallback listed) fails here, instead of naming the disk it sits on, which may be the system disk.
+        const device = (await os.run('findmnt', ['-n', '-o', 'SOURCE', '--mountpoint', path], 5000)).trim();
         if (!device.startsWith('/dev/')) return false;
         await os.run('udisksctl', ['unmount', '-b', device, '--no-user-interaction'], 20_000);
         // Powering off is a courtesy (the light goes out); unmounted is already safe.
