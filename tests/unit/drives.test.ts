@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSystemDrives, type Space, type SystemAccess } from '../../src/core/exchange/drives';
+import { makeSystemDrives, windowsEjectScript, type Space, type SystemAccess } from '../../src/core/exchange/drives';
 
 type Reply = string | Error | ((args: readonly string[]) => string | Error);
 
@@ -174,13 +174,13 @@ describe('listing drives on Windows', () => {
   it.each([
     ['PowerShell is missing', undefined],
     ['PowerShell is blocked', fail('execution of scripts is disabled on this system')],
-  ])('when %s, probes the letters D..Z', async (_case, ps) => {
+  ])('when %s, probes the letters D..Z, offering none of them for ejecting', async (_case, ps) => {
     const probed: string[] = [];
     const { os } = fakeOs({ platform: 'win32', programs: ps === undefined ? {} : { 'powershell.exe': ps } });
     const drives = makeSystemDrives({ ...os, probe: (p) => (probed.push(p), p === 'E:\\' || p === 'K:\\' ? space(7) : null) });
     expect(await drives.list()).toEqual([
-      { name: 'E:', path: 'E:\\', removable: true, freeBytes: 7, totalBytes: 16e9 },
-      { name: 'K:', path: 'K:\\', removable: true, freeBytes: 7, totalBytes: 16e9 },
+      { name: 'E:', path: 'E:\\', removable: false, freeBytes: 7, totalBytes: 16e9 },
+      { name: 'K:', path: 'K:\\', removable: false, freeBytes: 7, totalBytes: 16e9 },
     ]);
     expect(probed).toEqual([...'DEFGHIJKLMNOPQRSTUVWXYZ'].map((l) => `${l}:\\`));
   });
@@ -286,19 +286,19 @@ describe('ejecting', () => {
       ejected: false,
     },
     {
-      case: 'Windows: the Shell "Eject" verb on the drive letter',
+      case: 'Windows: the Shell "Eject" verb on the drive letter, and the letter went away',
       platform: 'win32',
       path: 'E:\\',
       programs: { 'powershell.exe': '' },
-      ran: [['powershell.exe', '-NoProfile', '-Command', "(New-Object -ComObject Shell.Application).Namespace(17).ParseName('E:').InvokeVerb('Eject')"]],
+      ran: [['powershell.exe', '-NoProfile', '-Command', windowsEjectScript('E:')]],
       ejected: true,
     },
     {
-      case: 'Windows: PowerShell failing is not ejected',
+      case: 'Windows: the letter is still there after 10 s (Windows refused), or PowerShell failed: not ejected',
       platform: 'win32',
       path: 'e:\\',
-      programs: { 'powershell.exe': fail('blocked') },
-      ran: [['powershell.exe', '-NoProfile', '-Command', "(New-Object -ComObject Shell.Application).Namespace(17).ParseName('e:').InvokeVerb('Eject')"]],
+      programs: { 'powershell.exe': fail('exit code 1') },
+      ran: [['powershell.exe', '-NoProfile', '-Command', windowsEjectScript('e:')]],
       ejected: false,
     },
     ...["\\\\server\\share", "E'); Remove-Item C:\\ -Recurse #", "'E:", '/media/ana/STICK', '', '1:\\'].map((path) => ({
@@ -313,5 +313,15 @@ describe('ejecting', () => {
     const { drives, calls } = fakeOs({ platform, programs });
     expect(await drives.eject!(path)).toBe(ejected);
     expect(calls).toEqual(ran);
+  });
+});
+
+describe('the Windows eject script', () => {
+  it('invokes the Shell verb, then reports success only once the drive letter is gone', () => {
+    const script = windowsEjectScript('E:');
+    expect(script).toContain("$d = 'E:'");
+    expect(script).toContain(".ParseName($d).InvokeVerb('Eject')");
+    // Waits for the letter to go (40 × 250 ms) and otherwise exits 1, which the caller reads as "not ejected".
+    expect(script).toMatch(/for \(\$i = 0; \$i -lt 40; \$i\+\+\) \{ if \(-not \(Test-Path -LiteralPath "\$d\\"\)\) \{ exit 0 \}; Start-Sleep -Milliseconds 250 \}; exit 1$/);
   });
 });

@@ -90,6 +90,19 @@ function dedupe(drives: Drive[]): Drive[] {
   return drives.filter((d) => (seen.has(d.path) ? false : (seen.add(d.path), true)));
 }
 
+/**
+ * The Shell's "Eject" verb returns at once and never says whether Windows refused (a file still
+ * open on the stick). So the script waits up to 10 s for the drive letter to go away and exits 1
+ * if it stays: only a drive that really went is reported as ejected. `letter` is checked as
+ * /^[A-Z]:$/i by the caller, so it cannot break out of the quotes.
+ */
+export function windowsEjectScript(letter: string): string {
+  return (
+    `$d = '${letter}'; (New-Object -ComObject Shell.Application).Namespace(17).ParseName($d).InvokeVerb('Eject'); ` +
+    `for ($i = 0; $i -lt 40; $i++) { if (-not (Test-Path -LiteralPath "$d\\")) { exit 0 }; Start-Sleep -Milliseconds 250 }; exit 1`
+  );
+}
+
 export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
   const describe = (path: string, name: string, removable: boolean): Drive | null => {
     const space = os.probe(path);
@@ -145,9 +158,10 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
         if (drive) out.push(drive);
       }
     } catch {
-      // PowerShell missing or blocked: try every letter D..Z.
+      // PowerShell missing or blocked: try every letter D..Z. What kind of drive each is we cannot
+      // tell, so none is offered for ejecting (it could be an internal disk or a network share).
       for (const letter of 'DEFGHIJKLMNOPQRSTUVWXYZ') {
-        const drive = describe(`${letter}:\\`, `${letter}:`, true);
+        const drive = describe(`${letter}:\\`, `${letter}:`, false);
         if (drive) out.push(drive);
       }
     }
@@ -169,7 +183,7 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
       } else if (os.platform === 'win32') {
         const letter = path.slice(0, 2);
         if (!/^[A-Z]:$/i.test(letter)) return false;
-        await os.run('powershell.exe', ['-NoProfile', '-Command', `(New-Object -ComObject Shell.Application).Namespace(17).ParseName('${letter}').InvokeVerb('Eject')`], 20_000);
+        await os.run('powershell.exe', ['-NoProfile', '-Command', windowsEjectScript(letter)], 20_000);
       } else {
         // --mountpoint, not --target: a folder that is not itself mounted (a stale /media/<user>/X the
         // fallback listed) fails here, instead of naming the disk it sits on, which may be the system disk.
