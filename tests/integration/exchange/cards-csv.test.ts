@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import { csvCell } from '../../../src/core/exchange/csv';
 import { parseCardCode } from '../../../src/core/exchange/sites';
 import { decodeRgba, rasterize } from '../../support/qr-decode';
-import { makeSite, stick, type Site } from './support';
+import { hubs, makeSite, stick } from './support';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  while (cleanup.length) cleanup.pop()!();
-});
-async function site(name: string, demo = false): Promise<Site> {
-  const s = await makeSite(name, { demo });
-  cleanup.push(() => s.dispose());
-  return s;
-}
+const { site, later } = hubs();
 
 describe('site cards and trust', () => {
   it('a card round-trips as digits (through a real QR) and as a file, and adding it trusts the site', async () => {
@@ -25,7 +17,7 @@ describe('site cards and trust', () => {
     expect(decodeRgba(rasterize(card.digits))).toBe(card.digits);
     expect(parseCardCode(card.digits)).toEqual(parseCardCode(card.text));
     const s = stick();
-    cleanup.push(() => s.remove());
+    later(() => s.remove());
     const file = await a.call<WrittenFile>('exchange.save_card', { folder: s.path });
     expect(file.fileName).toMatch(/\.makcard$/);
     expect(readFileSync(file.path, 'utf8')).toBe(card.text);
@@ -54,7 +46,7 @@ describe('spreadsheet export', () => {
   it('writes stock, movements and weekly counts, with no people in them', async () => {
     const a = await site('Eastside Hub', true);
     const s = stick();
-    cleanup.push(() => s.remove());
+    later(() => s.remove());
     const files = await a.call<WrittenFile[]>('exchange.export_csv', { folder: s.path });
     expect(files.map((f) => f.fileName)).toEqual(['Eastside-Hub-2026-11-28-stock.csv', 'Eastside-Hub-2026-11-28-movements.csv', 'Eastside-Hub-2026-11-28-weekly.csv']);
     const [stock, movements, weekly] = files.map((f) => readFileSync(f.path, 'utf8'));
@@ -91,7 +83,7 @@ describe('eject', () => {
       },
     };
     const a = await makeSite('Eastside Hub', { drives });
-    cleanup.push(() => a.dispose());
+    later(() => a.dispose());
     expect(await a.call('exchange.drives', {})).toHaveLength(1);
     expect(await a.call('exchange.eject', { folder: '/home' })).toEqual({ ejected: false });
     expect(await a.call('exchange.eject', { folder: '/media/hub/KINGSTON' })).toEqual({ ejected: true });

@@ -1,34 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ImportPreview, KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
+import type { ImportPreview, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import { signRecord, type RecordEnvelope } from '../../../src/core/exchange/format';
-import { makeSite, openBundle, sealBundle, stick, type Site } from './support';
+import { countOf, hubs, openBundle, sealBundle } from './support';
 
 // How an import checks a bundle only as much as it must (docs/bundle-format.md, "Checking"):
 // the signer's records stand on its manifest signature, other hubs' records on their own, and
 // apply reuses the preview's decisions only while not one row of the database has changed.
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  while (cleanup.length) cleanup.pop()!();
-});
-async function site(name: string, demo = false): Promise<Site> {
-  const s = await makeSite(name, { demo });
-  cleanup.push(() => s.dispose());
-  return s;
-}
-function folder(): string {
-  const f = stick();
-  cleanup.push(() => f.remove());
-  return f.path;
-}
-async function trust(at: Site, from: Site): Promise<KnownSite> {
-  const card = await from.call<SiteCard>('exchange.card', {});
-  return at.call<KnownSite>('exchange.add_card', { code: card.digits });
-}
-const count = (p: ImportPreview, type: string) => p.counts.find((c) => c.type === type)!;
+const { site, folder, trust } = hubs();
+const count = countOf;
 const firstItemLine = (path: string) => {
   const opened = openBundle(readFileSync(path));
   const lines = opened.parts.get('items.jsonl')!.trim().split('\n');

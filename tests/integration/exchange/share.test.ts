@@ -1,28 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportLogEntry, ImportPreview, KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
-import { makeSite, openBundle, sealBundle, stick, type Site } from './support';
+import type { ImportLogEntry, ImportPreview, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
+import { countOf, hubs, openBundle, sealBundle, type Site } from './support';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  while (cleanup.length) cleanup.pop()!();
-});
-async function site(name: string, demo = false): Promise<Site> {
-  const s = await makeSite(name, { demo });
-  cleanup.push(() => s.dispose());
-  return s;
-}
-function folder(): string {
-  const f = stick();
-  cleanup.push(() => f.remove());
-  return f.path;
-}
-async function trust(at: Site, from: Site): Promise<KnownSite> {
-  const card = await from.call<SiteCard>('exchange.card', {});
-  return at.call<KnownSite>('exchange.add_card', { code: card.digits });
-}
-const count = (p: ImportPreview, type: string) => p.counts.find((c) => c.type === type)!;
+const { site, folder, trust } = hubs();
+const count = countOf;
 const itemName = (s: Site, id: string, locale = 'en') =>
   (s.core.ctx.db.prepare('SELECT name FROM item_names WHERE item_id = ? AND locale = ?').get(id, locale) as { name: string } | undefined)?.name;
 

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createHash, type KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { openDatabase } from '../../../src/core/db/open';
 import { seedDemo } from '../../../src/core/demo/seed';
 import { folderSpace, type DriveSource } from '../../../src/core/exchange/drives';
 import { PART_NAMES, privateKeyObject, sha256Hex, signManifest, type Manifest } from '../../../src/core/exchange/format';
+import type { ImportPreview, KnownSite, SiteCard } from '../../../src/shared/api/channels/exchange';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../../support/fixed';
 
 /** Temp folders stand in for USB sticks; free space is the real one unless a test overrides it. */
@@ -117,3 +119,37 @@ export function sealBundle(b: OpenBundle, key: KeyObject, magic = 'MAK-SHARE 1')
 }
 
 export { PART_NAMES };
+
+/**
+ * The hubs and sticks of one test file, disposed after each test: `site` makes a hub (with demo
+ * data if asked), `folder` a stick, `trust(at, from)` adds `from`'s card at `at`, and `later`
+ * runs anything else once the test is over.
+ */
+export function hubs() {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    while (cleanup.length) cleanup.pop()!();
+  });
+  return {
+    later(fn: () => void): void {
+      cleanup.push(fn);
+    },
+    async site(name: string, demo = false): Promise<Site> {
+      const s = await makeSite(name, { demo });
+      cleanup.push(() => s.dispose());
+      return s;
+    },
+    folder(): string {
+      const f = stick();
+      cleanup.push(() => f.remove());
+      return f.path;
+    },
+    async trust(at: Site, from: Site): Promise<KnownSite> {
+      const card = await from.call<SiteCard>('exchange.card', {});
+      return at.call<KnownSite>('exchange.add_card', { code: card.digits });
+    },
+  };
+}
+
+/** One record type's line of a preview's counts. */
+export const countOf = (p: ImportPreview, type: string) => p.counts.find((c) => c.type === type)!;
