@@ -311,7 +311,8 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     return info;
   };
 
-  const stored = ctx.db.prepare('SELECT type, id, origin_site, version, data_sha256, line FROM exchange_records WHERE type = ? AND id = ?');
+  // The stored line is compared in SQL: a re-import then never copies thousands of lines into JS.
+  const stored = ctx.db.prepare('SELECT origin_site, version, line = ? AS same FROM exchange_records WHERE type = ? AND id = ?');
   const localOrigin = {
     category: ctx.db.prepare('SELECT origin_site AS o FROM categories WHERE id = ?'),
     item: ctx.db.prepare('SELECT origin_site AS o FROM items WHERE id = ?'),
@@ -330,9 +331,9 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     seen.add(key);
     perSite.set(r.o, (perSite.get(r.o) ?? 0) + 1);
     const verdict = ((): Verdict => {
-      const prev = stored.get(r.t, r.id) as StoredRow | undefined;
+      const prev = stored.get(rec.line, r.t, r.id) as { origin_site: string; version: number; same: 0 | 1 } | undefined;
       // The fast path that makes re-import cheap: the very line we already hold.
-      if (prev && prev.line === rec.line) return { kind: 'unchanged' };
+      if (prev?.same === 1) return { kind: 'unchanged' };
       if (prev && prev.origin_site !== r.o) return { kind: 'rejected', reason: 'id_conflict' };
       let local: { o: string } | undefined;
       if (r.t !== 'board' && r.t !== 'weekly') {
@@ -414,7 +415,7 @@ async function preverify(ctx: CoreContext, buf: Buffer, cache: VerifiedLines, sh
       const site = readSite(ctx);
       if (!site) return [];
       const signer = bundle.manifest.site.id;
-      const stored = ctx.db.prepare('SELECT line FROM exchange_records WHERE type = ? AND id = ?').pluck();
+      const same = ctx.db.prepare('SELECT line = ? FROM exchange_records WHERE type = ? AND id = ?').pluck();
       const keysOf = new Map<string, { key: KeyObject; tag: string }[]>();
       const keysFor = (origin: string) => {
         let keys = keysOf.get(origin);
@@ -433,7 +434,7 @@ async function preverify(ctx: CoreContext, buf: Buffer, cache: VerifiedLines, sh
         if (r.o === signer) continue;
         const keys = keysFor(r.o);
         if (keys.length === 0 || keys.some((k) => cache.has(cache.key(k.tag, rec.line)))) continue;
-        if (stored.get(r.t, r.id) === rec.line) continue; // the very line we hold: decide() needs no check
+        if (same.get(rec.line, r.t, r.id) === 1) continue; // the very line we hold: decide() needs no check
         out.push({ rec, keys });
       }
       return out;
