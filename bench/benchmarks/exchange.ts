@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../src/core/index';
 import { openDatabase } from '../../src/core/db/open';
 import { folderSpace, type DriveSource } from '../../src/core/exchange/drives';
-import { VerifiedLines, applyBundle, exportShare, previewBundle } from '../../src/core/exchange/share';
+import { ImportCache, applyBundle, exportShare, previewBundle } from '../../src/core/exchange/share';
 import { exportBackup, restoreBackup } from '../../src/core/exchange/backup';
 import { cardOf, ownIdentity, rememberSite } from '../../src/core/exchange/sites';
 import type { CardBody } from '../../src/core/exchange/format';
@@ -140,7 +140,7 @@ function firstImportBench(ctx: BenchContext, name: string, dirName: string, bund
     },
     async run() {
       const core = targets[next++ % RUNS]!;
-      const cache = new VerifiedLines();
+      const cache = new ImportCache();
       await previewBundle(core.ctx, fx.stick, fx.name, cache);
       await applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },
@@ -201,7 +201,7 @@ export function reimportShareBench(ctx: BenchContext): Benchmark {
     },
     async run() {
       // A later visit to the desk: a cold cache, shared by that preview and its apply.
-      const cache = new VerifiedLines();
+      const cache = new ImportCache();
       await previewBundle(target.ctx, fx.stick, fx.name, cache);
       await applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },

@@ -9,7 +9,7 @@ import { exportBackup, restoreBackup } from './backup';
 import { exportCsv } from './csv';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
-import { VerifiedLines, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
+import { ImportCache, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
 import { readSite } from '../site/site-service';
 import { networkBoard } from './network';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
@@ -65,7 +65,7 @@ type ExchangeChannel =
   | 'exchange.export_csv';
 
 export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Handlers, ExchangeChannel> {
-  const verified = new VerifiedLines();
+  const importCache = new ImportCache();
   const who = (call: { session: { volunteerName: string } | null }) => call.session?.volunteerName ?? null;
   return {
     'exchange.drives': (_input, call) => {
@@ -112,8 +112,8 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();
     },
     'exchange.export_share': ({ folder }, call) => exportShare(ctx, deps.drives, folder, who(call), deps.writeHooks),
-    'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name, verified),
-    'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call), verified),
+    'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name, importCache),
+    'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call), importCache),
     'exchange.network': ({ language }) => networkBoard(ctx, language),
     'exchange.log': () => importLog(ctx),
     'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),

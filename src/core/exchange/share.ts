@@ -166,11 +166,12 @@ export function readBundleFile(folder: string, name: string): Buffer {
 }
 
 /**
- * Record lines whose origin signature already verified, per key: preview and apply read the same
- * file moments apart, and Ed25519 verification is most of an import's time. A verdict for
- * (key, exact line) never changes, so remembering successes is safe. Bounded; per core.
+ * What one core remembers between a preview and its apply, which read the same file moments
+ * apart: record lines whose origin signature verified, per key (a verdict for a key and an exact
+ * line never changes, so remembering successes is safe; bounded), the last bundle parsed, and
+ * the last analysis with the database state it was made against.
  */
-export class VerifiedLines {
+export class ImportCache {
   private readonly seen = new Set<string>();
   constructor(private readonly max = 200_000) {}
   key(keyTag: string, line: string): string {
@@ -257,7 +258,7 @@ interface Analysis {
  * Verifies a bundle and decides, record by record, what importing it would do. Changes nothing:
  * preview and apply both call it, apply inside its write transaction.
  */
-export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: VerifiedLines = new VerifiedLines(), sha?: string): Analysis {
+export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: ImportCache = new ImportCache(), sha?: string): Analysis {
   const bundle = cache.parse(buf, sha);
   const { manifest } = bundle;
   // The clock is the one thing outside the database a decision rests on: checked every time.
@@ -272,7 +273,7 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
   return analysis;
 }
 
-function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache: VerifiedLines): Analysis {
+function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache: ImportCache): Analysis {
   const me = ownIdentity(ctx);
   const { manifest } = bundle;
   if (manifest.site.id === me.id) throw new AppError('exchange.own_bundle', 'this bundle was made here');
@@ -403,7 +404,7 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
  * relayed catalogue is the one import where these checks are most of the time. Only good
  * signatures are remembered, so decide() checks any other line again and rejects it.
  */
-async function preverify(ctx: CoreContext, buf: Buffer, cache: VerifiedLines, sha?: string): Promise<void> {
+async function preverify(ctx: CoreContext, buf: Buffer, cache: ImportCache, sha?: string): Promise<void> {
   let bundle: ParsedBundle;
   try {
     bundle = cache.parse(buf, sha);
@@ -452,7 +453,7 @@ async function preverify(ctx: CoreContext, buf: Buffer, cache: VerifiedLines, sh
   );
 }
 
-export async function previewBundle(ctx: CoreContext, folder: string, name: string, cache = new VerifiedLines()): Promise<ImportPreview> {
+export async function previewBundle(ctx: CoreContext, folder: string, name: string, cache = new ImportCache()): Promise<ImportPreview> {
   const buf = readBundleFile(folder, name);
   await preverify(ctx, buf, cache);
   // One read transaction: every lookup sees the same moment, and in WAL mode thousands of
@@ -463,7 +464,7 @@ export async function previewBundle(ctx: CoreContext, folder: string, name: stri
 const APPLY_ORDER: RecordType[] = ['category', 'item', 'need_offer', 'board', 'weekly'];
 
 /** Applies a previewed bundle in one transaction and logs what came from where. */
-export async function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache = new VerifiedLines()): Promise<ImportLogEntry> {
+export async function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache = new ImportCache()): Promise<ImportLogEntry> {
   const buf = readBundleFile(folder, name);
   if (sha256Hex(buf) !== sha256) throw new AppError('exchange.changed', 'the file changed since the preview');
   await preverify(ctx, buf, cache, sha256);
