@@ -9,6 +9,8 @@ function fakeOs(opts: {
   programs?: Record<string, Reply>;
   folders?: Record<string, Space>;
   dirs?: Record<string, string[]>;
+  /** Filesystem ids (stat's dev); a path missing here cannot be read. */
+  devices?: Record<string, number>;
 }) {
   const calls: string[][] = [];
   const os: SystemAccess = {
@@ -22,6 +24,7 @@ function fakeOs(opts: {
     },
     probe: (path) => opts.folders?.[path] ?? null,
     entries: (path) => opts.dirs?.[path] ?? [],
+    device: (path) => opts.devices?.[path] ?? null,
   };
   return { os, calls, drives: makeSystemDrives(os) };
 }
@@ -127,15 +130,17 @@ describe('listing drives on Linux (lsblk)', () => {
   });
 
   const automount = {
-    dirs: { '/media': ['ana'], '/media/ana': ['STICK', 'notes.txt'], '/run/media': ['ben'], '/run/media/ben': ['CARD'] },
-    folders: { '/media/ana/STICK': space(10), '/run/media/ben/CARD': space(20) },
+    dirs: { '/media': ['ana'], '/media/ana': ['STICK', 'notes.txt', 'OLDSTICK'], '/run/media': ['ben'], '/run/media/ben': ['CARD'] },
+    folders: { '/media/ana/STICK': space(10), '/media/ana/OLDSTICK': space(99), '/run/media/ben/CARD': space(20) },
+    // OLDSTICK is a folder left behind after a crash: on the same filesystem as /media/ana.
+    devices: { '/media/ana': 2049, '/media/ana/STICK': 2065, '/media/ana/notes.txt': 2049, '/media/ana/OLDSTICK': 2049, '/run/media/ben': 27, '/run/media/ben/CARD': 2081 },
   };
   it.each([
     ['lsblk is missing', undefined],
     ['lsblk fails', fail('lsblk: failed to access sysfs directory')],
     ['lsblk prints something that is not JSON', 'NAME MOUNTPOINT\nsda'],
     ['lsblk lists no removable drive', JSON.stringify({ blockdevices: [{ name: 'nvme0n1', rm: false, mountpoints: ['/'] }] })],
-  ])('when %s, falls back to /media/<user>/<name> and /run/media/<user>/<name>', async (_case, lsblk) => {
+  ])('when %s, falls back to the mount points under /media/<user> and /run/media/<user>', async (_case, lsblk) => {
     const { drives } = fakeOs({ platform: 'linux', programs: lsblk === undefined ? {} : { lsblk }, ...automount });
     expect(await drives.list()).toEqual([
       { name: 'STICK', path: '/media/ana/STICK', removable: true, freeBytes: 10, totalBytes: 16e9 },
@@ -187,11 +192,13 @@ describe('listing drives on Windows', () => {
 });
 
 describe('listing drives on macOS', () => {
-  it('lists /Volumes except the startup disk, and only readable folders', async () => {
+  it('lists /Volumes except the startup disk, whatever it is called, and only readable folders', async () => {
     const { drives, calls } = fakeOs({
       platform: 'darwin',
-      dirs: { '/Volumes': ['Macintosh HD', 'STICK', 'Untitled', '.DS_Store'] },
-      folders: { '/Volumes/Macintosh HD': space(1), '/Volumes/STICK': space(2), '/Volumes/Untitled': space(3) },
+      dirs: { '/Volumes': ['Macintosh HD', 'Amina’s Mac', 'STICK', 'Untitled', '.DS_Store'] },
+      folders: { '/Volumes/Macintosh HD': space(1), '/Volumes/Amina’s Mac': space(1), '/Volumes/STICK': space(2), '/Volumes/Untitled': space(3) },
+      // A renamed startup disk is still the filesystem / is on.
+      devices: { '/': 16777232, '/Volumes/Amina’s Mac': 16777232, '/Volumes/STICK': 16777240, '/Volumes/Untitled': 16777241 },
     });
     expect(await drives.list()).toEqual([
       { name: 'STICK', path: '/Volumes/STICK', removable: true, freeBytes: 2, totalBytes: 16e9 },

@@ -32,6 +32,8 @@ export interface SystemAccess {
   probe(path: string): Space | null;
   /** A directory's entry names; empty when it cannot be read. */
   entries(path: string): string[];
+  /** The id of the filesystem a path is on (stat's dev), or null when it cannot be read. */
+  device(path: string): number | null;
 }
 
 export function folderSpace(folder: string): Space {
@@ -61,6 +63,13 @@ export const realSystem: SystemAccess = {
       return readdirSync(path);
     } catch {
       return [];
+    }
+  },
+  device(path) {
+    try {
+      return statSync(path).dev;
+    } catch {
+      return null;
     }
   },
 };
@@ -134,7 +143,12 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
       for (const root of ['/media', '/run/media']) {
         for (const user of os.entries(root)) {
           const base = join(root, user);
+          const baseDevice = os.device(base);
           for (const e of os.entries(base)) {
+            // Only a folder with a filesystem of its own: a stale folder left after a crash sits on
+            // the system disk, and a bundle "saved to the stick" there would never leave the room.
+            const device = os.device(join(base, e));
+            if (device === null || device === baseDevice) continue;
             const drive = describe(join(base, e), e, true);
             if (drive) out.push(drive);
           }
@@ -169,9 +183,11 @@ export function makeSystemDrives(os: SystemAccess = realSystem): DriveSource {
   }
 
   function macDrives(): Drive[] {
+    // The startup disk appears in /Volumes too (a link to /), under whatever name it was given.
+    const startup = os.device('/');
     return os
       .entries('/Volumes')
-      .filter((n) => n !== 'Macintosh HD')
+      .filter((n) => n !== 'Macintosh HD' && (startup === null || os.device(join('/Volumes', n)) !== startup))
       .map((n) => describe(join('/Volumes', n), n, true))
       .filter((d): d is Drive => d !== null);
   }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { systemDrives } from '../../../src/core/exchange/drives';
+import { dirname, join } from 'node:path';
+import { realSystem, systemDrives } from '../../../src/core/exchange/drives';
 import { tempDir } from '../../support/fixed';
 
 /**
@@ -153,5 +153,15 @@ describe('ejecting a real loop-mounted stick on Linux', () => {
 
     expect(isMounted(stick.dir)).toBe(true);
     expect(stick.calls()).toEqual([]);
+  });
+
+  it.skipIf(skipReason !== null)(title('tells a mounted stick from a folder left behind, as the /media fallback listing does'), async () => {
+    const stick = setup('works');
+    const parent = realSystem.device(dirname(stick.dir));
+    expect(parent).not.toBeNull();
+    expect(realSystem.device(stick.dir)).not.toBe(parent);
+    expect(await systemDrives.eject!(stick.dir)).toBe(true);
+    // Unmounted, the same name is just a folder on the disk it sits on.
+    expect(realSystem.device(stick.dir)).toBe(parent);
   });
 });
