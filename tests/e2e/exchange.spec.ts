@@ -78,6 +78,11 @@ for (const [lang, l] of [
       const copied = b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items WHERE origin_site = (SELECT id FROM site)').get() as { n: number };
       expect(copied.n).toBe(0);
       expect(b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: itemsA });
+      // The log says when, from whom and how much, the hub name isolated from the sentence around it.
+      const records = (b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM exchange_records').get() as { n: number }).n;
+      const logLine = page.locator('.import-log li').first();
+      await expect(logLine).toContainText(`\u2068${siteName}\u2069`);
+      await expect(logLine).toContainText(lang === 'en' ? `· ${records} records` : `· ${records} سجل`);
       await page.screenshot({ path: testInfo.outputPath(`imported-${lang}.png`), fullPage: true });
 
       // The news from that hub: what it can give away and is short of.

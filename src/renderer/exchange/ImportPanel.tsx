@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { isolate } from '../../shared/slips/bidi';
 import type { PanelProps } from './ExchangeSection';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes, formatDate } from './format';
@@ -187,13 +188,19 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
           <ul>
             {log.map((l) => (
               <li key={l.id}>
-                {t('import.logLine', { date: formatDate(l.at, i18n.language), site: l.siteName })}
                 {/* Each hub name is isolated so a Latin name inside Arabic text keeps its place. */}
-                {l.origins.map((o) => (
-                  <span key={o.id} className="log-origin">
-                    <bdi>{o.name}</bdi>: {o.records}
+                {t('import.logLine', { date: formatDate(l.at, i18n.language), site: isolate(l.siteName) })}
+                {' · '}
+                {t('import.logRecords', { count: l.origins.reduce((n, o) => n + o.records, 0) })}
+                {l.origins.some((o) => o.id !== l.siteId) ? (
+                  <span className="log-origin">
+                    {t('import.logRelayed', {
+                      list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
+                        l.origins.filter((o) => o.id !== l.siteId).map((o) => `${isolate(o.name)} ${o.records}`),
+                      ),
+                    })}
                   </span>
-                ))}
+                ) : null}
               </li>
             ))}
           </ul>

@@ -5,3 +5,11 @@
 export function ltrIsolate(text: string): string {
   return `\u2066${text}\u2069`;
 }
+
+/**
+ * Wraps a name of either direction (a hub called "Eastside" or "مركز الحي") in a first-strong
+ * isolate, so it neither takes on nor reorders the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
