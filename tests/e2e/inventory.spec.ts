@@ -87,6 +87,9 @@ test('the low-stock view lists items at or under their threshold, and spoiled st
   // Milk is expiring; mark 2 spoiled.
   await page.getByRole('button', { name: 'Expiring soon' }).click();
   await room.stockTable().getByRole('button', { name: 'Milk, 1 L' }).click();
+  // Expiry dates, in the list and the item's lots, as a volunteer reads them: "Dec 2, 2026".
+  await expect(page.getByRole('table').first()).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(page.locator('body')).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   const adjust = page.getByRole('form', { name: 'Take stock off or correct it' });
   await adjust.getByLabel('How many to take off').fill('2');
   await adjust.getByLabel('Note (optional)').fill('carton leaking');

@@ -10,6 +10,7 @@ import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
 import { formatDay } from '../dates';
+import { isolate } from '../../shared/slips/bidi';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;
@@ -22,7 +23,7 @@ interface Props {
 
 /** The stock list: search, filters, the low-stock and expiring views; an item opens its history. */
 export function StockPanel({ language, siteLanguage }: Props) {
-  const { t } = useTranslation('inventory');
+  const { t, i18n } = useTranslation('inventory');
   const api = useApi();
   const [view, setView] = useState<View>('all');
   const [search, setSearch] = useState('');
@@ -161,7 +162,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
                   <td>{t('qtyUnit', { qty: r.onHand, unit: t(`units.${r.unit}`) })}</td>
                   <td>{r.reserved}</td>
                   <td>{r.available}</td>
-                  <td dir="ltr">{r.nextExpiry ?? ''}</td>
+                  <td>{r.nextExpiry ? formatDay(r.nextExpiry, i18n.language, 'short') : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -304,7 +305,7 @@ function ItemPanel({
           <select value={lotId} onChange={(e) => setLotId(e.target.value)}>
             {row.lots.map((l) => (
               <option key={l.lotId ?? ''} value={l.lotId ?? ''}>
-                {t('adjust.lotOption', { code: l.code ?? t('adjust.noLot'), expiry: l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : '—', qty: l.qty })}
+                {t('adjust.lotOption', { code: isolate(l.code ?? t('adjust.noLot')), expiry: isolate(l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : '—'), qty: l.qty })}
               </option>
             ))}
             {row.lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
@@ -348,10 +349,11 @@ function ItemPanel({
             {t(`kinds.${m.kind}`)}
             {m.reason ? ` · ${t(`reasons.${m.reason}`, { defaultValue: m.reason })}` : ''}
             {m.source ? ` · ${t(`sources.${m.source}`)}` : ''}
-            {m.sourceName ? ` · ${m.sourceName}` : ''}
-            {m.note ? ` · ${m.note}` : ''}
-            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn && formatDay(m.expiresOn, i18n.language, 'short')].filter(Boolean).join(' ')}` : ''}
-            <span className="inv-muted"> · {t('history.by', { who: m.volunteer ?? '—', when: when(m.at) })}</span>
+            {m.sourceName ? ` · ${isolate(m.sourceName)}` : ''}
+            {m.note ? ` · ${isolate(m.note)}` : ''}
+            {/* Codes, names and dates are isolated: a Latin lot code beside an Arabic date must not swap their digits. */}
+            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn && formatDay(m.expiresOn, i18n.language, 'short')].filter((x): x is string => Boolean(x)).map(isolate).join(' ')}` : ''}
+            <span className="inv-muted"> · {t('history.by', { who: isolate(m.volunteer ?? '—'), when: isolate(when(m.at)) })}</span>
           </li>
         ))}
       </ol>
