@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, createReadStream } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import { AppError } from '../errors';
 import type { DriveSource } from './drives';
@@ -12,12 +13,14 @@ const CHUNK = 1024 * 1024;
 export type WriteSource = { buffer: Buffer } | { file: string };
 
 export interface WriteHooks {
-  /** Test hook: runs after each chunk is written (a stick pulled out mid-write). */
-  afterChunk?(written: number): void;
+  /** Test hook: runs after each chunk is written (a stick pulled out mid-write); a promise it returns holds the write there (a slow stick). */
+  afterChunk?(written: number): void | Promise<void>;
+  /** Test hook: runs once the file has its final name, before it is read back (another kiosk, or a stick that garbles it). */
+  afterRename?(path: string): void | Promise<void>;
 }
 
-function sourceSize(src: WriteSource): number {
-  return 'buffer' in src ? src.buffer.length : statSync(src.file).size;
+async function sourceSize(src: WriteSource): Promise<number> {
+  return 'buffer' in src ? src.buffer.length : (await stat(src.file)).size;
 }
 
 /** Only a plain name in the chosen folder: no separators, no "..", nothing hidden. */
@@ -38,23 +41,53 @@ export function requireFolder(folder: string): void {
   if (!isDir) throw new AppError('exchange.folder_missing', `folder ${folder} is not there`, { folder });
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** Which file a path names right now: the same dev and inode is the same file, whatever its name. */
+interface FileId {
+  dev: number;
+  ino: number;
+}
+const sameFile = (a: FileId | null, b: FileId | null) => a !== null && b !== null && a.ino !== 0 && a.dev === b.dev && a.ino === b.ino;
+/** Known to be two files (a filesystem that reports no inode numbers, 0, tells us nothing). */
+const otherFile = (a: FileId, b: FileId) => a.ino !== 0 && b.ino !== 0 && (a.dev !== b.dev || a.ino !== b.ino);
+
+async function idOf(path: string): Promise<FileId | null> {
+  try {
+    const st = await stat(path);
+    return { dev: st.dev, ino: st.ino };
+  } catch {
+    return null;
+  }
 }
 
-function fsyncFolder(folder: string): void {
-  let fd: number | null = null;
+/** The bytes at `path` read back through one handle, and which file that handle had open. */
+async function readBack(path: string): Promise<FileId & { sha256: string }> {
+  const fh = await open(path, 'r');
   try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
+    const st = await fh.stat();
+    const hash = createHash('sha256');
+    const buf = Buffer.alloc(CHUNK);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+    }
+    return { dev: st.dev, ino: st.ino, sha256: hash.digest('hex') };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  let fh: FileHandle | null = null;
+  try {
+    fh = await open(folder, 'r');
+    await fh.sync();
   } catch (err) {
     // Windows cannot open a folder for fsync; there the rename itself is the commit point.
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw err;
   } finally {
-    if (fd !== null) closeSync(fd);
+    await fh?.close();
   }
 }
 
@@ -66,85 +99,116 @@ function failure(err: unknown, folder: string): AppError {
 }
 
 /**
+ * Writes to one file name, one at a time in this process: the space check, write, rename and
+ * read-back of one export never interleave with another's of the same name. Keyed in lower case,
+ * since sticks (FAT, exFAT) and Windows and macOS disks do not tell names apart by case.
+ */
+const targets = new Map<string, Promise<void>>();
+async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const turn = (targets.get(key) ?? Promise.resolve()).then(run);
+  const tail = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  targets.set(key, tail);
+  try {
+    return await turn;
+  } finally {
+    if (targets.get(key) === tail) targets.delete(key);
+  }
+}
+
+/**
  * Writes a file so that a full disk, a pulled stick or a crash never leaves something that looks
- * like a finished bundle: room is checked first, the bytes go to a hidden ".part" name, are
- * fsynced, renamed into place, the folder is fsynced, and the file is read back and compared.
+ * like a finished bundle: room is checked first, the bytes go to a hidden ".part" name of their
+ * own (pid and random: a second kiosk writing the same name never shares it), are fsynced,
+ * renamed into place, the folder is fsynced, and the file now at the final name is read back and
+ * compared. All of it is asynchronous: a slow stick never holds up a scan at the pickup table.
  */
 export async function writeAtomic(drives: DriveSource, folder: string, fileName: string, src: WriteSource, hooks: WriteHooks = {}): Promise<WrittenFile> {
   safeFileName(fileName);
   requireFolder(folder);
-  const size = sourceSize(src);
+  return oneAtATime(resolve(folder, fileName).toLowerCase(), () => writeNow(drives, folder, fileName, src, hooks));
+}
+
+async function writeNow(drives: DriveSource, folder: string, fileName: string, src: WriteSource, hooks: WriteHooks): Promise<WrittenFile> {
+  const size = await sourceSize(src);
   const { freeBytes } = drives.space(folder);
   if (freeBytes < size + SPACE_MARGIN) {
     throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, { needMb: mb(size + SPACE_MARGIN), freeMb: mb(freeBytes) });
   }
   const finalPath = join(folder, fileName);
-  const temp = join(folder, `.${fileName}.${process.pid}.part`);
+  const temp = join(folder, `.${fileName}.${process.pid}-${randomBytes(6).toString('hex')}.part`);
   const expected = createHash('sha256');
-  let fd: number | null = null;
+  let out: FileHandle | null = null;
+  let ours: FileId | null = null;
   let renamed = false;
   try {
-    fd = openSync(temp, 'wx');
+    out = await open(temp, 'wx');
+    const st = await out.stat();
+    ours = { dev: st.dev, ino: st.ino };
     let written = 0;
+    const put = async (fh: FileHandle, chunk: Buffer) => {
+      await writeAll(fh, chunk);
+      expected.update(chunk);
+      written += chunk.length;
+      await hooks.afterChunk?.(written);
+    };
     if ('buffer' in src) {
-      for (let off = 0; off < src.buffer.length; off += CHUNK) {
-        const chunk = src.buffer.subarray(off, off + CHUNK);
-        writeAll(fd, chunk);
-        expected.update(chunk);
-        written += chunk.length;
-        hooks.afterChunk?.(written);
-      }
+      for (let off = 0; off < src.buffer.length; off += CHUNK) await put(out, src.buffer.subarray(off, off + CHUNK));
     } else {
-      const inFd = openSync(src.file, 'r');
+      const input = await open(src.file, 'r');
       try {
         const buf = Buffer.alloc(CHUNK);
         for (;;) {
-          const n = readSync(inFd, buf, 0, CHUNK, null);
-          if (n === 0) break;
-          const chunk = buf.subarray(0, n);
-          writeAll(fd, chunk);
-          expected.update(chunk);
-          written += n;
-          hooks.afterChunk?.(written);
+          const { bytesRead } = await input.read(buf, 0, CHUNK, null);
+          if (bytesRead === 0) break;
+          await put(out, buf.subarray(0, bytesRead));
         }
       } finally {
-        closeSync(inFd);
+        await input.close();
       }
     }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, finalPath);
+    await out.sync();
+    await out.close();
+    out = null;
+    await rename(temp, finalPath);
     renamed = true;
-    fsyncFolder(folder);
+    await fsyncFolder(folder);
+    await hooks.afterRename?.(finalPath);
     const want = expected.digest('hex');
-    const got = await sha256OfFile(finalPath);
-    if (got !== want) throw new AppError('exchange.verify_failed', `read back ${got}, wrote ${want}`, { folder });
+    const back = await readBack(finalPath);
+    if (back.sha256 !== want) {
+      // Not the file we renamed there: another kiosk saved the same name meanwhile. Theirs stays.
+      if (otherFile(back, ours)) throw new AppError('exchange.write_clash', `${fileName} was replaced by another export before it was read back`, { name: fileName });
+      throw new AppError('exchange.verify_failed', `read back ${back.sha256}, wrote ${want}`, { folder });
+    }
+    // "Verified" names the file on the stick now: had it been replaced or removed while being read, say so.
+    const now = await idOf(finalPath);
+    if (!now) throw new AppError('exchange.write_failed', `${fileName} was gone right after it was read back`, { folder });
+    if (otherFile(now, back)) throw new AppError('exchange.write_clash', `${fileName} was replaced by another export while it was read back`, { name: fileName });
     return { fileName, path: finalPath, bytes: size, sha256: want, verified: true };
   } catch (err) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already gone with the stick
-      }
-    }
-    removeQuietly(temp);
-    if (renamed) removeQuietly(finalPath);
+    await out?.close().catch(() => {
+      // already gone with the stick
+    });
+    await removeQuietly(temp);
+    // Only the file this write put there: never another export's, which may be verified.
+    if (renamed && sameFile(await idOf(finalPath), ours)) await removeQuietly(finalPath);
     throw failure(err, folder);
   }
 }
 
-function writeAll(fd: number, chunk: Buffer): void {
+async function writeAll(fh: FileHandle, chunk: Buffer): Promise<void> {
   let off = 0;
-  while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+  while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
 }
 
-function removeQuietly(path: string): void {
+async function removeQuietly(path: string): Promise<void> {
   try {
-    if (existsSync(path)) unlinkSync(path);
+    await unlink(path);
   } catch {
-    // Nothing more we can do on a vanished drive; the hidden .part name never looks finished.
+    // Already gone, or a vanished drive; the hidden .part name never looks finished.
   }
 }
 

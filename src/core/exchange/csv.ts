@@ -1,9 +1,10 @@
 import { closeSync, existsSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
-import { requireFolder, writeAtomic } from './atomic-write';
+import { requireFolder, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
 import { bundleFileName } from './share';
 import { weekStart } from './records';
@@ -21,14 +22,16 @@ export function csvCell(value: unknown): string {
 }
 const row = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
-async function writeCsv(ctx: CoreContext, drives: DriveSource, folder: string, name: string, fill: (write: (line: string) => void) => void): Promise<WrittenFile> {
-  const temp = join(dirname(ctx.db.name), `.csv-${ctx.ids.uuid()}.csv`);
-  const fd = openSync(temp, 'w');
+async function writeCsv(ctx: CoreContext, drives: DriveSource, folder: string, name: string, fill: (write: (line: string) => void) => void, hooks?: WriteHooks): Promise<WrittenFile> {
+  // Its own name even with a second kiosk on the same data folder: pid and random, never reused.
+  const temp = join(dirname(ctx.db.name), `.csv-${process.pid}-${randomBytes(8).toString('hex')}.csv`);
+  let fd: number | null = openSync(temp, 'wx');
   try {
+    const out = fd;
     let pending: string[] = [];
     let size = 0;
     const flush = () => {
-      writeSync(fd, pending.join(''));
+      writeSync(out, pending.join(''));
       pending = [];
       size = 0;
     };
@@ -40,19 +43,18 @@ async function writeCsv(ctx: CoreContext, drives: DriveSource, folder: string, n
       if (size > 1 << 20) flush();
     });
     flush();
-    closeSync(fd);
-    return await writeAtomic(drives, folder, name, { file: temp });
+    // Closed once only (even a failed close frees the number): while the stick write awaits,
+    // another export may be given this same descriptor number.
+    fd = null;
+    closeSync(out);
+    return await writeAtomic(drives, folder, name, { file: temp }, hooks);
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
+    if (fd !== null) closeSync(fd);
     if (existsSync(temp)) unlinkSync(temp);
   }
 }
 
-export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: string): Promise<WrittenFile[]> {
+export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: string, hooks?: WriteHooks): Promise<WrittenFile[]> {
   requireFolder(folder);
   const site = requireSite(ctx);
   const lang = site.settings.siteLanguage;
@@ -72,7 +74,7 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
         .raw()
         .iterate({ lang, site: site.id }) as Iterable<unknown[]>;
       for (const r of it) w(row(r));
-    }),
+    }, hooks),
   );
 
   files.push(
@@ -85,7 +87,7 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
         .raw()
         .iterate() as Iterable<[string, string, string, number, string | null, string | null, string | null, string | null]>;
       for (const [at, item, kind, qty, reason, source, lot, exp] of it) w(row([at, item, names.get(item) ?? item, kind, qty, reason, source, lot, exp]));
-    }),
+    }, hooks),
   );
 
   files.push(
@@ -122,7 +124,7 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
         const total = [...v.out.values()].reduce((a, b) => a + b, 0);
         w(row([week, v.households, v.visits, total, ...cats.map((c) => v.out.get(c.id) ?? 0)]));
       }
-    }),
+    }, hooks),
   );
   return files;
 }

@@ -122,6 +122,6 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       return listFiles(folder).filter((f) => f.kind === 'backup');
     },
     'exchange.restore_backup': ({ folder, name, passphrase }) => restoreBackup(ctx, folder, name, passphrase),
-    'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder),
+    'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder, deps.writeHooks),
   };
 }

@@ -93,11 +93,34 @@ export function refreshOwnRecords(ctx: CoreContext): void {
     .immediate();
 }
 
-/** Builds the bundle bytes: our records freshly signed, other sites' exactly as their owners signed them. */
+/**
+ * Takes the next share sequence in one statement, so no two exports (in this kiosk or another on
+ * the same file) ever get the same one. Never below a sequence already logged (a database from
+ * before the counter existed, or restored from elsewhere).
+ */
+function takeShareSequence(ctx: CoreContext): number {
+  return ctx.db
+    .prepare(
+      `INSERT INTO exchange_sequences (kind, last) VALUES ('share', COALESCE((SELECT MAX(sequence) FROM exchange_exports WHERE kind = 'share'), 0) + 1)
+       ON CONFLICT (kind) DO UPDATE SET last = MAX(last, COALESCE((SELECT MAX(sequence) FROM exchange_exports WHERE kind = 'share'), 0)) + 1
+       RETURNING last`,
+    )
+    .pluck()
+    .get() as number;
+}
+
+/**
+ * Builds the bundle bytes: our records freshly signed, other sites' exactly as their owners
+ * signed them. One write transaction: the sequence taken and the records it numbers go together.
+ */
 export function buildShareBundle(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } {
+  return ctx.db.transaction(() => buildNumbered(ctx)).immediate();
+}
+
+function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } {
   refreshOwnRecords(ctx);
   const me = ownIdentity(ctx);
-  const sequence = ((ctx.db.prepare("SELECT MAX(sequence) AS s FROM exchange_exports WHERE kind = 'share'").get() as { s: number | null }).s ?? 0) + 1;
+  const sequence = takeShareSequence(ctx);
   const lines = new Map<PartName, string[]>(PART_NAMES.map((p) => [p, []]));
   const origins = new Set<string>();
   for (const r of ctx.db.prepare('SELECT type, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {

@@ -177,6 +177,8 @@ export const EXCHANGE_ERRORS = [
   'exchange.disk_full',
   'exchange.write_failed',
   'exchange.verify_failed',
+  /** Another kiosk saved a file of the same name on the stick at the same moment; its file was left alone. */
+  'exchange.write_clash',
   'exchange.bad_card',
   'exchange.weak_passphrase',
   'exchange.bad_passphrase',
