@@ -9,9 +9,10 @@ import { findElectron, tryDownloadElectron } from './electron-binary.mjs';
 const args = process.argv.slice(2);
 const wantBrowser = args.includes('--browser');
 const windowed = args.includes('--windowed');
-// What the Electron shell and the host understand: --demo, --data-dir DIR, --port N, --windowed.
+// Everything but --browser goes to the app as given. Both hosts read it with one parser
+// (src/core/boot.ts: --data-dir DIR, --demo, --windowed, --port N), so an option means the same
+// in Electron and in browser mode, and a mistyped one is named rather than ignored.
 const passArgs = args.filter((a) => a !== '--browser');
-const hostArgs = passArgs.filter((a) => a !== '--windowed');
 
 const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) {
@@ -29,7 +30,7 @@ if (electron) {
 }
 
 function startBrowserMode() {
-  const host = spawn(process.execPath, ['out/main/host.js', ...hostArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, ['out/main/host.js', ...passArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   let opened = false;
   host.stdout.setEncoding('utf8');
   host.stdout.on('data', (text) => {

@@ -3,11 +3,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
+import type { ErrorCode } from '../shared/api/errors';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { CONTENT_TYPES as TYPES } from '../shared/content-types';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY = 1 << 20;
+/** How much of an oversized body is read and thrown away so the client can read our 413. */
+const MAX_DRAIN = 64 << 20;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -35,22 +38,45 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
+/**
+ * Reads a JSON body of at most MAX_BODY bytes, or null when it is larger (by its declared length
+ * or as it arrives). An oversized body is then drained, not read: closing a socket with unread
+ * data in it sends a reset, and the client would never see our 413. The drain is bounded, so a
+ * client streaming forever is cut off in the end.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let drained = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      done(null);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) refuse();
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        done(null);
-        req.destroy();
+      if (tooLarge) {
+        drained += chunk.length;
+        if (drained > MAX_DRAIN) req.destroy();
         return;
       }
+      size += chunk.length;
+      if (size > MAX_BODY) return refuse();
       chunks.push(chunk);
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', fail);
+    req.on('end', () => {
+      if (!tooLarge) done(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (err) => (tooLarge ? undefined : fail(err)));
   });
+}
+
+/** The contract's error shape, for answers the host gives before core sees the call. */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, close = false): void {
+  if (close) res.setHeader('connection', 'close');
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
 }
 
 /**
@@ -62,7 +88,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let port = 0;
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    let rel: string;
+    try {
+      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      // A malformed % escape is the client's mistake, not ours.
+      return send(res, 400, 'bad request');
+    }
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep)) return send(res, 404, 'not found');
     try {
@@ -92,7 +124,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!tokenMatches(Array.isArray(token) ? token[0] : token, options.token)) return send(res, 401, 'missing token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
       const body = await readBody(req);
-      if (body === null) return send(res, 413, 'too large');
+      // Said once, then the connection closes: the rest of the body is not ours to read.
+      if (body === null) return sendError(res, 413, 'api.too_large', `request body over ${MAX_BODY} bytes`, true);
       let envelope: unknown;
       try {
         envelope = JSON.parse(body);

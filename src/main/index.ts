@@ -1,8 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { createCore, openDataDir, type Core } from '../core/index';
-import { seedDemo } from '../core/demo/seed';
-import { AppError } from '../core/errors';
+import type { Core } from '../core/index';
+import { BootError, bootCore, parseKioskArgs, type Booted } from '../core/boot';
 import { createApiHandler } from './api-binding';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { shouldBlockInput } from './input-filter';
@@ -25,7 +24,6 @@ const SHELL_FEATURES: ShellFeature[] = [];
 // Only `electron-vite dev` sets this; a packaged app or a test never loads a dev server.
 const DEV_URL = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
 const devOrigin = DEV_URL ? new URL(DEV_URL).origin : null;
-const kiosk = !process.argv.includes('--windowed');
 
 // Must run before 'ready'. Every renderer is sandboxed, whatever a window asks for.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -70,18 +68,20 @@ function lockDownSession(): void {
 }
 
 function start(): void {
-  const dataDir = process.env.KIOSK_DATA_DIR ?? app.getPath('userData');
-  let db;
+  // The same arguments and start-up as browser mode (core/boot.ts). argv[0] is Electron itself;
+  // the app path and Chromium's switches are left to Electron.
+  let booted: Booted;
   try {
-    db = openDataDir(dataDir);
+    const args = parseKioskArgs(process.argv.slice(1), { others: 'ignore' });
+    booted = bootCore({ args, defaultDataDir: () => app.getPath('userData'), logError: (err, channel) => console.error(`[${channel}]`, err) });
   } catch (err) {
-    const message = err instanceof AppError ? err.message : String(err);
-    console.error(`Cannot open the site database: ${message}`);
-    app.exit(2);
+    console.error(err instanceof BootError ? err.message : `Cannot start the kiosk: ${String(err)}`);
+    app.exit(err instanceof BootError ? err.exitCode : 1);
     return;
   }
-  const core = createCore({ db, logError: (err, channel) => console.error(`[${channel}]`, err) });
-  if (process.argv.includes('--demo')) seedDemo(core.ctx, core.services.intake);
+  const { core, dataDir } = booted;
+  const kiosk = !booted.args.windowed;
+  if (booted.demoLoaded) console.log('Demo data loaded.');
   app.on('will-quit', () => core.close());
 
   Menu.setApplicationMenu(null);

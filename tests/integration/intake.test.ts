@@ -116,7 +116,7 @@ describe('intake', () => {
     // Scanned (signed digits) or typed (short code): counts and language only, nothing personal.
     for (const code of [first.qrDigits, first.shortCode.toLowerCase()]) {
       const back = await t.call('intake.returning', { code });
-      expect(back).toEqual({ ok: true, value: { household: { adults: 2, children: 1 }, language: 'en' } });
+      expect(back).toEqual({ ok: true, value: { household: { adults: 2, children: 1 }, language: 'en', contactOnFile: false } });
     }
     const cat = (await t.call('intake.catalog', { language: 'en', returning: first.shortCode })) as { ok: true; value: CatalogItem[] };
     expect(cat.value.find((i) => i.id === eggs.id)?.limit).toBe(0);
@@ -132,6 +132,48 @@ describe('intake', () => {
     expect(again.householdSize).toBe(4);
     const households = t.core.ctx.db.prepare('SELECT DISTINCT household_id FROM slips WHERE short_code IN (?, ?)').all(first.shortCode, again.shortCode);
     expect(households).toHaveLength(1);
+  });
+
+  // Whoever holds a slip's 8-character code (the visitor, or whoever found the slip) can start a
+  // returning visit without a PIN. What they can do with it: prefill counts, be held to the
+  // household's limits, add a visit. What they cannot: replace what another person left.
+  it('never lets a returning visit replace the name or phone kept for the household', async () => {
+    const first = slipOf(await submit({ household: { adults: 2, children: 1 }, contact: { firstName: 'Mina', phone: '+1 555 0100' } }));
+    const kept = () => t.core.ctx.db.prepare('SELECT h.first_name AS firstName, h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').all(first.id);
+    const visits = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM visits').get() as { n: number }).n;
+    // The screen learns that something is kept, never what.
+    const back = await t.call('intake.returning', { code: first.shortCode });
+    expect(back).toEqual({ ok: true, value: { household: { adults: 2, children: 1 }, language: 'en', contactOnFile: true } });
+    const before = visits();
+    for (const contact of [{ phone: '+1 555 9999' }, { firstName: 'Someone else' }, { firstName: 'Mina', phone: '+1 555 0100' }]) {
+      expect(await submit({ returning: first.shortCode, contact })).toMatchObject({ ok: false, error: { code: 'intake.contact_on_file' } });
+    }
+    expect(visits()).toBe(before);
+    expect(kept()).toEqual([{ firstName: 'Mina', phone: '+1 555 0100' }]);
+    // Without contact details the returning visit goes ahead, and what was kept stays.
+    slipOf(await submit({ returning: first.shortCode, household: { adults: 1 } }));
+    expect(kept()).toEqual([{ firstName: 'Mina', phone: '+1 555 0100' }]);
+  });
+
+  it('lets a returning household with nothing kept leave a name or phone', async () => {
+    const first = slipOf(await submit({ household: { adults: 1 } }));
+    slipOf(await submit({ returning: first.shortCode, contact: { phone: '+1 555 0142' } }));
+    expect(t.core.ctx.db.prepare('SELECT h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').all(first.id)).toEqual([{ phone: '+1 555 0142' }]);
+  });
+
+  it('records a returning visit as a new visit: earlier slips and their prefill keep their own counts', async () => {
+    const first = slipOf(await submit({ household: { adults: 2, children: 3 }, language: 'fa' }));
+    const again = slipOf(await submit({ returning: first.shortCode, household: { adults: 1 }, language: 'en' }));
+    expect(again.householdSize).toBe(1);
+    // The first slip, still waiting at the pickup table, is for the five it was printed for.
+    expect(t.core.services.slips.view(first.id).householdSize).toBe(5);
+    expect(await t.call('intake.returning', { code: first.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 2, children: 3 }, language: 'fa' } });
+    expect(await t.call('intake.returning', { code: again.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 1 }, language: 'en' } });
+    const household = t.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').pluck().get(first.id);
+    expect(t.core.ctx.db.prepare('SELECT adults, children, seniors FROM visits WHERE household_id = ? ORDER BY at, id').all(household)).toEqual([
+      { adults: 2, children: 3, seniors: null },
+      { adults: 1, children: null, seniors: null },
+    ]);
   });
 
   it('refuses forged, unknown and other-site slips for returning visitors', async () => {

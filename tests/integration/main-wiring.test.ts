@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { kioskWindowOptions } from '../../src/main/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security/csp';
 import { tempDir } from '../support/fixed';
@@ -21,17 +23,28 @@ interface Report {
   quitAfterPin: boolean;
 }
 
+interface Run {
+  report: Report;
+  status: number | null;
+  stderr: string;
+}
+
+/** Runs the built main process under the stub with these arguments and environment. */
+function spawnMain(args: string[], env: Record<string, string>): Run {
+  const run = spawnSync(process.execPath, ['--import', './tests/support/electron-stub/register.mjs', MAIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, KIOSK_DATA_DIR: '', ELECTRON_RENDERER_URL: '', ...env },
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('ELECTRON-STUB-REPORT '));
+  if (!line) throw new Error(`main did not report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return { report: JSON.parse(line.slice('ELECTRON-STUB-REPORT '.length)) as Report, status: run.status, stderr: run.stderr };
+}
+
 function runMain(): Report {
   const dir = tempDir('kiosk-main-');
   try {
-    const run = spawnSync(process.execPath, ['--import', './tests/support/electron-stub/register.mjs', MAIN, '--demo'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, KIOSK_DATA_DIR: dir.path, ELECTRON_RENDERER_URL: '' },
-    });
-    const line = run.stdout.split('\n').find((l) => l.startsWith('ELECTRON-STUB-REPORT '));
-    if (!line) throw new Error(`main did not report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-    return JSON.parse(line.slice('ELECTRON-STUB-REPORT '.length)) as Report;
+    return spawnMain(['--demo'], { KIOSK_DATA_DIR: dir.path }).report;
   } finally {
     dir.remove();
   }
@@ -104,5 +117,38 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a rec
     expect(report.ipc.quitWithPin).toEqual({ ok: true, value: {} });
     expect(report.quitAfterPin).toBe(true);
     expect(report.window.closeBlockedAfterQuit).toBe(false);
+  });
+});
+
+describe.skipIf(!existsSync(MAIN))('the built Electron main process starts where it is told', () => {
+  it('opens its database in --data-dir, ahead of KIOSK_DATA_DIR, and loads the demo there', () => {
+    const flag = tempDir('kiosk-main-flag-');
+    const env = tempDir('kiosk-main-env-');
+    try {
+      const { report } = spawnMain(['--data-dir', flag.path, '--demo'], { KIOSK_DATA_DIR: env.path });
+      expect(report.ipc.status).toMatchObject({ ok: true, value: { setUp: true } });
+      expect(existsSync(join(flag.path, 'kiosk.sqlite'))).toBe(true);
+      expect(existsSync(join(env.path, 'kiosk.sqlite'))).toBe(false);
+      const db = new Database(join(flag.path, 'kiosk.sqlite'), { readonly: true });
+      expect((db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n).toBe(60);
+      db.close();
+    } finally {
+      flag.remove();
+      env.remove();
+    }
+  });
+
+  it('says plainly what is wrong with its arguments and exits before opening anything', () => {
+    const dir = tempDir('kiosk-main-bad-');
+    try {
+      const { report, stderr } = spawnMain(['--data-dir='], { KIOSK_DATA_DIR: dir.path });
+      expect(report.calls.find((c) => c.name === 'exit')?.detail).toBe(64);
+      expect(stderr).toMatch(/--data-dir needs a folder/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(report.calls.some((c) => c.name === 'BrowserWindow')).toBe(false);
+      expect(existsSync(join(dir.path, 'kiosk.sqlite'))).toBe(false);
+    } finally {
+      dir.remove();
+    }
   });
 });

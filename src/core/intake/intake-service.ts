@@ -1,4 +1,4 @@
-import type { CatalogItem, KioskConfig, KioskSettingsInput } from '../../shared/api/channels/intake';
+import type { CatalogItem, KioskConfig, KioskSettingsInput, ReturningHousehold } from '../../shared/api/channels/intake';
 import { DEFAULT_CONTACT_DAYS, HOUSEHOLD_FIELDS, IntakeRequest } from '../../shared/api/channels/intake';
 import { householdSize, type Household } from '../../shared/domain/household';
 import { SiteSettings } from '../../shared/domain/site';
@@ -31,13 +31,15 @@ interface IntakeSettingsRow {
   contact_days: number;
 }
 
-/** Where a returning visitor's household lives, found from their last slip. */
+/** Where a returning visitor's household lives, and what that slip's visit said, found from the slip. */
 interface ReturningRow {
   household_id: string;
   adults: number | null;
   children: number | null;
   seniors: number | null;
   language: LocaleCode;
+  /** 1 when the household keeps a name or phone: a fact the screen may know, never the details. */
+  contact_on_file: number;
 }
 
 export class IntakeService {
@@ -156,7 +158,9 @@ export class IntakeService {
 
   /**
    * A returning visitor's last slip, scanned (signed digits, verified) or typed (short code). Only
-   * slips of this site are found; what comes back to the screen is counts and language.
+   * slips of this site are found; what comes back to the screen is that slip's counts and
+   * language, and whether contact details are kept. A short code is no secret (it is printed,
+   * and slips get lost), so nothing personal ever comes back for it.
    */
   private findReturning(code: string): ReturningRow {
     if (!this.config().returningVisitors) throw new AppError('intake.returning_off', 'returning visitors are turned off at this site');
@@ -164,21 +168,22 @@ export class IntakeService {
     const slip = this.slips.lookup(code);
     const row = this.ctx.db
       .prepare(
-        `SELECT s.household_id, h.adults, h.children, h.seniors, h.language
-         FROM slips s JOIN households h ON h.id = s.household_id WHERE s.id = ?`,
+        `SELECT s.household_id, v.adults, v.children, v.seniors, s.language,
+                (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS contact_on_file
+         FROM slips s JOIN visits v ON v.id = s.visit_id JOIN households h ON h.id = s.household_id WHERE s.id = ?`,
       )
       .get(slip.id) as ReturningRow | undefined;
     if (!row) throw new AppError('slip.not_found', 'no such slip at this site');
     return row;
   }
 
-  returning(code: string): { household: Household; language: LocaleCode } {
+  returning(code: string): ReturningHousehold {
     const row = this.findReturning(code);
     const household: Household = {};
     if (row.adults !== null) household.adults = row.adults;
     if (row.children !== null) household.children = row.children;
     if (row.seniors !== null) household.seniors = row.seniors;
-    return { household, language: row.language };
+    return { household, language: row.language, contactOnFile: row.contact_on_file === 1 };
   }
 
   /**
@@ -233,14 +238,16 @@ export class IntakeService {
         const phone = req.contact.phone || null;
         let householdId: string;
         if (returning) {
-          // Same household, counts as they are today; contact kept unless they give a new one.
+          // The same household, so limits count across its visits. The visit below records what
+          // was said today; the household row is not rewritten: whoever holds the code (maybe
+          // someone who found the slip) must not replace details they were never shown.
           householdId = returning.household_id;
+          if (returning.contact_on_file === 1 && (firstName !== null || phone !== null)) {
+            throw new AppError('intake.contact_on_file', 'a name or phone is already kept for this household');
+          }
           this.ctx.db
-            .prepare(
-              `UPDATE households SET adults = ?, children = ?, seniors = ?, language = ?, last_visit_at = ?,
-                 first_name = COALESCE(?, first_name), phone = COALESCE(?, phone) WHERE id = ?`,
-            )
-            .run(h.adults ?? null, h.children ?? null, h.seniors ?? null, req.language, at, firstName, phone, householdId);
+            .prepare('UPDATE households SET last_visit_at = ?, first_name = COALESCE(?, first_name), phone = COALESCE(?, phone) WHERE id = ?')
+            .run(at, firstName, phone, householdId);
         } else {
           householdId = this.ctx.ids.uuid();
           this.ctx.db
@@ -252,8 +259,8 @@ export class IntakeService {
         }
         const visitId = this.ctx.ids.uuid();
         this.ctx.db
-          .prepare('INSERT INTO visits (id, household_id, language, request_id, at) VALUES (?, ?, ?, ?, ?)')
-          .run(visitId, householdId, req.language, req.requestId, at);
+          .prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(visitId, householdId, req.language, req.requestId, at, h.adults ?? null, h.children ?? null, h.seniors ?? null);
 
         const insertNeedOffer = this.ctx.db.prepare(
           `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)

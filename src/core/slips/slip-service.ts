@@ -74,8 +74,8 @@ export class SlipService {
     return this.ctx.db
       .prepare(
         `SELECT s.id, s.short_code, s.payload, s.language, s.issue_day, s.expiry_day, s.voided_at, s.void_reason, s.reprints,
-                h.adults, h.children, h.seniors, r.at AS redeemed_at, r.pickup_table, r.outcome
-         FROM slips s JOIN households h ON h.id = s.household_id
+                v.adults, v.children, v.seniors, r.at AS redeemed_at, r.pickup_table, r.outcome
+         FROM slips s JOIN visits v ON v.id = s.visit_id
          LEFT JOIN redemptions r ON r.slip_id = s.id
          WHERE s.${where} = ?`,
       )

@@ -19,6 +19,7 @@ const FOUNDATION_ERRORS = [
   'api.unknown_channel',
   'api.invalid_input',
   'api.internal',
+  'api.too_large',
   'api.unreachable',
   'auth.required',
   'auth.forbidden',

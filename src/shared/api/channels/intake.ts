@@ -139,9 +139,15 @@ export type KioskSettingsInput = z.infer<typeof KioskSettingsInput>;
 export const ReturningHousehold = z.object({
   household: Household,
   language: LocaleCode,
+  /**
+   * A name or phone is kept for this household. Only the fact: the code may be in a finder's
+   * hands. A returning visit then leaves contact details as they are (intake.contact_on_file).
+   */
+  contactOnFile: z.boolean(),
 });
+export type ReturningHousehold = z.infer<typeof ReturningHousehold>;
 
-export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off'] as const;
+export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file'] as const;
 
 export const intakeChannels = {
   'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),
