@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// index.html carries the CSP as a meta tag too (the hosts also send it as a header). Only the
+// dev server drops it: its hot-reload preamble is an inline script that the policy forbids.
+const devWithoutMetaCsp: Plugin = {
+  name: 'dev-without-meta-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
 
 export default defineConfig({
   main: {
@@ -26,7 +35,7 @@ export default defineConfig({
     // Copied as is into the build: only the font licence. (Vite's default, <root>/public, is
     // where the board keeps its public-screen component, which must never ship as source.)
     publicDir: resolve('src/renderer/static'),
-    plugins: [react()],
+    plugins: [react(), devWithoutMetaCsp],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kioskWindowOptions } from '../../src/main/window-options';
-import { CONTENT_SECURITY_POLICY, parseCsp } from '../../src/shared/security/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, parseCsp } from '../../src/shared/security/csp';
 import { CONTENT_SECURITY_POLICY as HOST_CSP } from '../../src/host/security';
 import { blockedInputReason, type KeyInput } from '../../src/main/input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from '../../src/main/lockdown';
@@ -274,5 +274,16 @@ describe('the IPC binding', () => {
     expect(quits).toBe(1);
     expect(await handle(page, 42, {})).toMatchObject({ ok: false });
     expect(calls).toEqual(['site.status', 'shell.quit', '']);
+  });
+});
+
+describe('the CSP meta tag', () => {
+  it('index.html carries the one policy as a meta tag (all but frame-ancestors, which a meta tag cannot set)', () => {
+    const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    const header = parseCsp(CONTENT_SECURITY_POLICY);
+    header.delete('frame-ancestors');
+    expect(parseCsp(meta ?? '')).toEqual(header);
   });
 });

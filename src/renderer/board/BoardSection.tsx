@@ -4,7 +4,7 @@ import type { BoardView } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import type { SectionProps } from '../volunteer/sections';
+import type { SectionProps } from '../volunteer/section-props';
 import { AddEntry } from './AddEntry';
 import { EntryCard } from './EntryCard';
 import { GapsView } from './GapsView';

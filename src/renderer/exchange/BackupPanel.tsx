@@ -4,7 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import type { PanelProps } from './ExchangeSection';
+import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes } from './format';
 import { EjectButton } from './EjectButton';

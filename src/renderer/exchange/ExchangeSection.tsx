@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionProps } from '../volunteer/sections';
+import type { SectionProps } from '../volunteer/section-props';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SitesPanel } from './SitesPanel';
@@ -34,9 +34,4 @@ export function ExchangeSection(_props: SectionProps) {
       {tab === 'backup' ? <BackupPanel folder={folder} onFolder={setFolder} /> : null}
     </div>
   );
-}
-
-export interface PanelProps {
-  folder: string;
-  onFolder(folder: string): void;
 }

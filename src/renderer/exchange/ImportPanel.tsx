@@ -5,7 +5,7 @@ import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { isolate } from '../../shared/slips/bidi';
-import type { PanelProps } from './ExchangeSection';
+import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes, formatDate } from './format';
 

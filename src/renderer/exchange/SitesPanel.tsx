@@ -5,7 +5,7 @@ import type { KnownSite, SiteCard, WrittenFile } from '../../shared/api/channels
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { QrCode } from '../components/QrCode';
-import type { PanelProps } from './ExchangeSection';
+import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 
 /** Our card (QR + file) for other hubs, the hubs we know, and adding one by its card code. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_CODES, type LocaleCode } from '../../shared/locales';
-import type { SectionProps } from '../volunteer/sections';
+import type { SectionProps } from '../volunteer/section-props';
 import { CataloguePanel } from './CataloguePanel';
 import { CountPanel } from './CountPanel';
 import { ReceivePanel } from './ReceivePanel';

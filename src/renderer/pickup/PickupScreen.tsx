@@ -5,7 +5,7 @@ import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintDialog } from '../print/PrintDialog';
-import type { SectionProps } from '../volunteer/sections';
+import type { SectionProps } from '../volunteer/section-props';
 import { CameraScanner } from './CameraScanner';
 import { DayView } from './DayView';
 import { PickList } from './PickList';

@@ -5,7 +5,7 @@ import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import type { SectionProps } from '../volunteer/sections';
+import type { SectionProps } from '../volunteer/section-props';
 import '../styles/intake.css';
 
 /** The coordinator's kiosk settings: languages and their order, idle time, required fields, returning visitors. */

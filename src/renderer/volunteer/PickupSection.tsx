@@ -1,5 +1,5 @@
 import { PickupScreen } from '../pickup/PickupScreen';
-import type { SectionProps } from './sections';
+import type { SectionProps } from './section-props';
 
 /** The pickup table section: see pickup/PickupScreen. */
 export function PickupSection(props: SectionProps) {

@@ -4,7 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { Volunteer, VolunteerRole } from '../../shared/domain/volunteer';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import type { SectionProps } from './sections';
+import type { SectionProps } from './section-props';
 import '../styles/shell.css';
 
 const ROLES: readonly VolunteerRole[] = ['intake', 'stock', 'coordinator'];

@@ -1,19 +1,12 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/api/channel';
-import type { Session } from '../../shared/api/channels/site';
-import type { SiteSettings } from '../../shared/domain/site';
+import type { SectionProps } from './section-props';
 import { PickupSection } from './PickupSection';
 import { VolunteersSection } from './VolunteersSection';
 import { BoardSection } from '../board/BoardSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
 import { InventorySection } from '../inventory/InventorySection';
 import { KioskSettingsSection } from '../setup/KioskSettingsSection';
-
-export interface SectionProps {
-  session: Session;
-  siteName: string;
-  settings: SiteSettings;
-}
 
 /**
  * The volunteer screens behind the PIN, one entry per feature. A role sees only its sections

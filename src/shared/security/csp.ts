@@ -22,6 +22,15 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).join('; ');
 
+/**
+ * The same policy as a `<meta http-equiv>` tag in index.html, for any loader that does not send
+ * our header. A meta policy cannot carry frame-ancestors (browsers ignore it there), so it is
+ * left out; the header still sends it. A unit test keeps index.html equal to this.
+ */
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(([name]) => name !== 'frame-ancestors')
+  .map((d) => d.join(' '))
+  .join('; ');
+
 /** Parses a policy into directive → sources (lower-cased names), for tests and checks. */
 export function parseCsp(policy: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
