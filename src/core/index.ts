@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openDatabase, type Db } from './db/open';
 import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
@@ -17,6 +17,7 @@ import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
 import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { removeBackupLeftovers } from './exchange/backup';
 import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
 import { InventoryService } from './inventory/inventory-service';
@@ -45,6 +46,8 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
   const ctx: CoreContext = { db: deps.db, clock, ids: deps.ids ?? systemIds(clock), keys: deps.keys ?? systemKeys };
+  // Before anything else: no plaintext copy of the database outlives a crash of an older version.
+  if (!deps.db.memory) removeBackupLeftovers(dirname(deps.db.name));
   const sessions = new SessionStore(ctx.clock, ctx.ids);
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);

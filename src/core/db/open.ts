@@ -16,12 +16,14 @@ export interface OpenOptions {
  * confirmed write survives a power cut, foreign keys on, a quick_check before anything else,
  * then forward-only migrations in one transaction.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string | Buffer, options: OpenOptions = {}): Db {
+  // A Buffer is a serialized image opened in memory (a backup being restored): never on disk.
+  const label = typeof file === 'string' ? file : '(in memory)';
   let db: Db;
   try {
     db = new Database(file);
   } catch (err) {
-    throw new AppError('db.corrupt', `cannot open database ${file}: ${(err as Error).message}`);
+    throw new AppError('db.corrupt', `cannot open database ${label}: ${(err as Error).message}`);
   }
   try {
     // Reading the header is the first thing that fails on a file that is not a database.
@@ -36,7 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (err) {
     db.close();
     if (err instanceof AppError) throw err;
-    throw new AppError('db.corrupt', `database ${file} is damaged: ${(err as Error).message}`);
+    throw new AppError('db.corrupt', `database ${label} is damaged: ${(err as Error).message}`);
   }
 }
 

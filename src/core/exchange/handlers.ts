@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleFile } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { AppError } from '../errors';
+import { readRegularFile, UnreadableFile } from '../files/read-regular';
 import { requireFolder, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
 import { exportBackup, restoreBackup } from './backup';
 import { exportCsv } from './csv';
@@ -19,6 +20,9 @@ export interface ExchangeDeps {
   /** Test hook for the "stick pulled out mid-write" case. */
   writeHooks?: WriteHooks;
 }
+
+/** A card is a few hundred bytes; anything this big is not one. */
+const CARD_MAX_BYTES = 16_384;
 
 const KINDS: [string, BundleFile['kind']][] = [
   [SHARE_EXTENSION, 'share'],
@@ -89,17 +93,19 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       });
     },
     'exchange.sites': () => listKnownSites(ctx),
-    'exchange.add_card': (input, call) => {
+    'exchange.add_card': async (input, call) => {
       let code: string;
       if ('code' in input) code = input.code;
       else {
         safeFileName(input.name);
         requireFolder(input.folder);
         try {
-          if (statSync(join(input.folder, input.name)).size > 16_384) throw new AppError('exchange.bad_card', 'too large for a card');
-          code = readFileSync(join(input.folder, input.name), 'utf8');
+          // A regular file only, never waited on: a FIFO named like a card must not freeze the kiosk.
+          code = (await readRegularFile(join(input.folder, input.name), CARD_MAX_BYTES)).toString('utf8');
         } catch (err) {
-          if (err instanceof AppError) throw err;
+          if (!(err instanceof UnreadableFile)) throw err;
+          if (err.reason === 'too_large') throw new AppError('exchange.bad_card', 'too large for a card');
+          if (err.reason === 'not_a_file') throw new AppError('exchange.not_a_file', err.message, { name: input.name });
           throw new AppError('exchange.not_found', `no file ${input.name}`, { name: input.name });
         }
       }

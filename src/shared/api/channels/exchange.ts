@@ -184,4 +184,13 @@ export const EXCHANGE_ERRORS = [
   'exchange.bad_passphrase',
   'exchange.not_a_backup',
   'exchange.restore_not_empty',
+  'exchange.not_a_file',
+  'exchange.backup_too_large',
+  'exchange.backup_version',
+  'exchange.backup_cipher',
+  'exchange.backup_kdf',
+  'exchange.backup_salt',
+  'exchange.backup_iv',
+  'exchange.backup_compression',
+  'exchange.backup_damaged',
 ] as const;
