@@ -133,10 +133,7 @@ export async function writeAtomic(drives: DriveSource, folder: string, fileName:
 
 async function writeNow(drives: DriveSource, folder: string, fileName: string, src: WriteSource, hooks: WriteHooks): Promise<WrittenFile> {
   const size = await sourceSize(src);
-  const { freeBytes } = drives.space(folder);
-  if (freeBytes < size + SPACE_MARGIN) {
-    throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, { needMb: mb(size + SPACE_MARGIN), freeMb: mb(freeBytes) });
-  }
+  requireRoom(drives, folder, size);
   const finalPath = join(folder, fileName);
   const temp = join(folder, `.${fileName}.${process.pid}-${randomBytes(6).toString('hex')}.part`);
   const expected = createHash('sha256');
@@ -212,4 +209,16 @@ async function removeQuietly(path: string): Promise<void> {
   }
 }
 
-const mb = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
+export const mb = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
+
+/**
+ * The one rule for room on the stick: the file plus a margin for the folder entry and the
+ * filesystem's own bookkeeping. A caller that knows the size early (a backup, before its slow key
+ * derivation) checks it then; writeAtomic checks it again just before writing.
+ */
+export function requireRoom(drives: DriveSource, folder: string, size: number): void {
+  const { freeBytes } = drives.space(folder);
+  if (freeBytes < size + SPACE_MARGIN) {
+    throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, { needMb: mb(size + SPACE_MARGIN), freeMb: mb(freeBytes) });
+  }
+}

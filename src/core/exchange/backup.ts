@@ -11,7 +11,7 @@ import { nowIso, type CoreContext } from '../context';
 import { LATEST_VERSION, openDatabase, type Db } from '../db/open';
 import { readRegularFile, UnreadableFile } from '../files/read-regular';
 import { readSite, siteStatus } from '../site/site-service';
-import { requireFolder, safeFileName, SPACE_MARGIN, writeAtomic, type WriteHooks } from './atomic-write';
+import { mb, requireFolder, requireRoom, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION } from './format';
 import { bundleFileName } from './share';
@@ -113,19 +113,6 @@ async function crypt(c: CipherGCM | DecipherGCM, input: Buffer): Promise<Buffer[
     if (off + CHUNK < input.length) await nextTurn();
   }
   return out;
-}
-
-const mb = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
-
-/**
- * The stick's room, checked once the exact size is known and before the slow key derivation:
- * the same rule (and message) as writeAtomic, which checks again just before writing.
- */
-function requireRoom(drives: DriveSource, folder: string, size: number): void {
-  const { freeBytes } = drives.space(folder);
-  if (freeBytes < size + SPACE_MARGIN) {
-    throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, { needMb: mb(size + SPACE_MARGIN), freeMb: mb(freeBytes) });
-  }
 }
 
 /** Encrypts a compressed, in-memory image of the whole database, then writes it atomically. */
