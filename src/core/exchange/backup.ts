@@ -11,6 +11,7 @@ import { nowIso, type CoreContext } from '../context';
 import { LATEST_VERSION, openDatabase, type Db } from '../db/open';
 import { readRegularFile, UnreadableFile } from '../files/read-regular';
 import { readSite, siteStatus } from '../site/site-service';
+import { snapshotImage } from '../db/snapshot';
 import { mb, requireFolder, requireRoom, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION } from './format';
@@ -123,7 +124,7 @@ export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder
   if (!site) throw new AppError('site.not_set_up', 'nothing to back up');
   const schema = ctx.db.pragma('user_version', { simple: true }) as number;
   // One consistent read of every page (what this connection sees, WAL included), into memory.
-  const image = ctx.db.serialize();
+  const image = await snapshotImage(ctx.db);
   const packed = await gzipAsync(image);
   image.fill(0);
   const salt = randomBytes(SALT_BYTES);
