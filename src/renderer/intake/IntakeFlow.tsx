@@ -17,7 +17,8 @@ import { PurposeScreen } from './PurposeScreen';
 import { ReturningScreen } from './ReturningScreen';
 import { SlipCard } from './SlipScreen';
 import { Summary } from './Summary';
-import { freshIntake, isUntouched, nextStep, previousStep, total, type IntakeState } from './intake-state';
+import { householdSize } from '../../shared/domain/household';
+import { freshIntake, isUntouched, nextStep, previousStep, type IntakeState } from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -227,7 +228,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       const onNext = () => {
         const missing = config.requiredFields.find((f) => state.household[f] === null);
         if (missing) return setNotice(t('household.missing', { field: t(`household.${missing}`) }));
-        if (total(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
+        if (householdSize(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
         go(nextStep(state));
       };
       return frame(
