@@ -38,6 +38,8 @@ export function closedCleanly(db: Db): boolean {
 export function closeDatabase(db: Db): void {
   try {
     if (db.open && !db.inTransaction && hasLifecycle(db)) db.prepare('UPDATE db_lifecycle SET closed_cleanly = 1').run();
+  } catch {
+    // Not recorded (a full disk, say): the next start then runs the check, the safe outcome.
   } finally {
     if (db.open) db.close();
   }
