@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { openDatabase, type Db } from './db/open';
+import { closeDatabase, openDatabase, type Db } from './db/open';
 import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
 import type { CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -74,7 +74,7 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     services: { slips, intake, sessions, volunteers, board, inventory },
-    close: () => deps.db.close(),
+    close: () => closeDatabase(deps.db),
   };
 }
 

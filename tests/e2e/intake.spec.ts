@@ -339,3 +339,32 @@ test('a scan straight on the language screen is enough: three taps to a new slip
   await expect(page.locator('svg.qr')).toBeVisible();
   expect(await taps()).toBe(3);
 });
+
+test('the pantry list is asked for once per visitor, and again only when the language changes', async ({ page, kiosk }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/intake.catalog') asked.push(r.url());
+  });
+  await page.goto(kiosk.url);
+  const k = new IntakePage(page);
+  await k.button('English', true).click();
+  await k.button('Both').click();
+  await k.button('Next').click();
+  await k.item('Rice').click();
+  await k.button('Next').click();
+  await k.button('Cooking').click();
+  await k.button('Next').click();
+  await k.button('Skip').click();
+  await expect(k.heading()).toHaveText('Is this right?');
+  await expect(page.getByText('1 × Rice, 5 kg')).toBeVisible();
+  // The confirm screen names the items from the list the needs screen already has.
+  expect(asked).toHaveLength(1);
+  await page.getByRole('button', { name: 'English' }).click();
+  await k.button('Español', true).click();
+  await expect(k.heading()).toHaveText('¿Está bien así?');
+  await expect(page.getByText(/^1 × Arroz/)).toBeVisible();
+  expect(asked).toHaveLength(2);
+  await k.button('Recibir mi boleta').click();
+  await expect(page.locator('svg.qr')).toBeVisible();
+  expect(asked).toHaveLength(2);
+});

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, userVersion } from '../../src/core/db/open';
+import { closeDatabase, closedCleanly, openDatabase, userVersion } from '../../src/core/db/open';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/core/db/migrations/index';
 import { AppError } from '../../src/core/errors';
 import { tempDir } from '../support/fixed';
@@ -79,5 +79,66 @@ describe('opening the site database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  describe('the integrity check at start', () => {
+    /** An injected check that records when it ran and answers as told. */
+    const checker = (answer = 'ok') => {
+      const runs: string[] = [];
+      return { runs, check: (db: Database.Database) => (runs.push(db.name), answer) };
+    };
+
+    it('is skipped after a clean shutdown, so a large file opens without being read whole', () => {
+      const file = join(dir.path, 'clean.sqlite');
+      closeDatabase(openDatabase(file));
+      const c = checker();
+      const db = openDatabase(file, { integrityCheck: c.check });
+      expect(c.runs).toEqual([]);
+      // Open again: until the next clean close, a stop counts as unclean.
+      expect(closedCleanly(db)).toBe(false);
+      closeDatabase(db);
+    });
+
+    it('runs after an unclean shutdown (the app never reached close)', () => {
+      const file = join(dir.path, 'crash.sqlite');
+      const first = openDatabase(file);
+      // A crash: the process dies with the database open; closing the handle without the
+      // marker is what the file looks like afterwards.
+      first.close();
+      const c = checker();
+      closeDatabase(openDatabase(file, { integrityCheck: c.check }));
+      expect(c.runs).toEqual([file]);
+      // That clean close counts: the next start skips the check again.
+      const again = checker();
+      closeDatabase(openDatabase(file, { integrityCheck: again.check }));
+      expect(again.runs).toEqual([]);
+    });
+
+    it('runs on a database from before the marker, and refuses a damaged one with db.corrupt', () => {
+      const file = join(dir.path, 'old.sqlite');
+      closeDatabase(openDatabase(file, { targetVersion: 80 }));
+      const c = checker('*** in database main *** Page 7: btreeInitPage() returns error code 11');
+      let error: unknown;
+      try {
+        openDatabase(file, { integrityCheck: c.check });
+      } catch (err) {
+        error = err;
+      }
+      expect(c.runs).toEqual([file]);
+      expect(error).toMatchObject({ code: 'db.corrupt' });
+      // Refused before migrating: the file is as it was.
+      const raw = new Database(file);
+      expect(raw.pragma('user_version', { simple: true })).toBe(80);
+      raw.close();
+    });
+
+    it('the kiosk core closes cleanly', async () => {
+      const { createCore } = await import('../../src/core/index');
+      const file = join(dir.path, 'core.sqlite');
+      createCore({ db: openDatabase(file) }).close();
+      const c = checker();
+      closeDatabase(openDatabase(file, { integrityCheck: c.check }));
+      expect(c.runs).toEqual([]);
+    });
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addVolunteer } from '../../src/core/site/site-service';
-import { RESERVED_SQL, availability, pickList, reservedByItem, today } from '../../src/core/inventory/availability';
+import { RESERVED_SQL, availability, reservedByItem, today } from '../../src/core/inventory/available';
+import { pickList } from '../../src/core/inventory/fefo';
 import { distributeFefo } from '../../src/core/inventory/ledger';
 import { makeCore, type TestCore } from '../support/core';
 
@@ -236,8 +237,8 @@ describe('pantry inventory', () => {
       await receive(eggs, 3, { lotCode: 'SOON', expiresOn: '2026-12-02' });
       await receive(eggs, 2);
       expect(pickList(t.core.ctx, eggs, 4)).toEqual([
-        { lotId: expect.any(String), lotCode: 'SOON', expiresOn: '2026-12-02', qty: 3 },
-        { lotId: expect.any(String), lotCode: 'LATE', expiresOn: '2026-12-10', qty: 1 },
+        { lotId: expect.any(String), code: 'SOON', expiresOn: '2026-12-02', qty: 3 },
+        { lotId: expect.any(String), code: 'LATE', expiresOn: '2026-12-10', qty: 1 },
       ]);
       const issue = async (qty: number) => {
         const r = await t.call('intake.submit', { requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: [{ itemId: eggs, qty }] });

@@ -15,6 +15,8 @@ import type { NewEntry as NewEntrySchema, DidntHappenReason } from '../../shared
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
+import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
+import { itemNameSql } from '../inventory/item-name';
 import { parseAvailability } from './availability';
 import { OfferIndex, normalizeCategory, type MatchEntry, type MatchOffer, type Ranked } from './matching';
 
@@ -81,16 +83,30 @@ export const MATCHABLE_SQL = `
   WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
     AND (n.date_until IS NULL OR n.date_until >= @today)`;
 
+const entryItem = itemNameSql('n.item_id', 'item');
+
 const ENTRY_SELECT = `
   SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until,
          n.household_id, n.shareable, n.source, n.status, n.created_at, ${EXPIRES_SQL} AS expires,
-         COALESCE(inl.name, ifl.name) AS item_name,
+         ${entryItem.name} AS item_name,
          (SELECT s.short_code FROM slips s WHERE s.household_id = n.household_id ORDER BY s.issued_at DESC LIMIT 1) AS short_code,
          (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS has_contact
   FROM needs_offers n
   LEFT JOIN households h ON h.id = n.household_id
-  LEFT JOIN item_names inl ON inl.item_id = n.item_id AND inl.locale = @lang
-  LEFT JOIN item_names ifl ON ifl.item_id = n.item_id AND ifl.locale = @site`;
+  ${entryItem.joins}`;
+
+const itemName = itemNameSql('i.id');
+
+/**
+ * What slips issued since @since (not voided) asked for, per item: on how many slips and how
+ * much in all. Reads only the window's slips, through slips_issued_at. CROSS JOIN keeps slips
+ * the outer loop: left to itself the planner walks every slip line ever issued, in item order,
+ * to save grouping a few hundred rows.
+ */
+const ASKED_CTE = `asked AS (
+  SELECT l.item_id, COUNT(*) AS asks, SUM(l.qty) AS qty FROM slips sl CROSS JOIN slip_lines l ON l.slip_id = sl.id
+  WHERE sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id
+)`;
 
 /** Rows written elsewhere (intake) may carry anything in `languages`: read what is readable. */
 function parseLanguages(raw: string): string[] {
@@ -474,27 +490,17 @@ export class BoardService {
     const since = new Date(now.getTime() - s.gapDays * 86_400_000).toISOString();
     const rows = this.ctx.db
       .prepare(
-        `WITH asked AS (
-           SELECT l.item_id, COUNT(*) AS asks FROM slip_lines l JOIN slips sl ON sl.id = l.slip_id
-           WHERE sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id
-         ), stock AS (
-           SELECT i.id, i.unit, i.low_stock, a.asks,
-                  COALESCE((SELECT SUM(o.qty) FROM on_hand o WHERE o.item_id = i.id), 0)
-                  - COALESCE((SELECT SUM(l.qty) FROM slip_lines l JOIN slips sl ON sl.id = l.slip_id
-                              WHERE l.item_id = i.id AND sl.voided_at IS NULL AND sl.expiry_day >= @today
-                                AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = sl.id)), 0) AS available
-           FROM asked a JOIN items i ON i.id = a.item_id WHERE i.archived_at IS NULL AND a.asks >= @minAsks
-         )
-         SELECT st.id AS itemId, COALESCE(n.name, f.name, st.id) AS name, COALESCE(cn.name, cf.name) AS category,
-                st.unit, st.asks, st.available,
-                (SELECT e.id FROM needs_offers e WHERE e.item_id = st.id AND e.status = 'open' ORDER BY e.created_at DESC LIMIT 1) AS entryId
-         FROM stock st JOIN items i ON i.id = st.id
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
+        `WITH ${ASKED_CTE}
+         SELECT i.id AS itemId, ${itemName.name} AS name, COALESCE(cn.name, cf.name) AS category,
+                i.unit, a.asks, ${AVAILABLE_SQL} AS available,
+                (SELECT e.id FROM needs_offers e WHERE e.item_id = i.id AND e.status = 'open' ORDER BY e.created_at DESC LIMIT 1) AS entryId
+         FROM asked a JOIN items i ON i.id = a.item_id
+         ${AVAILABILITY_JOINS}
+         ${itemName.joins}
          LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
          LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
-         WHERE st.available <= st.low_stock
-         ORDER BY st.asks DESC, st.available, name`,
+         WHERE i.archived_at IS NULL AND a.asks >= @minAsks AND ${AVAILABLE_SQL} <= i.low_stock
+         ORDER BY a.asks DESC, available, name`,
       )
       .all({
         since,
@@ -544,9 +550,8 @@ export class BoardService {
     const needIds = new Set(gaps.map((g) => g.itemId));
     const published = this.ctx.db
       .prepare(
-        `SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
+        `SELECT i.id AS itemId, ${itemName.name} AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
+         ${itemName.joins}
          WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND ${EXPIRES_SQL.replaceAll('n.', 'e.')} > @now
          ORDER BY e.created_at`,
       )
@@ -554,28 +559,26 @@ export class BoardService {
     const need = gaps.map((g) => ({ itemId: g.itemId, name: g.name, unit: g.unit }));
     for (const p of published) if (!needIds.has(p.itemId)) need.push(p);
 
-    // Surplus: at least 10 available and at least three times what slips asked for in the window.
+    // Surplus: at least 10 available (promised stock is not surplus) and at least three times
+    // what slips asked for in the window.
     const have = this.ctx.db
       .prepare(
-        `WITH asked AS (
-           SELECT l.item_id, SUM(l.qty) AS qty FROM slip_lines l JOIN slips sl ON sl.id = l.slip_id
-           WHERE sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id
-         ), stock AS (
-           SELECT item_id, SUM(qty) AS qty FROM on_hand GROUP BY item_id
-         )
-         SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit
-         FROM stock st JOIN items i ON i.id = st.item_id LEFT JOIN asked a ON a.item_id = i.id
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-         WHERE i.archived_at IS NULL AND st.qty >= 10 AND st.qty >= 3 * COALESCE(a.qty, 0) AND st.qty > i.low_stock
-         ORDER BY st.qty - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
+        `WITH ${ASKED_CTE}
+         SELECT i.id AS itemId, ${itemName.name} AS name, i.unit
+         FROM items i
+         ${AVAILABILITY_JOINS}
+         LEFT JOIN asked a ON a.item_id = i.id
+         ${itemName.joins}
+         WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} >= 10 AND ${AVAILABLE_SQL} >= 3 * COALESCE(a.qty, 0) AND ${AVAILABLE_SQL} > i.low_stock
+         ORDER BY ${AVAILABLE_SQL} - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
       )
-      .all({ ...names, since }) as { itemId: string; name: string; unit: string }[];
+      .all({ ...names, since, today: dayNumber(now) }) as { itemId: string; name: string; unit: string }[];
 
     const openNeeds = this.ctx.db
       .prepare(
         `SELECT n.kind, n.category, COUNT(*) AS c FROM needs_offers n
-         WHERE n.status = 'open' AND n.item_id IS NULL AND ${EXPIRES_SQL} > @now AND (n.kind = 'offer' OR n.shareable = 1)
+         WHERE n.kind IN ('need', 'offer') AND n.status = 'open' AND n.item_id IS NULL AND ${EXPIRES_SQL} > @now
+           AND (n.kind = 'offer' OR n.shareable = 1)
          GROUP BY n.kind, lower(trim(n.category))`,
       )
       .all({ days: s.expiryDays, now: now.toISOString() }) as { kind: string; category: string; c: number }[];

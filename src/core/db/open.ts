@@ -9,12 +9,47 @@ export interface OpenOptions {
   /** Test hook: migrate only up to this version. */
   targetVersion?: number;
   migrations?: readonly Migration[];
+  /**
+   * The integrity check run after an unclean shutdown: SQLite's quick_check by default, which
+   * reads the whole file. Returns 'ok' or what is wrong. Tests inject one to see when it runs.
+   */
+  integrityCheck?: (db: Db) => string;
+}
+
+function quickCheck(db: Db): string {
+  return String(db.pragma('quick_check', { simple: true }));
+}
+
+function hasLifecycle(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'db_lifecycle'").get() !== undefined;
+}
+
+/** Whether the last session ended in closeDatabase (a database from before the marker did not). */
+export function closedCleanly(db: Db): boolean {
+  if (!hasLifecycle(db)) return false;
+  const row = db.prepare('SELECT closed_cleanly FROM db_lifecycle WHERE singleton = 1').get() as { closed_cleanly: number } | undefined;
+  return row?.closed_cleanly === 1;
+}
+
+/**
+ * Closes the database, saying so first: the next start then skips the full-file check. Only
+ * the host's orderly shutdown calls this; a crash never gets here, so the check runs next time.
+ */
+export function closeDatabase(db: Db): void {
+  try {
+    if (db.open && !db.inTransaction && hasLifecycle(db)) db.prepare('UPDATE db_lifecycle SET closed_cleanly = 1').run();
+  } catch {
+    // Not recorded (a full disk, say): the next start then runs the check, the safe outcome.
+  } finally {
+    if (db.open) db.close();
+  }
 }
 
 /**
  * Opens the site's database: WAL so readers never block the writer, synchronous=FULL so a
- * confirmed write survives a power cut, foreign keys on, a quick_check before anything else,
- * then forward-only migrations in one transaction.
+ * confirmed write survives a power cut, foreign keys on, an integrity check before anything
+ * else when the last session did not close cleanly (reading a five-year file on every start
+ * would delay the first screen for nothing), then forward-only migrations in one transaction.
  */
 export function openDatabase(file: string | Buffer, options: OpenOptions = {}): Db {
   // A Buffer is a serialized image opened in memory (a backup being restored): never on disk.
@@ -31,9 +66,13 @@ export function openDatabase(file: string | Buffer, options: OpenOptions = {}): 
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new AppError('db.corrupt', `quick_check: ${String(check)}`);
+    if (!closedCleanly(db)) {
+      const check = (options.integrityCheck ?? quickCheck)(db);
+      if (check !== 'ok') throw new AppError('db.corrupt', `integrity check: ${check}`);
+    }
     migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
+    // From here until closeDatabase, a stop counts as unclean.
+    if (hasLifecycle(db)) db.prepare('UPDATE db_lifecycle SET closed_cleanly = 0').run();
     return db;
   } catch (err) {
     db.close();

@@ -8,6 +8,8 @@ import { dayNumber } from '../../shared/slips/payload';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { readSite, requireSite } from '../site/site-service';
+import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
+import { itemNameSql } from '../inventory/item-name';
 import type { SlipService } from '../slips/slip-service';
 
 type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
@@ -24,6 +26,25 @@ interface CatalogRow {
   limitQty: number | null;
   limitDays: number | null;
 }
+
+const catalogName = itemNameSql('i.id');
+
+/**
+ * The visitor's catalogue: every item still available (see available.ts), named in the visitor's
+ * language. Reads the maintained stock and reservation tables only, never a slip line.
+ */
+export const CATALOG_SQL = `
+  SELECT i.id, ${catalogName.name} AS name, ${catalogName.untranslated} AS untranslated,
+         COALESCE(cn.name, cf.name) AS category, c.icon AS categoryIcon, i.unit, i.icon,
+         i.limit_qty AS limitQty, i.limit_days AS limitDays, ${AVAILABLE_SQL} AS available
+  FROM items i
+  ${AVAILABILITY_JOINS}
+  LEFT JOIN categories c ON c.id = i.category_id
+  ${catalogName.joins}
+  LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
+  LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
+  WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} > 0
+  ORDER BY c.sort, category, name`;
 
 interface IntakeSettingsRow {
   required_fields: string;
@@ -114,26 +135,9 @@ export class IntakeService {
     const site = requireSite(this.ctx);
     const householdId = returning ? this.findReturning(returning).household_id : null;
     const rows = this.ctx.db
-      .prepare(
-        `SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated,
-                COALESCE(cn.name, cf.name) AS category, c.icon AS categoryIcon, i.unit, i.icon,
-                i.limit_qty AS limitQty, i.limit_days AS limitDays,
-                COALESCE((SELECT SUM(o.qty) FROM on_hand o WHERE o.item_id = i.id), 0)
-                - COALESCE((SELECT SUM(l.qty) FROM slip_lines l JOIN slips s ON s.id = l.slip_id
-                            WHERE l.item_id = i.id AND s.voided_at IS NULL AND s.expiry_day >= @today
-                              AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id)), 0) AS available
-         FROM items i
-         LEFT JOIN categories c ON c.id = i.category_id
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-         LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
-         LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
-         WHERE i.archived_at IS NULL
-         ORDER BY c.sort, category, name`,
-      )
+      .prepare(CATALOG_SQL)
       .all({ lang: language, site: site.settings.siteLanguage, today: dayNumber(this.ctx.clock.now()) }) as CatalogRow[];
     return rows
-      .filter((r) => r.available > 0)
       .map((r) => ({
         ...r,
         untranslated: r.untranslated === 1,

@@ -18,7 +18,9 @@ import type { LocaleCode } from '../../shared/locales';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
-import { RESERVED_SQL, availability, onHandOf, today } from './availability';
+import { AVAILABLE_SQL, ON_HAND_SQL, RESERVED_JOIN, RESERVED_QTY_SQL, STOCK_JOIN, availability, onHandOf, today } from './available';
+import { fefoOrder } from './fefo';
+import { itemName, itemNameSql } from './item-name';
 import { recordMovement } from './ledger';
 import { containsPattern, registerTextFunctions } from './text';
 
@@ -62,6 +64,7 @@ interface StockSqlRow {
   low_stock: number;
   on_hand: number;
   reserved: number;
+  available: number;
   next_expiry: string | null;
 }
 
@@ -124,15 +127,7 @@ export class InventoryService {
   }
 
   private displayName(itemId: string, language: LocaleCode): { name: string; untranslated: boolean } {
-    const row = this.ctx.db
-      .prepare(
-        `SELECT COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated FROM items i
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = ?
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = ?
-         WHERE i.id = ?`,
-      )
-      .get(language, this.siteLanguage(), itemId) as { name: string; untranslated: number } | undefined;
-    return { name: row?.name ?? itemId, untranslated: row ? row.untranslated === 1 : true };
+    return itemName(this.ctx, itemId, language, this.siteLanguage());
   }
 
   private lotsOf(itemIds: string[]): Map<string, LotStock[]> {
@@ -143,7 +138,7 @@ export class InventoryService {
         `SELECT o.item_id AS itemId, o.lot_id AS lotId, l.code, l.expires_on AS expiresOn, o.qty
          FROM on_hand o LEFT JOIN lots l ON l.id = o.lot_id
          WHERE o.item_id IN (SELECT value FROM json_each(?)) AND o.qty <> 0
-         ORDER BY l.expires_on IS NULL, l.expires_on, l.received_at`,
+         ORDER BY ${fefoOrder()}`,
       )
       .all(JSON.stringify(itemIds)) as (LotStock & { itemId: string; lotId: string })[];
     for (const r of rows) {
@@ -330,7 +325,7 @@ export class InventoryService {
     };
     const view =
       q.view === 'low'
-        ? 'AND i.low_stock > 0 AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock'
+        ? `AND i.low_stock > 0 AND ${AVAILABLE_SQL} <= i.low_stock`
         : q.view === 'expiring'
           ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
           : '';
@@ -364,7 +359,7 @@ export class InventoryService {
     const source =
       q.view === 'expiring'
         ? 'FROM item_stock st INDEXED BY item_stock_expiry JOIN items i ON i.id = st.item_id'
-        : 'FROM items i LEFT JOIN item_stock st ON st.item_id = i.id';
+        : `FROM items i ${STOCK_JOIN}`;
     params.matches = JSON.stringify(matches);
     const filters = `WHERE i.archived_at IS NULL
            AND (@category IS NULL OR i.category_id = @category)
@@ -372,16 +367,15 @@ export class InventoryService {
            ${search}
            ${view}`;
     // One page, sorted; names are resolved for sorting, everything else only for the page.
+    const name = itemNameSql('i.id');
     const rows = this.ctx.db
       .prepare(
-        `WITH rs AS (${RESERVED_SQL} GROUP BY item_id)
-         SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated, i.category_id,
-                i.unit, i.icon, i.low_stock, COALESCE(st.on_hand, 0) AS on_hand, COALESCE(rs.reserved, 0) AS reserved,
-                st.next_expiry
+        `SELECT i.id, ${name.name} AS name, ${name.untranslated} AS untranslated, i.category_id,
+                i.unit, i.icon, i.low_stock, ${ON_HAND_SQL} AS on_hand, ${RESERVED_QTY_SQL} AS reserved,
+                ${AVAILABLE_SQL} AS available, st.next_expiry
          ${source}
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-         LEFT JOIN rs ON rs.item_id = i.id
+         ${name.joins}
+         ${RESERVED_JOIN}
          ${filters}
          ORDER BY ${order}
          LIMIT @limit OFFSET @offset`,
@@ -394,9 +388,8 @@ export class InventoryService {
         : (
             this.ctx.db
               .prepare(
-                `WITH rs AS (${RESERVED_SQL} GROUP BY item_id)
-                 SELECT COUNT(*) AS n ${source}
-                 LEFT JOIN rs ON rs.item_id = i.id
+                `SELECT COUNT(*) AS n ${source}
+                 ${RESERVED_JOIN}
                  ${filters}`,
               )
               .get(params) as { n: number }
@@ -418,7 +411,7 @@ export class InventoryService {
         lowStock: r.low_stock,
         onHand: r.on_hand,
         reserved: r.reserved,
-        available: Math.max(0, r.on_hand - r.reserved),
+        available: r.available,
         nextExpiry: r.next_expiry,
         lots: lots.get(r.id) ?? [],
       })),

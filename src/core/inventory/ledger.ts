@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
+import { pickList } from './fefo';
 
 export type MovementKind = 'receive' | 'distribute' | 'transfer_in' | 'transfer_out' | 'adjust';
 
@@ -62,7 +63,7 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
 }
 
 /**
- * Gives out up to `qty` of an item, first-expiring lot first (FEFO; stock without a lot last).
+ * Gives out up to `qty` of an item in FEFO order (see fefo.ts), the plan the pick list showed.
  * Returns how much was actually given.
  */
 export function distributeFefo(
@@ -71,26 +72,10 @@ export function distributeFefo(
   qty: number,
   extra: { slipId: string; volunteer: string | null },
 ): number {
-  const lots = ctx.db
-    .prepare(
-      `SELECT o.lot_id AS lotId, o.qty AS qty FROM on_hand o LEFT JOIN lots l ON l.id = o.lot_id
-       WHERE o.item_id = ? AND o.qty > 0
-       ORDER BY l.expires_on IS NULL, l.expires_on, l.received_at`,
-    )
-    .all(itemId) as { lotId: string; qty: number }[];
-  let left = qty;
-  for (const lot of lots) {
-    if (left === 0) break;
-    const take = Math.min(left, lot.qty);
-    recordMovement(ctx, {
-      itemId,
-      lotId: lot.lotId === '' ? null : lot.lotId,
-      kind: 'distribute',
-      qty: -take,
-      slipId: extra.slipId,
-      volunteer: extra.volunteer,
-    });
-    left -= take;
+  let given = 0;
+  for (const lot of pickList(ctx, itemId, qty)) {
+    recordMovement(ctx, { itemId, lotId: lot.lotId, kind: 'distribute', qty: -lot.qty, slipId: extra.slipId, volunteer: extra.volunteer });
+    given += lot.qty;
   }
-  return qty - left;
+  return given;
 }

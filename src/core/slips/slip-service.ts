@@ -1,3 +1,4 @@
+import { householdSize } from '../../shared/domain/household';
 import type { SlipStatus, SlipView } from '../../shared/domain/slip';
 import { PAYLOAD_VERSION, SLIP_ID_BYTES, dayNumber, dayToIso, toHex } from '../../shared/slips/payload';
 import { normalizeShortCode, shortCodeFromBytes } from '../../shared/slips/short-code';
@@ -5,6 +6,8 @@ import type { DayView, LineOutcome, PickLine, PickLot, PickupView, PrintableSlip
 import type { LocaleCode } from '../../shared/locales';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
+import { fefoOrder, planPick, shelfLots } from '../inventory/fefo';
+import { itemNameSql } from '../inventory/item-name';
 import { distributeFefo } from '../inventory/ledger';
 import { requireSite } from '../site/site-service';
 import type { SlipKeyring } from './signing';
@@ -103,15 +106,15 @@ export class SlipService {
 
   private lines(slipId: string, language: LocaleCode): SlipView['lines'] {
     const site = requireSite(this.ctx);
+    const n = itemNameSql('i.id');
     return this.ctx.db
       .prepare(
-        `SELECT l.item_id AS itemId, l.qty, i.unit, COALESCE(n.name, f.name, l.item_id) AS name
+        `SELECT l.item_id AS itemId, l.qty, i.unit, ${n.name} AS name
          FROM slip_lines l JOIN items i ON i.id = l.item_id
-         LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = ?
-         LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = ?
-         WHERE l.slip_id = ? ORDER BY name`,
+         ${n.joins}
+         WHERE l.slip_id = @slip ORDER BY name`,
       )
-      .all(language, site.settings.siteLanguage, slipId) as SlipView['lines'];
+      .all({ slip: slipId, lang: language, site: site.settings.siteLanguage }) as SlipView['lines'];
   }
 
   private toView(row: SlipRow, language: LocaleCode): SlipView {
@@ -122,7 +125,7 @@ export class SlipService {
       qrDigits: row.payload,
       siteName: site.name,
       language: row.language,
-      householdSize: (row.adults ?? 0) + (row.children ?? 0) + (row.seniors ?? 0),
+      householdSize: householdSize(row),
       issuedOn: dayToIso(row.issue_day),
       validUntil: dayToIso(row.expiry_day),
       lines: this.lines(row.id, language),
@@ -138,15 +141,10 @@ export class SlipService {
   private toPickupView(row: SlipRow, language: LocaleCode): PickupView {
     const view = this.toView(row, language);
     const db = this.ctx.db;
-    const onHandLots = db.prepare(
-      `SELECT o.lot_id AS lotId, l.code, l.expires_on AS expiresOn, o.qty FROM on_hand o LEFT JOIN lots l ON l.id = o.lot_id
-       WHERE o.item_id = ? AND o.qty > 0
-       ORDER BY l.expires_on IS NULL, l.expires_on, l.received_at`,
-    );
     const givenLots = db.prepare(
       `SELECT m.lot_id AS lotId, l.code, l.expires_on AS expiresOn, -SUM(m.qty) AS qty FROM movements m LEFT JOIN lots l ON l.id = m.lot_id
        WHERE m.slip_id = ? AND m.item_id = ? AND m.kind = 'distribute'
-       GROUP BY m.lot_id ORDER BY l.expires_on IS NULL, l.expires_on`,
+       GROUP BY m.lot_id ORDER BY ${fefoOrder('m.lot_id')}`,
     );
     const outcomes = new Map(
       (
@@ -159,21 +157,9 @@ export class SlipService {
     );
     const redeemed = row.redeemed_at !== null;
     const pickList: PickLine[] = view.lines.map((line) => {
-      const stock = onHandLots.all(line.itemId) as (PickLot & { lotId: string })[];
+      const stock = shelfLots(this.ctx, line.itemId);
       const onHand = stock.reduce((sum, lot) => sum + lot.qty, 0);
-      let lots: PickLot[];
-      if (redeemed) {
-        lots = (givenLots.all(row.id, line.itemId) as PickLot[]).filter((l) => l.qty > 0);
-      } else {
-        lots = [];
-        let left = line.qty;
-        for (const lot of stock) {
-          if (left === 0) break;
-          const take = Math.min(left, lot.qty);
-          lots.push({ lotId: lot.lotId === '' ? null : lot.lotId, code: lot.code, expiresOn: lot.expiresOn, qty: take });
-          left -= take;
-        }
-      }
+      const lots: PickLot[] = redeemed ? (givenLots.all(row.id, line.itemId) as PickLot[]).filter((l) => l.qty > 0) : planPick(stock, line.qty);
       const outcome = outcomes.get(line.itemId);
       // A slip redeemed before per-line outcomes existed was given in full.
       const givenQty = outcome?.givenQty ?? (redeemed ? line.qty : null);

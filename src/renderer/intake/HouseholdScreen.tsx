@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../kiosk/Icon';
-import { total, type HouseholdCounts } from './intake-state';
+import { householdSize } from '../../shared/domain/household';
+import type { HouseholdCounts } from './intake-state';
 
 interface HouseholdScreenProps {
   household: HouseholdCounts;
@@ -35,7 +36,7 @@ export function HouseholdScreen({ household, max, required, onChange }: Househol
         ))}
       </div>
       <p className="total" aria-live="polite">
-        {t('household.total', { count: total(household) })}
+        {t('household.total', { count: householdSize(household) })}
       </p>
     </>
   );

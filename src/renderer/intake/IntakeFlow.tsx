@@ -17,7 +17,8 @@ import { PurposeScreen } from './PurposeScreen';
 import { ReturningScreen } from './ReturningScreen';
 import { SlipCard } from './SlipScreen';
 import { Summary } from './Summary';
-import { freshIntake, isUntouched, nextStep, previousStep, total, type IntakeState } from './intake-state';
+import { householdSize } from '../../shared/domain/household';
+import { freshIntake, isUntouched, nextStep, previousStep, type IntakeState } from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -37,6 +38,8 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
   const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS }));
   const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
+  /** Which language and returning code `catalog` was asked for. */
+  const [catalogKey, setCatalogKey] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -61,26 +64,33 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
     [],
   );
 
-  // Live stock, in the visitor's language, with limits left for a returning household.
-  const needsCatalog = state.step === 'needs' || state.step === 'confirm';
+  // Live stock, in the visitor's language, with limits left for a returning household: asked
+  // on the needs screen; the confirm screen reuses it (only to name the items) and the submit
+  // checks stock again in core, so asking a third time per visitor buys nothing.
+  const catalogFor = `${state.language ?? ''} ${state.returning ?? ''}`;
+  const needsCatalog = state.step === 'needs' || (state.step === 'confirm' && catalogKey !== catalogFor);
   useEffect(() => {
     if (!needsCatalog || !state.language) return;
     let live = true;
+    const key = catalogFor;
     void api.call('intake.catalog', { language: state.language, ...(state.returning ? { returning: state.returning } : {}) }).then((r) => {
       if (!live) return;
-      if (r.ok) setCatalog(r.value);
-      else setError(r.error);
+      if (r.ok) {
+        setCatalog(r.value);
+        setCatalogKey(key);
+      } else setError(r.error);
     });
     return () => {
       live = false;
     };
-  }, [api, needsCatalog, state.language, state.returning]);
+  }, [api, needsCatalog, catalogFor, state.language, state.returning]);
 
   /** Forget the visitor: memory, focus, the on-screen keyboard, and back to the language screen. */
   const startOver = useCallback(() => {
     setError(null);
     setNotice(null);
     setCatalog(null);
+    setCatalogKey(null);
     setCode('');
     setBusy(false);
     setState(freshIntake(newId));
@@ -227,7 +237,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       const onNext = () => {
         const missing = config.requiredFields.find((f) => state.household[f] === null);
         if (missing) return setNotice(t('household.missing', { field: t(`household.${missing}`) }));
-        if (total(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
+        if (householdSize(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
         go(nextStep(state));
       };
       return frame(

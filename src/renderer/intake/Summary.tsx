@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/api/channels/intake';
-import { total, type IntakeState } from './intake-state';
+import { householdSize } from '../../shared/domain/household';
+import type { IntakeState } from './intake-state';
 
 /** "Is this right?": everything the visitor said, in their language, before the slip is made. */
 export function Summary({ state, catalog }: { state: IntakeState; catalog: CatalogItem[] | null }) {
@@ -13,7 +14,7 @@ export function Summary({ state, catalog }: { state: IntakeState; catalog: Catal
   return (
     <dl className="summary">
       <dt>{t('confirm.household')}</dt>
-      <dd>{t('household.total', { count: total(state.household) })}</dd>
+      <dd>{t('household.total', { count: householdSize(state.household) })}</dd>
       {purpose !== 'offer' ? (
         <>
           <dt>{t('confirm.items')}</dt>

@@ -90,10 +90,6 @@ export function previousStep(s: IntakeState): IntakeStep {
   return steps[Math.max(0, i - 1)] ?? 'language';
 }
 
-export function total(h: HouseholdCounts): number {
-  return (h.adults ?? 0) + (h.children ?? 0) + (h.seniors ?? 0);
-}
-
 export function isUntouched(s: IntakeState): boolean {
   return s.step === 'language' && !s.display.largeText && !s.display.highContrast;
 }

@@ -10,6 +10,10 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-export function householdSize(h: Household): number {
+/** Who is counted, as the form holds it (unset or null: the visitor did not say). */
+export type HouseholdCounts = { [K in keyof Household]?: number | null };
+
+/** How many people a household is: what the visitor said, an unsaid group counting as none. */
+export function householdSize(h: HouseholdCounts): number {
   return (h.adults ?? 0) + (h.children ?? 0) + (h.seniors ?? 0);
 }

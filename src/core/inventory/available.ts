@@ -1,0 +1,61 @@
+import { dayNumber } from '../../shared/slips/payload';
+import type { CoreContext } from '../context';
+
+/**
+ * What a visitor can still be promised, per item: on hand (the maintained item_stock total,
+ * never the ledger) minus what open slips reserve (the maintained reservations: slips not
+ * voided, not redeemed, whose expiry day has not passed), never below zero. Every feature that
+ * says "available" (intake's catalogue, the stock list, an item's detail, the board's gaps and
+ * surplus) reads it from here.
+ *
+ * INDEXED BY: without statistics the planner would walk the whole primary key of reservations
+ * (to skip a sort) rather than only the days not yet past.
+ */
+export const RESERVED_SQL = `
+  SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE expiry_day >= @today`;
+
+/**
+ * Joins for a query over items aliased `i` that binds @today: `st` is the item's stock row,
+ * `rs` its open reservations. Use ON_HAND_SQL, RESERVED_QTY_SQL and AVAILABLE_SQL with them.
+ */
+export const STOCK_JOIN = 'LEFT JOIN item_stock st ON st.item_id = i.id';
+export const RESERVED_JOIN = `LEFT JOIN (${RESERVED_SQL} GROUP BY item_id) rs ON rs.item_id = i.id`;
+export const AVAILABILITY_JOINS = `${STOCK_JOIN} ${RESERVED_JOIN}`;
+
+export const ON_HAND_SQL = 'COALESCE(st.on_hand, 0)';
+export const RESERVED_QTY_SQL = 'COALESCE(rs.reserved, 0)';
+export const AVAILABLE_SQL = `MAX(0, ${ON_HAND_SQL} - ${RESERVED_QTY_SQL})`;
+
+/** The day number the reservations are read against (slips valid until today count). */
+export function today(ctx: Pick<CoreContext, 'clock'>): number {
+  return dayNumber(ctx.clock.now());
+}
+
+export interface Availability {
+  onHand: number;
+  reserved: number;
+  /** On hand minus reserved, never shown below zero. */
+  available: number;
+}
+
+/** On hand, reserved and available for one item (zeros for an unknown one). */
+export function availability(ctx: CoreContext, itemId: string): Availability {
+  const row = ctx.db
+    .prepare(
+      `SELECT ${ON_HAND_SQL} AS onHand, ${RESERVED_QTY_SQL} AS reserved, ${AVAILABLE_SQL} AS available
+       FROM items i ${AVAILABILITY_JOINS} WHERE i.id = @item`,
+    )
+    .get({ item: itemId, today: today(ctx) }) as Availability | undefined;
+  return row ?? { onHand: 0, reserved: 0, available: 0 };
+}
+
+/** What is on the shelf for one item, all lots together, from the maintained table. */
+export function onHandOf(ctx: CoreContext, itemId: string): number {
+  return (ctx.db.prepare('SELECT COALESCE(SUM(on_hand), 0) AS n FROM item_stock WHERE item_id = ?').get(itemId) as { n: number }).n;
+}
+
+/** Reserved quantity per item (items with none are absent). */
+export function reservedByItem(ctx: CoreContext): Map<string, number> {
+  const rows = ctx.db.prepare(`${RESERVED_SQL} GROUP BY item_id`).all({ today: today(ctx) }) as { item_id: string; reserved: number }[];
+  return new Map(rows.map((r) => [r.item_id, r.reserved]));
+}
