@@ -223,22 +223,23 @@ function dbStamp(ctx: CoreContext): string {
   return `${ours}/${others}`;
 }
 
-type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
+type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason; field?: string };
 
-interface CheckedData {
-  dataSha: string;
-  data: Record<string, unknown>;
-}
+type CheckedData = { ok: true; dataSha: string; data: Record<string, unknown> } | { ok: false; field: string };
 /** What a record line says, checked once per parsed bundle: preview and apply share the parse. */
-const checkedData = new WeakMap<RecordLine, CheckedData | null>();
-function checkData(rec: RecordLine): CheckedData | null {
+const checkedData = new WeakMap<RecordLine, CheckedData>();
+function checkData(rec: RecordLine): CheckedData {
   const known = checkedData.get(rec);
   if (known !== undefined) return known;
   const r = rec.record;
-  let out: CheckedData | null = null;
-  if (!((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`)))) {
+  let out: CheckedData;
+  if ((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`))) out = { ok: false, field: 'id' };
+  else {
     const data = DATA_SCHEMAS[r.t].safeParse(r.d);
-    if (data.success) out = { dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> };
+    // The first field that fails is named in the preview, so the coordinator can tell the sender.
+    out = data.success
+      ? { ok: true, dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> }
+      : { ok: false, field: data.error.issues[0]?.path.map(String).join('.') || 'data' };
   }
   checkedData.set(rec, out);
   return out;
@@ -358,15 +359,15 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
         if (!info.key || !cache.verified(rec, info.key, info.tag)) return { kind: 'rejected', reason: 'bad_signature' };
       }
       const checked = checkData(rec);
-      if (!checked) return { kind: 'rejected', reason: 'invalid' };
+      if (!checked.ok) return { kind: 'rejected', reason: 'invalid', field: checked.field };
       if (prev && prev.version >= r.v) return { kind: 'unchanged' };
-      accepted.push({ rec, ...checked, fresh: !prev && !local });
+      accepted.push({ rec, dataSha: checked.dataSha, data: checked.data, fresh: !prev && !local });
       return { kind: prev ? 'updated' : 'new' };
     })();
     const c = counts.get(r.t)!;
     if (verdict.kind === 'rejected') {
       c.rejected += 1;
-      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason });
+      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason, ...(verdict.field !== undefined ? { field: verdict.field } : {}) });
     } else c[verdict.kind] += 1;
   }
 

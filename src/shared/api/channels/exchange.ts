@@ -93,7 +93,16 @@ export const ImportPreview = z.object({
   created: z.string(),
   sites: z.array(PreviewSite),
   counts: z.array(TypeCounts),
-  rejected: z.array(z.object({ type: RecordType, id: z.string(), site: z.string(), reason: RejectReason })),
+  rejected: z.array(
+    z.object({
+      type: RecordType,
+      id: z.string(),
+      site: z.string(),
+      reason: RejectReason,
+      /** For 'invalid': the field that is not what the record type allows ("createdAt", "items.3.unit"). */
+      field: z.string().optional(),
+    }),
+  ),
   /** False until a coordinator trusts the site that signed the bundle. */
   canApply: z.boolean(),
 });
