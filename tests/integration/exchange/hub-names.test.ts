@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportLogEntry, ImportPreview, KnownSite, NetworkSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import { hubs, type Site } from './support';
+import { issueSlip } from '../../support/slips';
 
 // Issue 12, 7(c): a trusted hub can take another hub's name through its manifest. Wherever a
 // hub's name is shown, two hubs that look alike are told apart by their keys' fingerprints.
@@ -73,5 +74,23 @@ describe('two hubs with one name', () => {
     // The preview tells our own hub apart from it too.
     const again = await importFrom(b, c, s);
     expect(again.sites.find((x) => x.id === c.id)?.name).toBe(`Northside Pantry · ${await tagOf(c)}`);
+  });
+});
+
+describe('a slip from a hub that goes by another hub’s name', () => {
+  it('names the hub it is from, told apart from its look-alike', async () => {
+    const a = await site('Eastside Hub', true);
+    const c = await site('Riverside Commons', true);
+    const b = await site('Northside Pantry');
+    await trust(b, a);
+    await trust(b, c);
+    const s = folder();
+    await importFrom(b, a, s);
+    rename(c, 'Eastside Hub');
+    await importFrom(b, c, s);
+    const item = c.core.ctx.db.prepare("SELECT i.id FROM items i JOIN on_hand o ON o.item_id = i.id WHERE o.qty > 0 AND i.limit_qty IS NULL LIMIT 1").pluck().get() as string;
+    const slip = issueSlip(c.core, [{ itemId: item, qty: 1 }]);
+    const r = await b.raw('slip.lookup', { code: slip.digits });
+    expect(r).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: `Eastside Hub · ${await tagOf(c)}` } } });
   });
 });
