@@ -401,7 +401,13 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
       fileName,
       sha256: bundle.sha256,
       bytes: bundle.bytes,
-      signer: { id: manifest.site.id, name: sites[0]!.name, fingerprint: fingerprint(signerKey) },
+      signer: {
+        id: manifest.site.id,
+        name: sites[0]!.name,
+        fingerprint: fingerprint(signerKey),
+        // A rename is shown before it is taken: a hub taking a look-alike's name is seen doing it.
+        ...(known && known.name !== manifest.site.name ? { newName: label({ id: known.id, name: manifest.site.name, fingerprint: known.fingerprint }) } : {}),
+      },
       sequence: manifest.sequence,
       created: manifest.created,
       sites,

@@ -94,6 +94,11 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
       {preview ? (
         <section className="preview" aria-label={t('import.whatChanges')}>
           <h2>{t('import.from', { site: preview.signer.name, date: formatDate(preview.created, i18n.language) })}</h2>
+          {preview.signer.newName !== undefined ? (
+            <p className="notice notice-warn" role="status">
+              {t('import.renamed', { site: isolate(preview.signer.name), name: isolate(preview.signer.newName) })}
+            </p>
+          ) : null}
           {!preview.canApply ? (
             <p className="notice notice-warn" role="status">
               {t('import.unknownSigner')}

@@ -30,13 +30,14 @@ describe('two hubs with one name', () => {
     // Unlike names stay as they are.
     expect((await b.call<KnownSite[]>('exchange.sites', {})).map((k) => k.name).sort()).toEqual(['Eastside Hub', 'Riverside Commons']);
 
-    // Riverside's next bundle calls it "Eastside Hub" too.
+    // Riverside's next bundle calls it "Eastside Hub" too: the preview says so before it is taken.
     rename(c, 'Eastside Hub');
-    await importFrom(b, c, s);
     const [ta, tc] = [await tagOf(a), await tagOf(c)];
     expect(ta).not.toBe(tc);
     const A = `Eastside Hub · ${ta}`;
     const C = `Eastside Hub · ${tc}`;
+    const renaming = await importFrom(b, c, s);
+    expect(renaming.signer).toMatchObject({ name: 'Riverside Commons', newName: C });
 
     const sites = await b.call<KnownSite[]>('exchange.sites', {});
     expect(Object.fromEntries(sites.map((k) => [k.id, k.name]))).toEqual({ [a.id]: A, [c.id]: C });
@@ -48,6 +49,7 @@ describe('two hubs with one name', () => {
 
     const p = await importFrom(b, a, s);
     expect(p.signer.name).toBe(A);
+    expect(p.signer.newName).toBeUndefined();
     expect(p.sites.find((x) => x.id === a.id)?.name).toBe(A);
   });
 

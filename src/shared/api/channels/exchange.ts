@@ -88,7 +88,13 @@ export const ImportPreview = z.object({
   fileName: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
-  signer: z.object({ id: z.string(), name: z.string(), fingerprint: z.string() }),
+  signer: z.object({
+    id: z.string(),
+    name: z.string(),
+    fingerprint: z.string(),
+    /** A known hub that calls itself by another name in this bundle: the name it will go by once applied. */
+    newName: z.string().optional(),
+  }),
   sequence: z.number().int(),
   created: z.string(),
   sites: z.array(PreviewSite),
