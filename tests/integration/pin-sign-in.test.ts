@@ -47,6 +47,15 @@ describe('signing in at a hub with many volunteers', () => {
     expect(hasher.calls).toBe(1);
   });
 
+  it('refuses a second setup as already set up, even with a PIN in use, and hashes nothing', async () => {
+    hasher.calls = 0;
+    expect(await t.call('site.setup', { name: 'Again', languages: ['en'], siteLanguage: 'en', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'site.already_set_up' },
+    });
+    expect(hasher.calls).toBe(0);
+  });
+
   it('keeps answering other calls while a sign-in hashes', async () => {
     const slow = makeCore({ pinHasher: countingHasher('scrypt') });
     try {

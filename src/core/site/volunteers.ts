@@ -164,11 +164,13 @@ export class VolunteerService {
     const { key, owner } = await matchPin(this.ctx, this.hasher, pin);
     if (!owner || owner.pin_lookup !== null) return owner;
     // Only if the row still has the hash just checked: a PIN changed meanwhile is not overwritten.
-    writingPin(() =>
-      this.ctx.db
-        .prepare('UPDATE volunteers SET pin_hash = ?, pin_lookup = ? WHERE id = ? AND pin_hash = ? AND removed_at IS NULL')
-        .run(key.hash, key.lookup, owner.id, owner.pin_hash),
-    );
+    // Should another kiosk have given this PIN to someone else in between, the row stays legacy.
+    this.ctx.db
+      .prepare(
+        `UPDATE volunteers SET pin_hash = ?, pin_lookup = ? WHERE id = ? AND pin_hash = ? AND removed_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL)`,
+      )
+      .run(key.hash, key.lookup, owner.id, owner.pin_hash, key.lookup);
     return this.ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE id = ? AND removed_at IS NULL`).get(owner.id) as VolunteerRow | undefined;
   }
 
