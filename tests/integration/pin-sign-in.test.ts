@@ -192,7 +192,8 @@ describe('a stranger at the public screen cannot lock the volunteers out', () =>
     } finally {
       stockRoom.close();
     }
-  });
+    // A thousand calls, each a write transaction with a full sync: seconds, not milliseconds.
+  }, 60_000);
 
   it('forgets old slips of the finger: an hour without a wrong PIN starts the count again', async () => {
     for (const pin of ['0000', '0001', '0002']) await t.call('auth.login', { pin });
