@@ -36,10 +36,14 @@ function parsePinHash(stored: string): ParsedHash | null {
 
 /**
  * For seeding a fresh site at startup and for tests only: blocks the thread for one scrypt.
- * Nothing a channel reaches calls it.
+ * Nothing a channel reaches calls these.
  */
+export function scryptPinSync(pin: string, salt: Uint8Array): Uint8Array {
+  return new Uint8Array(scryptSync(pin, salt, PIN_COST.keyLength, { N: PIN_COST.N }));
+}
+
 export function hashPinSync(pin: string, salt: Uint8Array): string {
-  return formatPinHash(PIN_COST.N, salt, scryptSync(pin, salt, PIN_COST.keyLength, { N: PIN_COST.N }));
+  return formatPinHash(PIN_COST.N, salt, scryptPinSync(pin, salt));
 }
 
 /** Checks a PIN against a stored hash with that hash's own salt and cost. */

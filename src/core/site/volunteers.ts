@@ -2,8 +2,7 @@ import type { Role } from '../../shared/api/channel';
 import type { Volunteer } from '../../shared/domain/volunteer';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { formatPinHash, PIN_COST, verifyPin, verifyPinSync, type PinHasher } from './pin';
-import { scryptSync } from 'node:crypto';
+import { formatPinHash, PIN_COST, scryptPinSync, verifyPin, verifyPinSync, type PinHasher } from './pin';
 import type { SessionInfo, SessionStore } from './sessions';
 
 export interface VolunteerRow {
@@ -37,7 +36,7 @@ function findActive(ctx: CoreContext, id: string): VolunteerRow {
  * A PIN hashed with the site's one salt: the same PIN gives the same key on every kiosk, so
  * `lookup` finds its volunteer directly, and the unique index on it keeps PINs one per volunteer.
  * (A keyed HMAC with a secret kept in this same database would look the PIN up just as well, but a
- * stolen file would then give every PIN away in a blink; this way it still costs 10,000 scrypts.)
+ * stolen file would then give every PIN away in a blink; this way a 4-digit PIN still costs up to 10,000 scrypts to find.)
  */
 export interface PinKey {
   hash: string;
@@ -85,7 +84,7 @@ async function matchPin(ctx: CoreContext, hasher: PinHasher, pin: string, except
 
 function matchPinSync(ctx: CoreContext, pin: string): PinMatch {
   const salt = siteSalt(ctx);
-  const key = pinKeyOf(salt, scryptSync(pin, salt, PIN_COST.keyLength, { N: PIN_COST.N }));
+  const key = pinKeyOf(salt, scryptPinSync(pin, salt));
   const owner = activeByLookup(ctx, key.lookup) ?? legacyVolunteers(ctx).find((r) => verifyPinSync(pin, r.pin_hash));
   return { key, owner };
 }
