@@ -8,7 +8,7 @@ export function volunteerHandlers(
     'volunteers.list': () => ({ volunteers: volunteers.list() }),
     'volunteers.add': (input) => volunteers.add(input),
     'volunteers.update': ({ id, name, role }) => volunteers.update(id, { name, role }),
-    'volunteers.set_pin': ({ id, pin }) => volunteers.setPin(id, pin),
+    'volunteers.set_pin': ({ id, pin }, { session }) => volunteers.setPin(id, pin, session),
     'volunteers.remove': ({ id }) => {
       volunteers.remove(id);
       return {};
