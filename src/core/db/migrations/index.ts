@@ -7,8 +7,9 @@ import { board } from './0050-board';
 import { exchange } from './0060-exchange';
 import { volunteers } from './0070-volunteers';
 import { contactRetention } from './0080-contact-retention';
+import { printSettings } from './0110-print-settings';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, printSettings];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
