@@ -82,6 +82,16 @@ describe('shell features in the one contract', () => {
     expect(shell.calls).toEqual([{ name: 'quit' }]);
   });
 
+  it('keeps the site print settings: automatic on 80 mm until a coordinator chooses, who alone may', async () => {
+    expect(await call('print.settings', {})).toEqual({ ok: true, value: { mode: 'auto', paper: '80', printer: null } });
+    const token = await coordinator();
+    const ask = { mode: 'ask', paper: 'letter', printer: 'thermal' };
+    expect(await call('print.settings_save', ask)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await call('print.settings_save', { ...ask, mode: 'never' }, token)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+    expect(await call('print.settings_save', ask, token)).toEqual({ ok: true, value: ask });
+    expect(await call('print.settings', {})).toEqual({ ok: true, value: ask });
+  });
+
   it("in browser mode (no port given) leaves printing to the page and names no printers", async () => {
     const other = tempDir();
     const browser = createCore({ db: openDatabase(join(other.path, 'k.sqlite')), keys: seededKeys() });
