@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { savePrintSettings } from '../../src/core/printing/print-settings';
 import type { PrintSettings } from '../../src/shared/api/channels/printing';
 import { decodePng } from '../support/qr-decode';
+import { wcagAudit } from './a11y';
 import { expect, test, type Kiosk } from './fixtures';
 import { BoardPage } from './pages/board-page';
 import { IntakePage } from './pages/intake-page';
@@ -189,6 +190,7 @@ test('"screen only" never prints and keeps the code large, with what to do in th
   await expect(page.locator('.slip-large .slip-code')).toBeVisible();
   await expect(page.getByRole('button', { name: es.print.again })).toHaveCount(0);
   expect((await prints()).calls).toBe(0);
+  expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
 });
 
 test('a print that fails says so in the visitor\'s language and keeps the code large on screen', async ({ page, kiosk }) => {
@@ -202,6 +204,7 @@ test('a print that fails says so in the visitor\'s language and keeps the code l
   expect((await prints()).calls).toBe(1);
   // Another try is one tap away.
   await expect(page.getByRole('button', { name: ar.print.again })).toBeVisible();
+  expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
 });
 
 test('the coordinator chooses the print mode, paper and printer by tapping', async ({ page, kiosk }) => {
@@ -216,6 +219,7 @@ test('the coordinator chooses the print mode, paper and printer by tapping', asy
   await section.getByRole('button', { name: 'Letter page' }).click();
   // A browser names no printers: it asks when it prints.
   await expect(section.getByText('In a browser, the browser asks which printer to use when it prints.')).toBeVisible();
+  expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
   await section.getByRole('button', { name: 'Save printing' }).click();
   await expect(section.getByRole('status')).toHaveText('Printing settings saved.');
   expect(kiosk.core.ctx.db.prepare('SELECT mode, paper, printer FROM print_settings').get()).toEqual({ mode: 'ask', paper: 'letter', printer: null });
