@@ -193,7 +193,7 @@ test('"screen only" never prints and keeps the code large, with what to do in th
   expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
 });
 
-test('a print that fails says so in the visitor\'s language and keeps the code large on screen', async ({ page, kiosk }) => {
+test('a print that fails says so in the visitor\'s language and keeps the code large on screen', async ({ page, kiosk }, testInfo) => {
   const prints = await watchPrint(page, true);
   await page.goto(kiosk.url);
   const ar = words('ar');
@@ -204,6 +204,7 @@ test('a print that fails says so in the visitor\'s language and keeps the code l
   expect((await prints()).calls).toBe(1);
   // Another try is one tap away.
   await expect(page.getByRole('button', { name: ar.print.again })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('slip-print-failed-ar.png') });
   expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
 });
 

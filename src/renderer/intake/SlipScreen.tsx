@@ -96,15 +96,16 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
           {t('print.failed')}
         </p>
       ) : null}
-      <SlipCard slip={slip} large={withoutPaper} />
       {settings && printable && settings.mode !== 'screen' ? (
         <>
-          <button type="button" className="button button-secondary slip-print" onClick={() => void print()}>
+          {/* Above the slip, so it is in reach without scrolling on a small screen. */}
+          <button type="button" className={status === 'ask' ? 'button button-primary slip-print' : 'button button-secondary slip-print'} onClick={() => void print()}>
             {status === 'ask' ? t('print.ask') : t('print.again')}
           </button>
           <SlipPrintArea slip={printable} paper={settings.paper} preview={false} heightRef={height} />
         </>
       ) : null}
+      <SlipCard slip={slip} large={withoutPaper} />
     </>
   );
 }
