@@ -82,29 +82,33 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
     void print();
   }, [settings, printable, print]);
 
+  // One loopback round trip: showing the slip only once it is known how it prints keeps it from
+  // jumping down under the notice a moment after it appears (a QR photographed mid-jump fails).
+  if (status === 'loading') return null;
   const withoutPaper = status === 'screen' || status === 'failed';
+  const canPrint = settings !== null && printable !== null && settings.mode !== 'screen';
   return (
     <>
-      {status === 'printing' ? (
-        <p className="notice notice-ok" role="status">
-          {t('print.printing')}
-        </p>
-      ) : null}
-      {status === 'screen' ? <p className="notice">{t('print.screenOnly')}</p> : null}
-      {status === 'failed' ? (
-        <p className="notice notice-error" role="alert">
-          {t('print.failed')}
-        </p>
-      ) : null}
-      {settings && printable && settings.mode !== 'screen' ? (
-        <>
-          {/* Above the slip, so it is in reach without scrolling on a small screen. */}
-          <button type="button" className={status === 'ask' ? 'button button-primary slip-print' : 'button button-secondary slip-print'} onClick={() => void print()}>
+      {/* One compact row above the slip: what happened to the paper, and the button to print. */}
+      <div className="slip-printing">
+        {status === 'printing' ? (
+          <p className="notice notice-ok" role="status">
+            {t('print.printing')}
+          </p>
+        ) : null}
+        {status === 'screen' ? <p className="notice">{t('print.screenOnly')}</p> : null}
+        {status === 'failed' ? (
+          <p className="notice notice-error" role="alert">
+            {t('print.failed')}
+          </p>
+        ) : null}
+        {canPrint ? (
+          <button type="button" className={status === 'ask' ? 'button button-primary' : 'button button-secondary'} onClick={() => void print()}>
             {status === 'ask' ? t('print.ask') : t('print.again')}
           </button>
-          <SlipPrintArea slip={printable} paper={settings.paper} preview={false} heightRef={height} />
-        </>
-      ) : null}
+        ) : null}
+      </div>
+      {canPrint ? <SlipPrintArea slip={printable} paper={settings.paper} preview={false} heightRef={height} /> : null}
       <SlipCard slip={slip} large={withoutPaper} />
     </>
   );
