@@ -22,7 +22,8 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
 
   useEffect(() => {
     void api.call('print.settings', {}).then((r) => {
-      setPaper(r.ok ? r.value.paper : '80');
+      // A paper the volunteer already tapped wins over the site's default arriving late.
+      setPaper((chosen) => chosen ?? (r.ok ? r.value.paper : '80'));
       setPrinter(r.ok ? r.value.printer : null);
     });
   }, [api]);
