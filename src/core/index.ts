@@ -24,6 +24,11 @@ import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
 import { InventoryService } from './inventory/inventory-service';
 import { inventoryHandlers } from './inventory/handlers';
+import { printingHandlers } from './printing/handlers';
+import { browserShell, type ShellPort } from './printing/shell-port';
+import { readSite } from './site/site-service';
+
+export type { ShellPort };
 
 export interface CoreDeps {
   db: Db;
@@ -39,6 +44,8 @@ export interface CoreDeps {
   pinHasher?: PinHasher;
   /** Which kiosk this core answers for: its wrong PINs are counted apart from other kiosks'. */
   kiosk?: string;
+  /** What the shell around core does (print, list printers, quit); browser mode's by default. */
+  shell?: ShellPort;
 }
 
 export interface Core {
@@ -72,10 +79,10 @@ export function createCore(deps: CoreDeps): Core {
     ...boardHandlers(board),
     ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
     ...inventoryHandlers(ctx, inventory),
+    ...printingHandlers(ctx, deps.shell ?? browserShell),
   };
 
-
-  const dispatchOptions = deps.logError ? { logError: deps.logError } : {};
+  const dispatchOptions = { isSetUp: () => readSite(ctx) !== null, ...(deps.logError ? { logError: deps.logError } : {}) };
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,

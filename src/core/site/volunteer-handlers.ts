@@ -3,7 +3,7 @@ import type { VolunteerService } from './volunteers';
 
 export function volunteerHandlers(
   volunteers: VolunteerService,
-): Pick<Handlers, 'volunteers.list' | 'volunteers.add' | 'volunteers.update' | 'volunteers.set_pin' | 'volunteers.remove' | 'shell.quit'> {
+): Pick<Handlers, 'volunteers.list' | 'volunteers.add' | 'volunteers.update' | 'volunteers.set_pin' | 'volunteers.remove'> {
   return {
     'volunteers.list': () => ({ volunteers: volunteers.list() }),
     'volunteers.add': (input) => volunteers.add(input),
@@ -13,7 +13,5 @@ export function volunteerHandlers(
       volunteers.remove(id);
       return {};
     },
-    // Core's part of quitting is the role check dispatch already made; the shell does the rest.
-    'shell.quit': () => ({}),
   };
 }

@@ -9,11 +9,12 @@ import { volunteers } from './0070-volunteers';
 import { contactRetention } from './0080-contact-retention';
 import { pinLookup } from './0090-pin-lookup';
 import { hotReads } from './0100-hot-reads';
+import { printSettings } from './0110-print-settings';
 import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, unreadableCopies, exportSequences, visitCounts];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
