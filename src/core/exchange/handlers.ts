@@ -44,8 +44,23 @@ export function listFiles(folder: string): BundleFile[] {
   return out.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
 }
 
+/** Most folders a chooser lists: a stick's top level is short; a home folder need not be listed whole. */
+const MAX_FOLDERS = 200;
+
+/** The visible folders inside `folder`, by name. */
+export function listFolders(folder: string): { name: string; path: string }[] {
+  requireFolder(folder);
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, MAX_FOLDERS)
+    .map((name) => ({ name, path: join(folder, name) }));
+}
+
 type ExchangeChannel =
   | 'exchange.drives'
+  | 'exchange.folders'
   | 'exchange.eject'
   | 'exchange.files'
   | 'exchange.card'
@@ -75,6 +90,7 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       }
       return deps.drives.list();
     },
+    'exchange.folders': ({ folder }) => listFolders(folder),
     'exchange.eject': async ({ folder }) => {
       // Only a drive the system listed as removable: never unmount whatever a typed path sits on.
       const drive = (await deps.drives.list()).find((d) => d.path === folder && d.removable);
