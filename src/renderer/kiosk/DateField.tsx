@@ -64,6 +64,10 @@ export function DateField({ label, hint, value, onChange, min, max, required, ..
   const fullDate = new Intl.DateTimeFormat(lng, { ...utc, dateStyle: 'full' });
   // 7 January 2024 was a Sunday.
   const weekdays = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(lng, { ...utc, weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7 + ((first + i) % 7)))));
+  // Arrows point the way time goes on the page: in Arabic the earlier month is to the right.
+  // Drawn left-to-right, so the browser's bidi mirroring does not turn them round a second time.
+  const rtl = i18n.dir(lng) === 'rtl';
+  const arrow = (earlier: boolean, year: boolean) => <bdi dir="ltr">{earlier !== rtl ? (year ? '«' : '‹') : year ? '»' : '›'}</bdi>;
   const outside = (day: string) => (min !== undefined && day < min) || (max !== undefined && day > max);
 
   return (
@@ -111,19 +115,19 @@ export function DateField({ label, hint, value, onChange, min, max, required, ..
         <div className="date-picker" role="group" aria-label={t('date.picker')}>
           <div className="date-picker-head">
             <button type="button" className="button button-quiet date-nav" aria-label={t('date.previousYear')} onClick={() => go(-12)}>
-              «
+              {arrow(true, true)}
             </button>
             <button type="button" className="button button-quiet date-nav" aria-label={t('date.previousMonth')} onClick={() => go(-1)}>
-              ‹
+              {arrow(true, false)}
             </button>
             <output className="date-picker-title" aria-live="polite">
               {monthTitle}
             </output>
             <button type="button" className="button button-quiet date-nav" aria-label={t('date.nextMonth')} onClick={() => go(1)}>
-              ›
+              {arrow(false, false)}
             </button>
             <button type="button" className="button button-quiet date-nav" aria-label={t('date.nextYear')} onClick={() => go(12)}>
-              »
+              {arrow(false, true)}
             </button>
           </div>
           <table className="date-grid">
