@@ -115,6 +115,8 @@ for (const language of ['en', 'ar'] as const) {
     const target = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2028, 2, 1)));
     for (let i = 0; i < 120 && (await title.textContent()) !== target; i += 1) await picker.getByRole('button', { name: s(kioskStrings, 'date.nextMonth') }).click();
     await expect(title).toHaveText(target);
+    // The earlier year's arrow points toward the start of the line: right in Arabic.
+    await expect(picker.getByRole('button', { name: s(kioskStrings, 'date.previousYear') })).toHaveText(language === 'ar' ? '»' : '«');
     await picker.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`date-picker-${language}.png`) });
     const day = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(2028, 2, 1)));

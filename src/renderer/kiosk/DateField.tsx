@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeDir } from '../../shared/locales';
 import { useOnScreen } from './use-onscreen';
 
 interface DateFieldProps {
@@ -66,7 +67,7 @@ export function DateField({ label, hint, value, onChange, min, max, required, ..
   const weekdays = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(lng, { ...utc, weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7 + ((first + i) % 7)))));
   // Arrows point the way time goes on the page: in Arabic the earlier month is to the right.
   // Drawn left-to-right, so the browser's bidi mirroring does not turn them round a second time.
-  const rtl = i18n.dir(lng) === 'rtl';
+  const rtl = localeDir(lng) === 'rtl';
   const arrow = (earlier: boolean, year: boolean) => <bdi dir="ltr">{earlier !== rtl ? (year ? '«' : '‹') : year ? '»' : '›'}</bdi>;
   const outside = (day: string) => (min !== undefined && day < min) || (max !== undefined && day > max);
 
