@@ -11,7 +11,6 @@ import { exportCsv } from './csv';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
 import { ImportCache, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
-import { readSite } from '../site/site-service';
 import { networkBoard } from './network';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
 
@@ -48,8 +47,23 @@ export function listFiles(folder: string): BundleFile[] {
   return out.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
 }
 
+/** Most folders a chooser lists: a stick's top level is short; a home folder need not be listed whole. */
+const MAX_FOLDERS = 200;
+
+/** The visible folders inside `folder`, by name. */
+export function listFolders(folder: string): { name: string; path: string }[] {
+  requireFolder(folder);
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, MAX_FOLDERS)
+    .map((name) => ({ name, path: join(folder, name) }));
+}
+
 type ExchangeChannel =
   | 'exchange.drives'
+  | 'exchange.folders'
   | 'exchange.eject'
   | 'exchange.files'
   | 'exchange.card'
@@ -72,13 +86,9 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
   const importCache = new ImportCache();
   const who = (call: { session: { volunteerName: string } | null }) => call.session?.volunteerName ?? null;
   return {
-    'exchange.drives': (_input, call) => {
-      // Before setup (restoring a backup) anyone at the machine may look; afterwards only a coordinator.
-      if (readSite(ctx) && call.session?.role !== 'coordinator') {
-        throw new AppError(call.session ? 'auth.forbidden' : 'auth.required', 'listing drives needs a coordinator');
-      }
-      return deps.drives.list();
-    },
+    // Who may look (anyone before setup, a coordinator after) is the contract's access, checked in dispatch.
+    'exchange.drives': () => deps.drives.list(),
+    'exchange.folders': ({ folder }) => listFolders(folder),
     'exchange.eject': async ({ folder }) => {
       // Only a drive the system listed as removable: never unmount whatever a typed path sits on.
       const drive = (await deps.drives.list()).find((d) => d.path === folder && d.removable);
@@ -123,10 +133,8 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
     'exchange.network': ({ language }) => networkBoard(ctx, language),
     'exchange.log': () => importLog(ctx),
     'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
-    'exchange.restore_files': ({ folder }) => {
-      if (readSite(ctx)) throw new AppError('exchange.restore_not_empty', 'this kiosk already has a hub on it');
-      return listFiles(folder).filter((f) => f.kind === 'backup');
-    },
+    // Only before setup ('setup' access, checked in dispatch).
+    'exchange.restore_files': ({ folder }) => listFiles(folder).filter((f) => f.kind === 'backup'),
     'exchange.restore_backup': ({ folder, name, passphrase }) => restoreBackup(ctx, folder, name, passphrase),
     'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder, deps.writeHooks),
   };
