@@ -17,7 +17,7 @@ import { FixedClock, seededKeys, sequentialIds } from '../tests/support/fixed';
  * Bump when the generated data changes shape: the cached seeded file is keyed by it, so an old
  * cache is never reused for a new generator.
  */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface Scale {
   /** Catalogue size. */
@@ -164,8 +164,15 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
   for (let d = dayNumber(new Date(start)); d <= today; d += 1) if (d === today || DISTRIBUTION_WEEKDAYS.has(new Date(dayMs(d)).getUTCDay())) days.push(d);
   const weights = days.map((_, i) => 0.5 + i / days.length);
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const openToday = Math.max(160, Math.round(scale.slips * OPEN_TODAY_SHARE));
-  const perDay = days.map((_, i) => Math.round(((scale.slips - openToday) * weights[i]!) / weightSum));
+  // Enough open slips for the pickup benches to scan and redeem different ones (fewer on a tiny test site).
+  const openToday = Math.min(Math.floor(scale.slips / 3), Math.max(160, Math.round(scale.slips * OPEN_TODAY_SHARE)));
+  // Whole visits per day by cumulative rounding, so even a tiny site's visits spread over the years.
+  let acc = 0;
+  const perDay = days.map((_, i) => {
+    const before = Math.round(acc);
+    acc += ((scale.slips - openToday) * weights[i]!) / weightSum;
+    return Math.round(acc) - before;
+  });
   perDay[perDay.length - 1] = openToday;
 
   const summary: SeedSummary = { items: scale.items, households: 0, visits: 0, slips: 0, slipLines: 0, redeemed: 0, voided: 0, openToday, movements: 0, needsOffers: 0 };

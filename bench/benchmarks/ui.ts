@@ -300,7 +300,7 @@ function rawRedeem(db: Database.Database, slipId: string, table: string | null) 
 
 /** intake.catalog bare: every item with what can be asked for now, from the maintained stock and reservations; same order as the app. */
 function rawCatalog(db: Database.Database, language: LocaleCode) {
-  return rows<{ untranslated: number; limitQty: number | null; available: number } & Record<string, unknown>>(
+  return rows<{ id: string; name: string; untranslated: number; limitQty: number | null; available: number } & Record<string, unknown>>(
     db,
     `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
      SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated,
@@ -390,7 +390,7 @@ function rawPublic(db: Database.Database, siteName: string, language: LocaleCode
      WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND e.item_id IS NOT NULL AND ${EXPIRES('e')} > @now ORDER BY e.created_at`,
     { ...names, days: s.days, now: NOW_ISO },
   );
-  const have = rows(
+  const have = rows<{ itemId: string; name: string; unit: string }>(
     db,
     `WITH asked AS (SELECT l.item_id, SUM(l.qty) AS qty FROM slips sl INDEXED BY slips_issue_day JOIN slip_lines l ON l.slip_id = sl.id
                     WHERE sl.issue_day >= @sinceDay AND sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id)
@@ -668,3 +668,6 @@ export function uiScanDuringExport(slowStick: { msPerChunk: number }, stick: str
 }
 
 export const UI_BENCHES: UiBench[] = [uiGetSlip, uiScanSlip, uiNeedsScreen, uiBoard, uiPublic, uiStockList, uiSearch, uiRedeem];
+
+/** The floors, for the test that holds them to the app's answers (tests/integration/bench-floors.test.ts). */
+export const FLOORS = { rawCatalog, rawStock, rawPublic, rawBoard, rawLookup };
