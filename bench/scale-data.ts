@@ -17,7 +17,7 @@ import { FixedClock, seededKeys, sequentialIds } from '../tests/support/fixed';
  * Bump when the generated data changes shape: the cached seeded file is keyed by it, so an old
  * cache is never reused for a new generator.
  */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface Scale {
   /** Catalogue size. */
@@ -279,8 +279,8 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
       const isToday = day === today;
       const open = dayMs(day) + 9 * 3_600_000;
       const span = isToday ? NOW - 15 * 60_000 - open : 4 * 3_600_000;
-      // This morning's delivery: the shelves are full when the doors open (the benches ask for more).
-      if (isToday) for (let i = 0; i < scale.items; i += 1) if (onHand(i) - reserved[i]! < 80) receive(i, open - 2 * 3_600_000, 80);
+      // This morning's delivery fills most shelves (the benches ask for more); some items stay low.
+      if (isToday) for (let i = 0; i < scale.items; i += 1) if (onHand(i) - reserved[i]! < 80 && rand() < 0.85) receive(i, open - 2 * 3_600_000, 80);
       for (let v = 0; v < count; v += 1) {
         const at = Math.floor(open + ((v + rand()) / count) * span);
         const atIso = new Date(at).toISOString();

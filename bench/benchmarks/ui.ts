@@ -66,7 +66,8 @@ export async function startRig(ctx: BenchContext): Promise<UiRig> {
     'intake.catalog': (input) => rawCatalog(db, input.language as LocaleCode),
     'board.list': () => rawBoard(db),
     'board.public': (input) => rawPublic(db, site.name, input.language as LocaleCode),
-    'inventory.stock': (input) => rawStock(db, input.language as LocaleCode, String(input.search ?? ''), Number(input.limit ?? 100)),
+    'inventory.stock': (input) =>
+      rawStock(db, input.language as LocaleCode, String(input.search ?? ''), Number(input.limit ?? 100), (input.view as 'all' | 'low' | 'expiring' | undefined) ?? 'all', Number(input.withinDays ?? 7)),
   });
   const open = rows<{ id: string; payload: string }>(
     db,
@@ -426,9 +427,14 @@ function rawPublic(db: Database.Database, siteName: string, language: LocaleCode
 }
 
 /** inventory.stock bare (the stock list's first page, optionally searched in any script): page, total, lots, tags, category names. */
-function rawStock(db: Database.Database, language: LocaleCode, search: string, limit: number) {
-  let filter = '';
-  const params: Record<string, unknown> = { lang: language, site: SITE_LANG, today: TODAY, limit };
+function rawStock(db: Database.Database, language: LocaleCode, search: string, limit: number, view: 'all' | 'low' | 'expiring' = 'all', withinDays = 7) {
+  let filter =
+    view === 'low'
+      ? 'AND i.low_stock > 0 AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock'
+      : view === 'expiring'
+        ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
+        : '';
+  const params: Record<string, unknown> = { lang: language, site: SITE_LANG, today: TODAY, limit, until: new Date(NOW + withinDays * DAY).toISOString().slice(0, 10) };
   if (search !== '') {
     const pattern = `%${foldText(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ids = rows<{ item_id: string }>(
@@ -438,21 +444,31 @@ function rawStock(db: Database.Database, language: LocaleCode, search: string, l
       { pattern, search },
     ).map((r) => r.item_id);
     params.matches = JSON.stringify(ids);
-    filter = 'AND i.id IN (SELECT value FROM json_each(@matches))';
+    filter += ' AND i.id IN (SELECT value FROM json_each(@matches))';
   }
+  // The expiring view walks the items by first expiry (its index) and stops after a page, as the app does.
+  const source = view === 'expiring' ? 'FROM item_stock st JOIN items i ON i.id = st.item_id' : 'FROM items i LEFT JOIN item_stock st ON st.item_id = i.id';
+  const order = view === 'expiring' ? 'st.next_expiry, st.item_id' : 'name COLLATE NOCASE, i.id';
   const page = rows<{ id: string; category_id: string | null; on_hand: number; reserved: number; untranslated: number } & Record<string, unknown>>(
     db,
     `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
      SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated, i.category_id, i.unit, i.icon, i.low_stock,
             COALESCE(st.on_hand, 0) AS on_hand, COALESCE(rs.reserved, 0) AS reserved, st.next_expiry
-     FROM items i LEFT JOIN item_stock st ON st.item_id = i.id
+     ${source}
      LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
      LEFT JOIN rs ON rs.item_id = i.id
-     WHERE i.archived_at IS NULL ${filter} ORDER BY name COLLATE NOCASE, i.id LIMIT @limit`,
+     WHERE i.archived_at IS NULL ${filter} ORDER BY ${order} LIMIT @limit`,
     params,
   );
   const total =
-    page.length < limit ? page.length : (db.prepare(`SELECT COUNT(*) AS n FROM items i WHERE i.archived_at IS NULL ${filter}`).get(params.matches ? { matches: params.matches } : {}) as { n: number }).n;
+    page.length < limit
+      ? page.length
+      : (db
+          .prepare(
+            `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
+             SELECT COUNT(*) AS n ${source} LEFT JOIN rs ON rs.item_id = i.id WHERE i.archived_at IS NULL ${filter}`,
+          )
+          .get(params) as { n: number }).n;
   const ids = JSON.stringify(page.map((r) => r.id));
   const lots = rows<{ itemId: string }>(
     db,
@@ -583,10 +599,10 @@ export const uiPublic: UiBench = pair(
 );
 
 const STOCK_PAGE = 100;
-const stockInput = (language: LocaleCode, search: string) => ({
+const stockInput = (language: LocaleCode, search: string, view: 'all' | 'low' | 'expiring' = 'all') => ({
   language,
   search,
-  view: 'all' as const,
+  view,
   sort: 'name' as const,
   withinDays: 7,
   categoryId: null,
@@ -602,6 +618,22 @@ export const uiStockList: UiBench = pair(
   60,
   (r, i) => r.app.call('inventory.stock', stockInput(LOCALE_CODES[i % LOCALE_CODES.length]!, '')),
   (r, i) => r.raw.call('inventory.stock', stockInput(LOCALE_CODES[i % LOCALE_CODES.length]!, '')),
+);
+
+/** The stock list's "Low stock" and "Expiring soon" views (first page). */
+export const uiStockLow: UiBench = pair(
+  'ui.stock_low',
+  undefined,
+  40,
+  (r) => r.app.call('inventory.stock', stockInput('en', '', 'low')),
+  (r) => r.raw.call('inventory.stock', stockInput('en', '', 'low')),
+);
+export const uiStockExpiring: UiBench = pair(
+  'ui.stock_expiring',
+  undefined,
+  40,
+  (r) => r.app.call('inventory.stock', stockInput('en', '', 'expiring')),
+  (r) => r.raw.call('inventory.stock', stockInput('en', '', 'expiring')),
 );
 
 /** Search words in every shipped language and script (the first word of real item names, some without their accents). */
@@ -667,7 +699,7 @@ export function uiScanDuringExport(slowStick: { msPerChunk: number }, stick: str
   });
 }
 
-export const UI_BENCHES: UiBench[] = [uiGetSlip, uiScanSlip, uiNeedsScreen, uiBoard, uiPublic, uiStockList, uiSearch, uiRedeem];
+export const UI_BENCHES: UiBench[] = [uiGetSlip, uiScanSlip, uiNeedsScreen, uiBoard, uiPublic, uiStockList, uiStockLow, uiStockExpiring, uiSearch, uiRedeem];
 
 /** The floors, for the test that holds them to the app's answers (tests/integration/bench-floors.test.ts). */
 export const FLOORS = { rawCatalog, rawStock, rawPublic, rawBoard, rawLookup };

@@ -46,6 +46,12 @@ describe('bench floors', () => {
       if (term !== '' && app.rows.length > 0) found += 1;
       expect(raw.rows.map((r) => [r.available, (r.lots as unknown[]).length])).toEqual(app.rows.map((r) => [r.available, r.lots.length]));
     }
+    for (const view of ['low', 'expiring'] as const) {
+      const app = core.services.inventory.stock({ ...query, view, language: 'en', search: '' });
+      const raw = FLOORS.rawStock(db, 'en', '', 100, view);
+      expect(app.rows.length, view).toBeGreaterThan(0);
+      expect([raw.total, ids(raw.rows)], view).toEqual([app.total, ids(app.rows)]);
+    }
     // Searches in every script find something (an accent-less "cafe" still finds "café").
     expect(found).toBeGreaterThan(SEARCH_TERMS.length * 0.8);
   });
