@@ -17,32 +17,33 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
  * an element whose text contains `text` (the frame after it was committed: painted).
  */
 async function arm(page: Page, start: 'click' | 'keydown', selector: string, text: string): Promise<void> {
-  await page.evaluate(
-    ({ start, selector, text }) => {
-      const w = window as unknown as { __bench: Promise<number> };
-      w.__bench = new Promise<number>((done) => {
-        const onStart = (e: Event) => {
-          if (start === 'keydown' && (e as KeyboardEvent).key !== 'Enter') return;
-          document.removeEventListener(start, onStart, true);
-          const t0 = performance.now();
-          const found = () => [...document.querySelectorAll(selector)].some((el) => (el.textContent ?? '').includes(text) || text === '');
-          const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
-          const mo = new MutationObserver(() => {
-            if (found()) {
-              mo.disconnect();
-              finish();
-            }
-          });
-          mo.observe(document.body, { subtree: true, childList: true, characterData: true });
-        };
-        document.addEventListener(start, onStart, true);
-      });
-    },
-    { start, selector, text },
-  );
+  // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
+  await page.evaluate(`(() => {
+    const [start, selector, text] = ${JSON.stringify([start, selector, text])};
+    window.__bench = new Promise((done) => {
+      const onStart = (e) => {
+        if (start === 'keydown' && e.key !== 'Enter') return;
+        document.removeEventListener(start, onStart, true);
+        const t0 = performance.now();
+        const found = () => [...document.querySelectorAll(selector)].some((el) => text === '' || (el.textContent || '').includes(text));
+        const mo = new MutationObserver(() => {
+          if (!found()) return;
+          mo.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+      };
+      document.addEventListener(start, onStart, true);
+    });
+  })()`);
 }
 
-const elapsed = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench);
+/** The armed timer's reading; a screen that never shows what was awaited fails the bench instead of hanging it. */
+const elapsed = (page: Page, what: string) =>
+  Promise.race([
+    page.evaluate('window.__bench') as Promise<number>,
+    new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`--ui: ${what} did not appear within 20 s`)), 20_000)),
+  ]);
 
 function result(name: string, times: number[], goal: number): BenchResult {
   const sorted = [...times].sort((a, b) => a - b);
@@ -90,7 +91,8 @@ export async function uiTimings(ctx: BenchContext, samples = MIN_SAMPLES): Promi
       await submit.waitFor();
       await arm(page, 'click', 'svg.qr', '');
       await submit.click();
-      const ms = await elapsed(page);
+      const ms = await elapsed(page, 'the QR');
+      if (i % 10 === 9) console.log(`--ui: ${i + 1} slips taken`);
       if (i >= 2) tap.push(ms); // two warm-ups: the first visit also loads fonts and the QR code
       await page.getByRole('button', { name: 'Done' }).click();
     }
@@ -114,7 +116,7 @@ export async function uiTimings(ctx: BenchContext, samples = MIN_SAMPLES): Promi
       await page.keyboard.type(slip.payload, { delay: 0 });
       await arm(page, 'keydown', 'body', slip.code);
       await page.keyboard.press('Enter');
-      const ms = await elapsed(page);
+      const ms = await elapsed(page, `slip ${slip.code}`);
       if (i >= 2) scan.push(ms);
     }
     return [result('ui.tap_to_qr_painted', tap, 100), result('ui.scan_to_pick_list_painted', scan, 50)];
