@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   try {
     const site = seededSite(join(dir, 'site'), scale, (s) => console.log(s), {
       drives,
-      // A slow stick for ui.scan_during_export: each 1 MB chunk takes this long to land (a blocking write, as writeSync is).
-      writeHooks: { afterChunk: () => slowStick.msPerChunk > 0 && Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, slowStick.msPerChunk) },
+      // A slow stick for ui.scan_during_export: each 1 MB chunk takes this long to land. The app's
+      // stick writes are asynchronous (fs/promises), so a slow stick delays the write's promise, as
+      // the kernel does, and does not hold the thread.
+      writeHooks: {
+        afterChunk: () => (slowStick.msPerChunk > 0 ? new Promise<void>((resolve) => setTimeout(resolve, slowStick.msPerChunk)) : undefined),
+      },
     });
     const ctx: BenchContext = { dir, scale, factor, site };
     let rig: UiRig | null = null;
