@@ -8,6 +8,8 @@ import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
 import { inventoryChannels } from './channels/inventory';
+import { stationsChannels } from './channels/stations';
+import { queueChannels } from './channels/queue';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -23,6 +25,8 @@ export const contract = {
   ...boardChannels,
   ...exchangeChannels,
   ...inventoryChannels,
+  ...stationsChannels,
+  ...queueChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -39,5 +43,7 @@ export function isChannelName(name: string): name is ChannelName {
 export const Envelope = z.object({
   input: z.unknown(),
   session: z.string().max(200).nullable().default(null),
+  /** A write sent again (a station that lost Wi-Fi mid-call) with the same id is applied once. */
+  requestId: z.string().min(8).max(64).optional(),
 });
 export type Envelope = z.input<typeof Envelope>;

@@ -9,8 +9,9 @@ import { volunteers } from './0070-volunteers';
 import { contactRetention } from './0080-contact-retention';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
+import { stations } from './0160-stations';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, exportSequences, visitCounts];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, exportSequences, visitCounts, stations];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
