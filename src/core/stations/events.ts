@@ -1,31 +1,6 @@
-import type { CoreEvent, CoreTopic } from '../../shared/api/events';
+import type { CoreEvent } from '../../shared/api/events';
 
-/**
- * Which successful calls change what other screens show. Only writes are listed: a read tells no
- * one anything. One table, so a new write channel is one line here.
- */
-export const TOPICS_BY_CHANNEL: Readonly<Record<string, readonly CoreTopic[]>> = {
-  'intake.submit': ['slips', 'queue', 'stock'],
-  'slip.redeem': ['slips', 'queue', 'stock'],
-  'slip.void': ['slips', 'queue'],
-  'inventory.receive': ['stock'],
-  'inventory.adjust': ['stock'],
-  'inventory.count_confirm': ['stock'],
-  'inventory.save_item': ['stock'],
-  'inventory.import_csv': ['stock'],
-  'board.add': ['board'],
-  'board.renew': ['board'],
-  'board.withdraw': ['board'],
-  'board.propose': ['board'],
-  'board.advance': ['board'],
-  'queue.set_mode': ['queue'],
-  'queue.open': ['queue'],
-  'queue.call_next': ['queue'],
-  'queue.recall': ['queue'],
-  'stations.configure': ['stations'],
-  'stations.invite': ['stations'],
-  'stations.revoke': ['stations'],
-};
+import { TOPICS_BY_CHANNEL } from '../../shared/api/events';
 
 export type EventListener = (event: CoreEvent) => void;
 
