@@ -5,6 +5,7 @@ import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { detectTransport } from './api/transport';
 import { LiveProvider, detectEvents } from './api/live';
+import { OfflineBanner } from './stations/OfflineBanner';
 import { App } from './App';
 import { applyDocumentLanguage, createI18n } from './i18n';
 import './styles/kiosk.css';
@@ -23,6 +24,7 @@ if (root) {
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
           <LiveProvider source={detectEvents(window, document)}>
+            <OfflineBanner />
             <App setLanguage={setLanguage} />
           </LiveProvider>
         </ApiProvider>
