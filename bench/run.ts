@@ -13,6 +13,7 @@ import { matchingSuggest } from './benchmarks/board';
 import { exportBackupBench, exportShareBench, importRelayedBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 import { inventoryExpiring, inventoryLowStock, inventoryReceive, inventorySearch, inventoryStockList } from './benchmarks/inventory';
 import { slipsIssue, slipsRedeem } from './benchmarks/slips';
+import { stationsEvent, stationsLoad } from './benchmarks/stations';
 
 export interface BenchContext {
   dir: string;
@@ -41,6 +42,8 @@ const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   reimportShareBench,
   exportBackupBench,
   restoreBackupBench,
+  stationsLoad,
+  stationsEvent,
 ];
 
 async function main(): Promise<void> {

@@ -158,6 +158,8 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
       if (!body.success) return refuse(res, 400, 'api.invalid_input', 'a pairing code is needed');
       try {
         const { station, credential } = options.stations.pair(body.data.code);
+        // The coordinator's station list shows the new station without reloading.
+        options.events.publish({ topic: 'stations', channel: 'station.pair', at: new Date().toISOString() });
         const app = req.headers[APP_CLIENT_HEADER] === 'app';
         return sendResult(res, 200, { ok: true, value: { station, ...(app ? { credential } : {}) } }, {
           'set-cookie': `${STATION_COOKIE}=${credential}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${YEAR_S}`,
