@@ -149,7 +149,7 @@ test('pairing, live redemption across tables, the queue on the waiting-room scre
   expect((hub.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM redemptions WHERE slip_id = ?').get(second.id) as { n: number }).n).toBe(1);
 
   // The coordinator sees every station and revokes B; B is refused at its next call.
-  await expect(page.getByRole('cell', { name: 'Pickup 3' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Pickup 3', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Remove Pickup 3' }).click();
   await expect(page.getByText(/^Removed /)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('stations-list-en.png'), fullPage: true });
