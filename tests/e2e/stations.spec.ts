@@ -136,7 +136,7 @@ test('pairing, live redemption across tables, the queue on the waiting-room scre
   await expect(tableB.getByTestId('queue-current')).toHaveText('2', { timeout: 3000 });
   await tableA.getByRole('button', { name: 'Call 2 again' }).click();
   await expect(tv.getByTestId('now-serving-number')).toHaveText('2');
-  await tv.screenshot({ path: testInfo.outputPath('now-serving-en.png') });
+  await tv.screenshot({ path: testInfo.outputPath('now-serving-en.png'), fullPage: true });
 
   // Wi-Fi lost mid-redeem at A: it says so, retries with the same request id, and lands once.
   await pickupA.typeCode(second.shortCode);
@@ -190,6 +190,6 @@ test('screenshots of stations and "now serving" in Arabic', async ({ browser, pa
   await tv.getByRole('button', { name: 'العربية' }).click();
   await expect(tv.getByRole('heading', { name: 'يُخدم الآن' })).toBeVisible();
   await expect(tv.locator('html')).toHaveAttribute('dir', 'rtl');
-  await tv.screenshot({ path: testInfo.outputPath('now-serving-ar.png') });
+  await tv.screenshot({ path: testInfo.outputPath('now-serving-ar.png'), fullPage: true });
   await c.close();
 });
