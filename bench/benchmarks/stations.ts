@@ -157,6 +157,7 @@ export function stationsEvent(ctx: BenchContext): Benchmark {
   const bareSockets: import('node:http').ServerResponse[] = [];
   let waiters: (() => void)[] = [];
   const credentials: string[] = [];
+  let used = 0;
   return {
     name: 'stations.event',
     n: 50,
@@ -183,7 +184,7 @@ export function stationsEvent(ctx: BenchContext): Benchmark {
         });
       }
     },
-    async run(i) {
+    async run() {
       const told = Promise.all(
         streams.map(
           (s) =>
@@ -198,7 +199,9 @@ export function stationsEvent(ctx: BenchContext): Benchmark {
             }),
         ),
       );
-      await ctx.site.core.dispatch('slip.redeem', { input: { slipId: pool[i % pool.length]!.id }, session: h.session });
+      // A fresh slip each time: a second redemption of the same one is refused and tells no one.
+      const r = await ctx.site.core.dispatch('slip.redeem', { input: { slipId: pool[used++]!.id }, session: h.session });
+      if (!r.ok) throw new Error(`stations.event: redemption refused (${r.error.code})`);
       await told;
     },
     async raw() {
