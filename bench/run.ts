@@ -14,6 +14,7 @@ import { exportBackupBench, exportShareBench, importRelayedBench, importShareBen
 import { inventoryReceive } from './benchmarks/inventory';
 import { UI_BENCHES, startRig, uiScanDuringExport, type UiRig } from './benchmarks/ui';
 import { uiTimings } from './benchmarks/browser';
+import { stationsEvent, stationsLoad } from './benchmarks/stations';
 
 export interface BenchContext {
   dir: string;
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
       reimportShareBench(ctx),
       exportBackupBench(ctx),
       restoreBackupBench(ctx),
+      stationsLoad(ctx),
+      stationsEvent(ctx),
     ];
     const wanted = (name: string) => !values.only || values.only.some((o) => name === o || name.startsWith(`${o}.`));
     const results: BenchResult[] = [];

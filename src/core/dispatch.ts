@@ -5,6 +5,7 @@ import type { ApiResult, ErrorCode, ErrorParams } from '../shared/api/errors';
 import { AppError } from './errors';
 import type { Handler, Handlers } from './handlers';
 import type { SessionStore } from './site/sessions';
+import type { RequestLog } from './stations/request-log';
 
 export type Dispatch = (channel: string, envelope: unknown) => Promise<ApiResult<unknown>>;
 
@@ -13,6 +14,12 @@ export interface DispatchOptions {
   logError?: (err: unknown, channel: string) => void;
   /** Whether this computer holds a hub yet: decides the 'setup' access kinds. */
   isSetUp?: () => boolean;
+  /** Remembers answers by request id, so a retried write is applied once. */
+  requests?: RequestLog;
+  /** Told after every successful call (the event channel). */
+  onSuccess?: (channel: string) => void;
+  /** The clock the request log dates its entries with. */
+  now?: () => Date;
 }
 
 function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult<never> {
@@ -50,14 +57,21 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
       const first = input.error.issues[0];
       return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '' });
     }
-    try {
-      const handler = handlers[channel] as Handler<ChannelName>;
-      const value = await handler(input.data as never, { session });
-      return { ok: true, value: def.output.parse(value) };
-    } catch (err) {
-      if (err instanceof AppError) return fail(err.code, err.message, err.params);
-      options.logError?.(err, channel);
-      return fail('api.internal', 'something went wrong');
-    }
+    const run = async (): Promise<ApiResult<unknown>> => {
+      try {
+        const handler = handlers[channel] as Handler<ChannelName>;
+        const value = await handler(input.data as never, { session });
+        const result: ApiResult<unknown> = { ok: true, value: def.output.parse(value) };
+        options.onSuccess?.(channel);
+        return result;
+      } catch (err) {
+        if (err instanceof AppError) return fail(err.code, err.message, err.params);
+        options.logError?.(err, channel);
+        return fail('api.internal', 'something went wrong');
+      }
+    };
+    const requestId = envelope.data.requestId;
+    if (requestId === undefined || !options.requests) return run();
+    return options.requests.once(requestId, channel, options.now?.() ?? new Date(), run);
   };
 }

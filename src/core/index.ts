@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { closeDatabase, openDatabase, type Db } from './db/open';
 import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
-import type { CoreContext } from './context';
+import { nowIso, type CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 import { SessionStore } from './site/sessions';
@@ -29,6 +29,12 @@ import { browserShell, type ShellPort } from './printing/shell-port';
 import { readSite } from './site/site-service';
 
 export type { ShellPort };
+import { StationService } from './stations/station-service';
+import { stationHandlers } from './stations/handlers';
+import { EventBus } from './stations/events';
+import { RequestLog } from './stations/request-log';
+import { QueueService } from './queue/queue-service';
+import { queueHandlers } from './queue/handlers';
 
 export interface CoreDeps {
   db: Db;
@@ -51,7 +57,9 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService; stations: StationService; queue: QueueService };
+  /** The event channel: hosts subscribe and carry events to their screens. */
+  events: EventBus;
   close(): void;
 }
 
@@ -69,6 +77,9 @@ export function createCore(deps: CoreDeps): Core {
   const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
   const inventory = new InventoryService(ctx);
+  const stations = new StationService(ctx);
+  const queue = new QueueService(ctx);
+  const events = new EventBus();
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
@@ -80,13 +91,22 @@ export function createCore(deps: CoreDeps): Core {
     ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
     ...inventoryHandlers(ctx, inventory),
     ...printingHandlers(ctx, deps.shell ?? browserShell),
+    ...stationHandlers(stations),
+    ...queueHandlers(queue),
   };
 
-  const dispatchOptions = { isSetUp: () => readSite(ctx) !== null, ...(deps.logError ? { logError: deps.logError } : {}) };
+  const dispatchOptions = {
+    isSetUp: () => readSite(ctx) !== null,
+    ...(deps.logError ? { logError: deps.logError } : {}),
+    requests: new RequestLog(ctx.db),
+    now: () => ctx.clock.now(),
+    onSuccess: (channel: string) => events.published(channel, nowIso(ctx)),
+  };
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions, volunteers, board, inventory },
+    events,
+    services: { slips, intake, sessions, volunteers, board, inventory, stations, queue },
     close: () => closeDatabase(deps.db),
   };
 }

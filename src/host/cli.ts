@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BootError, bootCore, parseKioskArgs, type Booted } from '../core/boot';
 import { startHost } from './server';
+import { StationSupervisor } from './stations';
 
 /**
  * Browser mode: `node out/main/host.js [--data-dir DIR] [--demo] [--port N]`. Serves the same
@@ -33,10 +34,13 @@ async function main(): Promise<void> {
   const { core, dataDir } = booted;
   if (booted.demoLoaded) console.log('Demo data loaded.');
   const token = randomBytes(32).toString('hex');
-  const host = await startHost({ dispatch: core.dispatch, rendererDir, token, port });
+  const host = await startHost({ dispatch: core.dispatch, rendererDir, token, port, events: core.events });
   console.log(`Kiosk (browser mode) at ${host.url}  data: ${dataDir}`);
+  // Off until the coordinator turns stations on; then the LAN listener follows the settings.
+  const stations = new StationSupervisor({ dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir }, (m) => console.log(m));
+  await stations.reconcile();
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), stations.close()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -6,6 +6,8 @@ import type { Dispatch } from '../core/dispatch';
 import type { ErrorCode } from '../shared/api/errors';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { CONTENT_TYPES as TYPES } from '../shared/content-types';
+import type { EventBus } from '../core/stations/events';
+import { streamEvents } from './events';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY = 1 << 20;
@@ -18,6 +20,8 @@ export interface HostOptions {
   rendererDir: string;
   token: string;
   port?: number;
+  /** Core's event channel, pushed to the page at GET /api/events (Server-Sent Events). */
+  events?: EventBus;
 }
 
 export interface Host {
@@ -118,10 +122,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'forbidden host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      const events = url.pathname === '/api/events' && req.method === 'GET' ? options.events : undefined;
+      if (req.method !== 'POST' && !events) return send(res, 405, 'method not allowed');
       if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'forbidden origin');
       const token = req.headers[TOKEN_HEADER];
       if (!tokenMatches(Array.isArray(token) ? token[0] : token, options.token)) return send(res, 401, 'missing token');
+      if (events) return streamEvents(res, events);
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
       const body = await readBody(req);
       // Said once, then the connection closes: the rest of the body is not ours to read.

@@ -8,6 +8,7 @@ import { shouldBlockInput } from './input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from './lockdown';
 import { kioskWindowOptions } from './window-options';
 import { electronShell } from './printing';
+import { coreEvents } from './core-events';
 
 // The thin Electron shell: one locked-down window serving the UI from app://, and the contract
 // bound to IPC. Everything else lives in core (tested under Node) and the renderer (tested in
@@ -19,7 +20,7 @@ import { electronShell } from './printing';
  * through the shell port given to createCore in start().)
  */
 type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
-const SHELL_FEATURES: ShellFeature[] = [];
+const SHELL_FEATURES: ShellFeature[] = [coreEvents];
 
 // Only `electron-vite dev` sets this; a packaged app or a test never loads a dev server.
 const DEV_URL = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;

@@ -9,6 +9,7 @@ import { SetupScreen } from './setup/SetupScreen';
 import { VolunteerHome } from './volunteer/VolunteerHome';
 import { PinScreen } from './volunteer/PinScreen';
 import { PublicScreen } from './public/PublicScreen';
+import { StationPairing, isStationPage, stationPaired } from './stations/StationPairing';
 
 type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: Session };
 
@@ -20,6 +21,12 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   const [mode, setMode] = useState<Mode>({ name: 'kiosk' });
   // The waiting-room screen lives at #/public: a second browser window or a TV in the window.
   const [publicScreen] = useState(() => window.location.hash === '#/public');
+  // A device on the hub's network that has not paired sees only the pairing screen.
+  const [paired, setPaired] = useState<boolean | null>(() => (isStationPage(document) ? null : true));
+
+  useEffect(() => {
+    if (paired === null) void stationPaired().then(setPaired);
+  }, [paired]);
 
   useEffect(() => {
     void api.call('site.status', {}).then((result) => {
@@ -29,6 +36,8 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
     });
   }, [api, setLanguage]);
 
+  if (paired === null) return null;
+  if (!paired) return <StationPairing onPaired={() => window.location.reload()} />;
   if (error) return <ErrorNotice error={error} />;
   if (!status) return null;
   if (!status.setUp) return <SetupScreen onDone={setStatus} />;

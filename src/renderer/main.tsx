@@ -4,6 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { detectTransport } from './api/transport';
+import { LiveProvider, detectEvents } from './api/live';
+import { OfflineBanner } from './stations/OfflineBanner';
 import { App } from './App';
 import { applyDocumentLanguage, createI18n } from './i18n';
 import './styles/kiosk.css';
@@ -21,7 +23,10 @@ if (root) {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
-          <App setLanguage={setLanguage} />
+          <LiveProvider source={detectEvents(window, document)}>
+            <OfflineBanner />
+            <App setLanguage={setLanguage} />
+          </LiveProvider>
         </ApiProvider>
       </I18nextProvider>
     </StrictMode>,

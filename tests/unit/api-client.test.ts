@@ -20,10 +20,46 @@ describe('the renderer API client', () => {
   });
 
   it('turns a dead transport into api.unreachable, never an exception', async () => {
-    const client = new ApiClient(async () => {
-      throw new Error('socket hang up');
-    });
+    const client = new ApiClient(
+      async () => {
+        throw new Error('socket hang up');
+      },
+      async () => undefined,
+    );
     expect(await client.call('site.status', {})).toMatchObject({ ok: false, error: { code: 'api.unreachable' } });
+  });
+
+  it('retries a write whose answer was lost with the same request id, and says it is offline meanwhile', async () => {
+    const sent: unknown[] = [];
+    let fail = 2;
+    const waits: number[] = [];
+    const client = new ApiClient(
+      async (channel, envelope) => {
+        sent.push(envelope);
+        if (fail-- > 0) throw new Error('wifi gone');
+        if (channel === 'slip.redeem') return { ok: false, error: { code: 'slip.already_redeemed', message: 'x' } };
+        return { ok: true, value: { number: 4 } };
+      },
+      async (ms) => waits.push(ms),
+    );
+    const offline: boolean[] = [];
+    client.onOffline((o) => offline.push(o));
+    expect(await client.call('queue.ticket', { slipId: 's' })).toEqual({ ok: true, value: { number: 4 } });
+    // A read is simply asked again; it carries no request id (nothing to apply twice).
+    expect(sent.every((e) => !Object.hasOwn(e as object, 'requestId'))).toBe(true);
+    expect(offline).toEqual([true, true, false]);
+    offline.length = 0;
+    waits.length = 0;
+    sent.length = 0;
+    fail = 2;
+    const redeem = await client.call('slip.redeem', { slipId: 'A'.repeat(22) });
+    expect(redeem).toMatchObject({ ok: false, error: { code: 'slip.already_redeemed' } });
+    expect(sent).toHaveLength(3);
+    const ids = sent.map((e) => (e as { requestId?: string }).requestId);
+    expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(1);
+    expect(offline).toEqual([true, true, false]);
+    expect(waits).toEqual([400, 1200]);
   });
 
   it('refuses an answer that does not fit the contract', async () => {

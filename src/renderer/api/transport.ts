@@ -23,7 +23,8 @@ export function httpTransport(token: string, base = ''): Transport {
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
       body: JSON.stringify(envelope),
     });
-    if (!res.ok) throw new Error(`host answered ${res.status}`);
+    // A station's refusals (not paired, revoked, not for this station) come as contract errors.
+    if (!res.ok && !(res.headers.get('content-type') ?? '').startsWith('application/json')) throw new Error(`host answered ${res.status}`);
     return res.json();
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLive } from '../api/live';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
@@ -74,6 +75,8 @@ export function StockPanel({ language, siteLanguage }: Props) {
   useEffect(() => {
     void load();
   }, [load]);
+  // A receive in the stock room or a pickup at a table shows here without reloading.
+  useLive(['stock'], () => void load());
 
   const views: View[] = ['all', 'low', 'expiring'];
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLive } from '../api/live';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { DayView as Day } from '../../shared/slips/schemas';
@@ -24,6 +25,7 @@ export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): vo
   useEffect(() => {
     void load();
   }, [load]);
+  useLive(['slips'], () => void load());
 
   if (error) return <ErrorNotice error={error} />;
   if (!day) return null;

@@ -13,6 +13,8 @@ import { PickList } from './PickList';
 import { formatDay } from '../dates';
 import { useScanner } from '../scanner/use-scanner';
 import './pickup.css';
+import { useLive } from '../api/live';
+import { QueuePanel } from '../stations/QueuePanel';
 
 const TABLE_KEY = 'kiosk.pickupTable';
 
@@ -73,6 +75,11 @@ export function PickupScreen({ session }: SectionProps) {
     [api],
   );
 
+  // The slip on screen was redeemed or voided at another table: show that, not a stale pick list.
+  useLive(['slips'], () => {
+    if (slip && slip.status.state === 'issued' && !busy) void find(slip.shortCode);
+  });
+
   const onScan = useCallback(
     (scanned: string) => {
       setCode('');
@@ -126,6 +133,7 @@ export function PickupScreen({ session }: SectionProps) {
           </button>
         </div>
       </div>
+      <QueuePanel />
       {view === 'day' ? (
         <DayView onOpen={(shortCode) => void find(shortCode)} coordinator={session.role === 'coordinator'} />
       ) : (

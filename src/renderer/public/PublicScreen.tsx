@@ -8,6 +8,8 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { categoryLabel } from '../board/format';
 import '../styles/board.css';
+import { useLive } from '../api/live';
+import { NowServing } from '../stations/NowServing';
 
 /** Seconds each language stays up before the next. Long enough to read a full screen. */
 const ROTATE_SECONDS = 20;
@@ -25,6 +27,8 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
   const [paused, setPaused] = useState(false);
   const [view, setView] = useState<PublicView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [changes, setChanges] = useState(0);
+  useLive(['board', 'stock'], () => setChanges((n) => n + 1));
   const language = languages[index % languages.length] ?? settings.siteLanguage;
 
   useEffect(() => {
@@ -40,7 +44,7 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
     return () => {
       live = false;
     };
-  }, [api, language, setLanguage]);
+  }, [api, language, setLanguage, changes]);
 
   useEffect(() => {
     if (paused || languages.length < 2) return undefined;
@@ -56,6 +60,7 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
       </header>
       <main className="public-main">
         <ErrorNotice error={error} />
+        <NowServing />
         {view ? (
           <div className="public-columns">
             <section className="public-column public-have" aria-labelledby="public-have">

@@ -7,6 +7,7 @@ import { BoardSection } from '../board/BoardSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
 import { InventorySection } from '../inventory/InventorySection';
 import { KioskSettingsSection } from '../setup/KioskSettingsSection';
+import { StationsSection } from '../stations/StationsSection';
 
 /**
  * The volunteer screens behind the PIN, one entry per feature. A role sees only its sections
@@ -27,6 +28,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
   { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
   { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
+  { id: 'stations', labelKey: 'stations:nav', roles: ['coordinator'], Component: StationsSection },
 ];
 
 export function sectionsFor(role: Role): VolunteerSection[] {

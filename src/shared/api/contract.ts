@@ -9,6 +9,8 @@ import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
 import { inventoryChannels } from './channels/inventory';
 import { printingChannels } from './channels/printing';
+import { stationsChannels } from './channels/stations';
+import { queueChannels } from './channels/queue';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -25,6 +27,8 @@ export const contract = {
   ...exchangeChannels,
   ...inventoryChannels,
   ...printingChannels,
+  ...stationsChannels,
+  ...queueChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -41,5 +45,7 @@ export function isChannelName(name: string): name is ChannelName {
 export const Envelope = z.object({
   input: z.unknown(),
   session: z.string().max(200).nullable().default(null),
+  /** A write sent again (a station that lost Wi-Fi mid-call) with the same id is applied once. */
+  requestId: z.string().min(8).max(64).optional(),
 });
 export type Envelope = z.input<typeof Envelope>;

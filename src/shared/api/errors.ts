@@ -4,6 +4,8 @@ import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
 import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
+import { STATIONS_ERRORS } from './channels/stations';
+import { QUEUE_ERRORS } from './channels/queue';
 
 /**
  * Every error the API can return, as a code the renderer translates. A code `feature.reason`
@@ -49,6 +51,8 @@ export const ERROR_CODES = [
   ...INVENTORY_ERRORS,
   ...INTAKE_ERRORS,
   ...SLIP_ERRORS,
+  ...STATIONS_ERRORS,
+  ...QUEUE_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,8 +13,9 @@ import { printSettings } from './0110-print-settings';
 import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
+import { stations } from './0160-stations';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,126 @@
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { CORE_EVENT, CoreEvent, type CoreTopic } from '../../shared/api/events';
+import type { KioskBridge } from './transport';
+import { TOKEN_HEADER } from './transport';
+
+type Listener = (event: CoreEvent | 'ready') => void;
+/** Starts listening; returns a stop function. 'ready' means (re)connected: time to re-read. */
+export type EventSource = (listener: Listener) => () => void;
+
+/** Electron: core's events over IPC, through the preload's `on`. */
+export function ipcEvents(bridge: KioskBridge): EventSource {
+  return (listener) =>
+    bridge.on(CORE_EVENT, (payload) => {
+      const event = CoreEvent.safeParse(payload);
+      if (event.success) listener(event.data);
+    });
+}
+
+/**
+ * The hub's Server-Sent Events, read with fetch so the loopback token can go in a header (a
+ * station's cookie goes by itself). When the stream ends (Wi-Fi lost, the hub restarted) it
+ * reconnects by itself, waiting a little longer each time, and says 'ready' once back.
+ */
+export function httpEvents(token: string, base = '', wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): EventSource {
+  return (listener) => {
+    let stopped = false;
+    const abort = new AbortController();
+    void (async () => {
+      let delay = 500;
+      while (!stopped) {
+        try {
+          const res = await fetch(`${base}/api/events`, { headers: token ? { [TOKEN_HEADER]: token } : {}, signal: abort.signal });
+          if (res.ok && res.body) {
+            delay = 500;
+            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buffer += value;
+              let cut: number;
+              while ((cut = buffer.indexOf('\n\n')) >= 0) {
+                const block = buffer.slice(0, cut);
+                buffer = buffer.slice(cut + 2);
+                const name = /^event: (.*)$/m.exec(block)?.[1];
+                const data = /^data: (.*)$/m.exec(block)?.[1];
+                if (name === 'ready') listener('ready');
+                if (name === CORE_EVENT && data) {
+                  try {
+                    const event = CoreEvent.safeParse(JSON.parse(data));
+                    if (event.success) listener(event.data);
+                  } catch {
+                    // A torn line is skipped; the next 'ready' re-reads everything anyway.
+                  }
+                }
+              }
+            }
+          }
+        } catch {
+          // Offline or aborted: try again below unless stopped.
+        }
+        if (stopped) return;
+        await wait(delay);
+        delay = Math.min(delay * 2, 5000);
+      }
+    })();
+    return () => {
+      stopped = true;
+      abort.abort();
+    };
+  };
+}
+
+export function detectEvents(win: Window & { kiosk?: KioskBridge }, doc: Document): EventSource {
+  if (win.kiosk) return ipcEvents(win.kiosk);
+  const token = doc.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
+  return httpEvents(token);
+}
+
+/** One connection per page, shared by every screen that listens. */
+class LiveHub {
+  private readonly listeners = new Set<Listener>();
+  private stop: (() => void) | null = null;
+
+  constructor(private readonly source: EventSource) {}
+
+  add(listener: Listener): () => void {
+    this.listeners.add(listener);
+    this.stop ??= this.source((e) => {
+      for (const l of this.listeners) l(e);
+    });
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.stop?.();
+        this.stop = null;
+      }
+    };
+  }
+}
+
+const LiveContext = createContext<LiveHub | null>(null);
+
+export function LiveProvider({ source, children }: { source: EventSource; children: ReactNode }) {
+  const hub = useRef<LiveHub | null>(null);
+  hub.current ??= new LiveHub(source);
+  return <LiveContext.Provider value={hub.current}>{children}</LiveContext.Provider>;
+}
+
+/**
+ * Calls `refresh` when another screen changed one of `topics` (and after a reconnect), so a
+ * redemption at one table shows at the other without reloading. Outside a provider: nothing.
+ */
+export function useLive(topics: readonly CoreTopic[], refresh: () => void): void {
+  const hub = useContext(LiveContext);
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  const key = topics.join(',');
+  useEffect(() => {
+    if (!hub) return;
+    const wanted = new Set(key.split(','));
+    return hub.add((e) => {
+      if (e === 'ready' || wanted.has(e.topic)) latest.current();
+    });
+  }, [hub, key]);
+}

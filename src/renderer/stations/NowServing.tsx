@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NowServing as NowServingView } from '../../shared/api/channels/queue';
+import { useApi } from '../api/context';
+import { useLive } from '../api/live';
+import { chime } from './chime';
+import './stations.css';
+
+/**
+ * "Now serving" for the waiting-room screen, in large type, in the language on screen (the
+ * public screen rotates through every language the hub offers). Chimes when a number is called
+ * or called again; the wait comes from the recent pace, or is not given.
+ */
+export function NowServing() {
+  const { t } = useTranslation('stations');
+  const api = useApi();
+  const [view, setView] = useState<NowServingView | null>(null);
+  const last = useRef<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await api.call('queue.now_serving', {});
+    if (!r.ok) return;
+    const key = r.value.current ? `${r.value.current.number}:${r.value.current.calls}` : null;
+    if (last.current !== null && key !== null && key !== last.current) chime();
+    last.current = key ?? '';
+    setView(r.value);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLive(['queue'], () => void load());
+
+  if (!view) return null;
+  return (
+    <section className="now-serving" aria-labelledby="now-serving-title" aria-live="polite">
+      <h2 id="now-serving-title">{t('nowServing')}</h2>
+      <p className="now-serving-number" data-testid="now-serving-number">
+        {view.current ? view.current.number : '—'}
+      </p>
+      {view.recent.length > 0 ? (
+        <ul className="now-serving-recent" aria-label={t('calledBefore')}>
+          {view.recent.map((c) => (
+            <li key={`${c.number}-${c.calledAt}`}>{c.number}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="now-serving-wait">
+        {view.waitMinutes === null ? t('waitUnknown', { n: view.waiting }) : t('wait', { minutes: view.waitMinutes, n: view.waiting })}
+      </p>
+    </section>
+  );
+}

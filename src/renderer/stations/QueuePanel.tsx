@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import type { NowServing } from '../../shared/api/channels/queue';
+import { useApi } from '../api/context';
+import { useLive } from '../api/live';
+import { ErrorNotice } from '../components/ErrorNotice';
+import './stations.css';
+
+/** The pickup table's part of the queue: call the next number, or call one again. */
+export function QueuePanel() {
+  const { t } = useTranslation('stations');
+  const api = useApi();
+  const [view, setView] = useState<NowServing | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = useCallback(async () => {
+    const r = await api.call('queue.now_serving', {});
+    if (r.ok) setView(r.value);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLive(['queue'], () => void load());
+
+  const act = async (r: Awaited<ReturnType<typeof api.call<'queue.call_next'>>>) => {
+    if (r.ok) {
+      setView(r.value);
+      setError(null);
+    } else setError(r.error);
+  };
+
+  if (!view) return null;
+  const lotteryClosed = view.mode === 'lottery' && !view.open;
+  return (
+    <div className="queue-panel" role="region" aria-label={t('queue')}>
+      <span>{t('nowServing')}</span>
+      <span className="queue-panel-number" data-testid="queue-current">
+        {view.current?.number ?? '—'}
+      </span>
+      <span>{t('waiting', { n: view.waiting })}</span>
+      {lotteryClosed ? (
+        <button type="button" className="button button-primary" onClick={() => void api.call('queue.open', {}).then(act)}>
+          {t('openLottery')}
+        </button>
+      ) : (
+        <button type="button" className="button button-primary" onClick={() => void api.call('queue.call_next', {}).then(act)}>
+          {t('callNext')}
+        </button>
+      )}
+      {view.current ? (
+        <button type="button" className="button button-secondary" onClick={() => void api.call('queue.recall', { number: view.current!.number }).then(act)}>
+          {t('callAgain', { number: view.current.number })}
+        </button>
+      ) : null}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/errors';
+import { STATION_ROLES, type StationInvite, type StationRole, type StationsStatus } from '../../shared/api/channels/stations';
+import { useApi } from '../api/context';
+import { useLive } from '../api/live';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextQr } from './TextQr';
+import './stations.css';
+
+function when(iso: string | null, language: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * The coordinator's "Stations": turn them on (off by default: loopback only), add one with a QR
+ * and a short code, see every station and revoke one.
+ */
+export function StationsSection() {
+  const { t, i18n } = useTranslation('stations');
+  const api = useApi();
+  const [status, setStatus] = useState<StationsStatus | null>(null);
+  const [address, setAddress] = useState('');
+  const [port, setPort] = useState('47443');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StationRole>('pickup');
+  const [invite, setInvite] = useState<StationInvite | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('stations.status', {});
+    if (!r.ok) return setError(r.error);
+    setStatus(r.value);
+    if (r.value.address) setAddress((a) => a || r.value.address);
+    setPort((p) => (r.value.port ? String(r.value.port) : p));
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLive(['stations'], () => void load());
+
+  const configure = async (enabled: boolean) => {
+    const r = await api.call('stations.configure', { enabled, address: address.trim(), port: Number(port) });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setStatus(r.value);
+    if (!enabled) setInvite(null);
+  };
+
+  const add = async () => {
+    const r = await api.call('stations.invite', { name, role });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setInvite(r.value);
+    setName('');
+  };
+
+  const revoke = async (id: string) => {
+    const r = await api.call('stations.revoke', { id });
+    if (!r.ok) return setError(r.error);
+    setStatus(r.value);
+  };
+
+  if (!status) return <ErrorNotice error={error} />;
+  return (
+    <section className="stations" aria-labelledby="stations-title">
+      <h1 id="stations-title">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <ErrorNotice error={error} />
+      <form
+        className="stations-config"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void configure(!status.enabled);
+        }}
+      >
+        <label className="field">
+          <span>{t('address')}</span>
+          <input value={address} onChange={(e) => setAddress(e.target.value)} inputMode="decimal" dir="ltr" disabled={status.enabled} />
+          <small>{t('addressHint')}</small>
+        </label>
+        <label className="field">
+          <span>{t('port')}</span>
+          <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" dir="ltr" disabled={status.enabled} />
+        </label>
+        <p className={status.enabled ? 'notice notice-ok' : 'notice'} role="status">
+          {status.enabled ? t('on', { url: `https://${status.address}:${status.port}/` }) : t('off')}
+        </p>
+        <button type="submit" className={status.enabled ? 'button button-secondary' : 'button button-primary'}>
+          {status.enabled ? t('turnOff') : t('turnOn')}
+        </button>
+      </form>
+
+      {status.enabled ? (
+        <>
+          <h2>{t('addTitle')}</h2>
+          <form
+            className="stations-add"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void add();
+            }}
+          >
+            <label className="field">
+              <span>{t('name')}</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} />
+            </label>
+            <fieldset className="field">
+              <legend>{t('role')}</legend>
+              <div className="stations-roles">
+                {STATION_ROLES.map((r) => (
+                  <button key={r} type="button" className="toggle" aria-pressed={role === r} onClick={() => setRole(r)}>
+                    {t(`roles.${r}`)}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit" className="button button-primary" disabled={name.trim() === ''}>
+              {t('add')}
+            </button>
+          </form>
+          {invite ? (
+            <div className="stations-invite" role="region" aria-label={t('inviteFor', { name: invite.name })}>
+              <TextQr text={invite.link} label={t('qrLabel', { name: invite.name })} />
+              <div>
+                <p>{t('inviteFor', { name: invite.name })}</p>
+                <p>
+                  {t('openOnDevice')} <strong dir="ltr">{invite.url}</strong>
+                </p>
+                <p>
+                  {t('code')} <strong className="stations-code" dir="ltr">{invite.code}</strong>
+                </p>
+                <p>
+                  {t('fingerprint')} <code dir="ltr">{invite.fingerprint}</code>
+                </p>
+                <p>{t('expires', { time: when(invite.expiresAt, i18n.language) })}</p>
+              </div>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      <h2>{t('listTitle')}</h2>
+      {status.stations.length === 0 ? <p>{t('none')}</p> : null}
+      <table className="stations-list">
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('lastSeen')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {status.stations.map((s) => (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td>{t(`roles.${s.role}`)}</td>
+              <td>{s.revokedAt ? t('revokedAt', { time: when(s.revokedAt, i18n.language) }) : when(s.lastSeen, i18n.language)}</td>
+              <td>
+                {s.revokedAt ? null : (
+                  <button type="button" className="button button-secondary" onClick={() => void revoke(s.id)} aria-label={t('revokeName', { name: s.name })}>
+                    {t('revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+
+const PICKUP = ['intake', 'coordinator'] as const;
+
+/** Sequential: called in arrival order. Lottery: those waiting at opening are called in a drawn order. */
+export const QUEUE_MODES = ['sequential', 'lottery'] as const;
+export const QueueMode = z.enum(QUEUE_MODES);
+export type QueueMode = z.infer<typeof QueueMode>;
+
+export const QueueCall = z.object({ number: z.number().int(), calledAt: z.string(), calls: z.number().int() });
+
+export const NowServing = z.object({
+  day: z.string(),
+  mode: QueueMode,
+  open: z.boolean(),
+  /** The number called last, or null before the first call. */
+  current: QueueCall.nullable(),
+  /** The calls before it, newest first (at most 4). */
+  recent: z.array(QueueCall),
+  waiting: z.number().int(),
+  /**
+   * Minutes until the last one waiting is called, from the pace of the recent calls; null until
+   * there is enough pace to say honestly.
+   */
+  waitMinutes: z.number().int().nullable(),
+});
+export type NowServing = z.infer<typeof NowServing>;
+
+export const queueChannels = {
+  'queue.now_serving': channel({ input: z.object({}), output: NowServing, access: 'public' }),
+  /** The queue number printed or shown with a slip. */
+  'queue.ticket': channel({ input: z.object({ slipId: z.string().min(1).max(64) }), output: z.object({ number: z.number().int() }), access: 'public' }),
+  'queue.set_mode': channel({ input: z.object({ mode: QueueMode }), output: NowServing, access: ['coordinator'] }),
+  /** Opens today's queue; in lottery mode this draws the order of everyone already waiting. */
+  'queue.open': channel({ input: z.object({}), output: NowServing, access: PICKUP }),
+  'queue.call_next': channel({ input: z.object({}), output: NowServing, access: PICKUP }),
+  /** A household that was called and did not come is called again. */
+  'queue.recall': channel({ input: z.object({ number: z.number().int().min(1) }), output: NowServing, access: PICKUP }),
+};
+
+export const QUEUE_ERRORS = ['queue.empty', 'queue.not_open', 'queue.not_called'] as const;

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, type TestCore } from '../../support/core';
+import { issueSlip, stockItem } from '../../support/slips';
+import { estimate } from '../../../src/core/queue/queue-service';
+import type { NowServing } from '../../../src/shared/api/channels/queue';
+
+describe('the "now serving" queue', () => {
+  let t: TestCore;
+  let coord: string;
+  let rice: string;
+  beforeEach(async () => {
+    t = makeCore();
+    coord = await t.setUp();
+    rice = stockItem(t.core, 'rice', [{ qty: 100, expiresOn: '2027-01-01' }]);
+  });
+  afterEach(() => t.dispose());
+
+  const slips = (n: number) =>
+    Array.from({ length: n }, () => {
+      t.clock.advance(1000);
+      return issueSlip(t.core, [{ itemId: rice, qty: 1 }]);
+    });
+  const ok = async (channel: string, input: unknown = {}) => {
+    const r = await t.call(channel, input, coord);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.value as NowServing;
+  };
+
+  it('numbers the day\'s slips in arrival order and calls them in that order', async () => {
+    const [a, b, c] = slips(3);
+    expect(await t.call('queue.ticket', { slipId: b!.id })).toEqual({ ok: true, value: { number: 2 } });
+    expect((await ok('queue.now_serving')).waiting).toBe(3);
+    expect((await ok('queue.call_next')).current).toMatchObject({ number: 1, calls: 1 });
+    // A slip picked up without being called is not called later.
+    await t.call('slip.redeem', { slipId: b!.id }, coord);
+    const s = await ok('queue.call_next');
+    expect(s.current?.number).toBe(3);
+    expect(s.recent.map((r) => r.number)).toEqual([1]);
+    expect(s.waiting).toBe(0);
+    expect(await t.call('queue.call_next', {}, coord)).toMatchObject({ ok: false, error: { code: 'queue.empty' } });
+    void a;
+    void c;
+  });
+
+  it('calls again a household that did not come, and refuses to "recall" one never called', async () => {
+    slips(2);
+    t.clock.advance(1000);
+    await ok('queue.call_next');
+    t.clock.advance(1000);
+    await ok('queue.call_next');
+    t.clock.advance(1000);
+    const again = await ok('queue.recall', { number: 1 });
+    expect(again.current).toMatchObject({ number: 1, calls: 2 });
+    expect(await t.call('queue.recall', { number: 9 }, coord)).toMatchObject({ ok: false, error: { code: 'queue.not_called' } });
+  });
+
+  it('in a lottery, those waiting at opening are called in a drawn order, later arrivals after them', async () => {
+    await ok('queue.set_mode', { mode: 'lottery' });
+    slips(6);
+    expect(await t.call('queue.call_next', {}, coord)).toMatchObject({ ok: false, error: { code: 'queue.not_open' } });
+    expect((await ok('queue.open')).open).toBe(true);
+    slips(2);
+    const called: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      t.clock.advance(1000);
+      called.push((await ok('queue.call_next')).current!.number);
+    }
+    expect([...called.slice(0, 6)].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(called.slice(0, 6)).not.toEqual([1, 2, 3, 4, 5, 6]);
+    expect(called.slice(6)).toEqual([7, 8]);
+    // Opening again draws nothing new: the order is kept.
+    await ok('queue.open');
+  });
+
+  it('only a pickup volunteer calls numbers; anyone may read "now serving"', async () => {
+    slips(1);
+    expect(await t.call('queue.call_next', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await t.call('queue.now_serving', {})).toMatchObject({ ok: true, value: { current: null, waiting: 1, waitMinutes: null } });
+  });
+
+  it('estimates the wait from the median recent pace, and says nothing without enough of it', () => {
+    const m = 60_000;
+    expect(estimate([], 5)).toBeNull();
+    expect(estimate([2 * m, 0], 5)).toBeNull();
+    expect(estimate([6 * m, 4 * m, 2 * m, 0], 5)).toBe(10);
+    // A lunch break is not the pace.
+    expect(estimate([62 * m, 60 * m, 2 * m, 0], 3)).toBe(6);
+    expect(estimate([6 * m, 4 * m], 0)).toBe(0);
+  });
+});
