@@ -15,7 +15,8 @@ interface NeedsScreenProps {
 export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
   const { t } = useTranslation('intake');
   const [filter, setFilter] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The kind word about a limit, shown beside the tile it is about.
+  const [notice, setNotice] = useState<{ itemId: string; text: string } | null>(null);
   const items = catalog ?? [];
   const categories = [...new Map(items.map((i) => [i.category ?? '', i.categoryIcon])).entries()];
   const shown = filter === null ? categories : categories.filter(([c]) => c === filter);
@@ -29,7 +30,7 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
     const cap = Math.min(item.available, item.limit ?? Number.POSITIVE_INFINITY);
     if (qty > cap) {
       // The eggs case: say kindly what the limit is, and keep what they may have.
-      if (item.limit !== null && qty > item.limit) setNotice(limitNotice(item));
+      if (item.limit !== null && qty > item.limit) setNotice({ itemId: item.id, text: limitNotice(item) });
       qty = cap;
     } else setNotice(null);
     const next = { ...state.items };
@@ -58,11 +59,10 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
           ))}
         </div>
       ) : null}
-      {notice ? (
-        <p className="notice notice-kind" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {/* Said once to a screen reader, from a region that is always there. */}
+      <p className="visually-hidden" aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
       {shown.map(([category, icon]) => (
         <section key={category} className="item-section" aria-label={category || t('needs.otherItems')}>
           <h2 className="section-title">
@@ -74,19 +74,30 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
               .filter((i) => (i.category ?? '') === category)
               .map((item) => {
                 const qty = state.items[item.id] ?? 0;
+                // Marked before the tap: nothing more of it for this household in this period.
+                const used = item.limit === 0;
+                const atLimit = used || (item.limit !== null && qty >= item.limit);
+                const markId = `limit-${item.id}`;
                 return (
-                  <li key={item.id} className={qty > 0 ? 'item-tile selected' : 'item-tile'}>
+                  <li key={item.id} className={['item-tile', qty > 0 ? 'selected' : '', used ? 'limit-used' : ''].filter(Boolean).join(' ')}>
                     <button
                       type="button"
                       className="item-button"
                       aria-pressed={qty > 0}
-                      onClick={() => (item.limit === 0 ? setNotice(limitNotice(item)) : setQty(item, qty > 0 ? 0 : 1))}
+                      aria-describedby={used ? markId : undefined}
+                      onClick={() => (used ? setNotice({ itemId: item.id, text: limitNotice(item) }) : setQty(item, qty > 0 ? 0 : 1))}
                     >
                       <Icon name={categoryIcon(item.categoryIcon)} size={36} />
                       <span className="item-name">{item.name}</span>
                       {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
                       {item.limitQty !== null ? (
                         <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
+                      ) : null}
+                      {used ? (
+                        <span className="limit-mark" id={markId}>
+                          <Icon name="calendar" size={24} />
+                          {t('needs.limitMark')}
+                        </span>
                       ) : null}
                     </button>
                     {qty > 0 ? (
@@ -97,11 +108,17 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
                         <output className="qty-value" aria-live="polite">
                           {qty}
                         </output>
-                        <button type="button" className="round-button small" aria-label={t('common:increase', { label: item.name })} onClick={() => setQty(item, qty + 1)}>
+                        <button
+                          type="button"
+                          className={atLimit ? 'round-button small at-limit' : 'round-button small'}
+                          aria-label={t('common:increase', { label: item.name })}
+                          onClick={() => setQty(item, qty + 1)}
+                        >
                           +
                         </button>
                       </div>
                     ) : null}
+                    {notice?.itemId === item.id ? <p className="notice notice-kind">{notice.text}</p> : null}
                   </li>
                 );
               })}

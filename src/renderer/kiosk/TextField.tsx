@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import { layoutFor, PHONE_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
+import { layoutFor, PHONE_LAYOUT, PIN_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
 import { Icon } from './Icon';
 
 interface TextFieldProps {
@@ -32,7 +32,7 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [shift, setShift] = useState(false);
-  const layout: KeyboardLayout = kind === 'phone' || kind === 'pin' ? PHONE_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
+  const layout: KeyboardLayout = kind === 'phone' ? PHONE_LAYOUT : kind === 'pin' ? PIN_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
 
   const { pinyin, characters } = kind === 'text' ? pinyinCandidates(i18n.language, value) : { pinyin: '', characters: [] };
   const pick = (character: string) => onChange(value.slice(0, value.length - pinyin.length) + character);

@@ -40,6 +40,9 @@ const SCRIPTS: Record<string, KeyboardLayout> = {
 /** Digits for a phone number, in the same order everywhere (as on a phone). */
 export const PHONE_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}'] };
 
+/** Digits only for a PIN: no "+" key that the field would drop anyway. */
+export const PIN_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '0 {bksp}'] };
+
 /** The short code's alphabet only: no look-alikes to mistype. */
 export const SHORT_CODE_LAYOUT: KeyboardLayout = {
   default: ['2 3 4 5 6 7 8 9', 'A B C D E F G H J K', 'M N P Q R S T W X Y Z', '- {bksp}'],
