@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Kiosk } from './fixtures';
 import { TouchIntake } from './pages/intake-page';
 
@@ -33,6 +33,14 @@ async function scan(page: Page, digits: string): Promise<void> {
   await expect(page.getByRole('button', { name: /I have a slip from before/ })).toBeVisible();
   await page.keyboard.type(digits);
   await page.keyboard.press('Enter');
+}
+
+/** `word` is on screen right under `tile` (within a row's gap), not somewhere up the page. */
+async function expectBeside(word: Locator, tile: Locator): Promise<void> {
+  const [w, t] = [await word.boundingBox(), await tile.boundingBox()];
+  expect(w && t && w.y >= t.y + t.height - 1 && w.y - (t.y + t.height) < 40, JSON.stringify({ w, t })).toBe(true);
+  const viewport = word.page().viewportSize();
+  expect(w && viewport && w.y + w.height <= viewport.height).toBe(true);
 }
 
 const count = (kiosk: Kiosk, sql: string) => kiosk.core.ctx.db.prepare(sql).pluck().get() as number;
@@ -160,7 +168,9 @@ test('14.6 a tile at its household limit is marked before the tap, and the kind 
   await expect(k.tile('Ze')).toContainText('Ou deja resevwa l pou kounye a');
   await expect(k.item('Ze')).toHaveAccessibleDescription('Ou deja resevwa l pou kounye a');
   await k.item('Ze').tap();
-  await expect(k.tile('Ze').getByText('Ze, 1 douzèn: ou deja resevwa l pou moman sa a.', { exact: false })).toBeVisible();
+  const said = page.getByText('Ze, 1 douzèn: ou deja resevwa l pou moman sa a.', { exact: false }).and(page.locator(':not([aria-live])'));
+  await expect(said).toBeVisible();
+  await expectBeside(said, k.tile('Ze'));
   await expect(k.liveLimit()).toHaveText(/ou deja resevwa l pou moman sa a/);
   await expect(k.item('Ze')).toHaveAttribute('aria-pressed', 'false');
 });
@@ -175,13 +185,11 @@ test('14.6 eggs: the screen says so kindly, in Haitian Creole, beside the tile, 
   const more = page.getByRole('button', { name: /Ze, 1 douzèn/ }).last();
   await more.tap();
   const kind = 'Ze, 1 douzèn: chak fanmi ka pran 1 chak 7 jou. Nou mete 1 pou ou.';
-  const said = k.tile('Ze').getByText(kind);
+  const said = page.getByText(kind, { exact: true }).and(page.locator(':not([aria-live])'));
   await expect(said).toBeVisible();
   await expect(k.liveLimit()).toHaveText(kind);
-  // Next to the + the visitor just tapped, not far up the page.
-  const plus = await more.boundingBox();
-  const box = await said.boundingBox();
-  expect(plus && box && Math.abs(box.y - (plus.y + plus.height)) < 120).toBe(true);
+  // Next to the tile the visitor just tapped, not far up the page.
+  await expectBeside(said, k.tile('Ze'));
   await expect(k.tile('Ze').locator('output')).toHaveText('1');
 });
 

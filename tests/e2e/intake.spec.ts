@@ -115,7 +115,9 @@ test('a full intake in Chinese, with a name and phone typed on the on-screen key
   expect(v.lines.map((l) => l.name)).toEqual(['Eggs, 1 dozen', 'Rice, 5 kg']);
 });
 
-test('a neighbour who only offers: no pantry step, a thank-you slip with no items', async ({ page, kiosk }) => {
+test('a neighbour who only offers: no pantry step, thanked, the offers recorded and no slip', async ({ page, kiosk }) => {
+  const slips = () => kiosk.core.ctx.db.prepare('SELECT COUNT(*) FROM slips').pluck().get();
+  const before = slips();
   await page.goto(kiosk.url);
   const k = new IntakePage(page);
   await k.button('English', true).click();
@@ -131,11 +133,12 @@ test('a neighbour who only offers: no pantry step, a thank-you slip with no item
   await k.button('Skip').click();
   await expect(page.getByText('You offer')).toBeVisible();
   await expect(page.getByText('Food and goods')).toHaveCount(0);
-  await k.button('Get my slip').click();
-  await expect(page.getByText('Thank you for offering!')).toBeVisible();
-  const v = lastVisit(kiosk.core.ctx.db);
-  expect(v.lines).toEqual([]);
-  expect(v.needsOffers).toEqual([
+  await k.button('Send my offer').click();
+  await expect(k.heading()).toHaveText('Thank you!');
+  await expect(page.locator('svg.qr')).toHaveCount(0);
+  expect(slips()).toBe(before);
+  const visit = kiosk.core.ctx.db.prepare('SELECT id FROM visits ORDER BY rowid DESC LIMIT 1').pluck().get();
+  expect(kiosk.core.ctx.db.prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category').all(visit)).toEqual([
     { kind: 'offer', category: 'bike_repair', detail: null, languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
     { kind: 'offer', category: 'ride', detail: 'I have a van', languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
   ]);
