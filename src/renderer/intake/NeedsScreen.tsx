@@ -19,7 +19,9 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
   const [notice, setNotice] = useState<{ itemId: string; text: string } | null>(null);
   const noticeRef = useRef<HTMLLIElement>(null);
   // The tile may sit just above the footer: bring the word into view, not the page top.
-  useEffect(() => noticeRef.current?.scrollIntoView({ block: 'nearest' }), [notice]);
+  useEffect(() => {
+    noticeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   const items = catalog ?? [];
   const categories = [...new Map(items.map((i) => [i.category ?? '', i.categoryIcon])).entries()];
   const shown = filter === null ? categories : categories.filter(([c]) => c === filter);

@@ -122,7 +122,9 @@ function StartOverQuestion({ onYes, onNo }: { onYes(): void; onNo(): void }) {
   const { t } = useTranslation('kiosk');
   const titleId = useId();
   const noRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => noRef.current?.focus(), []);
+  useEffect(() => {
+    noRef.current?.focus();
+  }, []);
   return (
     <div className="idle-backdrop">
       <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId}>
