@@ -18,6 +18,13 @@ function lastVisit(db: import('../../src/core/db/open').Db) {
   };
 }
 
+/** An earlier visit's slip, issued straight by core: a visit that asked for help (a slip is never empty). */
+function earlierSlip(kiosk: import('./fixtures').Kiosk, input: Parameters<import('../../src/core/intake/intake-service').IntakeService['submit']>[0]) {
+  const slip = kiosk.core.services.intake.submit({ otherNeeds: [{ category: 'other' }], ...input });
+  if (!slip) throw new Error('no slip issued');
+  return slip;
+}
+
 test('a grandmother does the whole intake in Arabic, right to left, asking and offering', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
   const k = new IntakePage(page);
@@ -108,7 +115,9 @@ test('a full intake in Chinese, with a name and phone typed on the on-screen key
   expect(v.lines.map((l) => l.name)).toEqual(['Eggs, 1 dozen', 'Rice, 5 kg']);
 });
 
-test('a neighbour who only offers: no pantry step, a thank-you slip with no items', async ({ page, kiosk }) => {
+test('a neighbour who only offers: no pantry step, thanked, the offers recorded and no slip', async ({ page, kiosk }) => {
+  const slips = () => kiosk.core.ctx.db.prepare('SELECT COUNT(*) FROM slips').pluck().get();
+  const before = slips();
   await page.goto(kiosk.url);
   const k = new IntakePage(page);
   await k.button('English', true).click();
@@ -124,11 +133,12 @@ test('a neighbour who only offers: no pantry step, a thank-you slip with no item
   await k.button('Skip').click();
   await expect(page.getByText('You offer')).toBeVisible();
   await expect(page.getByText('Food and goods')).toHaveCount(0);
-  await k.button('Get my slip').click();
-  await expect(page.getByText('Thank you for offering!')).toBeVisible();
-  const v = lastVisit(kiosk.core.ctx.db);
-  expect(v.lines).toEqual([]);
-  expect(v.needsOffers).toEqual([
+  await k.button('Send my offer').click();
+  await expect(k.heading()).toHaveText('Thank you!');
+  await expect(page.locator('svg.qr')).toHaveCount(0);
+  expect(slips()).toBe(before);
+  const visit = kiosk.core.ctx.db.prepare('SELECT id FROM visits ORDER BY rowid DESC LIMIT 1').pluck().get();
+  expect(kiosk.core.ctx.db.prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category').all(visit)).toEqual([
     { kind: 'offer', category: 'bike_repair', detail: null, languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
     { kind: 'offer', category: 'ride', detail: 'I have a van', languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
   ]);
@@ -228,7 +238,7 @@ test('a new visitor asking only for pantry items reaches a slip in at most 8 tap
 });
 
 test('a returning family scans last week’s slip: household filled in, a new slip in at most 4 taps', async ({ page, kiosk }) => {
-  const first = kiosk.core.services.intake.submit({
+  const first = earlierSlip(kiosk, {
     requestId: '0190f000-0000-7000-8000-00000000aaaa',
     language: 'ht',
     household: { adults: 2, children: 3 },
@@ -323,7 +333,7 @@ test('the coordinator changes kiosk settings: language order, idle time, require
 });
 
 test('a scan straight on the language screen is enough: three taps to a new slip', async ({ page, kiosk }) => {
-  const first = kiosk.core.services.intake.submit({ requestId: '0190f000-0000-7000-8000-00000000bbbb', language: 'fa', household: { adults: 2, children: 3, seniors: 1 } });
+  const first = earlierSlip(kiosk, { requestId: '0190f000-0000-7000-8000-00000000bbbb', language: 'fa', household: { adults: 2, children: 3, seniors: 1 } });
   const taps = await IntakePage.countTaps(page);
   await page.goto(kiosk.url);
   const k = new IntakePage(page);

@@ -46,7 +46,10 @@ async function printToPdf(page: Page, dir: string, name: string, options: Parame
 
 function issue(kiosk: Kiosk, language: 'en' | 'ar', n = 3) {
   const items = kiosk.core.services.intake.catalog(language).slice(0, n);
-  return kiosk.core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = kiosk.core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
+  if (!slip) throw new Error('no slip issued');
+  return slip;
 }
 
 const PAPER_SIZES = [

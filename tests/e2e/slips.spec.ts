@@ -9,12 +9,14 @@ import { PickupTable } from './pages/pickup-page';
 /** A slip as the kiosk issues it, for a visitor in `language`, with the first `n` items. */
 function issue(kiosk: Kiosk, language: 'ar' | 'en', n = 2, qty = 1) {
   const items = kiosk.core.services.intake.catalog(language).slice(0, n);
-  return kiosk.core.services.intake.submit({
+  const slip = kiosk.core.services.intake.submit({
     requestId: randomUUID(),
     language,
     household: { adults: 2, children: 1 },
     needs: items.map((i) => ({ itemId: i.id, qty })),
   });
+  if (!slip) throw new Error('no slip issued');
+  return slip;
 }
 
 /** WCAG 2.2 AA through axe. */

@@ -38,7 +38,10 @@ const test = base.extend<{ hub: Hub }>({
 
 function issue(core: Core) {
   const items = core.services.intake.catalog('en').slice(0, 1);
-  return core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
+  if (!slip) throw new Error('no slip issued');
+  return slip;
 }
 
 async function signIn(page: Page, pin: string): Promise<void> {

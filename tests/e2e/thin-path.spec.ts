@@ -9,8 +9,13 @@ test.describe('first run', () => {
     await page.goto(kiosk.url);
     await expect(page.getByRole('heading', { name: 'Set up this hub' })).toBeVisible();
     await page.getByLabel('Name of this hub').fill('Northside Pantry');
-    await page.getByRole('button', { name: 'العربية' }).click();
+    // Every shipped language is offered to start with; this hub keeps English and Arabic.
+    const group = page.getByRole('group', { name: 'Languages offered on the kiosk' });
+    for (const name of await group.getByRole('button').allTextContents()) {
+      if (name !== 'English' && name !== 'العربية') await group.getByRole('button', { name, exact: true }).click();
+    }
     await expect(page.getByRole('button', { name: 'العربية' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'false');
     await page.getByLabel('Coordinator PIN (4 to 8 digits)').fill('2468');
     await page.getByLabel('PIN again').fill('2460');
     await page.getByRole('button', { name: 'Open the kiosk' }).click();
@@ -59,6 +64,8 @@ test('a visitor gets a slip in Arabic, right to left, and the pickup table redee
   await expect(page.getByText('3 أشخاص')).toBeVisible();
   await k.button('التالي').click();
   await expect(k.heading()).toHaveText('ماذا تحتاج؟');
+  // A slip is for something asked for (a visit asking for nothing gets none).
+  await page.getByRole('button', { name: /^أرز/ }).first().click();
   await k.button('التالي').click();
   await k.button('تخطٍّ').click();
   await expect(k.heading()).toHaveText('هل هذا صحيح؟');
@@ -121,6 +128,7 @@ test('screenshots of the kiosk in English and Arabic', async ({ page, kiosk }, t
   await k.button('أحتاج شيئًا').click();
   await page.screenshot({ path: testInfo.outputPath('household-ar.png') });
   await k.button('التالي').click();
+  await page.getByRole('button', { name: /^أرز/ }).first().click();
   await k.button('التالي').click();
   await k.button('تخطٍّ').click();
   await k.button('أعطني القسيمة').click();

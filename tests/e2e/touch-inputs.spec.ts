@@ -41,7 +41,10 @@ async function tapPin(page: Page, pin: string): Promise<void> {
 
 function issue(kiosk: Kiosk) {
   const items = kiosk.core.services.intake.catalog('en').slice(0, 2);
-  return kiosk.core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = kiosk.core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
+  if (!slip) throw new Error('no slip issued');
+  return slip;
 }
 
 const siteLanguage = (kiosk: Kiosk, language: string) => kiosk.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', ?)").run(language);

@@ -80,7 +80,7 @@ describe('the API contract through core.dispatch', () => {
     });
 
     const requestId = '0198c0de-0000-7000-8000-000000000001';
-    const issued = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 } });
+    const issued = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 }, otherNeeds: [{ category: 'other' }] });
     if (!issued.ok) throw new Error(JSON.stringify(issued));
     const slip = issued.value as { id: string; shortCode: string; qrDigits: string; householdSize: number; language: string };
     expect(slip.householdSize).toBe(6);
@@ -89,7 +89,7 @@ describe('the API contract through core.dispatch', () => {
     expect(slip.qrDigits).toMatch(/^\d{196}$/);
 
     // The same request twice (a double tap) makes one slip.
-    const again = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 } });
+    const again = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 }, otherNeeds: [{ category: 'other' }] });
     expect(again).toMatchObject({ ok: true, value: { id: slip.id } });
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM slips').get()).toEqual({ n: 1 });
 
@@ -113,7 +113,7 @@ describe('the API contract through core.dispatch', () => {
 
   it('rejects a slip with one digit changed', async () => {
     const token = await t.setUp();
-    const issued = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: 1 } });
+    const issued = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: 1 }, otherNeeds: [{ category: 'other' }] });
     const digits = (issued as { value: { qrDigits: string } }).value.qrDigits;
     for (const i of [0, 5, 40, 100, 195]) {
       const d = Number(digits[i]);
@@ -134,7 +134,7 @@ describe('the API contract through core.dispatch', () => {
   it('hides stack traces: an unexpected failure is api.internal', async () => {
     await t.setUp();
     t.core.ctx.db.exec('DROP TABLE slip_lines');
-    const result = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: {} });
+    const result = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: {}, otherNeeds: [{ category: 'other' }] });
     expect(result).toEqual({ ok: false, error: { code: 'api.internal', message: 'something went wrong' } });
   });
 });

@@ -23,7 +23,9 @@ describe('intake', () => {
     if (!found) throw new Error(`no ${nameStart}`);
     return found;
   };
-  const submit = async (input: Record<string, unknown>) => t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 1 }, ...input });
+  const visit = async (input: Record<string, unknown>) => t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 1 }, ...input });
+  /** A visit that asks for some help, so it gets a slip (a visit asking for nothing gets none). */
+  const submit = async (input: Record<string, unknown>) => visit({ otherNeeds: [{ category: 'other' }], ...input });
   const slipOf = (r: Awaited<ReturnType<TestCore['call']>>): SlipView => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value as SlipView;
@@ -77,14 +79,39 @@ describe('intake', () => {
     ]);
   });
 
-  it('gives an offers-only visitor a slip with no items, and ignores needs it did not choose', async () => {
-    const slip = slipOf(await submit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' }] }));
-    expect(slip.lines).toEqual([]);
-    // Only this visit's rows: the demo hub has needs and offers of its own.
-    const rows = t.core.ctx.db
-      .prepare('SELECT n.kind, n.category FROM needs_offers n JOIN slips s ON s.visit_id = n.visit_id WHERE s.id = ?')
-      .all(slip.id);
-    expect(rows).toEqual([{ kind: 'offer', category: 'ride' }]);
+  it('records an offers-only visit and its offers, issues no slip, and ignores needs it did not choose', async () => {
+    const slips = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM slips').get() as { n: number }).n;
+    const before = slips();
+    const requestId = rid();
+    const offer = { requestId, language: 'en', household: { adults: 1 }, purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' }] };
+    // Mutual aid: a visit that only offers help is a real visit, thanked, with nothing to collect.
+    expect(await t.call('intake.submit', offer)).toEqual({ ok: true, value: null });
+    expect(slips()).toBe(before);
+    const recorded = t.core.ctx.db.prepare('SELECT id, household_id FROM visits WHERE request_id = ?').get(requestId) as { id: string; household_id: string };
+    expect(t.core.ctx.db.prepare('SELECT kind, category, household_id FROM needs_offers WHERE visit_id = ?').all(recorded.id)).toEqual([
+      { kind: 'offer', category: 'ride', household_id: recorded.household_id },
+    ]);
+    // A double tap records it once.
+    expect(await t.call('intake.submit', offer)).toEqual({ ok: true, value: null });
+    expect(t.core.ctx.db.prepare('SELECT COUNT(*) FROM visits WHERE request_id = ?').pluck().get(requestId)).toBe(1);
+    // "Both", with offers but nothing asked for: still no slip.
+    expect(await visit({ purpose: 'both', offers: [{ category: 'cooking' }] })).toEqual({ ok: true, value: null });
+    expect(slips()).toBe(before);
+  });
+
+  it('issues no empty slip: a visit that asks for nothing and offers nothing is refused and stores nothing', async () => {
+    const before = dbDigest(t);
+    for (const purpose of ['need', 'offer', 'both']) {
+      expect(await visit({ purpose })).toMatchObject({ ok: false, error: { code: 'intake.nothing_chosen' } });
+    }
+    // Needs the visitor did not mean (an offers-only visit's leftovers) do not count either.
+    expect(await visit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], otherNeeds: [{ category: 'ride' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'intake.nothing_chosen' },
+    });
+    expect(dbDigest(t)).toBe(before);
+    // Another kind of help alone (a ride) is taken to the table on a slip.
+    expect(slipOf(await visit({ otherNeeds: [{ category: 'ride' }] })).lines).toEqual([]);
   });
 
   it('keeps a first name and phone only when given', async () => {

@@ -24,7 +24,9 @@ export function stockItem(core: Core, key: string, lots: { qty: number; expiresO
 
 /** Issues a slip the way the kiosk does (intake.submit); returns its id, short code and digits. */
 export function issueSlip(core: Core, needs: { itemId: string; qty: number }[], language: LocaleCode = 'ar') {
-  const view = core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2, children: 1 }, needs });
+  // No items: a slip for another kind of help (a visit asking for nothing gets no slip).
+  const view = core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2, children: 1 }, needs, ...(needs.length ? {} : { otherNeeds: [{ category: 'other' }] }) });
+  if (!view) throw new Error('no slip issued');
   return { id: view.id, shortCode: view.shortCode, digits: view.qrDigits };
 }
 

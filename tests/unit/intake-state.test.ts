@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshIntake, isUntouched, nextStep, previousStep, stepsFor } from '../../src/renderer/intake/intake-state';
+import { asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, stepsFor } from '../../src/renderer/intake/intake-state';
 
 describe('intake steps', () => {
   const fresh = () => freshIntake(() => 'id');
@@ -16,6 +16,25 @@ describe('intake steps', () => {
     expect(nextStep(s)).toBe('contact');
     expect(previousStep(s)).toBe('needs');
     expect(previousStep({ ...fresh(), step: 'returning' })).toBe('language');
+    // Reached again after the language: Back returns there.
+    expect(previousStep({ ...fresh(), language: 'ar', step: 'returning' })).toBe('purpose');
+  });
+
+  it('knows what this visit asks for and offers, as the submit will count it', () => {
+    const need = { ...fresh(), purpose: 'need' as const };
+    expect(asksForHelp(need)).toBe(false);
+    expect(asksForHelp({ ...need, items: { rice: 1 } })).toBe(true);
+    expect(asksForHelp({ ...need, needDetail: 'a crib' })).toBe(true);
+    // Leftovers of a purpose the visitor changed do not count.
+    expect(asksForHelp({ ...need, purpose: 'offer', items: { rice: 1 } })).toBe(false);
+    expect(offersHelp({ ...need, offers: ['ride'] })).toBe(false);
+    expect(offersHelp({ ...need, purpose: 'both', offers: ['ride'] })).toBe(true);
+  });
+
+  it('asks before "Start over" only when something was said, and never on the slip', () => {
+    expect(hasAnswers({ ...fresh(), language: 'en', step: 'purpose' })).toBe(false);
+    expect(hasAnswers({ ...fresh(), language: 'en', purpose: 'need', step: 'household' })).toBe(true);
+    expect(hasAnswers({ ...fresh(), purpose: 'need', step: 'slip' })).toBe(false);
   });
 
   it('starts with nothing said but one adult, and knows an untouched kiosk', () => {

@@ -28,6 +28,7 @@ export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   for (const language of ['fa', 'es', 'so'] as const) {
     if (!site.settings.languages.includes(language)) continue;
     const needs = [oil, pinto].filter((id): id is string => id !== undefined).map((itemId) => ({ itemId, qty: 1 }));
+    if (!needs.length) continue;
     intake.submit({ requestId: ctx.ids.uuid(), language, household: { adults: 2, children: 1 }, needs });
   }
 

@@ -82,7 +82,7 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
     { language: 'en', household: { seniors: 1 } },
   ] as const;
   families.forEach((f, n) => {
-    if (!site.settings.languages.includes(f.language as never)) return;
+    if (!site.settings.languages.includes(f.language as never) || !pick(n * 3).length) return;
     intake.submit({ requestId: ctx.ids.uuid(), language: f.language as never, household: { ...f.household }, needs: pick(n * 3) });
   });
   seedDemoPickups(ctx);

@@ -192,9 +192,14 @@ export class IntakeService {
 
   /**
    * Records a walk-in visit with its needs and offers and issues its slip, all or nothing. The
-   * same requestId twice (a double tap, a retried call) returns the first slip.
+   * same requestId twice (a double tap, a retried call) returns the first answer.
+   *
+   * A slip is what a visitor shows at the table to be helped, so it is issued only when they ask
+   * for something (pantry items or another kind of help). A visit that only offers help is a real
+   * visit all the same (mutual aid): recorded with its offers, and no slip (null). A visit that
+   * asks for nothing and offers nothing is refused (intake.nothing_chosen): no empty slips.
    */
-  submit(input: IntakeRequest): SlipView {
+  submit(input: IntakeRequest): SlipView | null {
     // Parsed here too, so callers inside core (the demo seed) get the same defaults and checks.
     const req = IntakeRequest.parse(input);
     const site = requireSite(this.ctx);
@@ -202,9 +207,10 @@ export class IntakeService {
     return this.ctx.db
       .transaction(() => {
         const existing = this.ctx.db
-          .prepare('SELECT s.id FROM visits v JOIN slips s ON s.visit_id = v.id WHERE v.request_id = ?')
-          .get(req.requestId) as { id: string } | undefined;
-        if (existing) return this.slips.view(existing.id);
+          .prepare('SELECT s.id FROM visits v LEFT JOIN slips s ON s.visit_id = v.id WHERE v.request_id = ?')
+          .get(req.requestId) as { id: string | null } | undefined;
+        if (existing) return existing.id === null ? null : this.slips.view(existing.id);
+
 
         const config = this.config();
         for (const field of config.requiredFields) {
@@ -217,10 +223,17 @@ export class IntakeService {
             max: site.settings.maxHouseholdSize,
           });
         }
+        // What the visitor chose to say: needs only when asking, offers only when offering.
+        const wantsNeeds = req.purpose !== 'offer';
+        const wantsOffers = req.purpose !== 'need';
+        const asks = wantsNeeds && (req.needs.length > 0 || req.otherNeeds.length > 0);
+        if (!asks && !(wantsOffers && req.offers.length > 0)) {
+          throw new AppError('intake.nothing_chosen', 'the visit asks for nothing and offers nothing');
+        }
         const returning = req.returning ? this.findReturning(req.returning) : null;
         const available = new Map(this.catalog(req.language, req.returning).map((i) => [i.id, i]));
         const lines = new Map<string, number>();
-        for (const need of req.needs) lines.set(need.itemId, (lines.get(need.itemId) ?? 0) + need.qty);
+        for (const need of wantsNeeds ? req.needs : []) lines.set(need.itemId, (lines.get(need.itemId) ?? 0) + need.qty);
         for (const [itemId, qty] of lines) {
           const item = available.get(itemId);
           if (!item || item.available < qty) {
@@ -273,8 +286,6 @@ export class IntakeService {
         // The visitor's language travels with each entry so the board can match, say, a Dari
         // cooking offer with a Dari-speaking workshop.
         const languages = JSON.stringify([req.language]);
-        const wantsNeeds = req.purpose !== 'offer';
-        const wantsOffers = req.purpose !== 'need';
         if (wantsNeeds) {
           for (const n of req.otherNeeds) {
             insertNeedOffer.run(this.ctx.ids.uuid(), site.id, visitId, householdId, 'need', n.category, n.detail || null, languages, null, n.shareable ? 1 : 0, at);
@@ -287,11 +298,12 @@ export class IntakeService {
           }
         }
 
+        if (!asks) return null;
         const slipId = this.slips.issue({
           visitId,
           householdId,
           language: req.language,
-          lines: wantsNeeds ? [...lines].map(([itemId, qty]) => ({ itemId, qty })) : [],
+          lines: [...lines].map(([itemId, qty]) => ({ itemId, qty })),
         });
         return this.slips.view(slipId);
       })

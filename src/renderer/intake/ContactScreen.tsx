@@ -17,9 +17,17 @@ export function ContactScreen({
   const { t } = useTranslation('intake');
   return (
     <>
-      <p className="lead">{t('contact.hint')}</p>
-      <TextField label={t('contact.name')} hint={t('optional')} value={state.firstName} maxLength={40} onChange={(firstName) => onChange({ firstName })} />
-      <TextField label={t('contact.phone')} hint={t('optional')} kind="phone" value={state.phone} maxLength={20} onChange={(phone) => onChange({ phone: phone.replace(/[^\d+\s().-]/g, '') })} />
+      {state.contactOnFile ? (
+        // Kept for this household already: never shown (the slip may be in a finder's hands),
+        // never replaced, and nothing is sent (intake.contact_on_file).
+        <p className="lead">{t('contact.onFile')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('contact.hint')}</p>
+          <TextField label={t('contact.name')} hint={t('optional')} value={state.firstName} maxLength={40} onChange={(firstName) => onChange({ firstName })} />
+          <TextField label={t('contact.phone')} hint={t('optional')} kind="phone" value={state.phone} maxLength={20} onChange={(phone) => onChange({ phone: phone.replace(/[^\d+\s().-]/g, '') })} />
+        </>
+      )}
       <section className="privacy" aria-labelledby="privacy-title">
         <h2 id="privacy-title" className="section-title">
           <Icon name="lock" size={32} />

@@ -18,7 +18,7 @@ import { ReturningScreen } from './ReturningScreen';
 import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
 import { householdSize } from '../../shared/domain/household';
-import { freshIntake, isUntouched, nextStep, previousStep, type IntakeState } from './intake-state';
+import { asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, type IntakeState } from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -132,6 +132,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       purpose: 'need',
       household: { adults: h.adults ?? null, children: h.children ?? null, seniors: h.seniors ?? null },
       returning: value.trim(),
+      contactOnFile: r.value.contactOnFile,
       step: 'needs',
     }));
   };
@@ -163,19 +164,21 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
     );
   }
 
+  // The arrow and the word are two flex items with a gap: a space inside a mirrored inline-block
+  // collapses in right-to-left text, and the arrow ended up touching the word.
   const back = (
-    <button type="button" className="button button-secondary" onClick={() => go(previousStep(state))}>
+    <button type="button" className="button button-secondary button-arrow" onClick={() => go(previousStep(state))}>
       <span className="flip-rtl" aria-hidden="true">
-        ←{' '}
+        ←
       </span>
-      {t('common:back')}
+      <span>{t('common:back')}</span>
     </button>
   );
   const next = (label = t('common:next'), onClick = () => go(nextStep(state))) => (
-    <button type="button" className="button button-primary" onClick={onClick}>
-      {label}
+    <button type="button" className="button button-primary button-arrow" onClick={onClick}>
+      <span>{label}</span>
       <span className="flip-rtl" aria-hidden="true">
-        {' '}→
+        →
       </span>
     </button>
   );
@@ -190,6 +193,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         language={state.language}
         onLanguage={switchLanguage}
         onStartOver={startOver}
+        confirmStartOver={hasAnswers(state)}
         footer={footer}
       >
         {body}
@@ -230,6 +234,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
             setState((s) => ({ ...s, purpose, step: nextStep({ ...s, purpose }) }));
             window.scrollTo(0, 0);
           }}
+          {...(config.returningVisitors ? { onReturning: () => go('returning') } : {})}
         />,
         back,
       );
@@ -304,32 +309,56 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
           needs: asking ? Object.entries(state.items).map(([itemId, qty]) => ({ itemId, qty })) : [],
           otherNeeds,
           offers,
-          contact: {
-            ...(state.firstName.trim() ? { firstName: state.firstName.trim() } : {}),
-            ...(state.phone.trim() ? { phone: state.phone.trim() } : {}),
-          },
+          // Details kept for a returning household stay as they are: nothing to send.
+          contact: state.contactOnFile
+            ? {}
+            : {
+                ...(state.firstName.trim() ? { firstName: state.firstName.trim() } : {}),
+                ...(state.phone.trim() ? { phone: state.phone.trim() } : {}),
+              },
           ...(state.returning ? { returning: state.returning } : {}),
         });
         setBusy(false);
         if (result.ok) setState((s) => ({ ...s, slip: result.value, step: 'slip' }));
         else setError(result.error);
       };
+      const asks = asksForHelp(state);
+      // Nothing asked for and nothing offered: no slip to make (core refuses it too).
+      if (!asks && !offersHelp(state)) {
+        return frame(
+          t('confirm.title'),
+          <p className="notice notice-kind" role="status">
+            {t('errors.nothing_chosen')}
+          </p>,
+          back,
+        );
+      }
       return frame(
         t('confirm.title'),
         <Summary state={state} catalog={catalog} />,
         <>
           {back}
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
-            {t('confirm.submit')}
+            {asks ? t('confirm.submit') : t('confirm.send')}
           </button>
         </>,
       );
     }
     case 'slip':
+      // A visit that only offered help: thanked, and nothing to collect, so no slip.
+      if (!state.slip) {
+        return frame(
+          t('thanks.title'),
+          <p className="lead thanks">{t('thanks.offer')}</p>,
+          <button type="button" className="button button-primary" onClick={startOver}>
+            {t('common:done')}
+          </button>,
+        );
+      }
       return frame(
         t('slip:title'),
         <>
-          <p className="lead">{state.slip && state.slip.lines.length === 0 && state.purpose === 'offer' ? t('slip:thanksOffer') : t('slip:showAtTable')}</p>
+          <p className="lead">{t('slip:showAtTable')}</p>
           {state.slip ? <IssuedSlip slip={state.slip} /> : null}
         </>,
         <button type="button" className="button button-primary" onClick={startOver}>

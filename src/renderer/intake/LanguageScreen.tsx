@@ -19,7 +19,7 @@ interface LanguageScreenProps {
 
 /** The first screen: each language written in its own script, big enough to tap. */
 export function LanguageScreen({ siteName, languages, display, onDisplay, onPick, onVolunteer, onReturning, onScan }: LanguageScreenProps) {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const offered = languages
     .map((code) => LOCALES.find((l) => l.code === code))
     .filter((l): l is (typeof LOCALES)[number] => l !== undefined);
@@ -53,9 +53,19 @@ export function LanguageScreen({ siteName, languages, display, onDisplay, onPick
         ))}
       </ul>
       {onReturning ? (
+        // Said in every language the site offers: a returning visitor may not read the first one.
         <button type="button" className="button button-secondary returning-button" onClick={onReturning}>
           <Icon name="ticket" size={36} />
-          {t('returning.button')}
+          <span className="returning-labels">
+            <span>{t('returning.button')}</span>
+            {offered
+              .filter((l) => l.code !== i18n.language)
+              .map((l) => (
+                <span key={l.code} className="returning-other" lang={l.code} dir={l.dir}>
+                  {t('returning.button', { lng: l.code })}
+                </span>
+              ))}
+          </span>
         </button>
       ) : null}
     </VisitorFrame>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEED_CATEGORIES, type CatalogItem } from '../../shared/api/channels/intake';
 import { categoryIcon, Icon, NEED_ICONS } from '../kiosk/Icon';
@@ -15,7 +15,13 @@ interface NeedsScreenProps {
 export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
   const { t } = useTranslation('intake');
   const [filter, setFilter] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The kind word about a limit, shown beside the tile it is about.
+  const [notice, setNotice] = useState<{ itemId: string; text: string } | null>(null);
+  const noticeRef = useRef<HTMLLIElement>(null);
+  // The tile may sit just above the footer: bring the word into view, not the page top.
+  useEffect(() => {
+    noticeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   const items = catalog ?? [];
   const categories = [...new Map(items.map((i) => [i.category ?? '', i.categoryIcon])).entries()];
   const shown = filter === null ? categories : categories.filter(([c]) => c === filter);
@@ -29,7 +35,7 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
     const cap = Math.min(item.available, item.limit ?? Number.POSITIVE_INFINITY);
     if (qty > cap) {
       // The eggs case: say kindly what the limit is, and keep what they may have.
-      if (item.limit !== null && qty > item.limit) setNotice(limitNotice(item));
+      if (item.limit !== null && qty > item.limit) setNotice({ itemId: item.id, text: limitNotice(item) });
       qty = cap;
     } else setNotice(null);
     const next = { ...state.items };
@@ -58,11 +64,10 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
           ))}
         </div>
       ) : null}
-      {notice ? (
-        <p className="notice notice-kind" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {/* Said once to a screen reader, from a region that is always there. */}
+      <p className="visually-hidden" aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
       {shown.map(([category, icon]) => (
         <section key={category} className="item-section" aria-label={category || t('needs.otherItems')}>
           <h2 className="section-title">
@@ -74,35 +79,59 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
               .filter((i) => (i.category ?? '') === category)
               .map((item) => {
                 const qty = state.items[item.id] ?? 0;
+                // Marked before the tap: nothing more of it for this household in this period.
+                const used = item.limit === 0;
+                const atLimit = used || (item.limit !== null && qty >= item.limit);
+                const markId = `limit-${item.id}`;
                 return (
-                  <li key={item.id} className={qty > 0 ? 'item-tile selected' : 'item-tile'}>
-                    <button
-                      type="button"
-                      className="item-button"
-                      aria-pressed={qty > 0}
-                      onClick={() => (item.limit === 0 ? setNotice(limitNotice(item)) : setQty(item, qty > 0 ? 0 : 1))}
-                    >
-                      <Icon name={categoryIcon(item.categoryIcon)} size={36} />
-                      <span className="item-name">{item.name}</span>
-                      {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
-                      {item.limitQty !== null ? (
-                        <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
+                  <Fragment key={item.id}>
+                    <li className={['item-tile', qty > 0 ? 'selected' : '', used ? 'limit-used' : ''].filter(Boolean).join(' ')}>
+                      <button
+                        type="button"
+                        className="item-button"
+                        aria-pressed={qty > 0}
+                        aria-describedby={used ? markId : undefined}
+                        onClick={() => (used ? setNotice({ itemId: item.id, text: limitNotice(item) }) : setQty(item, qty > 0 ? 0 : 1))}
+                      >
+                        <Icon name={categoryIcon(item.categoryIcon)} size={36} />
+                        <span className="item-name">{item.name}</span>
+                        {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
+                        {item.limitQty !== null ? (
+                          <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
+                        ) : null}
+                        {used ? (
+                          <span className="limit-mark" id={markId}>
+                            <Icon name="calendar" size={24} />
+                            {t('needs.limitMark')}
+                          </span>
+                        ) : null}
+                      </button>
+                      {qty > 0 ? (
+                        <div className="qty-row">
+                          <button type="button" className="round-button small" aria-label={t('common:decrease', { label: item.name })} onClick={() => setQty(item, qty - 1)}>
+                            −
+                          </button>
+                          <output className="qty-value" aria-live="polite">
+                            {qty}
+                          </output>
+                          <button
+                            type="button"
+                            className={atLimit ? 'round-button small at-limit' : 'round-button small'}
+                            aria-label={t('common:increase', { label: item.name })}
+                            onClick={() => setQty(item, qty + 1)}
+                          >
+                            +
+                          </button>
+                        </div>
                       ) : null}
-                    </button>
-                    {qty > 0 ? (
-                      <div className="qty-row">
-                        <button type="button" className="round-button small" aria-label={t('common:decrease', { label: item.name })} onClick={() => setQty(item, qty - 1)}>
-                          −
-                        </button>
-                        <output className="qty-value" aria-live="polite">
-                          {qty}
-                        </output>
-                        <button type="button" className="round-button small" aria-label={t('common:increase', { label: item.name })} onClick={() => setQty(item, qty + 1)}>
-                          +
-                        </button>
-                      </div>
+                    </li>
+                    {/* Right under the tile's row, the width of the grid: readable, and beside what was tapped. */}
+                    {notice?.itemId === item.id ? (
+                      <li ref={noticeRef} className="item-notice">
+                        <p className="notice notice-kind">{notice.text}</p>
+                      </li>
                     ) : null}
-                  </li>
+                  </Fragment>
                 );
               })}
           </ul>

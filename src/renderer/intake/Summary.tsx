@@ -44,7 +44,12 @@ export function Summary({ state, catalog }: { state: IntakeState; catalog: Catal
           <dd>{list(state.availability.map((a) => t(`availability.${a}`)))}</dd>
         </>
       ) : null}
-      {!state.returning ? (
+      {state.contactOnFile ? (
+        <>
+          <dt>{t('confirm.contact')}</dt>
+          <dd>{t('contact.onFile')}</dd>
+        </>
+      ) : !state.returning ? (
         <>
           <dt>{t('confirm.contact')}</dt>
           <dd>{list([state.firstName.trim(), state.phone.trim()].filter(Boolean))}</dd>

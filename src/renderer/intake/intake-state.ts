@@ -34,6 +34,8 @@ export interface IntakeState {
   phone: string;
   /** The code of a returning household's last slip (never shown back on screen). */
   returning: string | null;
+  /** A name or phone is kept for this returning household: left as it is, never asked again. */
+  contactOnFile: boolean;
   slip: SlipView | null;
   requestId: string;
   display: Display;
@@ -56,6 +58,7 @@ export function freshIntake(newId: () => string): IntakeState {
     firstName: '',
     phone: '',
     returning: null,
+    contactOnFile: false,
     slip: null,
     requestId: newId(),
     display: { largeText: false, highContrast: false },
@@ -84,10 +87,32 @@ export function nextStep(s: IntakeState): IntakeStep {
 }
 
 export function previousStep(s: IntakeState): IntakeStep {
-  if (s.step === 'returning') return 'language';
+  // "I have a slip" is offered on the first screen and again after the language.
+  if (s.step === 'returning') return s.language ? 'purpose' : 'language';
   const steps = stepsFor(s);
   const i = steps.indexOf(s.step);
   return steps[Math.max(0, i - 1)] ?? 'language';
+}
+
+/** Pantry items or another kind of help, asked for on this visit (only when asking). */
+export function asksForHelp(s: IntakeState): boolean {
+  if (s.purpose === 'offer') return false;
+  return Object.keys(s.items).length > 0 || s.otherNeeds.length > 0 || s.needDetail.trim() !== '';
+}
+
+/** Help offered on this visit (only when offering). */
+export function offersHelp(s: IntakeState): boolean {
+  if (s.purpose === null || s.purpose === 'need') return false;
+  return s.offers.length > 0 || s.offerDetail.trim() !== '';
+}
+
+/** Something the visitor said that "Start over" would lose: worth asking before wiping. */
+export function hasAnswers(s: IntakeState): boolean {
+  return (
+    s.step !== 'slip' &&
+    (s.purpose !== null || s.returning !== null || Object.keys(s.items).length > 0 || s.otherNeeds.length > 0 || s.offers.length > 0 ||
+      s.firstName.trim() !== '' || s.phone.trim() !== '')
+  );
 }
 
 export function isUntouched(s: IntakeState): boolean {

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { Icon } from './Icon';
@@ -15,6 +15,8 @@ interface VisitorFrameProps {
   display: Display;
   onDisplay(d: Display): void;
   onStartOver?: () => void;
+  /** The visitor has said something: "Start over" asks before wiping it. */
+  confirmStartOver?: boolean;
   /** Switch language mid-way without losing anything typed. */
   languages?: readonly LocaleCode[];
   language?: LocaleCode | null;
@@ -31,9 +33,10 @@ interface VisitorFrameProps {
  * "Start over" always in reach, one heading, and a footer for Back / Next.
  */
 export function VisitorFrame(props: VisitorFrameProps) {
-  const { siteName, title, display, onDisplay, onStartOver, languages, language, onLanguage, headerEnd, footer, children, titleClass } = props;
+  const { siteName, title, display, onDisplay, onStartOver, confirmStartOver, languages, language, onLanguage, headerEnd, footer, children, titleClass } = props;
   const { t } = useTranslation('kiosk');
   const [menu, setMenu] = useState(false);
+  const [asking, setAsking] = useState(false);
   const current = LOCALES.find((l) => l.code === language);
   return (
     <div className="frame visitor-frame">
@@ -65,7 +68,7 @@ export function VisitorFrame(props: VisitorFrameProps) {
             </button>
           ) : null}
           {onStartOver ? (
-            <button type="button" className="button button-quiet start-over" onClick={onStartOver}>
+            <button type="button" className="button button-quiet start-over" onClick={() => (confirmStartOver ? setAsking(true) : onStartOver())}>
               {t('common:startOver')}
             </button>
           ) : null}
@@ -101,6 +104,41 @@ export function VisitorFrame(props: VisitorFrameProps) {
         {children}
       </main>
       {footer ? <footer className="frame-footer">{footer}</footer> : null}
+      {asking && onStartOver ? (
+        <StartOverQuestion
+          onYes={() => {
+            setAsking(false);
+            onStartOver();
+          }}
+          onNo={() => setAsking(false)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** One stray tap on "Start over" must not wipe what a visitor took minutes to say. */
+function StartOverQuestion({ onYes, onNo }: { onYes(): void; onNo(): void }) {
+  const { t } = useTranslation('kiosk');
+  const titleId = useId();
+  const noRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    noRef.current?.focus();
+  }, []);
+  return (
+    <div className="idle-backdrop">
+      <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>{t('startOver.title')}</h2>
+        <p className="idle-countdown">{t('startOver.body')}</p>
+        <div className="dialog-actions">
+          <button ref={noRef} type="button" className="button button-secondary" onClick={onNo}>
+            {t('startOver.no')}
+          </button>
+          <button type="button" className="button button-primary" onClick={onYes}>
+            {t('startOver.yes')}
+          </button>
+        </div>
+      </div>
     </div>
   );
 }

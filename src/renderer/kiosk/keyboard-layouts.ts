@@ -48,9 +48,6 @@ const SCRIPTS: Record<string, KeyboardLayout> = {
   },
 };
 
-/** Digits only: a volunteer PIN. */
-export const PIN_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '0 {bksp}'] };
-
 /** Barcodes: digits, and a space between two codes. */
 export const BARCODE_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '{space} 0 {bksp}'] };
 
@@ -67,6 +64,9 @@ export const ASCII_LAYOUT: KeyboardLayout = {
 
 /** Digits for a phone number, in the same order everywhere (as on a phone). */
 export const PHONE_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}'] };
+
+/** Digits only for a PIN: no "+" key that the field would drop anyway. */
+export const PIN_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '0 {bksp}'] };
 
 /** The short code's alphabet only: no look-alikes to mistype. */
 export const SHORT_CODE_LAYOUT: KeyboardLayout = {

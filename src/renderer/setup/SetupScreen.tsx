@@ -14,7 +14,9 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
   const { t } = useTranslation('setup');
   const api = useApi();
   const [name, setName] = useState('');
-  const [languages, setLanguages] = useState<LocaleCode[]>(['en']);
+  // Every shipped language to start with: a new hub otherwise offered only English to visitors
+  // until the coordinator found the setting. Unticking is one tap each.
+  const [languages, setLanguages] = useState<LocaleCode[]>(() => LOCALES.map((l) => l.code));
   const [siteLanguage, setSiteLanguage] = useState<LocaleCode>('en');
   const [coordinatorName, setCoordinatorName] = useState('');
   const [pin, setPin] = useState('');

@@ -36,3 +36,24 @@ export class IntakePage {
     return () => page.evaluate(() => (window as unknown as { __taps: number }).__taps);
   }
 }
+
+/** The same screens for a touch screen: every action a tap. */
+export class TouchIntake extends IntakePage {
+  async tap(name: string | RegExp, exact = false): Promise<void> {
+    await this.button(name, exact).tap();
+  }
+
+  /** The tile of a pantry item: its list entry, with the kind word about a limit when there is one. */
+  tile(name: string | RegExp): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.item(name) });
+  }
+
+  /** The polite live region that reads a limit out once. */
+  liveLimit(): Locator {
+    return this.page.locator('p[aria-live="polite"]');
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('alertdialog');
+  }
+}

@@ -147,7 +147,7 @@ export const ReturningHousehold = z.object({
 });
 export type ReturningHousehold = z.infer<typeof ReturningHousehold>;
 
-export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file'] as const;
+export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen'] as const;
 
 export const intakeChannels = {
   'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),
@@ -157,7 +157,8 @@ export const intakeChannels = {
     access: 'public',
   }),
   'intake.returning': channel({ input: z.object({ code: ReturningCode }), output: ReturningHousehold, access: 'public' }),
-  'intake.submit': channel({ input: IntakeRequest, output: SlipView, access: 'public' }),
+  /** The visit's slip, or null for a visit that only offers help (nothing to collect). */
+  'intake.submit': channel({ input: IntakeRequest, output: SlipView.nullable(), access: 'public' }),
   'intake.settings_get': channel({ input: z.object({}), output: KioskConfig, access: ANY_VOLUNTEER }),
   'intake.settings_save': channel({ input: KioskSettingsInput, output: KioskConfig, access: ['coordinator'] }),
 };
