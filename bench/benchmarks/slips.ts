@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { BODY_BYTES, PAYLOAD_BYTES, PAYLOAD_VERSION, bytesToDigits, digitsToBytes, encodeBody, toHex } from '../../src/shared/slips/payload';
+import { BODY_BYTES, PAYLOAD_BYTES, PAYLOAD_DIGITS, PAYLOAD_VERSION, encodeBody } from '../../src/shared/slips/payload';
+import { bytesToDigits, digitsToBytes, toHex } from '../../src/shared/text';
 import { qrSvg } from '../../src/shared/slips/qr';
 import type { Benchmark } from '../harness';
 import type { BenchContext } from '../run';
@@ -36,7 +37,7 @@ export function slipsIssue(ctx: BenchContext): Benchmark {
       const payload = new Uint8Array(PAYLOAD_BYTES);
       payload.set(body, 0);
       payload.set(sign(null, body, key), BODY_BYTES);
-      const digits = bytesToDigits(payload);
+      const digits = bytesToDigits(payload, PAYLOAD_DIGITS);
       n += 1;
       const short = `R${String(n).padStart(3, '0')}-${toHex(slipId).slice(0, 4).toUpperCase()}`;
       raw
@@ -86,7 +87,7 @@ export function slipsRedeem(ctx: BenchContext): Benchmark {
       return core.services.slips.lookup(scanned[i % scanned.length] ?? '');
     },
     raw(i) {
-      const bytes = digitsToBytes(scanned[i % scanned.length] ?? '');
+      const bytes = digitsToBytes(scanned[i % scanned.length] ?? '', PAYLOAD_BYTES);
       if (!bytes || !verify(null, bytes.subarray(0, BODY_BYTES), pub, bytes.subarray(BODY_BYTES))) throw new Error('bad slip');
       const id = toHex(bytes.subarray(3, 13));
       const slip = raw

@@ -4,9 +4,10 @@ import { closeDatabase, openDatabase, type Db } from './db/open';
 import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
 import type { CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
-import type { Handlers } from './handlers';
+import { joinHandlers, type Handlers } from './handlers';
 import { SessionStore } from './site/sessions';
 import { siteHandlers } from './site/handlers';
+import { SiteService } from './site/site-service';
 import { SlipKeyring } from './slips/signing';
 import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
@@ -17,10 +18,13 @@ import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
 import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { ExchangeService } from './exchange/exchange-service';
 import { removeBackupLeftovers } from './exchange/backup';
 import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
-import { InventoryService } from './inventory/inventory-service';
+import { CatalogueService } from './inventory/catalogue-service';
+import { CountService } from './inventory/count-service';
+import { StockService } from './inventory/stock-service';
 import { inventoryHandlers } from './inventory/handlers';
 
 export interface CoreDeps {
@@ -38,7 +42,18 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService };
+  services: {
+    site: SiteService;
+    slips: SlipService;
+    intake: IntakeService;
+    sessions: SessionStore;
+    volunteers: VolunteerService;
+    board: BoardService;
+    exchange: ExchangeService;
+    catalogue: CatalogueService;
+    stock: StockService;
+    counts: CountService;
+  };
   close(): void;
 }
 
@@ -55,25 +70,29 @@ export function createCore(deps: CoreDeps): Core {
   intake.forgetOldContacts();
   const volunteers = new VolunteerService(ctx, sessions);
   const board = new BoardService(ctx);
-  const inventory = new InventoryService(ctx);
+  const catalogue = new CatalogueService(ctx);
+  const stock = new StockService(ctx, catalogue);
+  const counts = new CountService(ctx);
+  const site = new SiteService(ctx, sessions);
+  const exchange = new ExchangeService(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) });
 
-  // One group per feature; TypeScript checks that together they cover every channel.
-  const handlers: Handlers = {
-    ...siteHandlers(ctx, sessions),
-    ...intakeHandlers(intake),
-    ...slipHandlers(slips),
-    ...volunteerHandlers(volunteers),
-    ...boardHandlers(board),
-    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
-    ...inventoryHandlers(ctx, inventory),
-  };
-
+  // One group per feature; TypeScript checks that together they cover every channel, and a
+  // channel handled in two groups stops here.
+  const handlers: Handlers = joinHandlers(
+    siteHandlers(site),
+    intakeHandlers(intake),
+    slipHandlers(slips),
+    volunteerHandlers(volunteers),
+    boardHandlers(board),
+    exchangeHandlers(exchange),
+    inventoryHandlers(catalogue, stock, counts),
+  );
 
   const dispatchOptions = deps.logError ? { logError: deps.logError } : {};
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions, volunteers, board, inventory },
+    services: { site, slips, intake, sessions, volunteers, board, exchange, catalogue, stock, counts },
     close: () => closeDatabase(deps.db),
   };
 }

@@ -21,7 +21,7 @@ describe('what is available', () => {
   afterEach(() => t.dispose());
 
   const stockRow = (itemId: string) =>
-    t.core.services.inventory
+    t.core.services.stock
       .stock({ language: 'en', search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
         typeof StockQuery
       >)
@@ -29,7 +29,7 @@ describe('what is available', () => {
   const catalogued = (itemId: string) => t.core.services.intake.catalog('en').find((i) => i.id === itemId)?.available ?? 0;
   /** Every place that says how much of an item a visitor can still get. */
   const everywhere = (itemId: string) => {
-    const detail = t.core.services.inventory.item(itemId, 'en');
+    const detail = t.core.services.catalogue.item(itemId, 'en');
     const row = stockRow(itemId);
     return {
       rule: availability(t.core.ctx, itemId),
@@ -57,7 +57,7 @@ describe('what is available', () => {
     // Three slips promise all three cans; a count then finds only one on the shelf.
     const oil = stockItem(t.core, 'oil', [{ qty: 3, expiresOn: null }]);
     for (let i = 0; i < 3; i += 1) issueSlip(t.core, [{ itemId: oil, qty: 1 }]);
-    t.core.services.inventory.adjust(
+    t.core.services.stock.adjust(
       { requestId: randomUUID(), itemId: oil, lotId: `${oil}-lot-0`, qty: -2, reason: 'count_correction', note: null },
       null,
     );

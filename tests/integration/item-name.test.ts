@@ -20,7 +20,7 @@ describe('naming an item', () => {
   /** How each screen names the item, asked in `lang`. */
   const names = (itemId: string, lang: 'en' | 'ar') => {
     const slip = issueSlip(t.core, [{ itemId, qty: 1 }], lang);
-    const stock = t.core.services.inventory
+    const stock = t.core.services.stock
       .stock({ language: lang, search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
         typeof StockQuery
       >)
@@ -30,7 +30,7 @@ describe('naming an item', () => {
       intake: t.core.services.intake.catalog(lang).find((i) => i.id === itemId)?.name,
       slip: t.core.services.slips.view(slip.id, lang).lines[0]?.name,
       stockList: stock?.name,
-      detail: t.core.services.inventory.item(itemId, lang).name,
+      detail: t.core.services.catalogue.item(itemId, lang).name,
       publicScreen: t.core.services.board.publicView(lang).have.find((h) => h.itemId === itemId)?.name,
     };
   };

@@ -9,9 +9,10 @@ import type {
   Why,
 } from '../../shared/api/channels/board';
 import type { LocaleCode } from '../../shared/locales';
-import { dayNumber } from '../../shared/slips/payload';
+import { DAY_MS, dayNumber } from '../../shared/time';
 import type { z } from 'zod';
 import type { NewEntry as NewEntrySchema, DidntHappenReason } from '../../shared/api/channels/board';
+import type { Role } from '../../shared/api/channel';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
@@ -141,7 +142,7 @@ export class BoardService {
   }
 
   private cutoff(days: number): string {
-    return new Date(this.ctx.clock.now().getTime() - days * 86_400_000).toISOString();
+    return new Date(this.ctx.clock.now().getTime() - days * DAY_MS).toISOString();
   }
 
   private toEntry(r: EntryRow, now: string): BoardEntry {
@@ -294,7 +295,7 @@ export class BoardService {
   /** The board: open entries (and recently expired ones, to renew), suggestions, matches. */
   list(): BoardView {
     const p = this.params();
-    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * 86_400_000).toISOString();
+    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * DAY_MS).toISOString();
     const rows = this.ctx.db
       .prepare(`${ENTRY_SELECT} WHERE n.status = 'open' AND ${EXPIRES_SQL} > @since ORDER BY n.created_at DESC, n.id`)
       .all({ ...p, since }) as EntryRow[];
@@ -323,7 +324,7 @@ export class BoardService {
 
   /** Matches in progress, and those closed in the last two weeks. */
   matches(): BoardMatch[] {
-    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * 86_400_000).toISOString();
+    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * DAY_MS).toISOString();
     const rows = this.ctx.db
       .prepare(
         `SELECT id, need_id, offer_id, state, reason, why, created_at, updated_at FROM board_matches
@@ -467,7 +468,9 @@ export class BoardService {
   }
 
   /** Name and phone behind an entry, only as given. The channel is coordinator-only. */
-  contact(id: string): { firstName: string | null; phone: string | null } {
+  contact(id: string, session: { role: Role } | null): { firstName: string | null; phone: string | null } {
+    // Dispatch already refuses other roles; this second check keeps the rule if the contract changes.
+    if (session?.role !== 'coordinator') throw new AppError('auth.forbidden', 'contact details are for the coordinator');
     this.entry(id);
     const row = this.ctx.db
       .prepare(
@@ -487,7 +490,7 @@ export class BoardService {
     const site = requireSite(this.ctx);
     const s = this.settings();
     const now = this.ctx.clock.now();
-    const since = new Date(now.getTime() - s.gapDays * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
     const rows = this.ctx.db
       .prepare(
         `WITH ${ASKED_CTE}
@@ -544,7 +547,7 @@ export class BoardService {
     const site = requireSite(this.ctx);
     const s = this.settings();
     const now = this.ctx.clock.now();
-    const since = new Date(now.getTime() - s.gapDays * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
     const names = { lang: language, site: site.settings.siteLanguage };
     const gaps = this.gaps(language);
     const needIds = new Set(gaps.map((g) => g.itemId));

@@ -1,5 +1,4 @@
-import { AppError } from '../errors';
-import type { Handlers } from '../handlers';
+import { who, type Handlers } from '../handlers';
 import type { BoardService } from './board-service';
 
 type BoardChannel =
@@ -24,13 +23,9 @@ export function boardHandlers(board: BoardService): Pick<Handlers, BoardChannel>
     'board.add': (input) => board.add(input),
     'board.renew': ({ id }) => board.renew(id),
     'board.withdraw': ({ id }) => board.withdraw(id),
-    'board.propose': ({ needId, offerId }, { session }) => board.propose(needId, offerId, session?.volunteerName ?? null),
+    'board.propose': ({ needId, offerId }, call) => board.propose(needId, offerId, who(call)),
     'board.advance': ({ matchId, to, reason }) => board.advance(matchId, to, reason),
-    'board.contact': ({ id }, { session }) => {
-      // Dispatch already refuses other roles; this second check keeps the rule if the contract changes.
-      if (session?.role !== 'coordinator') throw new AppError('auth.forbidden', 'contact details are for the coordinator');
-      return board.contact(id);
-    },
+    'board.contact': ({ id }, { session }) => board.contact(id, session),
     'board.settings': () => board.settings(),
     'board.set_settings': (input) => board.setSettings(input),
     'board.gaps': () => board.gaps(),

@@ -79,3 +79,14 @@ export function distributeFefo(
   }
   return given;
 }
+
+/** Free text stored beside a code in one column: "code|text" (the ledger has one column each). */
+const SEP = '|';
+export function joinCode(code: string, text: string | null): string {
+  return text ? `${code}${SEP}${text}` : code;
+}
+export function splitCode(value: string | null): [string | null, string | null] {
+  if (value === null) return [null, null];
+  const at = value.indexOf(SEP);
+  return at < 0 ? [value, null] : [value.slice(0, at), value.slice(at + 1)];
+}

@@ -1,16 +1,12 @@
-import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import type { SessionStore } from './sessions';
-import { login, setUpSite, siteStatus } from './site-service';
+import type { SiteService } from './site-service';
 
-export function siteHandlers(ctx: CoreContext, sessions: SessionStore): Pick<Handlers, 'site.status' | 'site.setup' | 'auth.login' | 'auth.logout'> {
+export function siteHandlers(site: SiteService): Pick<Handlers, 'site.status' | 'site.setup' | 'auth.login' | 'auth.logout' | 'shell.quit'> {
   return {
-    'site.status': () => siteStatus(ctx),
-    'site.setup': (input) => setUpSite(ctx, input),
-    'auth.login': ({ pin }) => login(ctx, sessions, pin),
-    'auth.logout': (_input, { session }) => {
-      if (session) sessions.close(session.token);
-      return {};
-    },
+    'site.status': () => site.status(),
+    'site.setup': (input) => site.setUp(input),
+    'auth.login': ({ pin }) => site.login(pin),
+    'auth.logout': (_input, { session }) => site.logout(session),
+    'shell.quit': () => site.quit(),
   };
 }

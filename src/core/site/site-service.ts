@@ -85,3 +85,33 @@ function waitError(ms: number): AppError {
   const seconds = Math.ceil(ms / 1000);
   return new AppError('volunteers.pin_wait', `too many wrong PINs; try again in ${seconds} s`, { seconds });
 }
+
+/** The hub itself: first-run setup, its status, and volunteers signing in and out. */
+export class SiteService {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  status(): SiteStatus {
+    return siteStatus(this.ctx);
+  }
+
+  setUp(input: SiteSetup): SiteStatus {
+    return setUpSite(this.ctx, input);
+  }
+
+  login(pin: string): ReturnType<typeof login> {
+    return login(this.ctx, this.sessions, pin);
+  }
+
+  logout(session: { token: string } | null): Record<string, never> {
+    if (session) this.sessions.close(session.token);
+    return {};
+  }
+
+  /** Core's part of quitting is the role check dispatch already made; the shell does the rest. */
+  quit(): Record<string, never> {
+    return {};
+  }
+}

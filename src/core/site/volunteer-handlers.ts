@@ -3,17 +3,12 @@ import type { VolunteerService } from './volunteers';
 
 export function volunteerHandlers(
   volunteers: VolunteerService,
-): Pick<Handlers, 'volunteers.list' | 'volunteers.add' | 'volunteers.update' | 'volunteers.set_pin' | 'volunteers.remove' | 'shell.quit'> {
+): Pick<Handlers, 'volunteers.list' | 'volunteers.add' | 'volunteers.update' | 'volunteers.set_pin' | 'volunteers.remove'> {
   return {
-    'volunteers.list': () => ({ volunteers: volunteers.list() }),
+    'volunteers.list': () => volunteers.list(),
     'volunteers.add': (input) => volunteers.add(input),
-    'volunteers.update': ({ id, name, role }) => volunteers.update(id, { name, role }),
+    'volunteers.update': ({ id, ...change }) => volunteers.update(id, change),
     'volunteers.set_pin': ({ id, pin }) => volunteers.setPin(id, pin),
-    'volunteers.remove': ({ id }) => {
-      volunteers.remove(id);
-      return {};
-    },
-    // Core's part of quitting is the role check dispatch already made; the shell does the rest.
-    'shell.quit': () => ({}),
+    'volunteers.remove': ({ id }) => volunteers.remove(id),
   };
 }

@@ -62,8 +62,8 @@ export class VolunteerService {
     private readonly sessions: SessionStore,
   ) {}
 
-  list(): Volunteer[] {
-    return activeVolunteers(this.ctx).map(toVolunteer);
+  list(): { volunteers: Volunteer[] } {
+    return { volunteers: activeVolunteers(this.ctx).map(toVolunteer) };
   }
 
   get(id: string): Volunteer {
@@ -102,7 +102,7 @@ export class VolunteerService {
     return this.get(id);
   }
 
-  remove(id: string): void {
+  remove(id: string): Record<string, never> {
     this.ctx.db
       .transaction(() => {
         const row = findActive(this.ctx, id);
@@ -112,6 +112,7 @@ export class VolunteerService {
       .immediate();
     // Someone who left the team is logged out everywhere at once.
     this.sessions.closeVolunteer(id);
+    return {};
   }
 
   private keepOneCoordinator(): void {
