@@ -3,7 +3,7 @@ import type { CountDifference } from '../../shared/api/channels/inventory';
 import type { LocaleCode } from '../../shared/locales';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { joinCode, recordMovement } from './ledger';
+import { recordMovement } from './ledger';
 import { displayName, onHandAt, requireItem } from './lots';
 
 type Difference = z.output<typeof CountDifference>;
@@ -92,7 +92,8 @@ export class CountService {
             lotId: d.lotId,
             kind: 'adjust',
             qty: d.difference,
-            reason: joinCode('count_correction', note),
+            reason: 'count_correction',
+            note,
             volunteer,
             allowNegative: true,
           });

@@ -56,6 +56,7 @@ interface MovementRow {
   lot_code: string | null;
   expires_on: string | null;
   reason: string | null;
+  note: string | null;
   source: string | null;
   volunteer: string | null;
   slip_id: string | null;
@@ -282,7 +283,8 @@ export class StockService {
           lotId: input.lotId,
           kind: 'adjust',
           qty: input.qty,
-          reason: joinCode(input.reason, input.note),
+          reason: input.reason,
+          note: input.note,
           volunteer,
           requestId: input.requestId,
           allowNegative: correction,
@@ -300,7 +302,7 @@ export class StockService {
     requireItem(this.ctx, itemId);
     const rows = this.ctx.db
       .prepare(
-        `SELECT m.id, m.kind, m.qty, l.code AS lot_code, l.expires_on, m.reason, m.source, m.volunteer, m.slip_id, m.at
+        `SELECT m.id, m.kind, m.qty, l.code AS lot_code, l.expires_on, m.reason, m.note, m.source, m.volunteer, m.slip_id, m.at
          FROM movements m LEFT JOIN lots l ON l.id = m.lot_id
          WHERE m.item_id = @item
            AND (@before IS NULL OR (m.at, m.rowid) < (SELECT at, rowid FROM movements WHERE id = @before))
@@ -308,7 +310,6 @@ export class StockService {
       )
       .all({ item: itemId, before, limit }) as MovementRow[];
     return rows.map((r) => {
-      const [reason, note] = splitCode(r.reason);
       const [sourceCode, sourceText] = splitCode(r.source);
       // Older rows (demo, other features) may hold a plain donor name without a source kind.
       const known = sourceCode !== null && (SOURCES as readonly string[]).includes(sourceCode);
@@ -318,8 +319,8 @@ export class StockService {
         qty: r.qty,
         lotCode: r.lot_code,
         expiresOn: r.expires_on,
-        reason,
-        note,
+        reason: r.reason,
+        note: r.note,
         source: known ? sourceCode : null,
         sourceName: known ? sourceText : r.source,
         volunteer: r.volunteer,

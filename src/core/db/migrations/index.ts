@@ -10,8 +10,9 @@ import { contactRetention } from './0080-contact-retention';
 import { hotReads } from './0100-hot-reads';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
+import { movementNotes } from './0190-movement-notes';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, hotReads, exportSequences, visitCounts];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, hotReads, exportSequences, visitCounts, movementNotes];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
