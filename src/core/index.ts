@@ -6,6 +6,8 @@ import type { CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { joinHandlers, type Handlers } from './handlers';
 import { SessionStore } from './site/sessions';
+import { systemPinHasher, type PinHasher } from './site/pin';
+import { PinThrottle } from './site/pin-throttle';
 import { siteHandlers } from './site/handlers';
 import { SiteService } from './site/site-service';
 import { SlipKeyring } from './slips/signing';
@@ -13,7 +15,7 @@ import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
 import { intakeHandlers } from './intake/handlers';
 import { slipHandlers } from './slips/handlers';
-import { VolunteerService } from './site/volunteers';
+import { sessionStillHolds, VolunteerService } from './site/volunteers';
 import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
 import { boardHandlers } from './board/handlers';
@@ -37,6 +39,10 @@ export interface CoreDeps {
   drives?: DriveSource;
   /** Test hook: interrupt exports mid-write. */
   writeHooks?: WriteHooks;
+  /** Hashes PINs (off the thread by default); tests pass one that counts. */
+  pinHasher?: PinHasher;
+  /** Which kiosk this core answers for: its wrong PINs are counted apart from other kiosks'. */
+  kiosk?: string;
 }
 
 export interface Core {
@@ -63,17 +69,17 @@ export function createCore(deps: CoreDeps): Core {
   const ctx: CoreContext = { db: deps.db, clock, ids: deps.ids ?? systemIds(clock), keys: deps.keys ?? systemKeys };
   // Before anything else: no plaintext copy of the database outlives a crash of an older version.
   if (!deps.db.memory) removeBackupLeftovers(dirname(deps.db.name));
-  const sessions = new SessionStore(ctx.clock, ctx.ids);
+  const sessions = new SessionStore(ctx.clock, ctx.ids, undefined, (s) => sessionStillHolds(ctx, s));
   const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
   const intake = new IntakeService(ctx, slips);
   // Keep the consent screen's promise from the first moment, even if no one visits today.
   intake.forgetOldContacts();
-  const volunteers = new VolunteerService(ctx, sessions);
+  const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
   const catalogue = new CatalogueService(ctx);
   const stock = new StockService(ctx, catalogue);
   const counts = new CountService(ctx);
-  const site = new SiteService(ctx, sessions);
+  const site = new SiteService(ctx, sessions, volunteers, new PinThrottle(ctx, deps.kiosk));
   const exchange = new ExchangeService(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) });
 
   // One group per feature; TypeScript checks that together they cover every channel, and a

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/core/index';
+import { createCore, type Core, type CoreDeps } from '../../src/core/index';
 import { openDatabase } from '../../src/core/db/open';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from './fixed';
 
@@ -15,11 +15,12 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function makeCore(): TestCore {
+/** `extra` adds or replaces dependencies (a counting PIN hasher, another kiosk name). */
+export function makeCore(extra: Partial<CoreDeps> = {}): TestCore {
   const dir = tempDir();
   const file = join(dir.path, 'kiosk.sqlite');
   const clock = new FixedClock();
-  const core = createCore({ db: openDatabase(file), clock, ids: sequentialIds(clock), keys: seededKeys() });
+  const core = createCore({ db: openDatabase(file), clock, ids: sequentialIds(clock), keys: seededKeys(), ...extra });
   const call = (channel: string, input: unknown, session: string | null = null) => core.dispatch(channel, { input, session });
   return {
     core,

@@ -20,6 +20,12 @@ function quickCheck(db: Db): string {
   return String(db.pragma('quick_check', { simple: true }));
 }
 
+/**
+ * Tables that describe this file, not the hub (whether it was closed cleanly): a backup restored
+ * into another file never copies them over that file's own.
+ */
+export const FILE_STATE_TABLES: ReadonlySet<string> = new Set(['db_lifecycle']);
+
 function hasLifecycle(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'db_lifecycle'").get() !== undefined;
 }

@@ -8,7 +8,7 @@ import type { SiteStatus } from '../../shared/domain/site';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { LATEST_VERSION, openDatabase, type Db } from '../db/open';
+import { FILE_STATE_TABLES, LATEST_VERSION, openDatabase, type Db } from '../db/open';
 import { readRegularFile, UnreadableFile } from '../files/read-regular';
 import { readSite, siteStatus } from '../site/site-service';
 import { snapshotImage } from '../db/snapshot';
@@ -311,6 +311,7 @@ function copyInto(ctx: CoreContext, restored: Db): SiteStatus {
       // slip_lines) come after their sources, so the backup's own copy of a derived table,
       // cleared and copied last, is what stays.
       for (const table of userTables(db)) {
+        if (FILE_STATE_TABLES.has(table)) continue;
         const cols = columnsOf(db, table);
         const list = cols.map((c) => `"${c}"`).join(', ');
         // Only migration defaults can be here (checked just above): the backup's rows replace them.

@@ -1,6 +1,7 @@
 import type { NetworkSite } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
+import { siteLabels } from './sites';
 
 interface Row {
   type: 'board' | 'weekly';
@@ -27,11 +28,14 @@ export function networkBoard(ctx: CoreContext, language: string): NetworkSite[] 
                      (SELECT name FROM item_names WHERE item_id = @id ORDER BY locale LIMIT 1)) AS name`,
   );
   const sites = new Map<string, NetworkSite>();
-  const siteName = ctx.db.prepare('SELECT name FROM known_sites WHERE id = ?');
+  const siteName = ctx.db.prepare('SELECT name, fingerprint FROM known_sites WHERE id = ?');
+  // Two hubs may go by one name: each is told apart by its key's fingerprint (sites.ts).
+  const label = siteLabels(ctx.db);
   const get = (id: string) => {
     let s = sites.get(id);
     if (!s) {
-      const name = (siteName.get(id) as { name: string } | undefined)?.name ?? id;
+      const known = siteName.get(id) as { name: string; fingerprint: string } | undefined;
+      const name = known ? label({ id, name: known.name, fingerprint: known.fingerprint }) : id;
       sites.set(id, (s = { id, name, updatedAt: '', spare: [], needed: [], week: null }));
     }
     return s;

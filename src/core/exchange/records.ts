@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import type { RecordType } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
+import { IsoInstant } from '../../shared/domain/instant';
+import { IsoDay, ItemUnit } from '../../shared/inventory/catalogue';
 import { DAY_MS } from '../../shared/time';
 
 /**
  * What each shared record type carries, and how this site's own records are read from its
  * tables. Never households, visits, names of people, contact details or volunteer names.
+ *
+ * A field that a screen shows is checked here by the very schema the screen's channel answers
+ * with (a unit by ItemUnit, a moment by IsoInstant, a week by IsoDay): whatever import accepts,
+ * every read channel can show. A record that fails is refused in the preview, naming the field.
  */
 const Names = z.record(z.string().min(1).max(20), z.string().min(1).max(300)).refine((n) => Object.keys(n).length <= 64);
-const Iso = z.string().max(40);
+const Iso = IsoInstant;
 const RefId = z.string().min(1).max(100);
 
 export const CategoryData = z.strictObject({ icon: z.string().max(40).nullable(), sort: z.number().int(), names: Names });
 export const ItemData = z.strictObject({
   categoryId: RefId.nullable(),
-  unit: z.string().min(1).max(40),
+  unit: ItemUnit,
   icon: z.string().max(40).nullable(),
   limitQty: z.number().int().positive().nullable(),
   limitDays: z.number().int().positive().nullable(),
@@ -35,10 +41,10 @@ export const NeedOfferData = z.strictObject({
   expiresAt: Iso.nullable(),
 });
 export const BoardData = z.strictObject({
-  items: z.array(z.strictObject({ itemId: RefId, kind: z.enum(['surplus', 'need']), qty: z.number().int().positive(), unit: z.string().max(40) })).max(50_000),
+  items: z.array(z.strictObject({ itemId: RefId, kind: z.enum(['surplus', 'need']), qty: z.number().int().positive(), unit: ItemUnit })).max(50_000),
 });
 export const WeeklyData = z.strictObject({
-  week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  week: IsoDay,
   households: z.number().int().min(0),
   visits: z.number().int().min(0),
   itemsOut: z.array(z.strictObject({ categoryId: RefId.nullable(), qty: z.number().int() })).max(1000),

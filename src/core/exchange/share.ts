@@ -29,7 +29,7 @@ import {
   type RecordLine,
 } from './format';
 import { DATA_SCHEMAS, ownRecords, withdrawn } from './records';
-import { cardOf, knownSiteRow, ownIdentity, ownPublicKeys } from './sites';
+import { cardOf, hubLabeller, knownHubs, knownSiteRow, ownIdentity, ownPublicKeys, siteLabels, type Hub } from './sites';
 import { readSite } from '../site/site-service';
 
 interface StoredRow {
@@ -246,22 +246,23 @@ function dbStamp(ctx: CoreContext): string {
   return `${ours}/${others}`;
 }
 
-type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason };
+type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason; field?: string };
 
-interface CheckedData {
-  dataSha: string;
-  data: Record<string, unknown>;
-}
+type CheckedData = { ok: true; dataSha: string; data: Record<string, unknown> } | { ok: false; field: string };
 /** What a record line says, checked once per parsed bundle: preview and apply share the parse. */
-const checkedData = new WeakMap<RecordLine, CheckedData | null>();
-function checkData(rec: RecordLine): CheckedData | null {
+const checkedData = new WeakMap<RecordLine, CheckedData>();
+function checkData(rec: RecordLine): CheckedData {
   const known = checkedData.get(rec);
   if (known !== undefined) return known;
   const r = rec.record;
-  let out: CheckedData | null = null;
-  if (!((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`)))) {
+  let out: CheckedData;
+  if ((r.t === 'board' && r.id !== r.o) || (r.t === 'weekly' && !r.id.startsWith(`${r.o}:`))) out = { ok: false, field: 'id' };
+  else {
     const data = DATA_SCHEMAS[r.t].safeParse(r.d);
-    if (data.success) out = { dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> };
+    // The first field that fails is named in the preview, so the coordinator can tell the sender.
+    out = data.success
+      ? { ok: true, dataSha: sha256Hex(JSON.stringify(r.d)), data: data.data as Record<string, unknown> }
+      : { ok: false, field: data.error.issues[0]?.path.map(String).join('.') || 'data' };
   }
   checkedData.set(rec, out);
   return out;
@@ -275,6 +276,8 @@ interface Analysis {
   preview: ImportPreview;
   /** `fresh`: nothing of this record is here yet, so there are no old names or barcodes to clear. */
   accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown>; fresh: boolean }[];
+  /** Each site's name as stored or carried (the preview shows them labelled). */
+  names: Map<string, string>;
 }
 
 /**
@@ -309,7 +312,8 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
   }
   const known = knownSiteRow(ctx, manifest.site.id);
   if (known && !Buffer.from(known.public_key).equals(signerKey)) {
-    throw new AppError('exchange.key_changed', `site ${known.name} signed with a key we do not know`, { site: known.name });
+    const site = siteLabels(ctx.db)({ id: known.id, name: known.name, fingerprint: known.fingerprint });
+    throw new AppError('exchange.key_changed', `site ${site} signed with a key we do not know`, { site });
   }
   if (!verifyManifest(bundle.manifestLine, bundle.signature, signerKeyObject)) throw new AppError('exchange.bad_signature', 'the manifest signature does not match');
 
@@ -381,22 +385,32 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
         if (!info.key || !cache.verified(rec, info.key, info.tag)) return { kind: 'rejected', reason: 'bad_signature' };
       }
       const checked = checkData(rec);
-      if (!checked) return { kind: 'rejected', reason: 'invalid' };
+      if (!checked.ok) return { kind: 'rejected', reason: 'invalid', field: checked.field };
       if (prev && prev.version >= r.v) return { kind: 'unchanged' };
-      accepted.push({ rec, ...checked, fresh: !prev && !local });
+      accepted.push({ rec, dataSha: checked.dataSha, data: checked.data, fresh: !prev && !local });
       return { kind: prev ? 'updated' : 'new' };
     })();
     const c = counts.get(r.t)!;
     if (verdict.kind === 'rejected') {
       c.rejected += 1;
-      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason });
+      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason, ...(verdict.field !== undefined ? { field: verdict.field } : {}) });
     } else c[verdict.kind] += 1;
   }
 
-  const sites: PreviewSite[] = [];
+  // Names as they are stored or carried; the preview shows each told apart from any look-alike
+  // (the hubs this one knows and those this bundle brings), and the log keeps them as they are.
+  const names = new Map<string, string>();
+  const hubs = new Map<string, Hub>(knownHubs(ctx.db).map((h) => [h.id, h]));
   for (const id of new Set([manifest.site.id, ...perSite.keys()])) {
     const info = siteInfo(id);
-    sites.push({ id, name: info.name, fingerprint: info.fingerprint, status: info.status, signer: id === manifest.site.id, records: perSite.get(id) ?? 0 });
+    names.set(id, info.name);
+    hubs.set(id, { id, name: info.name, fingerprint: info.fingerprint });
+  }
+  const label = hubLabeller([...hubs.values()]);
+  const sites: PreviewSite[] = [];
+  for (const id of names.keys()) {
+    const info = siteInfo(id);
+    sites.push({ id, name: label(hubs.get(id)!), fingerprint: info.fingerprint, status: info.status, signer: id === manifest.site.id, records: perSite.get(id) ?? 0 });
   }
   const signerTrusted = known?.trusted === 1;
   return {
@@ -405,11 +419,18 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     signerTrusted,
     signerKey,
     accepted,
+    names,
     preview: {
       fileName,
       sha256: bundle.sha256,
       bytes: bundle.bytes,
-      signer: { id: manifest.site.id, name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) },
+      signer: {
+        id: manifest.site.id,
+        name: sites[0]!.name,
+        fingerprint: fingerprint(signerKey),
+        // A rename is shown before it is taken: a hub taking a look-alike's name is seen doing it.
+        ...(known && known.name !== manifest.site.name ? { newName: label({ id: known.id, name: manifest.site.name, fingerprint: known.fingerprint }) } : {}),
+      },
       sequence: manifest.sequence,
       created: manifest.created,
       sites,
@@ -497,7 +518,7 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
       const a = analyse(ctx, buf, name, cache, sha256);
       const m = a.bundle.manifest;
       if (!a.signerTrusted) {
-        throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${m.site.name} is not trusted yet`, { site: m.site.name });
+        throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${a.preview.signer.name} is not trusted yet`, { site: a.preview.signer.name });
       }
       const upsert = ctx.db.prepare(
         `INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -512,6 +533,7 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
         writeTables(r.t, r.id, r.o, r.u, data, fresh);
         origins.set(r.o, (origins.get(r.o) ?? 0) + 1);
       }
+      // A hub may rename itself; the name is taken, and shown told apart from any look-alike.
       ctx.db.prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?').run(m.sequence, m.site.name, m.site.id);
       const entry: ImportLogEntry = {
         id: ctx.ids.uuid(),
@@ -520,12 +542,12 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
         sequence: m.sequence,
         at,
         counts: a.preview.counts,
-        origins: [...origins].map(([id, records]) => ({ id, name: a.preview.sites.find((s) => s.id === id)?.name ?? id, records })),
+        origins: [...origins].map(([id, records]) => ({ id, name: a.names.get(id) ?? id, records })),
       };
       ctx.db
         .prepare('INSERT INTO exchange_imports (id, site_id, sequence, bundle_sha256, summary, at, volunteer) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(entry.id, m.site.id, m.sequence, sha256, JSON.stringify({ counts: entry.counts, origins: entry.origins, siteName: entry.siteName }), at, volunteer);
-      return entry;
+      return labelLogEntry(entry, logLabeller(ctx));
     })
     .immediate();
 }
@@ -594,10 +616,23 @@ export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
     summary: string;
     at: string;
   }[];
+  const label = logLabeller(ctx);
   return rows.map((r) => {
     const s = JSON.parse(r.summary) as { counts: TypeCounts[]; origins: ImportLogEntry['origins']; siteName: string };
-    return { id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins };
+    return labelLogEntry({ id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins }, label);
   });
+}
+
+/** The log keeps each hub's name as it was then; it is told apart from today's look-alikes when shown. */
+function logLabeller(ctx: CoreContext): (id: string, name: string) => string {
+  const hubs = knownHubs(ctx.db);
+  const label = hubLabeller(hubs);
+  const fingerprints = new Map(hubs.map((h) => [h.id, h.fingerprint]));
+  return (id, name) => label({ id, name, fingerprint: fingerprints.get(id) ?? null });
+}
+
+function labelLogEntry(e: ImportLogEntry, label: (id: string, name: string) => string): ImportLogEntry {
+  return { ...e, siteName: label(e.siteId, e.siteName), origins: e.origins.map((o) => ({ ...o, name: label(o.id, o.name) })) };
 }
 
 /** Trusts a site first seen in a bundle, with the card the bundle carries (fingerprint compared by the coordinator). */

@@ -5,6 +5,7 @@ import type { KnownSite, SiteCard } from '../../shared/api/channels/exchange';
 import { bytesToDigits, digitsToBytes } from '../../shared/text';
 import { CardBody, fingerprint, privateKeyObject, publicKeyObject } from './format';
 import type { KeyObject } from 'node:crypto';
+import type { Db } from '../db/open';
 
 interface KnownRow {
   id: string;
@@ -39,8 +40,79 @@ export function ownPublicKeys(ctx: CoreContext): { spki: Uint8Array; key: KeyObj
   return (ctx.db.prepare('SELECT public_key FROM site_keys').all() as { public_key: Uint8Array }[]).map((r) => ({ spki: r.public_key, key: publicKeyObject(r.public_key) }));
 }
 
-export function toKnownSite(r: KnownRow): KnownSite {
-  return { id: r.id, name: r.name, fingerprint: r.fingerprint, trusted: r.trusted === 1, trustedAt: r.trusted_at, lastSequence: r.last_sequence };
+/** A known site as the coordinator sees it: its name told apart from any other hub's that looks the same. */
+export function toKnownSite(r: KnownRow, label: HubLabeller = hubLabeller([])): KnownSite {
+  return { id: r.id, name: label({ id: r.id, name: r.name, fingerprint: r.fingerprint }), fingerprint: r.fingerprint, trusted: r.trusted === 1, trustedAt: r.trusted_at, lastSequence: r.last_sequence };
+}
+
+/*
+ * Issue 12, 7(c): every hub picks its own name, and a trusted hub can change it with its next
+ * bundle, so two hubs may well go by one name (two "Community Fridge"s, or one hub taking
+ * another's). What tells them apart is the key the coordinator checked when trusting it: wherever
+ * a hub's name is shown and some other hub's name looks the same, the name carries the start of
+ * its key's fingerprint, as many groups of it as it takes to be unlike every other such hub's.
+ * "Looks the same" is judged generously (case, accents, spacing, punctuation and the common
+ * Cyrillic, Greek and digit look-alikes of Latin letters do not count): a tag too many costs
+ * nothing, a tag too few lets a hub pass for another.
+ */
+export interface Hub {
+  id: string;
+  name: string;
+  /** null: a hub seen only by its id (no card), whose name is that id. */
+  fingerprint: string | null;
+}
+export type HubLabeller = (hub: Hub) => string;
+
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', з: '3', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', п: 'n', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y', һ: 'h', ӏ: 'l',
+  α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', σ: 'o', τ: 't', υ: 'u', χ: 'x', ω: 'w', ϲ: 'c',
+  '0': 'o', '1': 'l', i: 'l', '|': 'l', '5': 's', '$': 's', '@': 'a',
+};
+
+/** A name reduced to how it looks at a glance: two names with one skeleton can be taken for each other. */
+export function nameSkeleton(name: string): string {
+  return [...name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()]
+    .map((c) => LOOK_ALIKES[c] ?? c)
+    .join('')
+    .replace(/[\p{Z}\p{P}\p{S}\p{C}]/gu, '')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w');
+}
+
+/** Labels hub names among `hubs` (every hub this one knows of: itself, known sites, and any a bundle brings). */
+export function hubLabeller(hubs: readonly Hub[]): HubLabeller {
+  const bySkeleton = new Map<string, Hub[]>();
+  for (const h of hubs) {
+    const k = nameSkeleton(h.name);
+    bySkeleton.set(k, [...(bySkeleton.get(k) ?? []), h]);
+  }
+  return (hub) => {
+    const others = (bySkeleton.get(nameSkeleton(hub.name)) ?? []).filter((o) => o.id !== hub.id);
+    if (others.length === 0) return hub.name;
+    if (hub.fingerprint === null) return `${hub.name} · ${hub.id}`;
+    const groups = hub.fingerprint.split('-');
+    for (let n = 1; n <= groups.length; n += 1) {
+      const tag = groups.slice(0, n).join('-');
+      if (!others.some((o) => o.fingerprint !== null && o.fingerprint.split('-').slice(0, n).join('-') === tag)) return `${hub.name} · ${tag}`;
+    }
+    // One key under two site ids: only the id tells them apart.
+    return `${hub.name} · ${hub.fingerprint} · ${hub.id}`;
+  };
+}
+
+/** This hub and every hub it knows, as names are labelled against them. */
+export function knownHubs(db: Db): Hub[] {
+  const out: Hub[] = [];
+  const self = db.prepare('SELECT id, name FROM site').get() as { id: string; name: string } | undefined;
+  const key = db.prepare('SELECT public_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as { public_key: Uint8Array } | undefined;
+  if (self) out.push({ id: self.id, name: self.name, fingerprint: key ? fingerprint(key.public_key) : null });
+  for (const r of db.prepare('SELECT id, name, fingerprint FROM known_sites').all() as { id: string; name: string; fingerprint: string }[]) out.push(r);
+  return out;
+}
+
+/** The labeller for what this hub knows right now. */
+export function siteLabels(db: Db): HubLabeller {
+  return hubLabeller(knownHubs(db));
 }
 
 export function knownSiteRow(ctx: CoreContext, id: string): KnownRow | undefined {
@@ -48,7 +120,8 @@ export function knownSiteRow(ctx: CoreContext, id: string): KnownRow | undefined
 }
 
 export function listKnownSites(ctx: CoreContext): KnownSite[] {
-  return (ctx.db.prepare('SELECT * FROM known_sites ORDER BY trusted DESC, name').all() as KnownRow[]).map(toKnownSite);
+  const label = siteLabels(ctx.db);
+  return (ctx.db.prepare('SELECT * FROM known_sites ORDER BY trusted DESC, name').all() as KnownRow[]).map((r) => toKnownSite(r, label));
 }
 
 export function cardOf(identity: { id: string; name: string; publicKey: Uint8Array }): CardBody {
@@ -115,7 +188,7 @@ export function rememberSite(ctx: CoreContext, card: CardBody, trust: { trusted:
   const existing = knownSiteRow(ctx, card.id);
   const at = nowIso(ctx);
   if (existing && !Buffer.from(existing.public_key).equals(key)) {
-    throw new AppError('exchange.key_changed', `site ${card.id} already has another key`, { site: existing.name });
+    throw new AppError('exchange.key_changed', `site ${card.id} already has another key`, { site: toKnownSite(existing, siteLabels(ctx.db)).name });
   }
   if (!existing) {
     ctx.db
@@ -127,7 +200,7 @@ export function rememberSite(ctx: CoreContext, card: CardBody, trust: { trusted:
   } else if (trust.trusted && existing.trusted === 0) {
     ctx.db.prepare('UPDATE known_sites SET trusted = 1, trusted_at = ?, trusted_by = ?, name = ? WHERE id = ?').run(at, trust.by, card.name, card.id);
   }
-  return toKnownSite(knownSiteRow(ctx, card.id)!);
+  return toKnownSite(knownSiteRow(ctx, card.id)!, siteLabels(ctx.db));
 }
 
 export function setTrust(ctx: CoreContext, siteId: string, trusted: boolean, by: string | null): KnownSite {
@@ -136,5 +209,5 @@ export function setTrust(ctx: CoreContext, siteId: string, trusted: boolean, by:
   ctx.db
     .prepare('UPDATE known_sites SET trusted = ?, trusted_at = ?, trusted_by = ? WHERE id = ?')
     .run(trusted ? 1 : 0, trusted ? nowIso(ctx) : null, trusted ? by : null, siteId);
-  return toKnownSite(knownSiteRow(ctx, siteId)!);
+  return toKnownSite(knownSiteRow(ctx, siteId)!, siteLabels(ctx.db));
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS, SiteSettings, type SiteSetup, type SiteStatus } from '../../shared/domain/site';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { addVolunteer, volunteerByPin } from './volunteers';
-import { PinThrottle } from './pin-throttle';
+import { addVolunteer, type PinKey, type VolunteerService } from './volunteers';
+import { pinWaitError, type PinThrottle } from './pin-throttle';
 import type { SessionStore } from './sessions';
 
 interface SiteRow {
@@ -36,8 +36,12 @@ export function siteStatus(ctx: CoreContext): SiteStatus {
   return site ? { setUp: true, ...site } : { setUp: false };
 }
 
-/** First run: the site, its signing key and the first (coordinator) PIN, in one transaction. */
-export function setUpSite(ctx: CoreContext, input: SiteSetup): SiteStatus {
+/**
+ * First run: the site, its signing key and the first (coordinator) PIN, in one transaction. The
+ * setup channel hashes the PIN off the thread first and passes its key; the startup demo seed
+ * leaves it out and hashes here.
+ */
+export function setUpSite(ctx: CoreContext, input: SiteSetup, coordinatorPin?: PinKey): SiteStatus {
   const at = nowIso(ctx);
   ctx.db
     .transaction(() => {
@@ -55,35 +59,30 @@ export function setUpSite(ctx: CoreContext, input: SiteSetup): SiteStatus {
         .prepare('INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)')
         .run(key.publicKey, key.privateKey, at);
       // Callers other than the setup screen (scripts, tests) may leave the name out.
-      addVolunteer(ctx, { name: input.coordinatorName ?? 'Coordinator', role: 'coordinator', pin: input.pin });
+      addVolunteer(ctx, { name: input.coordinatorName ?? 'Coordinator', role: 'coordinator', pin: coordinatorPin ?? input.pin });
     })
     .immediate();
   return siteStatus(ctx);
 }
 
 /**
- * Volunteer login. A kiosk that has seen too many wrong PINs does not even look at the next one
- * until its wait is over (so trying faster gains nothing), and the answer says how long to wait.
+ * Volunteer login. The attempt is counted before its PIN is looked at (see PinThrottle.admit); a
+ * kiosk that must wait does not even look at the PIN (so trying faster gains nothing), and the
+ * answer says how long to wait. The PIN is hashed once, off the thread, to find its volunteer.
  */
-export function login(ctx: CoreContext, sessions: SessionStore, pin: string) {
+export async function login(ctx: CoreContext, sessions: SessionStore, volunteers: VolunteerService, throttle: PinThrottle, pin: string) {
   requireSite(ctx);
-  const throttle = new PinThrottle(ctx);
-  const waiting = throttle.waitMs();
-  if (waiting > 0) throw waitError(waiting);
-  const match = volunteerByPin(ctx, pin);
+  const waiting = throttle.admit();
+  if (waiting > 0) throw pinWaitError(waiting);
+  const match = await volunteers.byPin(pin);
   if (!match) {
-    const wait = ctx.db.transaction(() => throttle.fail()).immediate();
-    if (wait > 0) throw waitError(wait);
+    const wait = throttle.waitMs();
+    if (wait > 0) throw pinWaitError(wait);
     throw new AppError('auth.wrong_pin', 'wrong PIN');
   }
-  throttle.reset();
-  const s = sessions.open(match);
+  throttle.succeeded();
+  const s = sessions.open({ id: match.id, name: match.name, role: match.role, pinVersion: match.pin_version });
   return { token: s.token, volunteerId: s.volunteerId, volunteerName: s.volunteerName, role: s.role };
-}
-
-function waitError(ms: number): AppError {
-  const seconds = Math.ceil(ms / 1000);
-  return new AppError('volunteers.pin_wait', `too many wrong PINs; try again in ${seconds} s`, { seconds });
 }
 
 /** The hub itself: first-run setup, its status, and volunteers signing in and out. */
@@ -91,18 +90,22 @@ export class SiteService {
   constructor(
     private readonly ctx: CoreContext,
     private readonly sessions: SessionStore,
+    private readonly volunteers: VolunteerService,
+    private readonly throttle: PinThrottle,
   ) {}
 
   status(): SiteStatus {
     return siteStatus(this.ctx);
   }
 
-  setUp(input: SiteSetup): SiteStatus {
-    return setUpSite(this.ctx, input);
+  async setUp(input: SiteSetup): Promise<SiteStatus> {
+    // Hash only for a site still to be set up: a set-up one answers already_set_up (setUpSite says so).
+    const coordinatorPin = readSite(this.ctx) ? undefined : await this.volunteers.freePinKey(input.pin);
+    return setUpSite(this.ctx, input, coordinatorPin);
   }
 
   login(pin: string): ReturnType<typeof login> {
-    return login(this.ctx, this.sessions, pin);
+    return login(this.ctx, this.sessions, this.volunteers, this.throttle, pin);
   }
 
   logout(session: { token: string } | null): Record<string, never> {

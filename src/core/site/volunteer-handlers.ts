@@ -8,7 +8,7 @@ export function volunteerHandlers(
     'volunteers.list': () => volunteers.list(),
     'volunteers.add': (input) => volunteers.add(input),
     'volunteers.update': ({ id, ...change }) => volunteers.update(id, change),
-    'volunteers.set_pin': ({ id, pin }) => volunteers.setPin(id, pin),
+    'volunteers.set_pin': ({ id, pin }, { session }) => volunteers.setPin(id, pin, session),
     'volunteers.remove': ({ id }) => volunteers.remove(id),
   };
 }

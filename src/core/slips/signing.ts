@@ -12,6 +12,7 @@ import { dayNumber } from '../../shared/time';
 import { bytesToDigits, digitsToBytes } from '../../shared/text';
 import type { Ed25519KeyPair } from '../deps';
 import type { Db } from '../db/open';
+import { siteLabels } from '../exchange/sites';
 
 interface KeyRow {
   key_id: number;
@@ -98,10 +99,15 @@ export class SlipKeyring {
     }[];
     // Sister hubs known through exchange (their site key, whatever key id they used), then
     // any older slip keys of theirs recorded in peer_slip_keys.
-    const known = this.db.prepare('SELECT name AS site_name, public_key FROM known_sites').all() as typeof peers;
-    for (const peer of [...known, ...peers]) {
+    type Peer = { site_name: string; public_key: Uint8Array; id?: string; fingerprint?: string };
+    const known = this.db.prepare('SELECT id, name AS site_name, fingerprint, public_key FROM known_sites').all() as Peer[];
+    for (const peer of [...known, ...(peers as Peer[])]) {
       const key = createPublicKey({ key: Buffer.from(peer.public_key), format: 'der', type: 'spki' });
-      if (verify(null, signed, key, signature)) return { ok: false, reason: 'other_site', siteName: peer.site_name };
+      if (verify(null, signed, key, signature)) {
+        // Two hubs may go by one name: a known one is told apart by its fingerprint (exchange/sites.ts).
+        const siteName = peer.id && peer.fingerprint ? siteLabels(this.db)({ id: peer.id, name: peer.site_name, fingerprint: peer.fingerprint }) : peer.site_name;
+        return { ok: false, reason: 'other_site', siteName };
+      }
     }
     return { ok: false, reason: row ? 'invalid' : 'unknown_key' };
   }

@@ -4,7 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { isolate } from '../../shared/slips/bidi';
+import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes, formatDate } from './format';
@@ -94,6 +94,11 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
       {preview ? (
         <section className="preview" aria-label={t('import.whatChanges')}>
           <h2>{t('import.from', { site: preview.signer.name, date: formatDate(preview.created, i18n.language) })}</h2>
+          {preview.signer.newName !== undefined ? (
+            <p className="notice notice-warn" role="status">
+              {t('import.renamed', { site: isolate(preview.signer.name), name: isolate(preview.signer.newName) })}
+            </p>
+          ) : null}
           {!preview.canApply ? (
             <p className="notice notice-warn" role="status">
               {t('import.unknownSigner')}
@@ -161,12 +166,13 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
           </table>
           {preview.rejected.length > 0 ? (
             <ul className="rejected-list">
-              {[...new Set(preview.rejected.map((r) => `${r.type}|${r.reason}|${r.site}`))].map((key) => {
-                const [type = '', reason = '', site = ''] = key.split('|');
+              {[...new Set(preview.rejected.map((r) => `${r.type}|${r.reason}|${r.site}|${r.field ?? ''}`))].map((key) => {
+                const [type = '', reason = '', site = '', field = ''] = key.split('|');
                 const name = preview.sites.find((s) => s.id === site)?.name ?? site;
                 return (
                   <li key={key}>
-                    {t(`types.${type}`)} · <bdi>{name}</bdi>: {t(`reasons.${reason}`)}
+                    {/* The field is named as the bundle format names it, for the coordinator to pass on to the sender. */}
+                    {t(`types.${type}`)} · <bdi>{name}</bdi>: {field ? t('reasons.invalidField', { field: ltrIsolate(field) }) : t(`reasons.${reason}`)}
                   </li>
                 );
               })}

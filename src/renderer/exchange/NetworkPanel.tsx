@@ -4,6 +4,7 @@ import type { NetworkSite } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { formatDay } from '../dates';
 import { formatDate } from './format';
+import { unitLabel } from '../inventory/units';
 
 /** What the hubs we trust said they can give away and are short of, as of their last bundle. */
 export function NetworkPanel() {
@@ -27,8 +28,7 @@ export function NetworkPanel() {
       <ul className="network-items">
         {items.map((i) => (
           <li key={i.itemId}>
-            {/* Unit codes are not translated yet; item names carry their pack size. */}
-            <bdi>{i.name}</bdi> · {new Intl.NumberFormat(i18n.language).format(i.qty)}
+            <bdi>{i.name}</bdi> · {t('inventory:qtyUnit', { qty: new Intl.NumberFormat(i18n.language).format(i.qty), unit: unitLabel(i.unit, t) })}
           </li>
         ))}
       </ul>

@@ -101,6 +101,8 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         <label className="field">
           <span>{t('item.unit')}</span>
           <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+            {/* An item copied from another hub may count in a unit this version has no word for: show it as it came. */}
+            {(UNITS as readonly string[]).includes(unit) ? null : <option value={unit}>{unit}</option>}
             {UNITS.map((u) => (
               <option key={u} value={u}>
                 {t(`units.${u}`)}

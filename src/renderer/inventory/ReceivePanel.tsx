@@ -11,6 +11,7 @@ import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
 import { useScanner } from '../scanner/use-scanner';
 import { newRequestId } from './request-id';
+import { unitLabel } from './units';
 
 interface Props {
   language: LocaleCode;
@@ -185,7 +186,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
         >
           <p className="inv-item-title">
             <ItemName name={item.name} untranslated={item.untranslated} />
-            <span className="inv-muted">{t('onHandUnit', { qty: item.onHand, unit: t(`units.${item.unit}`) })}</span>
+            <span className="inv-muted">{t('onHandUnit', { qty: item.onHand, unit: unitLabel(item.unit, t) })}</span>
           </p>
           <div className="inv-qty">
             <Stepper label={t('receive.quantity')} value={qty} min={1} max={MAX_QTY} onChange={setQty} />

@@ -11,6 +11,7 @@ import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
 import { formatDay } from '../dates';
 import { isolate } from '../../shared/slips/bidi';
+import { unitLabel } from './units';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;
@@ -159,7 +160,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
                     {r.lowStock > 0 && r.available <= r.lowStock ? <span className="inv-badge">{t('stock.low', { threshold: r.lowStock })}</span> : null}
                   </th>
                   <td>{r.category ?? ''}</td>
-                  <td>{t('qtyUnit', { qty: r.onHand, unit: t(`units.${r.unit}`) })}</td>
+                  <td>{t('qtyUnit', { qty: r.onHand, unit: unitLabel(r.unit, t) })}</td>
                   <td>{r.reserved}</td>
                   <td>{r.available}</td>
                   <td>{r.nextExpiry ? formatDay(r.nextExpiry, i18n.language, 'short') : ''}</td>

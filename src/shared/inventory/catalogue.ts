@@ -6,6 +6,20 @@ export const UNITS = ['each', 'kg', 'lb', 'can', 'box', 'bag', 'bottle', 'carton
 export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 
+/**
+ * A unit as an item carries it: this hub's own items use one of UNITS (checked when they are
+ * saved), but an item copied from another hub may count in a unit this version has no word for
+ * ("crate", from a newer version). Such a unit is harmless: it is kept and shown as it came.
+ * What is refused is text that is no unit at all: empty, long, or with control or bidi-override
+ * characters that would garble the line it is shown on.
+ */
+export const ItemUnit = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[^\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]+$/u, { message: 'not a unit' })
+  .refine((u) => u.trim() !== '', { message: 'not a unit' });
+
 /** Dietary and allergen tags a visitor may ask about. */
 export const TAGS = [
   'halal',
@@ -77,7 +91,7 @@ export const ItemDetail = z.object({
   untranslated: z.boolean(),
   names: z.record(z.string(), z.string()),
   categoryId: z.string().nullable(),
-  unit: Unit,
+  unit: ItemUnit,
   icon: z.string().nullable(),
   barcodes: z.array(z.string()),
   tags: z.array(Tag),
@@ -95,7 +109,7 @@ export const StockRow = z.object({
   name: z.string(),
   untranslated: z.boolean(),
   category: z.string().nullable(),
-  unit: Unit,
+  unit: ItemUnit,
   icon: z.string().nullable(),
   tags: z.array(Tag),
   lowStock: z.number().int(),

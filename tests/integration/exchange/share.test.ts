@@ -44,7 +44,7 @@ describe('share bundle: export, preview, apply', () => {
     // A busy hub's catalogue, every item with a threshold and plenty on hand (all surplus).
     const db = a.core.ctx.db;
     db.transaction(() => {
-      const item = db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'each', 2, 't', 't')");
+      const item = db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'each', 2, '2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.000Z')");
       const name = db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?)");
       const stock = db.prepare("INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, '', 100)");
       for (let i = 0; i < 5000; i += 1) {

@@ -7,12 +7,29 @@ import { board } from './0050-board';
 import { exchange } from './0060-exchange';
 import { volunteers } from './0070-volunteers';
 import { contactRetention } from './0080-contact-retention';
+import { pinLookup } from './0090-pin-lookup';
 import { hotReads } from './0100-hot-reads';
+import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
 import { movementNotes } from './0190-movement-notes';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, hotReads, exportSequences, visitCounts, movementNotes];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  inventory,
+  intake,
+  slipPickups,
+  board,
+  exchange,
+  volunteers,
+  contactRetention,
+  pinLookup,
+  hotReads,
+  unreadableCopies,
+  exportSequences,
+  visitCounts,
+  movementNotes,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -88,12 +88,27 @@ export const ImportPreview = z.object({
   fileName: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
-  signer: z.object({ id: z.string(), name: z.string(), fingerprint: z.string() }),
+  signer: z.object({
+    id: z.string(),
+    name: z.string(),
+    fingerprint: z.string(),
+    /** A known hub that calls itself by another name in this bundle: the name it will go by once applied. */
+    newName: z.string().optional(),
+  }),
   sequence: z.number().int(),
   created: z.string(),
   sites: z.array(PreviewSite),
   counts: z.array(TypeCounts),
-  rejected: z.array(z.object({ type: RecordType, id: z.string(), site: z.string(), reason: RejectReason })),
+  rejected: z.array(
+    z.object({
+      type: RecordType,
+      id: z.string(),
+      site: z.string(),
+      reason: RejectReason,
+      /** For 'invalid': the field that is not what the record type allows ("createdAt", "items.3.unit"). */
+      field: z.string().optional(),
+    }),
+  ),
   /** False until a coordinator trusts the site that signed the bundle. */
   canApply: z.boolean(),
 });
