@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import { requireFolder, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
-import { bundleFileName } from './share';
+import { bundleFileName } from './share-export';
 import { weekStart } from './records';
 
 /**

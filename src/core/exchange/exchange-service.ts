@@ -12,7 +12,10 @@ import { exportCsv } from './csv';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
 import { networkBoard } from './network';
-import { ImportCache, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
+import { ImportCache } from './import-cache';
+import { importLog } from './import-log';
+import { bundleFileName, exportShare } from './share-export';
+import { applyBundle, cardFromBundle, previewBundle } from './share-import';
 import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
 
 export interface ExchangeDeps {
