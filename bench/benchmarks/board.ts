@@ -59,7 +59,7 @@ export function matchingSuggest(ctx: BenchContext): Benchmark {
       rawOffers = raw.prepare(sql('offer'));
     },
     run() {
-      const all = core.services.board.suggestAll(3);
+      const all = core.services.matches.suggestAll(3);
       if (all.size < 9_000) throw new Error(`expected ~10,000 open needs, got ${all.size}`);
     },
     raw() {

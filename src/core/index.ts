@@ -18,6 +18,9 @@ import { slipHandlers } from './slips/handlers';
 import { sessionStillHolds, VolunteerService } from './site/volunteers';
 import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
+import { GapService } from './board/gap-service';
+import { MatchService } from './board/match-service';
+import { PublicBoardService } from './board/public-view';
 import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { ExchangeService } from './exchange/exchange-service';
@@ -55,6 +58,9 @@ export interface Core {
     sessions: SessionStore;
     volunteers: VolunteerService;
     board: BoardService;
+    matches: MatchService;
+    gaps: GapService;
+    publicBoard: PublicBoardService;
     exchange: ExchangeService;
     catalogue: CatalogueService;
     stock: StockService;
@@ -76,6 +82,9 @@ export function createCore(deps: CoreDeps): Core {
   intake.forgetOldContacts();
   const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
+  const matches = new MatchService(ctx, board);
+  const gaps = new GapService(ctx, board);
+  const publicBoard = new PublicBoardService(ctx, board, gaps);
   const catalogue = new CatalogueService(ctx);
   const stock = new StockService(ctx, catalogue);
   const counts = new CountService(ctx);
@@ -89,7 +98,7 @@ export function createCore(deps: CoreDeps): Core {
     intakeHandlers(intake),
     slipHandlers(slips),
     volunteerHandlers(volunteers),
-    boardHandlers(board),
+    boardHandlers(board, matches, gaps, publicBoard),
     exchangeHandlers(exchange),
     inventoryHandlers(catalogue, stock, counts),
   );
@@ -98,7 +107,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { site, slips, intake, sessions, volunteers, board, exchange, catalogue, stock, counts },
+    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts },
     close: () => closeDatabase(deps.db),
   };
 }

@@ -64,7 +64,7 @@ describe('what is available', () => {
     const want = { onHand: 1, reserved: 3, available: 0 };
     expect(everywhere(oil)).toEqual({ rule: want, detail: want, stockList: want, intake: 0 });
     // The board's gap list says the same: nothing a visitor can get (not "minus two").
-    expect(t.core.services.board.gaps('en').map((g) => [g.itemId, g.available])).toEqual([[oil, 0]]);
+    expect(t.core.services.gaps.gaps('en').map((g) => [g.itemId, g.available])).toEqual([[oil, 0]]);
   });
 
   it('the public screen does not call promised stock surplus', () => {
@@ -75,6 +75,6 @@ describe('what is available', () => {
     issueSlip(t.core, [{ itemId: soap, qty: 25 }]);
     t.clock.advance(15 * DAY);
     expect(availability(t.core.ctx, soap).available).toBe(5);
-    expect(t.core.services.board.publicView('en').have.map((h) => h.itemId)).toEqual([beans]);
+    expect(t.core.services.publicBoard.publicView('en').have.map((h) => h.itemId)).toEqual([beans]);
   });
 });

@@ -32,7 +32,7 @@ describe('hot reads go through indexes', () => {
   });
 
   it('the public screen reads only the window of recent slips', () => {
-    const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.board.publicView('en'));
+    const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.publicBoard.publicView('en'));
     expect(result.siteName).toBeTruthy();
     expect(historyScans(statements)).toEqual([]);
     expect(statements.flatMap((s) => s.plan).join('\n')).toMatch(/SEARCH sl USING INDEX slips_issued_at \(issued_at>\?\)/);
