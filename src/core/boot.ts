@@ -114,6 +114,8 @@ export interface BootOptions {
   /** Where the data lives when neither --data-dir nor KIOSK_DATA_DIR says. */
   defaultDataDir?: () => string;
   logError: NonNullable<CoreDeps['logError']>;
+  /** The shell's port (Electron's printing and quitting), made once the data folder is known. */
+  shell?: (dataDir: string) => NonNullable<CoreDeps['shell']>;
 }
 
 export interface Booted {
@@ -137,7 +139,7 @@ export function bootCore(options: BootOptions): Booted {
     if (err instanceof AppError || systemError) throw new BootError(`Cannot open the site database in ${dataDir}: ${err.message}`, EXIT_DATABASE);
     throw err;
   }
-  const core = createCore({ db, logError: options.logError });
+  const core = createCore({ db, logError: options.logError, ...(options.shell ? { shell: options.shell(dataDir) } : {}) });
   const demoLoaded = options.args.demo && seedDemo(core.ctx, core.services.intake);
   return { core, args: options.args, dataDir, demoLoaded };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Envelope, contract, isChannelName, type ChannelName } from '../shared/api/contract';
+import type { Access } from '../shared/api/channel';
 import type { ApiResult, ErrorCode, ErrorParams } from '../shared/api/errors';
 import { AppError } from './errors';
 import type { Handler, Handlers } from './handlers';
@@ -10,6 +11,8 @@ export type Dispatch = (channel: string, envelope: unknown) => Promise<ApiResult
 export interface DispatchOptions {
   /** Where unexpected errors go. Never to the screen: the caller sees only 'api.internal'. */
   logError?: (err: unknown, channel: string) => void;
+  /** Whether this computer holds a hub yet: decides the 'setup' access kinds. */
+  isSetUp?: () => boolean;
 }
 
 function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult<never> {
@@ -18,10 +21,12 @@ function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult
 
 /**
  * The one place every call goes through, whatever the transport: the channel must exist, the
- * envelope must parse, the caller must hold a role the channel allows, the input must parse, and only then
+ * envelope must parse, the caller must be allowed (role, or the first-run window), the input must parse, and only then
  * does the handler run. Its output is checked against the contract too.
  */
 export function createDispatch(handlers: Handlers, sessions: SessionStore, options: DispatchOptions = {}): Dispatch {
+  // Without a way to ask, assume a hub exists: the first-run channels stay shut.
+  const isSetUp = options.isSetUp ?? (() => true);
   return async (channel, rawEnvelope) => {
     if (!isChannelName(channel)) return fail('api.unknown_channel', `no channel ${channel}`);
     const envelope = Envelope.safeParse(rawEnvelope);
@@ -30,9 +35,15 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
     // Who is calling is settled before the input is even read: a caller without the right role
     // learns nothing about a channel's input, and every channel answers the same way to them.
     const session = sessions.touch(envelope.data.session);
-    if (def.access !== 'public') {
-      if (!session) return fail('auth.required', `${channel} needs a volunteer PIN`);
-      if (!def.access.includes(session.role)) return fail('auth.forbidden', `${session.role} may not call ${channel}`);
+    const access: Access = def.access;
+    if (access === 'setup') {
+      if (isSetUp()) return fail('site.already_set_up', `${channel} is only for a computer with no hub yet`);
+    } else if (access !== 'public') {
+      const roles = 'setupOr' in access ? (isSetUp() ? access.setupOr : null) : access;
+      if (roles) {
+        if (!session) return fail('auth.required', `${channel} needs a volunteer PIN`);
+        if (!roles.includes(session.role)) return fail('auth.forbidden', `${session.role} may not call ${channel}`);
+      }
     }
     const input = def.input.safeParse(envelope.data.input);
     if (!input.success) {

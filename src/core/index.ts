@@ -31,6 +31,12 @@ import { CatalogueService } from './inventory/catalogue-service';
 import { CountService } from './inventory/count-service';
 import { StockService } from './inventory/stock-service';
 import { inventoryHandlers } from './inventory/handlers';
+import { printingHandlers } from './printing/handlers';
+import { PrintingService } from './printing/printing-service';
+import { browserShell, type ShellPort } from './printing/shell-port';
+import { readSite } from './site/site-service';
+
+export type { ShellPort };
 
 export interface CoreDeps {
   db: Db;
@@ -46,6 +52,8 @@ export interface CoreDeps {
   pinHasher?: PinHasher;
   /** Which kiosk this core answers for: its wrong PINs are counted apart from other kiosks'. */
   kiosk?: string;
+  /** What the shell around core does (print, list printers, quit); browser mode's by default. */
+  shell?: ShellPort;
 }
 
 export interface Core {
@@ -65,6 +73,7 @@ export interface Core {
     catalogue: CatalogueService;
     stock: StockService;
     counts: CountService;
+    printing: PrintingService;
   };
   close(): void;
 }
@@ -89,6 +98,7 @@ export function createCore(deps: CoreDeps): Core {
   const stock = new StockService(ctx, catalogue);
   const counts = new CountService(ctx);
   const site = new SiteService(ctx, sessions, volunteers, new PinThrottle(ctx, deps.kiosk));
+  const printing = new PrintingService(ctx, deps.shell ?? browserShell);
   const exchange = new ExchangeService(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) });
 
   // One group per feature; TypeScript checks that together they cover every channel, and a
@@ -101,13 +111,14 @@ export function createCore(deps: CoreDeps): Core {
     boardHandlers(board, matches, gaps, publicBoard),
     exchangeHandlers(exchange),
     inventoryHandlers(catalogue, stock, counts),
+    printingHandlers(printing),
   );
 
-  const dispatchOptions = deps.logError ? { logError: deps.logError } : {};
+  const dispatchOptions = { isSetUp: () => readSite(ctx) !== null, ...(deps.logError ? { logError: deps.logError } : {}) };
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts },
+    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing },
     close: () => closeDatabase(deps.db),
   };
 }

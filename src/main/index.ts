@@ -7,7 +7,7 @@ import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createApp
 import { shouldBlockInput } from './input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from './lockdown';
 import { kioskWindowOptions } from './window-options';
-import { withShellChannels } from './printing';
+import { electronShell } from './printing';
 
 // The thin Electron shell: one locked-down window serving the UI from app://, and the contract
 // bound to IPC. Everything else lives in core (tested under Node) and the renderer (tested in
@@ -15,8 +15,8 @@ import { withShellChannels } from './printing';
 // app:// resolution) live in their own modules with unit tests.
 
 /**
- * Shell features that need the window or core. (Printing is not one: its shell.print and
- * shell.printers channels are answered by the dispatch wrapper in start().)
+ * Shell features that need the window or core. (Printing and quitting are not: core calls them
+ * through the shell port given to createCore in start().)
  */
 type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
 const SHELL_FEATURES: ShellFeature[] = [];
@@ -73,13 +73,27 @@ function start(): void {
   let booted: Booted;
   try {
     const args = parseKioskArgs(process.argv.slice(1), { others: 'ignore' });
-    booted = bootCore({ args, defaultDataDir: () => app.getPath('userData'), logError: (err, channel) => console.error(`[${channel}]`, err) });
+    booted = bootCore({
+      args,
+      defaultDataDir: () => app.getPath('userData'),
+      logError: (err, channel) => console.error(`[${channel}]`, err),
+      shell: (dataDir) =>
+        electronShell(
+          () => BrowserWindow.getAllWindows()[0] ?? null,
+          dataDir,
+          // Core has allowed it (a coordinator's session): answer the renderer first, then quit.
+          () => {
+            quitAllowed = true;
+            setImmediate(() => app.quit());
+          },
+        ),
+    });
   } catch (err) {
     console.error(err instanceof BootError ? err.message : `Cannot start the kiosk: ${String(err)}`);
     app.exit(err instanceof BootError ? err.exitCode : 1);
     return;
   }
-  const { core, dataDir } = booted;
+  const { core } = booted;
   const kiosk = !booted.args.windowed;
   if (booted.demoLoaded) console.log('Demo data loaded.');
   app.on('will-quit', () => core.close());
@@ -88,16 +102,7 @@ function start(): void {
   lockDownSession();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
 
-  const handleApi = createApiHandler({
-    // shell.print / shell.printers are answered by main itself (core does not print).
-    dispatch: withShellChannels(core.dispatch, () => BrowserWindow.getAllWindows()[0] ?? null, dataDir),
-    appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN],
-    onQuitAllowed: () => {
-      quitAllowed = true;
-      // Answer the renderer first, then quit.
-      setImmediate(() => app.quit());
-    },
-  });
+  const handleApi = createApiHandler({ dispatch: core.dispatch, appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
   ipcMain.handle('api', (event, channel: unknown, envelope: unknown) => {
     const frame = event.senderFrame;
     return handleApi({ url: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame }, channel, envelope);

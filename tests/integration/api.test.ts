@@ -22,7 +22,8 @@ describe('the API contract through core.dispatch', () => {
       expect(name).toMatch(/^[a-z]+\.[a-z_]+$/);
       expect(def.input).toBeDefined();
       expect(def.output).toBeDefined();
-      expect(def.access === 'public' || Array.isArray(def.access)).toBe(true);
+      const access: unknown = def.access;
+      expect(access === 'public' || access === 'setup' || Array.isArray(access) || Array.isArray((access as { setupOr?: unknown }).setupOr)).toBe(true);
     }
   });
 
@@ -35,7 +36,7 @@ describe('the API contract through core.dispatch', () => {
     await t.setUp();
     const before = dbDigest(t);
     const bad = [
-      ['site.setup', { name: '', languages: [], siteLanguage: 'xx', pin: '12' }],
+      // (site.setup is shut once set up, before its input is read: see the "before setup" access tests.)
       ['intake.submit', { requestId: 'not-a-uuid', language: 'en', household: {} }],
       ['intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: -1 } }],
       ['intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: 1.5 } }],

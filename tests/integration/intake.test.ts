@@ -170,7 +170,7 @@ describe('intake', () => {
     expect(await t.call('intake.returning', { code: first.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 2, children: 3 }, language: 'fa' } });
     expect(await t.call('intake.returning', { code: again.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 1 }, language: 'en' } });
     const household = t.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').pluck().get(first.id);
-    expect(t.core.ctx.db.prepare('SELECT adults, children, seniors FROM visits WHERE household_id = ? ORDER BY at, id').all(household)).toEqual([
+    expect(t.core.ctx.db.prepare('SELECT adults, children, seniors FROM visits WHERE household_id = ? ORDER BY at, rowid').all(household)).toEqual([
       { adults: 2, children: 3, seniors: null },
       { adults: 1, children: null, seniors: null },
     ]);

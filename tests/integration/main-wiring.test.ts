@@ -110,6 +110,19 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a rec
     });
   });
 
+  it('prints through core and the shell port: silently, at the paper, to the chosen printer', () => {
+    expect(report.ipc.printToNamed).toEqual({ ok: true, value: { via: 'shell', printed: true } });
+    // No printer answers: the renderer hears printed=false and keeps the code on screen.
+    expect(report.ipc.printToMissing).toEqual({ ok: true, value: { via: 'shell', printed: false } });
+    expect(report.ipc.printBadName).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+    const prints = report.calls.filter((c) => c.name === 'print').map((c) => c.detail);
+    expect(prints).toEqual([
+      { silent: true, printBackground: true, deviceName: 'thermal-80', pageSize: { width: 58000, height: 120000 }, margins: { marginType: 'none' }, scaleFactor: 100 },
+      { silent: true, printBackground: true, pageSize: { width: 58000, height: 120000 }, margins: { marginType: 'none' }, scaleFactor: 100 },
+    ]);
+    expect(report.ipc.printers).toEqual({ ok: true, value: [{ name: 'thermal-80', displayName: 'Thermal 80', isDefault: true }] });
+  });
+
   it('quits only after core allowed shell.quit for a coordinator', () => {
     expect(report.ipc.quitWithoutPin).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     expect(report.quitAfterRefusal).toBe(false);

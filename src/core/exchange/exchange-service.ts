@@ -4,8 +4,6 @@ import type { BundleFile } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { readRegularFile, UnreadableFile } from '../files/read-regular';
-import type { SessionInfo } from '../site/sessions';
-import { readSite } from '../site/site-service';
 import { requireFolder, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
 import { exportBackup, restoreBackup } from './backup';
 import { exportCsv } from './csv';
@@ -51,6 +49,20 @@ export function listFiles(folder: string): BundleFile[] {
   return out.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
 }
 
+/** Most folders a chooser lists: a stick's top level is short; a home folder need not be listed whole. */
+const MAX_FOLDERS = 200;
+
+/** The visible folders inside `folder`, by name. */
+export function listFolders(folder: string): { name: string; path: string }[] {
+  requireFolder(folder);
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, MAX_FOLDERS)
+    .map((name) => ({ name, path: join(folder, name) }));
+}
+
 type CardSource = { code: string } | { folder: string; name: string };
 
 /**
@@ -65,12 +77,13 @@ export class ExchangeService {
     private readonly deps: ExchangeDeps,
   ) {}
 
-  drives(session: SessionInfo | null) {
-    // Before setup (restoring a backup) anyone at the machine may look; afterwards only a coordinator.
-    if (readSite(this.ctx) && session?.role !== 'coordinator') {
-      throw new AppError(session ? 'auth.forbidden' : 'auth.required', 'listing drives needs a coordinator');
-    }
+  // Who may look (anyone before setup, a coordinator after) is the contract's access, checked in dispatch.
+  drives() {
     return this.deps.drives.list();
+  }
+
+  folders(folder: string): { name: string; path: string }[] {
+    return listFolders(folder);
   }
 
   async eject(folder: string): Promise<{ ejected: boolean }> {
@@ -151,9 +164,8 @@ export class ExchangeService {
     return exportBackup(this.ctx, this.deps.drives, folder, passphrase, by, this.deps.writeHooks);
   }
 
-  /** Backups to restore from: only on a kiosk with no hub yet. */
+  /** Backups to restore from: only before setup ('setup' access, checked in dispatch). */
   restoreFiles(folder: string): BundleFile[] {
-    if (readSite(this.ctx)) throw new AppError('exchange.restore_not_empty', 'this kiosk already has a hub on it');
     return listFiles(folder).filter((f) => f.kind === 'backup');
   }
 

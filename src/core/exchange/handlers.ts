@@ -3,6 +3,7 @@ import type { ExchangeService } from './exchange-service';
 
 type ExchangeChannel =
   | 'exchange.drives'
+  | 'exchange.folders'
   | 'exchange.eject'
   | 'exchange.files'
   | 'exchange.card'
@@ -23,7 +24,8 @@ type ExchangeChannel =
 
 export function exchangeHandlers(exchange: ExchangeService): Pick<Handlers, ExchangeChannel> {
   return {
-    'exchange.drives': (_input, { session }) => exchange.drives(session),
+    'exchange.drives': () => exchange.drives(),
+    'exchange.folders': ({ folder }) => exchange.folders(folder),
     'exchange.eject': ({ folder }) => exchange.eject(folder),
     'exchange.files': ({ folder }) => exchange.files(folder),
     'exchange.card': () => exchange.card(),

@@ -5,7 +5,7 @@ import { hubLabeller, knownHubs } from './sites';
 // The record of what each import brought in, from which hubs.
 
 export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
-  const rows = ctx.db.prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, id DESC LIMIT ?').all(limit) as {
+  const rows = ctx.db.prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, rowid DESC LIMIT ?').all(limit) as {
     id: string;
     site_id: string;
     sequence: number;

@@ -112,9 +112,4 @@ export class SiteService {
     if (session) this.sessions.close(session.token);
     return {};
   }
-
-  /** Core's part of quitting is the role check dispatch already made; the shell does the rest. */
-  quit(): Record<string, never> {
-    return {};
-  }
 }

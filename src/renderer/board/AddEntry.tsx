@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import { PARTS, dayName, languageNames } from './format';
 
 /** A volunteer puts a need or an offer on the board: big toggles, nothing typed but the detail. */
@@ -65,8 +66,7 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
           </option>
         ))}
       </select>
-      <label htmlFor="board-detail">{t('add.detail')}</label>
-      <input id="board-detail" value={detail} maxLength={200} autoComplete="off" onChange={(e) => setDetail(e.target.value)} />
+      <TextField id="board-detail" label={t('add.detail')} value={detail} maxLength={200} onChange={setDetail} />
       <fieldset>
         <legend>{t('languages')}</legend>
         {languages.map((l) => (

@@ -4,6 +4,7 @@ import type { BoardSettings } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NumberField } from '../kiosk/NumberField';
 
 const FIELDS = [
   { key: 'expiryDays', max: 365 },
@@ -41,18 +42,16 @@ export function SettingsView({ onSaved }: { onSaved(): void }) {
       <h2>{t('settings.title')}</h2>
       {FIELDS.map(({ key, max }) => (
         <div key={key} className="setting">
-          <label htmlFor={`board-${key}`}>{t(`settings.${key}`)}</label>
-          <input
+          <NumberField
             id={`board-${key}`}
-            type="number"
-            inputMode="numeric"
+            label={t(`settings.${key}`)}
             min={1}
             max={max}
             required
-            value={values[key]}
-            onChange={(e) => {
+            value={String(values[key])}
+            onChange={(v) => {
               setSaved(false);
-              setValues({ ...values, [key]: Math.trunc(Number(e.target.value)) });
+              setValues({ ...values, [key]: Math.trunc(Number(v)) });
             }}
           />
         </div>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ALL_SLOTS, BOARD_CATEGORIES } from '../../shared/api/channels/board';
 import { LOCALES } from '../../shared/locales';
+import { formatList as list } from '../format/list';
 
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 
@@ -9,9 +10,6 @@ export function dayName(day: number, language: string, width: 'long' | 'short' =
   return new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
 }
 
-function list(items: string[], language: string): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
-}
 
 /** "Tuesday (morning, afternoon), Saturday" in the volunteer's language. */
 export function formatSlots(slots: number, t: TFunction, language: string): string {

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes } from './format';
@@ -48,10 +49,8 @@ export function BackupPanel({ folder, onFolder }: PanelProps) {
         }}
       >
         <p className="notice notice-warn">{t('backup.warning')}</p>
-        <label htmlFor={`${id}-pass`}>{t('backup.passphrase')}</label>
-        <input id={`${id}-pass`} type="password" autoComplete="new-password" value={pass} onChange={(e) => setPass(e.target.value)} />
-        <label htmlFor={`${id}-again`}>{t('backup.again')}</label>
-        <input id={`${id}-again`} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+        <TextField id={`${id}-pass`} kind="secret" autoComplete="new-password" label={t('backup.passphrase')} maxLength={1024} value={pass} onChange={setPass} />
+        <TextField id={`${id}-again`} kind="secret" autoComplete="new-password" label={t('backup.again')} maxLength={1024} value={again} onChange={setAgain} />
         {mismatch ? (
           <p className="notice notice-error" role="alert">
             {t('backup.mismatch')}

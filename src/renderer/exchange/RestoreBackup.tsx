@@ -5,6 +5,7 @@ import type { BundleFile } from '../../shared/api/channels/exchange';
 import type { SiteStatus } from '../../shared/domain/site';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import { WhereChooser } from './WhereChooser';
 import '../styles/exchange.css';
 
@@ -67,8 +68,7 @@ export function RestoreBackup({ onDone }: { onDone(status: SiteStatus): void }) 
               </label>
             ))}
           </fieldset>
-          <label htmlFor={`${id}-pass`}>{t('backup.passphrase')}</label>
-          <input id={`${id}-pass`} type="password" autoComplete="off" value={pass} onChange={(e) => setPass(e.target.value)} />
+          <TextField id={`${id}-pass`} kind="secret" label={t('backup.passphrase')} maxLength={1024} value={pass} onChange={setPass} />
           <button type="submit" className="button button-primary" disabled={busy || name === '' || pass === ''}>
             {t('backup.restoreButton')}
           </button>

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { KnownSite, SiteCard, WrittenFile } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import { QrCode } from '../components/QrCode';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
@@ -89,13 +90,19 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
           void add();
         }}
       >
-        <label htmlFor={`${id}-code`}>{t('sites.addCode')}</label>
-        <div className="lookup-row">
-          <input id={`${id}-code`} dir="ltr" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} />
-          <button type="submit" className="button button-primary" disabled={code.trim() === ''}>
-            {t('sites.add')}
-          </button>
-        </div>
+        <TextField
+          id={`${id}-code`}
+          kind="ascii"
+          label={t('sites.addCode')}
+          maxLength={16_384}
+          value={code}
+          onChange={setCode}
+          action={
+            <button type="submit" className="button button-primary" disabled={code.trim() === ''}>
+              {t('sites.add')}
+            </button>
+          }
+        />
       </form>
       <h2>{t('sites.known')}</h2>
       {sites.length === 0 ? <p className="hint">{t('sites.noneKnown')}</p> : null}

@@ -15,7 +15,7 @@ import { NeedsScreen } from './NeedsScreen';
 import { OffersScreen } from './OffersScreen';
 import { PurposeScreen } from './PurposeScreen';
 import { ReturningScreen } from './ReturningScreen';
-import { SlipCard } from './SlipScreen';
+import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
 import { householdSize } from '../../shared/domain/household';
 import { freshIntake, isUntouched, nextStep, previousStep, type IntakeState } from './intake-state';
@@ -330,7 +330,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         t('slip:title'),
         <>
           <p className="lead">{state.slip && state.slip.lines.length === 0 && state.purpose === 'offer' ? t('slip:thanksOffer') : t('slip:showAtTable')}</p>
-          {state.slip ? <SlipCard slip={state.slip} /> : null}
+          {state.slip ? <IssuedSlip slip={state.slip} /> : null}
         </>,
         <button type="button" className="button button-primary" onClick={startOver}>
           {t('common:done')}

@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/api/channels/intake';
 import { householdSize } from '../../shared/domain/household';
+import { formatList } from '../format/list';
 import type { IntakeState } from './intake-state';
 
 /** "Is this right?": everything the visitor said, in their language, before the slip is made. */
 export function Summary({ state, catalog }: { state: IntakeState; catalog: CatalogItem[] | null }) {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const purpose = state.purpose ?? 'need';
   const names = new Map((catalog ?? []).map((i) => [i.id, i.name]));
   const items = Object.entries(state.items);
   const none = t('confirm.none');
-  const list = (values: string[]) => (values.length ? values.join(', ') : none);
+  const list = (values: string[]) => (values.length ? formatList(values, i18n.language) : none);
   return (
     <dl className="summary">
       <dt>{t('confirm.household')}</dt>

@@ -10,6 +10,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay } from '../dates';
 import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
+import { NumberField } from '../kiosk/NumberField';
+import { TextField } from '../kiosk/TextField';
 
 type Difference = z.output<typeof CountDifference>;
 const key = (itemId: string, lotId: string | null) => `${itemId}/${lotId ?? ''}`;
@@ -113,10 +115,7 @@ export function CountPanel({ language }: { language: LocaleCode }) {
         </div>
       ) : (
         <>
-          <label className="field">
-            <span>{t('stock.search')}</span>
-            <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} />
-          </label>
+          <TextField kind="search" label={t('stock.search')} value={search} maxLength={80} onChange={setSearch} />
           <table className="inv-table">
             <thead>
               <tr>
@@ -141,14 +140,12 @@ export function CountPanel({ language }: { language: LocaleCode }) {
                         {l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : null}
                       </td>
                       <td>
-                        <input
-                          className="inv-count-input"
-                          type="number"
-                          inputMode="numeric"
+                        <NumberField
+                          labelHidden
                           min={0}
-                          aria-label={t('count.countedFor', { name: lotLabel ? `${r.name} ${lotLabel}` : r.name })}
+                          label={t('count.countedFor', { name: lotLabel ? `${r.name} ${lotLabel}` : r.name })}
                           value={counted[k] ?? ''}
-                          onChange={(e) => setCounted((c) => ({ ...c, [k]: e.target.value }))}
+                          onChange={(v) => setCounted((c) => ({ ...c, [k]: v }))}
                         />
                       </td>
                     </tr>

@@ -8,6 +8,8 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
+import { NumberField } from '../kiosk/NumberField';
+import { TextField } from '../kiosk/TextField';
 
 interface Props {
   language: LocaleCode;
@@ -80,20 +82,16 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         <legend>{t('editor.names')}</legend>
         <div className="inv-grid">
           {order.map((l) => (
-            <label key={l.code} className="field">
-              <span>
-                {l.name}
-                {l.code === siteLanguage ? ` · ${t('editor.required')}` : ''}
-              </span>
-              <input
-                lang={l.code}
-                dir={l.dir}
-                value={names[l.code] ?? ''}
-                maxLength={120}
-                required={l.code === siteLanguage}
-                onChange={(e) => setNames((n) => ({ ...n, [l.code]: e.target.value }))}
-              />
-            </label>
+            <TextField
+              key={l.code}
+              label={`${l.name}${l.code === siteLanguage ? ` · ${t('editor.required')}` : ''}`}
+              lang={l.code}
+              dir={l.dir}
+              value={names[l.code] ?? ''}
+              maxLength={120}
+              required={l.code === siteLanguage}
+              onChange={(v) => setNames((n) => ({ ...n, [l.code]: v }))}
+            />
           ))}
         </div>
       </fieldset>
@@ -111,26 +109,11 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
           </select>
         </label>
         <CategorySelect language={language} value={categoryId} onChange={setCategoryId} emptyLabel={t('editor.noCategory')} />
-        <label className="field">
-          <span>{t('editor.icon')}</span>
-          <input value={icon} maxLength={16} onChange={(e) => setIcon(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('editor.barcodes')}</span>
-          <input dir="ltr" inputMode="numeric" value={barcodes} onChange={(e) => setBarcodes(e.target.value)} aria-invalid={badCode ? true : undefined} />
-        </label>
-        <label className="field">
-          <span>{t('editor.limitQty')}</span>
-          <input type="number" inputMode="numeric" min={0} value={limitQty} onChange={(e) => setLimitQty(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('editor.limitDays')}</span>
-          <input type="number" inputMode="numeric" min={1} max={366} value={limitDays} onChange={(e) => setLimitDays(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('editor.lowStock')}</span>
-          <input type="number" inputMode="numeric" min={0} value={lowStock} onChange={(e) => setLowStock(e.target.value)} />
-        </label>
+        <TextField label={t('editor.icon')} value={icon} maxLength={16} onChange={setIcon} />
+        <TextField kind="barcodes" label={t('editor.barcodes')} value={barcodes} maxLength={400} onChange={setBarcodes} invalid={Boolean(badCode)} />
+        <NumberField label={t('editor.limitQty')} min={0} value={limitQty} onChange={setLimitQty} />
+        <NumberField label={t('editor.limitDays')} min={1} max={366} value={limitDays} onChange={setLimitDays} />
+        <NumberField label={t('editor.lowStock')} min={0} value={lowStock} onChange={setLowStock} />
       </div>
       <fieldset className="field">
         <legend>{t('stock.tag')}</legend>

@@ -5,6 +5,8 @@ import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '.
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DateField } from '../kiosk/DateField';
+import { TextField } from '../kiosk/TextField';
 import { CameraBarcode } from '../scanner/CameraBarcode';
 import { Stepper } from '../components/Stepper';
 import { ItemEditor } from './ItemEditor';
@@ -122,18 +124,28 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
           void lookUp(query);
         }}
       >
-        <label htmlFor="inv-scan">{t('receive.scanLabel')}</label>
-        <div className="lookup-row">
-          <input id="inv-scan" data-scan-field ref={scanField} value={query} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
-          <button type="submit" className="button button-primary" disabled={query.trim() === ''}>
-            {t('receive.find')}
-          </button>
-          {camera ? null : (
-            <button type="button" className="button button-secondary" onClick={() => setCamera(true)}>
-              {t('camera.open')}
-            </button>
-          )}
-        </div>
+        <TextField
+          id="inv-scan"
+          scanField
+          inputRef={scanField}
+          autoFocus
+          label={t('receive.scanLabel')}
+          value={query}
+          maxLength={200}
+          onChange={setQuery}
+          action={
+            <>
+              <button type="submit" className="button button-primary" disabled={query.trim() === ''}>
+                {t('receive.find')}
+              </button>
+              {camera ? null : (
+                <button type="button" className="button button-secondary" onClick={() => setCamera(true)}>
+                  {t('camera.open')}
+                </button>
+              )}
+            </>
+          }
+        />
       </form>
       {camera ? <CameraBarcode onCode={onCameraCode} onClose={() => setCamera(false)} /> : null}
       {done ? (
@@ -195,14 +207,8 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
             </button>
           </div>
           <div className="inv-grid">
-            <label className="field">
-              <span>{t('receive.lot')}</span>
-              <input value={lotCode} maxLength={40} onChange={(e) => setLotCode(e.target.value)} />
-            </label>
-            <label className="field">
-              <span>{t('receive.expiry')}</span>
-              <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
-            </label>
+            <TextField kind="ascii" label={t('receive.lot')} value={lotCode} maxLength={40} onChange={setLotCode} />
+            <DateField label={t('receive.expiry')} value={expiresOn} onChange={setExpiresOn} />
             <label className="field">
               <span>{t('receive.source')}</span>
               <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
@@ -213,10 +219,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>{t('receive.sourceName')}</span>
-              <input value={sourceName} maxLength={80} onChange={(e) => setSourceName(e.target.value)} />
-            </label>
+            <TextField label={t('receive.sourceName')} value={sourceName} maxLength={80} onChange={setSourceName} />
           </div>
           <div className="inv-actions">
             <button type="submit" className="button button-primary">

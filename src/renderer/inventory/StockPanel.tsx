@@ -12,6 +12,8 @@ import { CategorySelect } from './CategorySelect';
 import { formatDay } from '../dates';
 import { isolate } from '../../shared/slips/bidi';
 import { unitLabel } from './units';
+import { NumberField } from '../kiosk/NumberField';
+import { TextField } from '../kiosk/TextField';
 
 type View = 'all' | 'low' | 'expiring';
 const PAGE = 100;
@@ -102,10 +104,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
         ))}
       </div>
       <div className="inv-filters">
-        <label className="field">
-          <span>{t('stock.search')}</span>
-          <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} />
-        </label>
+        <TextField kind="search" label={t('stock.search')} value={search} maxLength={80} onChange={setSearch} />
         <CategorySelect language={language} value={categoryId} onChange={setCategoryId} emptyLabel={t('stock.any')} />
         <label className="field">
           <span>{t('stock.tag')}</span>
@@ -127,10 +126,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           </select>
         </label>
         {view === 'expiring' ? (
-          <label className="field">
-            <span>{t('stock.withinDays')}</span>
-            <input type="number" inputMode="numeric" min={0} max={365} value={withinDays} onChange={(e) => setWithinDays(Math.max(0, Math.min(365, Number(e.target.value) || 0)))} />
-          </label>
+          <NumberField label={t('stock.withinDays')} min={0} max={365} value={String(withinDays)} onChange={(v) => setWithinDays(Math.max(0, Math.min(365, Number(v) || 0)))} />
         ) : null}
       </div>
       <ErrorNotice error={error} />
@@ -202,6 +198,8 @@ function ItemPanel({
   const [history, setHistory] = useState<Movement[]>([]);
   const [lotId, setLotId] = useState<string>(row.lots[0]?.lotId ?? '');
   const [qty, setQty] = useState(1);
+  // As typed, so a lone minus sign or an emptied field survives until the next key.
+  const [qtyText, setQtyText] = useState('1');
   const [reason, setReason] = useState<AdjustReason>('spoiled');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -322,14 +320,8 @@ function ItemPanel({
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{reason === 'count_correction' ? t('adjust.change') : t('adjust.qty')}</span>
-          <input type="number" inputMode="numeric" value={qty} onChange={(e) => setQty(Math.trunc(Number(e.target.value) || 0))} />
-        </label>
-        <label className="field">
-          <span>{t('adjust.note')}</span>
-          <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
-        </label>
+        <NumberField label={reason === 'count_correction' ? t('adjust.change') : t('adjust.qty')} value={qtyText} onChange={(v) => { setQtyText(v); setQty(Math.trunc(Number(v) || 0)); }} />
+        <TextField label={t('adjust.note')} value={note} maxLength={200} onChange={setNote} />
         <button type="submit" className="button button-primary">
           {t('adjust.submit')}
         </button>

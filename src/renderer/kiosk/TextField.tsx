@@ -1,9 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import { layoutFor, PHONE_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
+import { ASCII_LAYOUT, BARCODE_LAYOUT, layoutFor, PHONE_LAYOUT, PIN_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
 import { Icon } from './Icon';
+import { useOnScreen } from './use-onscreen';
+
+/**
+ * text: words in the reader's script. search: the same, as a search box. code: a slip's short
+ * code. phone, pin, barcodes: digits. ascii: a site code or a folder path, Latin whatever the
+ * script. secret: a passphrase, masked, with a show/hide toggle.
+ */
+export type TextKind = 'text' | 'search' | 'phone' | 'code' | 'pin' | 'barcodes' | 'ascii' | 'secret';
 
 interface TextFieldProps {
   label: string;
@@ -11,53 +19,123 @@ interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   maxLength: number;
-  kind?: 'text' | 'phone' | 'code' | 'pin';
+  kind?: TextKind;
+  /** A textarea: several lines of the reader's own words. */
+  multiline?: boolean;
   /** A scanner types the code and Enter: submit on Enter. */
   onEnter?: () => void;
   autoFocus?: boolean;
   required?: boolean;
+  id?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  /** The field a USB scanner's burst goes to (see scanner/use-scanner). */
+  scanField?: boolean;
+  /** The language the text is written in, when it is not the page's (a name in each language). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+  invalid?: boolean;
+  placeholder?: string;
+  autoComplete?: string;
+  /** The label is read by screen readers but not shown (a count in a table row). */
+  labelHidden?: boolean;
+  /** A button beside the field (Find, Add). */
+  action?: ReactNode;
 }
 
-// Symbols, not words: they read the same in every language.
-const DISPLAY = { '{bksp}': '⌫', '{shift}': '⇧', '{space}': ' ' };
+// Symbols, not words: they read the same in every language. Arabic vowel marks sit on a tatweel
+// so the key shows a mark rather than a dotted circle.
+const MARKS = Array.from({ length: 8 }, (_, i) => String.fromCharCode(0x064b + i));
+const DISPLAY: Record<string, string> = {
+  '{bksp}': '⌫',
+  '{shift}': '⇧',
+  '{space}': ' ',
+  '{zwnj}': '‹›',
+  '{abc}': 'ABC',
+  ...Object.fromEntries(MARKS.map((m) => [m, `\u0640${m}`])),
+};
+const LATIN_SCRIPTS = new Set(['en', 'es', 'fr', 'pt', 'vi', 'ht', 'so', 'zh-Hans']);
+
+function baseLayout(kind: TextKind, lang: string): KeyboardLayout {
+  switch (kind) {
+    case 'phone':
+      return PHONE_LAYOUT;
+    case 'pin':
+      return PIN_LAYOUT;
+    case 'barcodes':
+      return BARCODE_LAYOUT;
+    case 'code':
+      return SHORT_CODE_LAYOUT;
+    case 'ascii':
+      return ASCII_LAYOUT;
+    default:
+      return layoutFor(lang);
+  }
+}
 
 /**
- * A text field with an on-screen keyboard in the visitor's script. The keyboard opens when the
- * field is focused; the physical keyboard (or a USB scanner) keeps working alongside it.
+ * A text field with an on-screen keyboard in the reader's script. The keyboard opens when the
+ * field is focused; the physical keyboard (or a USB scanner) keeps working alongside it. This is
+ * the one home of text entry: screens never use a raw <input> for text (tests/unit/touch-inputs).
  */
-export function TextField({ label, hint, value, onChange, maxLength, kind = 'text', onEnter, autoFocus, required }: TextFieldProps) {
+export function TextField(props: TextFieldProps) {
+  const { label, hint, value, onChange, maxLength, kind = 'text', multiline, onEnter, autoFocus, required } = props;
   const { t, i18n } = useTranslation('kiosk');
-  const id = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState(false);
+  const ownId = useId();
+  const id = props.id ?? ownId;
+  const input = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const { wrapper, open, setOpen } = useOnScreen();
   const [shift, setShift] = useState(false);
-  const layout: KeyboardLayout = kind === 'phone' || kind === 'pin' ? PHONE_LAYOUT : kind === 'code' ? SHORT_CODE_LAYOUT : layoutFor(i18n.language);
+  const [ascii, setAscii] = useState(false);
+  const [shown, setShown] = useState(false);
+  // A field focused on arrival (the scan field) waits for a scanner: its keyboard opens on a tap,
+  // not over half the screen before anyone touched it.
+  const arrived = useRef(Boolean(autoFocus));
+  const lang = props.lang ?? i18n.language;
+  const words = kind === 'text' || kind === 'search' || kind === 'secret';
+  // A reader of a non-Latin script can still switch to Latin letters (a passphrase, a brand name).
+  const canSwitch = words && !LATIN_SCRIPTS.has(lang);
+  const chosen = ascii && canSwitch ? ASCII_LAYOUT : baseLayout(kind, lang);
+  const layout: KeyboardLayout = canSwitch
+    ? { default: [...chosen.default.slice(0, -1), `{abc} ${chosen.default.at(-1)}`], ...(chosen.shift ? { shift: [...chosen.shift.slice(0, -1), `{abc} ${chosen.shift.at(-1)}`] } : {}) }
+    : chosen;
 
-  const { pinyin, characters } = kind === 'text' ? pinyinCandidates(i18n.language, value) : { pinyin: '', characters: [] };
+  const pinyinOn = (kind === 'text' || kind === 'search') && lang === 'zh-Hans' && !ascii;
+  const { pinyin, characters } = pinyinOn ? pinyinCandidates(lang, value) : { pinyin: '', characters: [] };
   const pick = (character: string) => onChange(value.slice(0, value.length - pinyin.length) + character);
 
   const press = (button: string) => {
     if (button === '{shift}') return setShift((s) => !s);
+    if (button === '{abc}') return setAscii((a) => !a);
     if (button === '{bksp}') return onChange(value.slice(0, -1));
-    const ch = button === '{space}' ? ' ' : button;
-    if (value.length < maxLength) onChange(value + ch);
+    const ch = button === '{space}' ? ' ' : button === '{zwnj}' ? '\u200c' : button;
+    if (value.length + ch.length <= maxLength) onChange(value + ch);
     if (shift) setShift(false);
   };
-  // The keyboard stays until another text field takes focus or it is hidden: closing it on every
-  // blur would shift the page under a finger mid-tap and the tap would land somewhere else.
-  useEffect(() => {
-    if (!open) return;
-    const onFocusIn = (e: FocusEvent) => {
-      if (e.target instanceof HTMLInputElement && !wrapper.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('focusin', onFocusIn);
-    return () => document.removeEventListener('focusin', onFocusIn);
-  }, [open]);
+
+  const secret = kind === 'secret' || kind === 'pin';
+  const common = {
+    id,
+    value,
+    maxLength,
+    autoComplete: props.autoComplete ?? 'off',
+    spellCheck: false,
+    autoFocus,
+    required,
+    lang: props.lang,
+    placeholder: props.placeholder,
+    'aria-invalid': props.invalid ? true : undefined,
+    'aria-describedby': hint ? `${id}-hint` : undefined,
+    dir: props.dir ?? (words ? 'auto' : 'ltr'),
+    onFocus: () => {
+      if (arrived.current) arrived.current = false;
+      else setOpen(true);
+    },
+    onClick: () => setOpen(true),
+  } as const;
 
   return (
-    <div className="text-field" ref={wrapper}>
-      <label htmlFor={id} className="text-field-label">
+    <div className={`text-field${props.labelHidden ? ' text-field-compact' : ''}`} ref={wrapper}>
+      <label htmlFor={id} className={props.labelHidden ? 'visually-hidden' : 'text-field-label'}>
         {label}
       </label>
       {hint ? (
@@ -66,28 +144,40 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
         </p>
       ) : null}
       <div className="text-field-row">
-        <input
-          id={id}
-          ref={input}
-          value={value}
-          maxLength={maxLength}
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus={autoFocus}
-          required={required}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-          type={kind === 'pin' ? 'password' : 'text'}
-          dir={kind === 'text' ? 'auto' : 'ltr'}
-          inputMode={kind === 'phone' ? 'tel' : kind === 'pin' ? 'numeric' : 'text'}
-          onFocus={() => setOpen(true)}
-          onChange={(e) => onChange(e.target.value.slice(0, maxLength))}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && onEnter) {
-              e.preventDefault();
-              onEnter();
-            }
-          }}
-        />
+        {multiline ? (
+          <textarea
+            {...common}
+            ref={(el) => {
+              input.current = el;
+            }}
+            rows={3}
+            onChange={(e) => onChange(e.target.value.slice(0, maxLength))}
+          />
+        ) : (
+          <input
+            {...common}
+            ref={(el) => {
+              input.current = el;
+              if (typeof props.inputRef === 'function') props.inputRef(el);
+              else if (props.inputRef) (props.inputRef as { current: HTMLInputElement | null }).current = el;
+            }}
+            data-scan-field={props.scanField ? '' : undefined}
+            type={secret && !shown ? 'password' : kind === 'search' ? 'search' : 'text'}
+            inputMode={kind === 'phone' ? 'tel' : kind === 'pin' || kind === 'barcodes' ? 'numeric' : 'text'}
+            onChange={(e) => onChange(e.target.value.slice(0, maxLength))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && onEnter) {
+                e.preventDefault();
+                onEnter();
+              }
+            }}
+          />
+        )}
+        {kind === 'secret' ? (
+          <button type="button" className="button button-secondary secret-toggle" aria-pressed={shown} onClick={() => setShown((s) => !s)}>
+            {shown ? t('keyboard.hideSecret') : t('keyboard.showSecret')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-secondary keyboard-toggle"
@@ -100,12 +190,19 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
         >
           <Icon name="keyboard" size={32} />
         </button>
+        {props.action}
       </div>
+      {open && pinyinOn ? (
+        <p className="keyboard-hint" lang="zh-Hans">
+          {t('keyboard.pinyinHint')}
+        </p>
+      ) : null}
       {open ? (
         // Keeps focus in the field while keys are tapped; the keys repeat what the physical keyboard does.
         <div
           className="onscreen-keyboard"
           aria-hidden="true"
+          data-kind={kind}
           // Keys sit where they do on a physical keyboard of that script (ض top-left), whatever the page direction.
           dir="ltr"
           onMouseDown={(e) => e.preventDefault()}
@@ -120,7 +217,14 @@ export function TextField({ label, hint, value, onChange, maxLength, kind = 'tex
               ))}
             </div>
           ) : null}
-          <Keyboard layout={{ ...layout }} layoutName={shift && layout.shift ? 'shift' : 'default'} display={DISPLAY} onKeyPress={press} disableButtonHold preventMouseDownDefault />
+          <Keyboard
+            layout={{ ...layout }}
+            layoutName={shift && layout.shift ? 'shift' : 'default'}
+            display={DISPLAY}
+            onKeyPress={press}
+            disableButtonHold
+            preventMouseDownDefault
+          />
         </div>
       ) : null}
     </div>

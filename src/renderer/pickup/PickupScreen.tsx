@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import { PrintDialog } from '../print/PrintDialog';
 import type { SectionProps } from '../volunteer/section-props';
 import { CameraScanner } from './CameraScanner';
@@ -136,16 +137,27 @@ export function PickupScreen({ session }: SectionProps) {
               void find(code);
             }}
           >
-            <label htmlFor="slip-code">{t('codeLabel')}</label>
-            <div className="lookup-row">
-              <input id="slip-code" data-scan-field="" value={code} autoComplete="off" spellCheck={false} autoFocus onChange={(e) => setCode(e.target.value)} />
-              <button type="submit" className="button button-primary" disabled={code.trim() === ''}>
-                {t('find')}
-              </button>
-              <button type="button" className="button button-secondary" aria-pressed={camera} onClick={() => setCamera((c) => !c)}>
-                {t('camera')}
-              </button>
-            </div>
+            <TextField
+              id="slip-code"
+              kind="code"
+              scanField
+              autoFocus
+              label={t('codeLabel')}
+              value={code}
+              // A scanner may type the whole QR payload here, not only the short code.
+              maxLength={4096}
+              onChange={setCode}
+              action={
+                <>
+                  <button type="submit" className="button button-primary" disabled={code.trim() === ''}>
+                    {t('find')}
+                  </button>
+                  <button type="button" className="button button-secondary" aria-pressed={camera} onClick={() => setCamera((c) => !c)}>
+                    {t('camera')}
+                  </button>
+                </>
+              }
+            />
             <p className="pickup-hint">{t('scannerHint')}</p>
           </form>
           {camera ? <CameraScanner onScan={onScan} onClose={() => setCamera(false)} /> : null}
@@ -207,8 +219,7 @@ export function PickupScreen({ session }: SectionProps) {
                     void voidSlip();
                   }}
                 >
-                  <label htmlFor="void-reason">{t('voidReason')}</label>
-                  <input id="void-reason" value={voiding} maxLength={200} autoComplete="off" onChange={(e) => setVoiding(e.target.value)} />
+                  <TextField id="void-reason" label={t('voidReason')} value={voiding} maxLength={200} onChange={setVoiding} />
                   <div className="pickup-actions">
                     <button type="submit" className="button button-primary" disabled={!voidReasonValid}>
                       {t('voidConfirm')}

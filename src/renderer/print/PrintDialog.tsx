@@ -1,58 +1,37 @@
 import { useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { PAPERS, PAPER_SPECS, type Paper } from '../../shared/slips/paper';
+import { PAPERS, type Paper } from '../../shared/slips/paper';
 import type { PrintableSlip } from '../../shared/slips/schemas';
-import { SlipPrint } from './SlipPrint';
-import { listPrinters, printSlip, savePrintSettings, savedPrintSettings, type Printer } from './shell-print';
+import { useApi } from '../api/context';
+import { SlipPrintArea } from './SlipPrintArea';
+import { printPage } from './shell-print';
 
-const PAPER_LABEL: Record<Paper, string> = { '58': 'size58', '80': 'size80', a4: 'a4', letter: 'letter' };
-const PX_PER_MM = 96 / 25.4;
+export const PAPER_LABEL: Record<Paper, string> = { '58': 'size58', '80': 'size80', a4: 'a4', letter: 'letter' };
 
 /**
- * Preview and print. The slip is rendered into a portal on <body> so print CSS can show it and
- * nothing else; @page takes the paper's width (and, for a receipt roll, the slip's own length).
+ * Preview and print at the pickup table. Paper and printer start from the site's print
+ * settings (Kiosk settings); the paper can be changed for this one print.
  */
 export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose(): void }) {
   const { t } = useTranslation('print');
-  const [settings, setSettings] = useState(savedPrintSettings);
+  const api = useApi();
+  const [paper, setPaper] = useState<Paper | null>(null);
+  const [printer, setPrinter] = useState<string | null>(null);
   const [result, setResult] = useState<'sent' | 'failed' | null>(null);
-  const [printers, setPrinters] = useState<Printer[] | null>(null);
-  const area = useRef<HTMLDivElement>(null);
-  const paper = settings.paper;
-
-  // Only the Electron shell can name printers; a browser picks in its own print dialog.
-  useEffect(() => {
-    void listPrinters().then(setPrinters);
-  }, []);
+  const height = useRef<number | null>(null);
 
   useEffect(() => {
-    const style = document.createElement('style');
-    const spec = PAPER_SPECS[paper];
-    const height = spec.heightMm ?? Math.ceil((area.current?.scrollHeight ?? 800) / PX_PER_MM) + 6;
-    style.textContent = `@page { size: ${spec.widthMm}mm ${height}mm; margin: ${spec.heightMm ? 10 : 0}mm; }`;
-    document.head.append(style);
-    return () => style.remove();
-  }, [paper]);
-
-  const choosePrinter = (printer: string) => {
-    const next = { ...settings, printer: printer === '' ? null : printer };
-    setSettings(next);
-    savePrintSettings(next);
-  };
-
-  const choose = (p: Paper) => {
-    const next = { ...settings, paper: p };
-    setSettings(next);
-    savePrintSettings(next);
-    setResult(null);
-  };
+    void api.call('print.settings', {}).then((r) => {
+      // A paper the volunteer already tapped wins over the site's default arriving late.
+      setPaper((chosen) => chosen ?? (r.ok ? r.value.paper : '80'));
+      setPrinter(r.ok ? r.value.printer : null);
+    });
+  }, [api]);
 
   const print = async () => {
-    const spec = PAPER_SPECS[paper];
-    const heightMm = spec.heightMm ?? Math.ceil((area.current?.scrollHeight ?? 800) / PX_PER_MM) + 6;
-    const out = await printSlip({ paper, printer: settings.printer, heightMm, copyName: slip.shortCode });
-    setResult(out.via === 'failed' || (out.via === 'shell' && !out.printed) ? 'failed' : out.via === 'shell' ? 'sent' : null);
+    if (!paper) return;
+    const out = await printPage(api, { paper, printer, heightMm: height.current ?? 200, copyName: slip.shortCode });
+    setResult(out === 'failed' ? 'failed' : out === 'printed' ? 'sent' : null);
   };
 
   return (
@@ -62,26 +41,22 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
         <fieldset className="print-papers">
           <legend>{t('paper')}</legend>
           {PAPERS.map((p) => (
-            <button key={p} type="button" className="toggle" aria-pressed={p === paper} onClick={() => choose(p)}>
+            <button
+              key={p}
+              type="button"
+              className="toggle"
+              aria-pressed={p === paper}
+              onClick={() => {
+                setPaper(p);
+                setResult(null);
+              }}
+            >
               {t(PAPER_LABEL[p])}
             </button>
           ))}
         </fieldset>
-        {printers ? (
-          <label className="print-printer">
-            <span>{t('printer')}</span>
-            <select value={settings.printer ?? ''} onChange={(e) => choosePrinter(e.target.value)}>
-              <option value="">{t('systemDefault')}</option>
-              {printers.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
         <div className="print-actions">
-          <button type="button" className="button button-primary" onClick={() => void print()}>
+          <button type="button" className="button button-primary" disabled={!paper} onClick={() => void print()}>
             {t('print')}
           </button>
           <button type="button" className="button button-secondary" onClick={onClose}>
@@ -99,12 +74,7 @@ export function PrintDialog({ slip, onClose }: { slip: PrintableSlip; onClose():
           </p>
         ) : null}
       </div>
-      {createPortal(
-        <div className="print-area" ref={area} data-testid="print-area">
-          <SlipPrint slip={slip} paper={paper} />
-        </div>,
-        document.body,
-      )}
+      {paper ? <SlipPrintArea slip={slip} paper={paper} preview heightRef={height} /> : null}
     </div>
   );
 }

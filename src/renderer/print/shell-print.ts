@@ -1,61 +1,46 @@
-import { z } from 'zod';
-import { shellContract } from '../../shared/api/shell';
-import type { Paper } from '../../shared/slips/paper';
-import type { KioskBridge } from '../api/transport';
+import type { PrintJob, Printer } from '../../shared/api/channels/shell';
+import { PAPER_SPECS, type Paper } from '../../shared/slips/paper';
+import type { ApiClient } from '../api/client';
 
-type PrintInput = z.input<(typeof shellContract)['shell.print']['input']>;
-export type PrintResult = { via: 'shell'; printed: boolean; pdfPath: string | null } | { via: 'browser' } | { via: 'failed' };
+export type { Printer };
 
-function bridge(): KioskBridge | null {
-  return (window as Window & { kiosk?: KioskBridge }).kiosk ?? null;
-}
-
-const PRINTER_KEY = 'kiosk.printer';
-
-/** Which printer and paper the pickup table uses: device settings, nothing personal. */
-export function savedPrintSettings(): { paper: Paper; printer: string | null } {
-  try {
-    const raw = JSON.parse(window.localStorage.getItem(PRINTER_KEY) ?? 'null') as { paper?: Paper; printer?: string | null } | null;
-    return { paper: raw?.paper ?? '80', printer: raw?.printer ?? null };
-  } catch {
-    return { paper: '80', printer: null };
-  }
-}
-
-export function savePrintSettings(settings: { paper: Paper; printer: string | null }): void {
-  window.localStorage.setItem(PRINTER_KEY, JSON.stringify(settings));
-}
+/** 'printed': the shell printed it. 'browser': the browser's own print has it. 'failed': no paper came out. */
+export type PrintResult = 'printed' | 'browser' | 'failed';
 
 /**
- * Prints what is on the page under print CSS. In Electron the shell prints silently to the
- * chosen printer at the paper's width and keeps a PDF copy; in a browser, window.print().
+ * Prints what the page shows under print CSS. Through the same API client as everything else:
+ * in Electron the shell prints silently to the chosen printer; where the shell cannot print
+ * (browser mode) it says so and the page prints itself with the browser's print.
  */
-export async function printSlip(input: PrintInput): Promise<PrintResult> {
-  const kiosk = bridge();
-  if (!kiosk) {
-    window.print();
-    return { via: 'browser' };
+export async function printPage(api: ApiClient, job: PrintJob): Promise<PrintResult> {
+  const result = await api.call('shell.print', job);
+  if (!result.ok) return 'failed';
+  if (result.value.via === 'renderer') {
+    try {
+      window.print();
+      return 'browser';
+    } catch {
+      return 'failed';
+    }
   }
-  try {
-    const raw = await kiosk.invoke('shell.print', { input, session: null });
-    const parsed = z.object({ ok: z.literal(true), value: shellContract['shell.print'].output }).safeParse(raw);
-    return parsed.success ? { via: 'shell', ...parsed.data.value } : { via: 'failed' };
-  } catch {
-    return { via: 'failed' };
-  }
+  return result.value.printed ? 'printed' : 'failed';
 }
 
-export type Printer = z.infer<(typeof shellContract)['shell.printers']['output']>[number];
+/** The printers the shell can see, or null where it cannot name them (a browser picks in its own dialog). */
+export async function listPrinters(api: ApiClient): Promise<Printer[] | null> {
+  const result = await api.call('shell.printers', {});
+  return result.ok ? result.value : null;
+}
 
-/** The printers the shell can see, or null in a browser (which has its own print dialog). */
-export async function listPrinters(): Promise<Printer[] | null> {
-  const kiosk = bridge();
-  if (!kiosk) return null;
-  try {
-    const raw = await kiosk.invoke('shell.printers', { input: {}, session: null });
-    const parsed = z.object({ ok: z.literal(true), value: shellContract['shell.printers'].output }).safeParse(raw);
-    return parsed.success ? parsed.data.value : null;
-  } catch {
-    return null;
-  }
+const PX_PER_MM = 96 / 25.4;
+
+/** A receipt roll is as long as its slip; page paper has its own height. */
+export function pageHeightMm(paper: Paper, contentPx: number): number {
+  return PAPER_SPECS[paper].heightMm ?? Math.min(2000, Math.max(20, Math.ceil(contentPx / PX_PER_MM) + 6));
+}
+
+/** The @page rule that makes a browser's print (and a PDF) match the paper. */
+export function pageRule(paper: Paper, heightMm: number): string {
+  const spec = PAPER_SPECS[paper];
+  return `@page { size: ${spec.widthMm}mm ${heightMm}mm; margin: ${spec.heightMm ? 10 : 0}mm; }`;
 }

@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PrintSettingsSection } from '../print/PrintSettingsSection';
 import type { SectionProps } from '../volunteer/section-props';
 import '../styles/intake.css';
 
@@ -138,6 +139,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
       ) : (
         <p>{t('settings.coordinatorOnly')}</p>
       )}
+      <PrintSettingsSection canEdit={canEdit} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { Volunteer, VolunteerRole } from '../../shared/domain/volunteer';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import type { SectionProps } from './section-props';
 import '../styles/shell.css';
 
@@ -16,14 +17,8 @@ function PinFields({ pin, again, onPin, onAgain }: { pin: string; again: string;
   const id = useId();
   return (
     <div className="row">
-      <label className="field" htmlFor={`${id}-pin`}>
-        <span>{t('pin')}</span>
-        <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => onPin(digitsOnly(e.target.value))} />
-      </label>
-      <label className="field" htmlFor={`${id}-again`}>
-        <span>{t('pinAgain')}</span>
-        <input id={`${id}-again`} type="password" inputMode="numeric" autoComplete="off" value={again} onChange={(e) => onAgain(digitsOnly(e.target.value))} />
-      </label>
+      <TextField id={`${id}-pin`} kind="pin" label={t('pin')} maxLength={8} value={pin} onChange={(v) => onPin(digitsOnly(v))} />
+      <TextField id={`${id}-again`} kind="pin" label={t('pinAgain')} maxLength={8} value={again} onChange={(v) => onAgain(digitsOnly(v))} />
     </div>
   );
 }
@@ -178,10 +173,7 @@ export function VolunteersSection({ session }: SectionProps) {
         }}
       >
         <h2 id="add-volunteer">{t('addTitle')}</h2>
-        <label className="field">
-          <span>{t('name')}</span>
-          <input value={name} maxLength={60} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-        </label>
+        <TextField label={t('name')} value={name} maxLength={60} onChange={setName} />
         <fieldset className="field">
           <legend>{t('role')}</legend>
           <div className="toggle-grid">

@@ -8,6 +8,7 @@ import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
 import { inventoryChannels } from './channels/inventory';
+import { printingChannels } from './channels/printing';
 
 type Merged<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void
   ? I
@@ -47,6 +48,7 @@ export const contract = defineContract(
   boardChannels,
   exchangeChannels,
   inventoryChannels,
+  printingChannels,
 );
 
 export type Contract = typeof contract;

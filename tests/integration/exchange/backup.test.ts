@@ -92,7 +92,7 @@ describe('full backup', () => {
     const w = await a.call<WrittenFile>('exchange.export_backup', { folder: s.path, passphrase: PASS });
     const before = a.checksum();
     const r = await a.raw('exchange.restore_backup', { folder: s.path, name: w.fileName, passphrase: PASS });
-    expect(r).toMatchObject({ ok: false, error: { code: 'exchange.restore_not_empty' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'site.already_set_up' } });
     expect(a.checksum()).toBe(before);
     const status = (await a.raw('site.status', {})) as { value: SiteStatus };
     expect(status.value.setUp).toBe(true);

@@ -44,6 +44,18 @@ class WebContentsStub extends Emitter {
   setZoomLevel(level) {
     record('setZoomLevel', level);
   }
+  printToPDF(options) {
+    record('printToPDF', options);
+    return Promise.resolve(Buffer.from('%PDF-1.4 stub'));
+  }
+  print(options, callback) {
+    record('print', options);
+    // A printer that answers "printed" only when one is named: the default is "missing" here.
+    setImmediate(() => callback(Boolean(options.deviceName), options.deviceName ? '' : 'no printer'));
+  }
+  getPrintersAsync() {
+    return Promise.resolve([{ name: 'thermal-80', displayName: 'Thermal 80', isDefault: true }]);
+  }
 }
 
 const windows = [];
@@ -156,6 +168,10 @@ async function drive() {
     report.ipc.subframe = await api(event('app://kiosk/index.html', false), 'site.status', { input: {} });
     report.ipc.quitWithoutPin = await api(event('app://kiosk/index.html'), 'shell.quit', { input: {}, session: null });
     report.quitAfterRefusal = calls.some((c) => c.name === 'quit');
+    const job = { paper: '58', heightMm: 120, copyName: 'K7QM-4TXR' };
+    report.ipc.printToNamed = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: 'thermal-80' }, session: null });
+    report.ipc.printToMissing = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: null }, session: null });
+    report.ipc.printBadName = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: null, copyName: '../x' }, session: null });
   }
   if (appProtocolHandler) {
     for (const url of ['app://kiosk/index.html', 'app://kiosk/../../../etc/passwd', 'app://kiosk/%2e%2e%2fpackage.json', 'app://kiosk/main/index.js']) {
@@ -193,6 +209,7 @@ async function drive() {
   if (api) {
     const login = await api(event('app://kiosk/index.html'), 'auth.login', { input: { pin: '1234' } });
     report.ipc.coordinatorLogin = login.ok;
+    report.ipc.printers = await api(event('app://kiosk/index.html'), 'shell.printers', { input: {}, session: login.value?.token ?? null });
     const quit = await api(event('app://kiosk/index.html'), 'shell.quit', { input: {}, session: login.value?.token ?? null });
     report.ipc.quitWithPin = quit;
     await new Promise((done) => setImmediate(done));

@@ -9,6 +9,7 @@ import { volunteers } from './0070-volunteers';
 import { contactRetention } from './0080-contact-retention';
 import { pinLookup } from './0090-pin-lookup';
 import { hotReads } from './0100-hot-reads';
+import { printSettings } from './0110-print-settings';
 import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   contactRetention,
   pinLookup,
   hotReads,
+  printSettings,
   unreadableCopies,
   exportSequences,
   visitCounts,

@@ -52,6 +52,5 @@ for weight in ('Regular', 'Bold'):
     sc = next(i for i, f in enumerate(ttc.fonts) if 'SC' in f['name'].getDebugName(1))
     tmp = f'/tmp/NotoSansSC-{weight}.otf'
     ttc.fonts[sc].save(tmp)
-    # One weight only for Chinese: a second one would add another megabyte; bold is synthesised.
-    if weight == 'Regular':
-        run(tmp, f'NotoSansSC-{weight}.woff2', text=text_of_zh())
+    # Both weights: a synthesised bold smears hanzi strokes together at kiosk sizes.
+    run(tmp, f'NotoSansSC-{weight}.woff2', text=text_of_zh())

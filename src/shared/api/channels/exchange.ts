@@ -18,6 +18,9 @@ export const Drive = z.object({
 });
 export type Drive = z.infer<typeof Drive>;
 
+export const Folder = z.object({ name: z.string(), path: z.string() });
+export type Folder = z.infer<typeof Folder>;
+
 export const WrittenFile = z.object({
   fileName: z.string(),
   path: z.string(),
@@ -140,8 +143,10 @@ export type NetworkSite = z.infer<typeof NetworkSite>;
 const Where = z.object({ folder: FolderPath, name: FileName });
 
 export const exchangeChannels = {
-  /** Public only so the first-run screen can offer a restore; core asks for a coordinator once the hub is set up. */
-  'exchange.drives': channel({ input: z.object({}), output: z.array(Drive), access: 'public' }),
+  /** Open before setup so the first-run screen can offer a restore; a coordinator's once the hub is set up. */
+  'exchange.drives': channel({ input: z.object({}), output: z.array(Drive), access: { setupOr: ['coordinator'] } }),
+  /** The folders inside a folder, so a coordinator taps down to one instead of typing its path (and, before setup, whoever restores a backup). */
+  'exchange.folders': channel({ input: z.object({ folder: FolderPath }), output: z.array(Folder), access: { setupOr: ['coordinator'] } }),
   /** Ejects a listed removable drive after writing; a typed folder that is not a drive is left alone. */
   'exchange.eject': channel({ input: z.object({ folder: FolderPath }), output: z.object({ ejected: z.boolean() }), access: ['coordinator'] }),
   'exchange.files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: ['coordinator'] }),
@@ -165,8 +170,8 @@ export const exchangeChannels = {
   'exchange.log': channel({ input: z.object({}), output: z.array(ImportLogEntry), access: ['coordinator'] }),
   'exchange.export_backup': channel({ input: z.object({ folder: FolderPath, passphrase: Passphrase }), output: WrittenFile, access: ['coordinator'] }),
   /** Only on a new, empty install (first-run screen): a running hub is never overwritten. */
-  'exchange.restore_files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: 'public' }),
-  'exchange.restore_backup': channel({ input: Where.extend({ passphrase: Passphrase }), output: SiteStatus, access: 'public' }),
+  'exchange.restore_files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: 'setup' }),
+  'exchange.restore_backup': channel({ input: Where.extend({ passphrase: Passphrase }), output: SiteStatus, access: 'setup' }),
   'exchange.export_csv': channel({ input: z.object({ folder: FolderPath }), output: z.array(WrittenFile), access: ['coordinator'] }),
 };
 

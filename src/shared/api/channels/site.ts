@@ -12,7 +12,7 @@ export type Session = z.infer<typeof Session>;
 
 export const siteChannels = {
   'site.status': channel({ input: z.object({}), output: SiteStatus, access: 'public' }),
-  'site.setup': channel({ input: SiteSetup, output: SiteStatus, access: 'public' }),
+  'site.setup': channel({ input: SiteSetup, output: SiteStatus, access: 'setup' }),
   'auth.login': channel({ input: z.object({ pin: Pin }), output: Session, access: 'public' }),
   'auth.logout': channel({ input: z.object({}), output: z.object({}), access: ANY_VOLUNTEER }),
 };

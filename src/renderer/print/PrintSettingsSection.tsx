@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRINT_MODES, type PrintMode, type PrintSettings } from '../../shared/api/channels/printing';
+import type { ApiError } from '../../shared/api/errors';
+import { PAPERS } from '../../shared/slips/paper';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PAPER_LABEL } from './PrintDialog';
+import { listPrinters, type Printer } from './shell-print';
+
+const MODE_LABEL: Record<PrintMode, string> = { auto: 'settings.auto', ask: 'settings.ask', screen: 'settings.screen' };
+
+/** How a visitor's slip is printed at intake: mode, paper and printer, all by tapping. */
+export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation('print');
+  const api = useApi();
+  const [settings, setSettings] = useState<PrintSettings | null>(null);
+  const [printers, setPrinters] = useState<Printer[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void api.call('print.settings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+    void listPrinters(api).then(setPrinters);
+  }, [api]);
+  if (!settings) return <ErrorNotice error={error} />;
+
+  const change = (p: Partial<PrintSettings>) => {
+    setSaved(false);
+    setSettings({ ...settings, ...p });
+  };
+  const save = async () => {
+    setError(null);
+    const r = await api.call('print.settings_save', settings);
+    if (r.ok) {
+      setSettings(r.value);
+      setSaved(true);
+    } else setError(r.error);
+  };
+
+  return (
+    <section className="settings-form" aria-labelledby="print-settings-title">
+      <h2 id="print-settings-title">{t('settings.title')}</h2>
+      <fieldset className="field" disabled={!canEdit}>
+        <legend>{t('settings.mode')}</legend>
+        <div className="toggle-grid">
+          {PRINT_MODES.map((m) => (
+            <button key={m} type="button" className="toggle" aria-pressed={settings.mode === m} onClick={() => change({ mode: m })}>
+              {t(MODE_LABEL[m])}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field" disabled={!canEdit}>
+        <legend>{t('paper')}</legend>
+        <div className="toggle-grid">
+          {PAPERS.map((p) => (
+            <button key={p} type="button" className="toggle" aria-pressed={settings.paper === p} onClick={() => change({ paper: p })}>
+              {t(PAPER_LABEL[p])}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field" disabled={!canEdit}>
+        <legend>{t('printer')}</legend>
+        {printers ? (
+          <div className="toggle-grid">
+            {[null, ...printers.map((p) => p.name)].map((name) => (
+              <button key={name ?? ''} type="button" className="toggle" aria-pressed={settings.printer === name} onClick={() => change({ printer: name })}>
+                {name === null ? t('systemDefault') : (printers.find((p) => p.name === name)?.displayName ?? name)}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <small>{t('settings.browserPrinter')}</small>
+        )}
+      </fieldset>
+      <ErrorNotice error={error} />
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {t('settings.saved')}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <button type="button" className="button button-primary" onClick={() => void save()}>
+          {t('settings.save')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
