@@ -9,7 +9,8 @@ import { DEMO_CATEGORIES, DEMO_ITEMS, DEMO_LOCALES } from '../src/core/demo/cata
 import { BOARD_CATEGORIES } from '../src/shared/api/channels/board';
 import { NEED_CATEGORIES, OFFER_CATEGORIES } from '../src/shared/api/channels/intake';
 import { LOCALE_CODES, type LocaleCode } from '../src/shared/locales';
-import { PAYLOAD_VERSION, dayNumber, dayToIso } from '../src/shared/slips/payload';
+import { PAYLOAD_VERSION } from '../src/shared/slips/payload';
+import { DAY_MS, dayNumber, dayToIso } from '../src/shared/time';
 import { shortCodeFromBytes } from '../src/shared/slips/short-code';
 import { FixedClock, seededKeys, sequentialIds } from '../tests/support/fixed';
 
@@ -41,7 +42,7 @@ export function scaled(factor: number): Scale {
 
 /** "Now" for every bench: a Saturday distribution day, 10:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 28, 10, 0, 0);
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const YEARS = 5;
 /** Distribution days: Tuesday, Thursday, Saturday. */
 const DISTRIBUTION_WEEKDAYS = new Set([2, 4, 6]);

@@ -5,7 +5,7 @@ import { MIN_SAMPLES, quantile, round, type BenchResult } from '../harness';
 import { startAppHost } from '../http';
 import type { BenchContext } from '../run';
 import { NOW } from '../scale-data';
-import { dayNumber } from '../../src/shared/slips/payload';
+import { dayNumber } from '../../src/shared/time';
 
 /** The same Chromium the e2e suite drives (Debian's), with the same quiet flags. */
 const CHROMIUM = '/usr/bin/chromium';

@@ -8,7 +8,9 @@ import { parseAvailability } from '../../src/core/board/availability';
 import { foldText } from '../../src/core/inventory/text';
 import { uuidv7 } from '../../src/core/deps';
 import { LOCALE_CODES, type LocaleCode } from '../../src/shared/locales';
-import { BODY_BYTES, dayNumber, dayToIso, PAYLOAD_BYTES, PAYLOAD_VERSION, SLIP_ID_BYTES, bytesToDigits, decodeBody, digitsToBytes, encodeBody, toHex } from '../../src/shared/slips/payload';
+import { BODY_BYTES, PAYLOAD_BYTES, PAYLOAD_DIGITS, PAYLOAD_VERSION, SLIP_ID_BYTES, decodeBody, encodeBody } from '../../src/shared/slips/payload';
+import { DAY_MS, dayNumber, dayToIso } from '../../src/shared/time';
+import { bytesToDigits, digitsToBytes, toHex } from '../../src/shared/text';
 import { shortCodeFromBytes } from '../../src/shared/slips/short-code';
 import type { Benchmark } from '../harness';
 import { logIn, startAppHost, startRawHost, type AppHost, type RawHost } from '../http';
@@ -24,7 +26,7 @@ import { NOW } from '../scale-data';
  * tables (item_stock, reservations) wherever they give the same answer as what the app computes.
  */
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const TODAY = dayNumber(new Date(NOW));
 const NOW_ISO = new Date(NOW).toISOString();
 const SITE_LANG = 'en';
@@ -198,7 +200,7 @@ function rawSubmit(db: Database.Database, key: KeyObject, keyId: number, site: {
       const payload = new Uint8Array(PAYLOAD_BYTES);
       payload.set(body, 0);
       payload.set(sign(null, body, key), BODY_BYTES);
-      const digits = bytesToDigits(payload);
+      const digits = bytesToDigits(payload, PAYLOAD_DIGITS);
       const taken = db.prepare('SELECT 1 FROM slips WHERE short_code = ?');
       let short = shortCodeFromBytes(randomBytes(8));
       while (taken.get(short)) short = shortCodeFromBytes(randomBytes(8));
@@ -250,7 +252,7 @@ function pickupView(db: Database.Database, row: RawSlipRow) {
 
 /** slip.lookup bare: decode, verify the Ed25519 signature, find the slip, build its pick list. */
 function rawLookup(db: Database.Database, pub: KeyObject, code: string) {
-  const bytes = digitsToBytes(code.replace(/\s/g, ''));
+  const bytes = digitsToBytes(code.replace(/\s/g, ''), PAYLOAD_BYTES);
   if (!bytes) throw new Error('unreadable');
   const body = decodeBody(bytes);
   if (!verify(null, bytes.subarray(0, BODY_BYTES), pub, bytes.subarray(BODY_BYTES))) throw new Error('invalid');

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { toHex } from '../shared/text';
 
 /** Time, passed in so tests can fix it. Nothing in core reads Date.now() directly. */
 export interface Clock {
@@ -38,7 +39,7 @@ export function uuidv7(ms: number, rand: Uint8Array): string {
   b.set(rand.subarray(0, 10), 6);
   b[6] = 0x70 | ((b[6] ?? 0) & 0x0f);
   b[8] = 0x80 | ((b[8] ?? 0) & 0x3f);
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  const h = toHex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/api/contract';
+import { mergeGroups, type ChannelName, type ChannelOutput, type ParsedInput } from '../shared/api/contract';
 import type { SessionInfo } from './site/sessions';
 
 export interface CallContext {
@@ -13,3 +13,17 @@ export type Handler<C extends ChannelName> = (
 
 /** One handler per channel; TypeScript refuses a core that misses one. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** "Who did it" on every recorded change: the volunteer behind the PIN, or null at the public kiosk. */
+export function who(call: CallContext): string | null {
+  return call.session?.volunteerName ?? null;
+}
+
+type Joined<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void
+  ? I
+  : never;
+
+/** Joins the features' handler groups; a channel handled twice stops core at start-up. */
+export function joinHandlers<G extends Partial<Handlers>[]>(...groups: G): Joined<G> {
+  return mergeGroups('handler for', groups as Record<string, unknown>[]) as Joined<G>;
+}

@@ -4,11 +4,12 @@ import { closeDatabase, openDatabase, type Db } from './db/open';
 import { systemClock, systemIds, systemKeys, type Clock, type Ids, type KeySource } from './deps';
 import { nowIso, type CoreContext } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
-import type { Handlers } from './handlers';
+import { joinHandlers, type Handlers } from './handlers';
 import { SessionStore } from './site/sessions';
 import { systemPinHasher, type PinHasher } from './site/pin';
 import { PinThrottle } from './site/pin-throttle';
 import { siteHandlers } from './site/handlers';
+import { SiteService } from './site/site-service';
 import { SlipKeyring } from './slips/signing';
 import { SlipService } from './slips/slip-service';
 import { IntakeService } from './intake/intake-service';
@@ -17,14 +18,21 @@ import { slipHandlers } from './slips/handlers';
 import { sessionStillHolds, VolunteerService } from './site/volunteers';
 import { volunteerHandlers } from './site/volunteer-handlers';
 import { BoardService } from './board/board-service';
+import { GapService } from './board/gap-service';
+import { MatchService } from './board/match-service';
+import { PublicBoardService } from './board/public-view';
 import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { ExchangeService } from './exchange/exchange-service';
 import { removeBackupLeftovers } from './exchange/backup';
 import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
-import { InventoryService } from './inventory/inventory-service';
+import { CatalogueService } from './inventory/catalogue-service';
+import { CountService } from './inventory/count-service';
+import { StockService } from './inventory/stock-service';
 import { inventoryHandlers } from './inventory/handlers';
 import { printingHandlers } from './printing/handlers';
+import { PrintingService } from './printing/printing-service';
 import { browserShell, type ShellPort } from './printing/shell-port';
 import { readSite } from './site/site-service';
 
@@ -57,7 +65,24 @@ export interface CoreDeps {
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService; stations: StationService; queue: QueueService };
+  services: {
+    site: SiteService;
+    slips: SlipService;
+    intake: IntakeService;
+    sessions: SessionStore;
+    volunteers: VolunteerService;
+    board: BoardService;
+    matches: MatchService;
+    gaps: GapService;
+    publicBoard: PublicBoardService;
+    exchange: ExchangeService;
+    catalogue: CatalogueService;
+    stock: StockService;
+    counts: CountService;
+    printing: PrintingService;
+    stations: StationService;
+    queue: QueueService;
+  };
   /** The event channel: hosts subscribe and carry events to their screens. */
   events: EventBus;
   close(): void;
@@ -76,24 +101,33 @@ export function createCore(deps: CoreDeps): Core {
   intake.forgetOldContacts();
   const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
-  const inventory = new InventoryService(ctx);
+  const matches = new MatchService(ctx, board);
+  const gaps = new GapService(ctx, board);
+  const publicBoard = new PublicBoardService(ctx, board, gaps);
+  const catalogue = new CatalogueService(ctx);
+  const stock = new StockService(ctx, catalogue);
+  const counts = new CountService(ctx);
+  const site = new SiteService(ctx, sessions, volunteers, new PinThrottle(ctx, deps.kiosk));
+  const printing = new PrintingService(ctx, deps.shell ?? browserShell);
   const stations = new StationService(ctx);
   const queue = new QueueService(ctx);
   const events = new EventBus();
+  const exchange = new ExchangeService(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) });
 
-  // One group per feature; TypeScript checks that together they cover every channel.
-  const handlers: Handlers = {
-    ...siteHandlers(ctx, sessions, volunteers, new PinThrottle(ctx, deps.kiosk)),
-    ...intakeHandlers(intake),
-    ...slipHandlers(slips),
-    ...volunteerHandlers(volunteers),
-    ...boardHandlers(board),
-    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
-    ...inventoryHandlers(ctx, inventory),
-    ...printingHandlers(ctx, deps.shell ?? browserShell),
-    ...stationHandlers(stations),
-    ...queueHandlers(queue),
-  };
+  // One group per feature; TypeScript checks that together they cover every channel, and a
+  // channel handled in two groups stops here.
+  const handlers: Handlers = joinHandlers(
+    siteHandlers(site),
+    intakeHandlers(intake),
+    slipHandlers(slips),
+    volunteerHandlers(volunteers),
+    boardHandlers(board, matches, gaps, publicBoard),
+    exchangeHandlers(exchange),
+    inventoryHandlers(catalogue, stock, counts),
+    printingHandlers(printing),
+    stationHandlers(stations),
+    queueHandlers(queue),
+  );
 
   const dispatchOptions = {
     isSetUp: () => readSite(ctx) !== null,
@@ -106,7 +140,7 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     events,
-    services: { slips, intake, sessions, volunteers, board, inventory, stations, queue },
+    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue },
     close: () => closeDatabase(deps.db),
   };
 }

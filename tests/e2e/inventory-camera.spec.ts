@@ -63,7 +63,7 @@ test('the camera read offers to create the item with that barcode', async ({ pla
   await create.getByLabel('English').fill('Sunflower seeds, 200 g');
   await create.getByRole('button', { name: 'Save item' }).click();
   await expect(room.receiveForm().getByText('Sunflower seeds, 200 g')).toBeVisible();
-  expect(kiosk.core.services.inventory.search('sunflower', 'en', 5)).toHaveLength(1);
+  expect(kiosk.core.services.stock.search('sunflower', 'en', 5)).toHaveLength(1);
 });
 
 test('the camera panel says how to aim, in English and Arabic, and Stop camera closes it', async ({ playwright, kiosk }, testInfo) => {

@@ -50,7 +50,7 @@ test('a first-day volunteer receives cans by scanning, and adds an unknown barco
   await room.receiveForm().getByRole('button', { name: 'Receive', exact: true }).click();
   await expect(room.status()).toHaveText('Received 1 × Sunflower seeds, 200 g. On hand now: 1.');
   // Other languages fall back to English, marked as not translated yet.
-  const seeds = kiosk.core.services.inventory.search('sunflower', 'fa', 5)[0];
+  const seeds = kiosk.core.services.stock.search('sunflower', 'fa', 5)[0];
   expect(seeds).toMatchObject({ name: 'Sunflower seeds, 200 g', untranslated: true, tags: ['vegan'], unit: 'pack' });
 
   // Donated diapers have no barcode: search by name, then add the item by that name.

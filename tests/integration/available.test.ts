@@ -21,7 +21,7 @@ describe('what is available', () => {
   afterEach(() => t.dispose());
 
   const stockRow = (itemId: string) =>
-    t.core.services.inventory
+    t.core.services.stock
       .stock({ language: 'en', search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
         typeof StockQuery
       >)
@@ -29,7 +29,7 @@ describe('what is available', () => {
   const catalogued = (itemId: string) => t.core.services.intake.catalog('en').find((i) => i.id === itemId)?.available ?? 0;
   /** Every place that says how much of an item a visitor can still get. */
   const everywhere = (itemId: string) => {
-    const detail = t.core.services.inventory.item(itemId, 'en');
+    const detail = t.core.services.catalogue.item(itemId, 'en');
     const row = stockRow(itemId);
     return {
       rule: availability(t.core.ctx, itemId),
@@ -57,14 +57,14 @@ describe('what is available', () => {
     // Three slips promise all three cans; a count then finds only one on the shelf.
     const oil = stockItem(t.core, 'oil', [{ qty: 3, expiresOn: null }]);
     for (let i = 0; i < 3; i += 1) issueSlip(t.core, [{ itemId: oil, qty: 1 }]);
-    t.core.services.inventory.adjust(
+    t.core.services.stock.adjust(
       { requestId: randomUUID(), itemId: oil, lotId: `${oil}-lot-0`, qty: -2, reason: 'count_correction', note: null },
       null,
     );
     const want = { onHand: 1, reserved: 3, available: 0 };
     expect(everywhere(oil)).toEqual({ rule: want, detail: want, stockList: want, intake: 0 });
     // The board's gap list says the same: nothing a visitor can get (not "minus two").
-    expect(t.core.services.board.gaps('en').map((g) => [g.itemId, g.available])).toEqual([[oil, 0]]);
+    expect(t.core.services.gaps.gaps('en').map((g) => [g.itemId, g.available])).toEqual([[oil, 0]]);
   });
 
   it('the public screen does not call promised stock surplus', () => {
@@ -75,6 +75,6 @@ describe('what is available', () => {
     issueSlip(t.core, [{ itemId: soap, qty: 25 }]);
     t.clock.advance(15 * DAY);
     expect(availability(t.core.ctx, soap).available).toBe(5);
-    expect(t.core.services.board.publicView('en').have.map((h) => h.itemId)).toEqual([beans]);
+    expect(t.core.services.publicBoard.publicView('en').have.map((h) => h.itemId)).toEqual([beans]);
   });
 });

@@ -6,7 +6,7 @@ import { generateSite, NOW } from '../../bench/scale-data';
 import { foldText } from '../../src/core/inventory/text';
 import { LOCALE_CODES } from '../../src/shared/locales';
 import { NewEntry } from '../../src/shared/api/channels/board';
-import { dayNumber } from '../../src/shared/slips/payload';
+import { dayNumber } from '../../src/shared/time';
 import { tempDir } from '../support/fixed';
 
 // A fair floor answers with the same rows in the same order as the app: held to it here, on a tiny seeded site.
@@ -40,14 +40,14 @@ describe('bench floors', () => {
     let found = 0;
     const query = { categoryId: null, tag: null, view: 'all' as const, withinDays: 7, sort: 'name' as const, limit: 100, offset: 0 };
     for (const { language, term } of [{ language: 'en' as const, term: '' }, { language: 'ar' as const, term: '' }, ...SEARCH_TERMS]) {
-      const app = core.services.inventory.stock({ ...query, language, search: term });
+      const app = core.services.stock.stock({ ...query, language, search: term });
       const raw = FLOORS.rawStock(db, language, term, 100);
       expect([raw.total, ids(raw.rows)], `${language} "${term}"`).toEqual([app.total, ids(app.rows)]);
       if (term !== '' && app.rows.length > 0) found += 1;
       expect(raw.rows.map((r) => [r.available, (r.lots as unknown[]).length])).toEqual(app.rows.map((r) => [r.available, r.lots.length]));
     }
     for (const view of ['low', 'expiring'] as const) {
-      const app = core.services.inventory.stock({ ...query, view, language: 'en', search: '' });
+      const app = core.services.stock.stock({ ...query, view, language: 'en', search: '' });
       const raw = FLOORS.rawStock(db, 'en', '', 100, view);
       expect(app.rows.length, view).toBeGreaterThan(0);
       expect([raw.total, ids(raw.rows)], view).toEqual([app.total, ids(app.rows)]);
@@ -58,7 +58,7 @@ describe('bench floors', () => {
 
   it('the public screen floor shows the same items and help wanted', () => {
     for (const language of ['en', 'fa', 'zh-Hans'] as const) {
-      const app = core.services.board.publicView(language);
+      const app = core.services.publicBoard.publicView(language);
       const raw = FLOORS.rawPublic(db, 'x', language);
       expect(app.have.length + app.need.length).toBeGreaterThan(0);
       expect([ids(raw.have), ids(raw.need), raw.offersWanted]).toEqual([ids(app.have), ids(app.need), app.offersWanted]);
@@ -66,7 +66,7 @@ describe('bench floors', () => {
   });
 
   it('the board floor lists the same entries with the same suggestions', () => {
-    const app = core.services.board.list();
+    const app = core.services.matches.list();
     const raw = FLOORS.rawBoard(db);
     expect(app.needs.length).toBeGreaterThan(0);
     expect(app.needs.some((n) => n.suggestions.length > 0)).toBe(true);

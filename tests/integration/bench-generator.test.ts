@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkConsistency, generateSite, NOW } from '../../bench/scale-data';
 import { DEMO_LOCALES } from '../../src/core/demo/catalogue';
-import { dayNumber } from '../../src/shared/slips/payload';
+import { dayNumber } from '../../src/shared/time';
 import { tempDir } from '../support/fixed';
 
 // The smallest site the generator makes: fast, and still five years of history.

@@ -31,7 +31,7 @@ describe('first expiry, first out', () => {
       { lotId: `${eggs}-lot-4`, code: 'MID-A', expiresOn: '2026-12-05', qty: 1 },
     ]);
     // The stock room lists an item's lots in the same order.
-    expect(t.core.services.inventory.item(eggs, 'en').lots.map((l) => l.code)).toEqual(['SOON', 'MID-B', 'MID-A', 'LATE', 'NONE']);
+    expect(t.core.services.catalogue.item(eggs, 'en').lots.map((l) => l.code)).toEqual(['SOON', 'MID-B', 'MID-A', 'LATE', 'NONE']);
   });
 
   it('plans no more than the shelf holds, and nothing for nothing', () => {

@@ -153,6 +153,18 @@ describe('pantry inventory', () => {
       expect(first).toMatchObject({ kind: 'adjust', qty: -12, reason: 'spoiled' });
     });
 
+    it('stores the reason and the note in columns of their own, a bar in the note included', async () => {
+      const id = await newItem({ en: 'Yogurt' });
+      await receive(id, 4);
+      await call('inventory.adjust', { requestId: randomUUID(), itemId: id, lotId: null, qty: -2, reason: 'damaged', note: 'crate 3|4 dropped' });
+      expect(t.core.ctx.db.prepare("SELECT reason, note FROM movements WHERE item_id = ? AND kind = 'adjust'").get(id)).toEqual({
+        reason: 'damaged',
+        note: 'crate 3|4 dropped',
+      });
+      const [last] = await call<Record<string, unknown>[]>('inventory.history', { itemId: id, limit: 1 });
+      expect(last).toMatchObject({ reason: 'damaged', note: 'crate 3|4 dropped' });
+    });
+
     it('lists history newest first, paged, with who, when and why', async () => {
       const id = await newItem({ en: 'Lentils' });
       for (let i = 1; i <= 5; i += 1) {

@@ -20,7 +20,7 @@ describe('naming an item', () => {
   /** How each screen names the item, asked in `lang`. */
   const names = (itemId: string, lang: 'en' | 'ar') => {
     const slip = issueSlip(t.core, [{ itemId, qty: 1 }], lang);
-    const stock = t.core.services.inventory
+    const stock = t.core.services.stock
       .stock({ language: lang, search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
         typeof StockQuery
       >)
@@ -30,8 +30,8 @@ describe('naming an item', () => {
       intake: t.core.services.intake.catalog(lang).find((i) => i.id === itemId)?.name,
       slip: t.core.services.slips.view(slip.id, lang).lines[0]?.name,
       stockList: stock?.name,
-      detail: t.core.services.inventory.item(itemId, lang).name,
-      publicScreen: t.core.services.board.publicView(lang).have.find((h) => h.itemId === itemId)?.name,
+      detail: t.core.services.catalogue.item(itemId, lang).name,
+      publicScreen: t.core.services.publicBoard.publicView(lang).have.find((h) => h.itemId === itemId)?.name,
     };
   };
   const same = (name: string) => ({ rule: name, intake: name, slip: name, stockList: name, detail: name, publicScreen: name });
@@ -52,6 +52,6 @@ describe('naming an item', () => {
   it('by its id when it has no name at all (a record from another site), the board included', () => {
     const bare = stockItem(t.core, 'bare', [{ qty: 50, expiresOn: null }], {});
     expect(names(bare, 'ar')).toEqual(same(bare));
-    expect(t.core.services.board.publishGap(bare).itemName).toBe(bare);
+    expect(t.core.services.gaps.publishGap(bare).itemName).toBe(bare);
   });
 });

@@ -32,7 +32,7 @@ describe('hot reads go through indexes', () => {
   });
 
   it('the public screen reads only the window of recent slips', () => {
-    const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.board.publicView('en'));
+    const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.publicBoard.publicView('en'));
     expect(result.siteName).toBeTruthy();
     expect(historyScans(statements)).toEqual([]);
     expect(statements.flatMap((s) => s.plan).join('\n')).toMatch(/SEARCH sl USING INDEX slips_issued_at \(issued_at>\?\)/);
@@ -54,7 +54,7 @@ describe('hot reads go through indexes', () => {
     ['expiring', stockQuery({ view: 'expiring', withinDays: 30 })],
     ['low stock', stockQuery({ view: 'low' })],
   ])('the %s reads maintained tables only', (_name, q) => {
-    const { statements } = recordPlans(t.core.ctx.db, () => t.core.services.inventory.stock(q));
+    const { statements } = recordPlans(t.core.ctx.db, () => t.core.services.stock.stock(q));
     expect(statements.length).toBeGreaterThan(0);
     expect(historyScans(statements)).toEqual([]);
     for (const table of ['slips', 'slip_lines', 'movements'] as const) expect(touches(statements, table), table).toBe(false);

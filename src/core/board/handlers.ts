@@ -1,6 +1,8 @@
-import { AppError } from '../errors';
-import type { Handlers } from '../handlers';
+import { who, type Handlers } from '../handlers';
 import type { BoardService } from './board-service';
+import type { GapService } from './gap-service';
+import type { MatchService } from './match-service';
+import type { PublicBoardService } from './public-view';
 
 type BoardChannel =
   | 'board.list'
@@ -17,24 +19,20 @@ type BoardChannel =
   | 'board.publish_gap'
   | 'board.public';
 
-export function boardHandlers(board: BoardService): Pick<Handlers, BoardChannel> {
+export function boardHandlers(board: BoardService, matches: MatchService, gaps: GapService, publicBoard: PublicBoardService): Pick<Handlers, BoardChannel> {
   return {
-    'board.list': () => board.list(),
-    'board.suggest': ({ needId, limit }) => board.suggest(needId, limit),
+    'board.list': () => matches.list(),
+    'board.suggest': ({ needId, limit }) => matches.suggest(needId, limit),
     'board.add': (input) => board.add(input),
     'board.renew': ({ id }) => board.renew(id),
     'board.withdraw': ({ id }) => board.withdraw(id),
-    'board.propose': ({ needId, offerId }, { session }) => board.propose(needId, offerId, session?.volunteerName ?? null),
-    'board.advance': ({ matchId, to, reason }) => board.advance(matchId, to, reason),
-    'board.contact': ({ id }, { session }) => {
-      // Dispatch already refuses other roles; this second check keeps the rule if the contract changes.
-      if (session?.role !== 'coordinator') throw new AppError('auth.forbidden', 'contact details are for the coordinator');
-      return board.contact(id);
-    },
+    'board.propose': ({ needId, offerId }, call) => matches.propose(needId, offerId, who(call)),
+    'board.advance': ({ matchId, to, reason }) => matches.advance(matchId, to, reason),
+    'board.contact': ({ id }, { session }) => board.contact(id, session),
     'board.settings': () => board.settings(),
     'board.set_settings': (input) => board.setSettings(input),
-    'board.gaps': () => board.gaps(),
-    'board.publish_gap': ({ itemId }) => board.publishGap(itemId),
-    'board.public': ({ language }) => board.publicView(language),
+    'board.gaps': () => gaps.gaps(),
+    'board.publish_gap': ({ itemId }) => gaps.publishGap(itemId),
+    'board.public': ({ language }) => publicBoard.publicView(language),
   };
 }

@@ -1,5 +1,6 @@
 import type { Why } from '../../shared/api/channels/board';
 import { popcount } from './availability';
+import { DAY_MS } from '../../shared/time';
 
 /**
  * The matcher: deterministic, explainable, and fast enough for 10,000 needs × 10,000 offers.
@@ -85,7 +86,7 @@ function explain(need: MatchEntry, c: Candidate, now: Date, offerCreatedMs: numb
   }
   if (c.offer.busy === 0) why.push({ code: 'free', params: {} });
   else why.push({ code: 'busy', params: { count: c.offer.busy } });
-  const days = Math.max(0, Math.floor((now.getTime() - offerCreatedMs) / 86_400_000));
+  const days = Math.max(0, Math.floor((now.getTime() - offerCreatedMs) / DAY_MS));
   why.push({ code: 'waiting', params: { days } });
   return why;
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { IntakeService } from '../intake/intake-service';
 import { readSite } from '../site/site-service';
+import { DAY_MS } from '../../shared/time';
 
 const bit = (day: number, part: number) => 1 << (day * 3 + part);
 const days = (ds: number[], parts: number[]) => ds.reduce((m, d) => parts.reduce((mm, p) => mm | bit(d, p), m), 0);
@@ -18,7 +19,7 @@ export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   const households = ctx.db.prepare('SELECT id, language FROM households ORDER BY created_at, id').all() as { id: string; language: string }[];
   const byLanguage = (lng: string) => households.find((h) => h.language === lng)?.id ?? null;
   const now = ctx.clock.now().getTime();
-  const ago = (d: number) => new Date(now - d * 86_400_000).toISOString();
+  const ago = (d: number) => new Date(now - d * DAY_MS).toISOString();
 
   // Three more families this week asked for oil and pinto beans: the shelf ran low.
   const itemByName = (name: string) =>

@@ -8,6 +8,7 @@ import type { IntakeService } from '../intake/intake-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS } from './catalogue';
 import { seedDemoPickups } from '../slips/demo';
 import { seedBoardDemo } from './board';
+import { DAY_MS, isoDay } from '../../shared/time';
 
 export const DEMO_PINS = { coordinator: '1234', intake: '1111', stock: '2222' } as const;
 
@@ -63,7 +64,7 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
         }
         for (const lot of item.lots) {
           const lotId = ctx.ids.uuid();
-          const expires = lot.expiresInDays === null ? null : new Date(today + lot.expiresInDays * 86_400_000).toISOString().slice(0, 10);
+          const expires = lot.expiresInDays === null ? null : isoDay(today + lot.expiresInDays * DAY_MS);
           ctx.db.prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)').run(lotId, id, lot.code, expires, at);
           recordMovement(ctx, { itemId: id, lotId, kind: 'receive', qty: lot.qty, source: 'Regional Food Bank', volunteer: 'Demo' });
         }

@@ -15,7 +15,7 @@ import { snapshotImage } from '../db/snapshot';
 import { mb, requireFolder, requireRoom, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
 import { BACKUP_EXTENSION } from './format';
-import { bundleFileName } from './share';
+import { bundleFileName } from './share-export';
 
 /**
  * The full backup (docs/bundle-format.md, "Full backup"):

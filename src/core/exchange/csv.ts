@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import { requireFolder, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
-import { bundleFileName } from './share';
+import { bundleFileName } from './share-export';
 import { weekStart } from './records';
 
 /**
@@ -83,7 +83,10 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
       const names = new Map<string, string>();
       for (const r of ctx.db.prepare(`SELECT i.id, ${nameSql('i.id')} AS name FROM items i`).all({ lang }) as { id: string; name: string }[]) names.set(r.id, r.name);
       const it = ctx.db
-        .prepare('SELECT m.at, m.item_id, m.kind, m.qty, m.reason, m.source, l.code, l.expires_on FROM movements m LEFT JOIN lots l ON l.id = m.lot_id ORDER BY m.at, m.id')
+        // The export keeps the one reason column it has always had, its note after a bar.
+        .prepare(
+          "SELECT m.at, m.item_id, m.kind, m.qty, m.reason || COALESCE('|' || m.note, ''), m.source, l.code, l.expires_on FROM movements m LEFT JOIN lots l ON l.id = m.lot_id ORDER BY m.at, m.id",
+        )
         .raw()
         .iterate() as Iterable<[string, string, string, number, string | null, string | null, string | null, string | null]>;
       for (const [at, item, kind, qty, reason, source, lot, exp] of it) w(row([at, item, names.get(item) ?? item, kind, qty, reason, source, lot, exp]));

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { z } from 'zod';
 import { RecordType } from '../../shared/api/channels/exchange';
 import { AppError } from '../errors';
+import { DAY_MS } from '../../shared/time';
 
 /**
  * The share bundle on the stick (docs/bundle-format.md is the reference):
@@ -34,7 +35,7 @@ export const LIMITS = {
   recordsPerPart: 100_000,
   sites: 1_000,
   /** A bundle stamped more than this ahead of our clock is refused (a wrong clock somewhere). */
-  futureSkewMs: 24 * 60 * 60 * 1000,
+  futureSkewMs: DAY_MS,
 };
 
 export const PART_NAMES = ['sites.jsonl', 'categories.jsonl', 'items.jsonl', 'needs_offers.jsonl', 'board.jsonl', 'weekly.jsonl'] as const;

@@ -1,65 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BundleFile } from '../../shared/api/channels/exchange';
-import type { CoreContext } from '../context';
-import type { Handlers } from '../handlers';
-import { AppError } from '../errors';
-import { readRegularFile, UnreadableFile } from '../files/read-regular';
-import { requireFolder, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
-import { exportBackup, restoreBackup } from './backup';
-import { exportCsv } from './csv';
-import type { DriveSource } from './drives';
-import { BACKUP_EXTENSION, CARD_EXTENSION, SHARE_EXTENSION } from './format';
-import { ImportCache, applyBundle, bundleFileName, cardFromBundle, exportShare, importLog, previewBundle } from './share';
-import { networkBoard } from './network';
-import { listKnownSites, ownCard, parseCardCode, rememberSite, setTrust } from './sites';
-
-export interface ExchangeDeps {
-  drives: DriveSource;
-  /** Test hook for the "stick pulled out mid-write" case. */
-  writeHooks?: WriteHooks;
-}
-
-/** A card is a few hundred bytes; anything this big is not one. */
-const CARD_MAX_BYTES = 16_384;
-
-const KINDS: [string, BundleFile['kind']][] = [
-  [SHARE_EXTENSION, 'share'],
-  [BACKUP_EXTENSION, 'backup'],
-  [CARD_EXTENSION, 'card'],
-];
-
-/** The bundles, backups and cards in a folder, newest first. Hidden and half-written files are not listed. */
-export function listFiles(folder: string): BundleFile[] {
-  requireFolder(folder);
-  const out: BundleFile[] = [];
-  for (const name of readdirSync(folder)) {
-    if (name.startsWith('.')) continue;
-    const kind = KINDS.find(([ext]) => name.endsWith(ext))?.[1];
-    if (!kind) continue;
-    try {
-      const st = statSync(join(folder, name));
-      if (st.isFile()) out.push({ name, kind, bytes: st.size, modifiedAt: st.mtime.toISOString() });
-    } catch {
-      // vanished between readdir and stat
-    }
-  }
-  return out.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
-}
-
-/** Most folders a chooser lists: a stick's top level is short; a home folder need not be listed whole. */
-const MAX_FOLDERS = 200;
-
-/** The visible folders inside `folder`, by name. */
-export function listFolders(folder: string): { name: string; path: string }[] {
-  requireFolder(folder);
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort((a, b) => a.localeCompare(b))
-    .slice(0, MAX_FOLDERS)
-    .map((name) => ({ name, path: join(folder, name) }));
-}
+import { who, type Handlers } from '../handlers';
+import type { ExchangeService } from './exchange-service';
 
 type ExchangeChannel =
   | 'exchange.drives'
@@ -82,60 +22,26 @@ type ExchangeChannel =
   | 'exchange.restore_backup'
   | 'exchange.export_csv';
 
-export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Handlers, ExchangeChannel> {
-  const importCache = new ImportCache();
-  const who = (call: { session: { volunteerName: string } | null }) => call.session?.volunteerName ?? null;
+export function exchangeHandlers(exchange: ExchangeService): Pick<Handlers, ExchangeChannel> {
   return {
-    // Who may look (anyone before setup, a coordinator after) is the contract's access, checked in dispatch.
-    'exchange.drives': () => deps.drives.list(),
-    'exchange.folders': ({ folder }) => listFolders(folder),
-    'exchange.eject': async ({ folder }) => {
-      // Only a drive the system listed as removable: never unmount whatever a typed path sits on.
-      const drive = (await deps.drives.list()).find((d) => d.path === folder && d.removable);
-      return { ejected: drive && deps.drives.eject ? await deps.drives.eject(drive.path) : false };
-    },
-    'exchange.files': ({ folder }) => listFiles(folder),
-    'exchange.card': () => ownCard(ctx),
-    'exchange.save_card': ({ folder }) => {
-      const card = ownCard(ctx);
-      return writeAtomic(deps.drives, folder, bundleFileName(card.name, ctx.clock.now(), 0, CARD_EXTENSION).replace(/-\d{4}-\d{2}-\d{2}-0000/, ''), {
-        buffer: Buffer.from(card.text),
-      });
-    },
-    'exchange.sites': () => listKnownSites(ctx),
-    'exchange.add_card': async (input, call) => {
-      let code: string;
-      if ('code' in input) code = input.code;
-      else {
-        safeFileName(input.name);
-        requireFolder(input.folder);
-        try {
-          // A regular file only, never waited on: a FIFO named like a card must not freeze the kiosk.
-          code = (await readRegularFile(join(input.folder, input.name), CARD_MAX_BYTES)).toString('utf8');
-        } catch (err) {
-          if (!(err instanceof UnreadableFile)) throw err;
-          if (err.reason === 'too_large') throw new AppError('exchange.bad_card', 'too large for a card');
-          if (err.reason === 'not_a_file') throw new AppError('exchange.not_a_file', err.message, { name: input.name });
-          throw new AppError('exchange.not_found', `no file ${input.name}`, { name: input.name });
-        }
-      }
-      const card = parseCardCode(code);
-      return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();
-    },
-    'exchange.set_trust': ({ siteId, trusted }, call) => setTrust(ctx, siteId, trusted, who(call)),
-    'exchange.trust_from_bundle': ({ folder, name, siteId }, call) => {
-      const card = cardFromBundle(ctx, folder, name, siteId);
-      return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();
-    },
-    'exchange.export_share': ({ folder }, call) => exportShare(ctx, deps.drives, folder, who(call), deps.writeHooks),
-    'exchange.preview': ({ folder, name }) => previewBundle(ctx, folder, name, importCache),
-    'exchange.apply': ({ folder, name, sha256 }, call) => applyBundle(ctx, folder, name, sha256, who(call), importCache),
-    'exchange.network': ({ language }) => networkBoard(ctx, language),
-    'exchange.log': () => importLog(ctx),
-    'exchange.export_backup': ({ folder, passphrase }, call) => exportBackup(ctx, deps.drives, folder, passphrase, who(call), deps.writeHooks),
-    // Only before setup ('setup' access, checked in dispatch).
-    'exchange.restore_files': ({ folder }) => listFiles(folder).filter((f) => f.kind === 'backup'),
-    'exchange.restore_backup': ({ folder, name, passphrase }) => restoreBackup(ctx, folder, name, passphrase),
-    'exchange.export_csv': ({ folder }) => exportCsv(ctx, deps.drives, folder, deps.writeHooks),
+    'exchange.drives': () => exchange.drives(),
+    'exchange.folders': ({ folder }) => exchange.folders(folder),
+    'exchange.eject': ({ folder }) => exchange.eject(folder),
+    'exchange.files': ({ folder }) => exchange.files(folder),
+    'exchange.card': () => exchange.card(),
+    'exchange.save_card': ({ folder }) => exchange.saveCard(folder),
+    'exchange.sites': () => exchange.sites(),
+    'exchange.add_card': (input, call) => exchange.addCard(input, who(call)),
+    'exchange.set_trust': ({ siteId, trusted }, call) => exchange.setTrust(siteId, trusted, who(call)),
+    'exchange.trust_from_bundle': ({ folder, name, siteId }, call) => exchange.trustFromBundle(folder, name, siteId, who(call)),
+    'exchange.export_share': ({ folder }, call) => exchange.exportShare(folder, who(call)),
+    'exchange.preview': ({ folder, name }) => exchange.preview(folder, name),
+    'exchange.apply': ({ folder, name, sha256 }, call) => exchange.apply(folder, name, sha256, who(call)),
+    'exchange.network': ({ language }) => exchange.network(language),
+    'exchange.log': () => exchange.log(),
+    'exchange.export_backup': ({ folder, passphrase }, call) => exchange.exportBackup(folder, passphrase, who(call)),
+    'exchange.restore_files': ({ folder }) => exchange.restoreFiles(folder),
+    'exchange.restore_backup': ({ folder, name, passphrase }) => exchange.restoreBackup(folder, name, passphrase),
+    'exchange.export_csv': ({ folder }) => exchange.exportCsv(folder),
   };
 }

@@ -3,6 +3,7 @@ import type { RecordType } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import { IsoInstant } from '../../shared/domain/instant';
 import { IsoDay, ItemUnit } from '../../shared/inventory/catalogue';
+import { DAY_MS } from '../../shared/time';
 
 /**
  * What each shared record type carries, and how this site's own records are read from its
@@ -99,7 +100,7 @@ export function boardOf(ctx: CoreContext, siteId: string): z.infer<typeof BoardD
 /** Households served, visits and items given out per category, per week, for the last weeks. */
 export function weeklyOf(ctx: CoreContext): z.infer<typeof WeeklyData>[] {
   const now = ctx.clock.now().getTime();
-  const firstWeek = weekStart(now - (WEEKS_SHARED - 1) * 7 * 86_400_000);
+  const firstWeek = weekStart(now - (WEEKS_SHARED - 1) * 7 * DAY_MS);
   const from = `${firstWeek}T00:00:00.000Z`;
   // Week of an ISO timestamp: its date minus (weekday+6)%7 days.
   const weekExpr = (col: string) => `date(${col}, '-' || ((CAST(strftime('%w', ${col}) AS INTEGER) + 6) % 7) || ' days')`;

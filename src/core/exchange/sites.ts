@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import type { KnownSite, SiteCard } from '../../shared/api/channels/exchange';
-import { bytesToDigits, digitsToBytes } from '../../shared/slips/payload';
+import { bytesToDigits, digitsToBytes } from '../../shared/text';
 import { CardBody, fingerprint, privateKeyObject, publicKeyObject } from './format';
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/open';

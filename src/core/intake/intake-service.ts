@@ -4,7 +4,7 @@ import { householdSize, type Household } from '../../shared/domain/household';
 import { SiteSettings } from '../../shared/domain/site';
 import type { SlipView } from '../../shared/domain/slip';
 import type { LocaleCode } from '../../shared/locales';
-import { dayNumber } from '../../shared/slips/payload';
+import { DAY_MS, dayNumber } from '../../shared/time';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { readSite, requireSite } from '../site/site-service';
@@ -93,7 +93,7 @@ export class IntakeService {
     if (!readSite(this.ctx)) return 0;
     const today = dayNumber(this.ctx.clock.now());
     this.lastForgetDay = today;
-    const cutoff = new Date(this.ctx.clock.now().getTime() - this.config().contactDays * 86_400_000).toISOString();
+    const cutoff = new Date(this.ctx.clock.now().getTime() - this.config().contactDays * DAY_MS).toISOString();
     return this.ctx.db
       .prepare('UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?')
       .run(cutoff).changes;

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../shared/slips/payload';
+import { dayNumber } from '../../shared/time';
 import type { CoreContext } from '../context';
 
 /**

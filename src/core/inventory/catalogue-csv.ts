@@ -6,7 +6,7 @@ import { LOCALE_CODES, type LocaleCode } from '../../shared/locales';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
-import type { InventoryService } from './inventory-service';
+import type { AppError } from '../errors';
 
 /**
  * The catalogue as a spreadsheet: one row per item, every language in its own column, lists
@@ -87,7 +87,13 @@ const whole = (s: string): number | null | 'bad' => {
  * `valid_only` writes the good rows when the volunteer has chosen to skip the bad ones.
  * Writes happen in one transaction: all of them or none.
  */
-export function importCatalogue(ctx: CoreContext, service: InventoryService, csv: string, mode: 'check' | 'all' | 'valid_only'): ImportResult {
+/** The item form's rules, which every imported row passes too (the catalogue service). */
+export interface DraftRules {
+  draftProblem(draft: z.output<typeof ItemDraft> & { id: string }, siteLanguage: LocaleCode, claimed: Map<string, string>): AppError | null;
+  writeItem(draft: z.output<typeof ItemDraft> & { id: string }): boolean;
+}
+
+export function importCatalogue(ctx: CoreContext, service: DraftRules, csv: string, mode: 'check' | 'all' | 'valid_only'): ImportResult {
   const site = requireSite(ctx);
   const siteLanguage: LocaleCode = site.settings.siteLanguage;
   const parsed = parseCsv(csv);

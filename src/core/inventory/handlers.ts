@@ -1,7 +1,7 @@
-import type { Handlers } from '../handlers';
-import type { CoreContext } from '../context';
-import type { InventoryService } from './inventory-service';
-import { exportCatalogue, importCatalogue } from './catalogue-csv';
+import { who, type Handlers } from '../handlers';
+import type { CatalogueService } from './catalogue-service';
+import type { CountService } from './count-service';
+import type { StockService } from './stock-service';
 
 type InventoryChannel =
   | 'inventory.categories'
@@ -19,21 +19,20 @@ type InventoryChannel =
   | 'inventory.import_csv';
 
 /** "Who did it" on every movement is the volunteer behind the PIN, taken from the session. */
-export function inventoryHandlers(ctx: CoreContext, inventory: InventoryService): Pick<Handlers, InventoryChannel> {
+export function inventoryHandlers(catalogue: CatalogueService, stock: StockService, counts: CountService): Pick<Handlers, InventoryChannel> {
   return {
-    'inventory.categories': ({ language }) => inventory.categories(language),
-    'inventory.item': ({ itemId, language }) => inventory.item(itemId, language),
-    'inventory.save_item': ({ item, language }) => inventory.saveItem(item, language),
-    'inventory.scan': ({ barcode, language }) => inventory.scan(barcode, language),
-    'inventory.search': ({ query, language, limit }) => inventory.search(query, language, limit),
-    'inventory.receive': (input, call) => inventory.receive(input, call.session?.volunteerName ?? null),
-    'inventory.adjust': (input, call) => inventory.adjust(input, call.session?.volunteerName ?? null),
-    'inventory.stock': (query) => inventory.stock(query),
-    'inventory.history': ({ itemId, limit, before }) => inventory.history(itemId, limit, before),
-    'inventory.count_review': ({ language, lines }) => inventory.countReview(language, lines),
-    'inventory.count_confirm': ({ requestId, language, lines, note }, call) =>
-      inventory.countConfirm(requestId, language, lines, note, call.session?.volunteerName ?? null),
-    'inventory.export_csv': () => ({ csv: exportCatalogue(ctx) }),
-    'inventory.import_csv': ({ csv, mode }) => importCatalogue(ctx, inventory, csv, mode),
+    'inventory.categories': ({ language }) => catalogue.categories(language),
+    'inventory.item': ({ itemId, language }) => catalogue.item(itemId, language),
+    'inventory.save_item': ({ item, language }) => catalogue.saveItem(item, language),
+    'inventory.scan': ({ barcode, language }) => catalogue.scan(barcode, language),
+    'inventory.search': ({ query, language, limit }) => stock.search(query, language, limit),
+    'inventory.receive': (input, call) => stock.receive(input, who(call)),
+    'inventory.adjust': (input, call) => stock.adjust(input, who(call)),
+    'inventory.stock': (query) => stock.stock(query),
+    'inventory.history': ({ itemId, limit, before }) => stock.history(itemId, limit, before),
+    'inventory.count_review': ({ language, lines }) => counts.countReview(language, lines),
+    'inventory.count_confirm': ({ requestId, language, lines, note }, call) => counts.countConfirm(requestId, language, lines, note, who(call)),
+    'inventory.export_csv': () => catalogue.exportCsv(),
+    'inventory.import_csv': ({ csv, mode }) => catalogue.importCsv(csv, mode),
   };
 }

@@ -11,6 +11,8 @@ export interface MovementInput {
   /** Signed: positive adds stock, negative takes it away. */
   qty: number;
   reason?: string | null;
+  /** Free text beside the reason (an adjustment's or a count's note). */
+  note?: string | null;
   source?: string | null;
   volunteer?: string | null;
   slipId?: string | null;
@@ -37,8 +39,8 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
   const id = ctx.ids.uuid();
   ctx.db
     .prepare(
-      `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, source, volunteer, slip_id, request_id, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, note, source, volunteer, slip_id, request_id, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -47,6 +49,7 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
       m.kind,
       m.qty,
       m.reason ?? null,
+      m.note ?? null,
       m.source ?? null,
       m.volunteer ?? null,
       m.slipId ?? null,
@@ -78,4 +81,15 @@ export function distributeFefo(
     given += lot.qty;
   }
   return given;
+}
+
+/** A donor's name stored beside the source kind in one column: "code|text". */
+const SEP = '|';
+export function joinCode(code: string, text: string | null): string {
+  return text ? `${code}${SEP}${text}` : code;
+}
+export function splitCode(value: string | null): [string | null, string | null] {
+  if (value === null) return [null, null];
+  const at = value.indexOf(SEP);
+  return at < 0 ? [value, null] : [value.slice(0, at), value.slice(at + 1)];
 }

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { AppError } from '../errors';
-import { dayNumber, dayToIso } from '../../shared/slips/payload';
+import { dayNumber, dayToIso } from '../../shared/time';
 import type { NowServing, QueueMode } from '../../shared/api/channels/queue';
 
 /** The pace is read from this many recent calls; fewer than MIN_PACE and no estimate is given. */

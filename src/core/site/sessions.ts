@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/api/channel';
 import type { Clock, Ids } from '../deps';
-import { toHex } from '../../shared/slips/payload';
+import { toHex } from '../../shared/text';
 
 export interface SessionInfo {
   token: string;

@@ -84,3 +84,32 @@ export async function login(ctx: CoreContext, sessions: SessionStore, volunteers
   const s = sessions.open({ id: match.id, name: match.name, role: match.role, pinVersion: match.pin_version });
   return { token: s.token, volunteerId: s.volunteerId, volunteerName: s.volunteerName, role: s.role };
 }
+
+/** The hub itself: first-run setup, its status, and volunteers signing in and out. */
+export class SiteService {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly sessions: SessionStore,
+    private readonly volunteers: VolunteerService,
+    private readonly throttle: PinThrottle,
+  ) {}
+
+  status(): SiteStatus {
+    return siteStatus(this.ctx);
+  }
+
+  async setUp(input: SiteSetup): Promise<SiteStatus> {
+    // Hash only for a site still to be set up: a set-up one answers already_set_up (setUpSite says so).
+    const coordinatorPin = readSite(this.ctx) ? undefined : await this.volunteers.freePinKey(input.pin);
+    return setUpSite(this.ctx, input, coordinatorPin);
+  }
+
+  login(pin: string): ReturnType<typeof login> {
+    return login(this.ctx, this.sessions, this.volunteers, this.throttle, pin);
+  }
+
+  logout(session: { token: string } | null): Record<string, never> {
+    if (session) this.sessions.close(session.token);
+    return {};
+  }
+}

@@ -147,8 +147,8 @@ export class VolunteerService {
     private readonly hasher: PinHasher,
   ) {}
 
-  list(): Volunteer[] {
-    return activeVolunteers(this.ctx).map(toVolunteer);
+  list(): { volunteers: Volunteer[] } {
+    return { volunteers: activeVolunteers(this.ctx).map(toVolunteer) };
   }
 
   get(id: string): Volunteer {
@@ -223,7 +223,7 @@ export class VolunteerService {
     return this.get(id);
   }
 
-  remove(id: string): void {
+  remove(id: string): Record<string, never> {
     this.ctx.db
       .transaction(() => {
         const row = findActive(this.ctx, id);
@@ -233,6 +233,7 @@ export class VolunteerService {
       .immediate();
     // Someone who left the team is logged out everywhere at once.
     this.sessions.closeVolunteer(id);
+    return {};
   }
 
   private keepOneCoordinator(): void {

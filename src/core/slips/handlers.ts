@@ -1,4 +1,4 @@
-import type { Handlers } from '../handlers';
+import { who, type Handlers } from '../handlers';
 import type { SlipService } from './slip-service';
 
 type SlipChannel = 'slip.lookup' | 'slip.redeem' | 'slip.void' | 'slip.reprint' | 'slip.printable' | 'slip.day' | 'slip.keys' | 'slip.rotate_key';
@@ -6,8 +6,8 @@ type SlipChannel = 'slip.lookup' | 'slip.redeem' | 'slip.void' | 'slip.reprint' 
 export function slipHandlers(slips: SlipService): Pick<Handlers, SlipChannel> {
   return {
     'slip.lookup': ({ code }) => slips.lookup(code),
-    'slip.redeem': ({ slipId, table, lines }, { session }) => slips.redeem(slipId, table, session?.volunteerName ?? null, lines),
-    'slip.void': ({ slipId, reason }, { session }) => slips.void(slipId, reason, session?.volunteerName ?? null),
+    'slip.redeem': ({ slipId, table, lines }, call) => slips.redeem(slipId, table, who(call), lines),
+    'slip.void': ({ slipId, reason }, call) => slips.void(slipId, reason, who(call)),
     'slip.reprint': ({ slipId }) => slips.reprint(slipId),
     'slip.printable': ({ slipId }) => slips.printable(slipId),
     'slip.day': ({ day }) => slips.day(day),

@@ -4,13 +4,12 @@ import {
   PAYLOAD_BYTES,
   PAYLOAD_DIGITS,
   PAYLOAD_VERSION,
-  bytesToDigits,
   decodeBody,
-  digitsToBytes,
   encodeBody,
-  dayNumber,
   type SlipBody,
 } from '../../shared/slips/payload';
+import { dayNumber } from '../../shared/time';
+import { bytesToDigits, digitsToBytes } from '../../shared/text';
 import type { Ed25519KeyPair } from '../deps';
 import type { Db } from '../db/open';
 import { siteLabels } from '../exchange/sites';
@@ -57,7 +56,7 @@ export class SlipKeyring {
     const payload = new Uint8Array(PAYLOAD_BYTES);
     payload.set(bytes, 0);
     payload.set(signature, BODY_BYTES);
-    return bytesToDigits(payload);
+    return bytesToDigits(payload, PAYLOAD_DIGITS);
   }
 
   /**
@@ -73,7 +72,7 @@ export class SlipKeyring {
     | { ok: false; reason: 'unreadable' | 'unknown_key' | 'invalid' | 'retired_key' }
     | { ok: false; reason: 'other_site'; siteName: string } {
     if (digits.length !== PAYLOAD_DIGITS) return { ok: false, reason: 'unreadable' };
-    const bytes = digitsToBytes(digits);
+    const bytes = digitsToBytes(digits, PAYLOAD_BYTES);
     if (!bytes) return { ok: false, reason: 'unreadable' };
     const body = decodeBody(bytes);
     if (body.version !== PAYLOAD_VERSION) return { ok: false, reason: 'unreadable' };

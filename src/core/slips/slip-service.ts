@@ -1,6 +1,8 @@
 import { householdSize } from '../../shared/domain/household';
 import type { SlipStatus, SlipView } from '../../shared/domain/slip';
-import { PAYLOAD_VERSION, SLIP_ID_BYTES, dayNumber, dayToIso, toHex } from '../../shared/slips/payload';
+import { PAYLOAD_VERSION, SLIP_ID_BYTES } from '../../shared/slips/payload';
+import { dayNumber, dayToIso } from '../../shared/time';
+import { toHex } from '../../shared/text';
 import { normalizeShortCode, shortCodeFromBytes } from '../../shared/slips/short-code';
 import type { DayView, LineOutcome, PickLine, PickLot, PickupView, PrintableSlip, SlipKeyInfo } from '../../shared/slips/schemas';
 import type { LocaleCode } from '../../shared/locales';

@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { AppError } from '../errors';
-import { toHex } from '../../shared/slips/payload';
+import { toHex } from '../../shared/text';
 import { SHORT_CODE_ALPHABET } from '../../shared/slips/short-code';
 import type { Station, StationInvite, StationRole, StationsStatus } from '../../shared/api/channels/stations';
 import { certificateCovers, fingerprint, makeCertificate, type HubCertificate } from './certificate';

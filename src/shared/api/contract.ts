@@ -12,24 +12,48 @@ import { printingChannels } from './channels/printing';
 import { stationsChannels } from './channels/stations';
 import { queueChannels } from './channels/queue';
 
+type Merged<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void
+  ? I
+  : never;
+
+/**
+ * Joins the features' channel groups into one contract. A name declared in two groups is a
+ * mistake (one would silently replace the other), so it stops the program at start-up.
+ */
+export function defineContract<G extends Record<string, ChannelDef>[]>(...groups: G): Merged<G> {
+  return mergeGroups('channel', groups) as Merged<G>;
+}
+
+/** The same rule for any set of named groups (core's handler groups use it too). */
+export function mergeGroups<T>(what: string, groups: readonly Record<string, T>[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const group of groups) {
+    for (const name of Object.keys(group)) {
+      if (Object.hasOwn(out, name)) throw new Error(`${what} ${name} is declared twice`);
+      out[name] = group[name]!;
+    }
+  }
+  return out;
+}
+
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
  * every channel (TypeScript checks completeness); both hosts loop over this object.
- * Add a feature's channels in its own file under channels/ and spread it here.
+ * Add a feature's channels in its own file under channels/ and list it here.
  */
-export const contract = {
-  ...siteChannels,
-  ...intakeChannels,
-  ...slipChannels,
-  ...volunteersChannels,
-  ...shellChannels,
-  ...boardChannels,
-  ...exchangeChannels,
-  ...inventoryChannels,
-  ...printingChannels,
-  ...stationsChannels,
-  ...queueChannels,
-} satisfies Record<string, ChannelDef>;
+export const contract = defineContract(
+  siteChannels,
+  intakeChannels,
+  slipChannels,
+  volunteersChannels,
+  shellChannels,
+  boardChannels,
+  exchangeChannels,
+  inventoryChannels,
+  printingChannels,
+  stationsChannels,
+  queueChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

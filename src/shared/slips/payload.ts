@@ -18,23 +18,12 @@ export const PAYLOAD_BYTES = BODY_BYTES + SIGNATURE_BYTES;
 export const PAYLOAD_DIGITS = 196;
 export const SLIP_ID_BYTES = 10;
 
-const DAY_MS = 86_400_000;
-const EPOCH_MS = Date.UTC(2020, 0, 1);
-
 export interface SlipBody {
   version: number;
   keyId: number;
   slipId: Uint8Array;
   issueDay: number;
   expiryDay: number;
-}
-
-export function dayNumber(date: Date): number {
-  return Math.floor((date.getTime() - EPOCH_MS) / DAY_MS);
-}
-
-export function dayToIso(day: number): string {
-  return new Date(EPOCH_MS + day * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function encodeBody(body: SlipBody): Uint8Array {
@@ -58,29 +47,4 @@ export function decodeBody(bytes: Uint8Array): SlipBody {
     issueDay: view.getUint16(13),
     expiryDay: view.getUint16(15),
   };
-}
-
-/** Bytes to a fixed-length decimal string (big-endian base-256 number, zero-padded). */
-export function bytesToDigits(bytes: Uint8Array, digits = PAYLOAD_DIGITS): string {
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  const s = n.toString(10);
-  if (s.length > digits) throw new RangeError('payload does not fit');
-  return s.padStart(digits, '0');
-}
-
-/** The inverse of bytesToDigits; null when the digits cannot be a payload of that size. */
-export function digitsToBytes(digits: string, byteLength = PAYLOAD_BYTES): Uint8Array | null {
-  if (!/^\d+$/.test(digits)) return null;
-  let n = BigInt(digits);
-  const out = new Uint8Array(byteLength);
-  for (let i = byteLength - 1; i >= 0; i -= 1) {
-    out[i] = Number(n & 0xffn);
-    n >>= 8n;
-  }
-  return n === 0n ? out : null;
-}
-
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

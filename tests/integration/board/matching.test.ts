@@ -148,7 +148,7 @@ describe('board matching', () => {
 
 describe('the matcher reads open entries through an index', () => {
   it('uses needs_offers_open, not a table scan', async () => {
-    const { MATCHABLE_SQL } = await import('../../../src/core/board/board-service');
+    const { MATCHABLE_SQL } = await import('../../../src/core/board/board-sql');
     const t = makeCore();
     try {
       const plan = t.core.ctx.db

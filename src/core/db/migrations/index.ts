@@ -14,8 +14,9 @@ import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
 import { stations } from './0160-stations';
+import { movementNotes } from './0190-movement-notes';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations, movementNotes];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

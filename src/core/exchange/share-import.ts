@@ -1,173 +1,29 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import type { ImportLogEntry, ImportPreview, PreviewSite, RecordType, RejectReason, TypeCounts, WrittenFile } from '../../shared/api/channels/exchange';
+import type { ImportLogEntry, ImportPreview, PreviewSite, RecordType, RejectReason, TypeCounts } from '../../shared/api/channels/exchange';
 import { RECORD_TYPES } from '../../shared/api/channels/exchange';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
-import { requireFolder, safeFileName, writeAtomic, type WriteHooks } from './atomic-write';
-import type { DriveSource } from './drives';
+import { requireFolder, safeFileName } from './atomic-write';
 import {
-  FORMAT_VERSION,
   LIMITS,
-  PART_NAMES,
-  SHARE_EXTENSION,
-  assembleBundle,
   fingerprint,
-  parseBundle,
   publicKeyObject,
   sha256Hex,
-  signManifest,
-  signRecord,
   verifyManifest,
-  verifyRecordLine,
   verifyRecordLineAsync,
   type CardBody,
-  type Manifest,
   type ParsedBundle,
-  type PartName,
   type RecordLine,
 } from './format';
-import { DATA_SCHEMAS, ownRecords, withdrawn } from './records';
-import { cardOf, hubLabeller, knownHubs, knownSiteRow, ownIdentity, ownPublicKeys, siteLabels, type Hub } from './sites';
+import { DATA_SCHEMAS } from './records';
+import { hubLabeller, knownHubs, knownSiteRow, ownIdentity, ownPublicKeys, siteLabels, type Hub } from './sites';
 import { readSite } from '../site/site-service';
+import { dbStamp, ImportCache, type Analysis } from './import-cache';
+import { labelLogEntry, logLabeller } from './import-log';
 
-interface StoredRow {
-  type: RecordType;
-  id: string;
-  origin_site: string;
-  version: number;
-  data_sha256: string;
-  line: string;
-}
-
-const TYPE_PART: Record<RecordType, PartName> = {
-  category: 'categories.jsonl',
-  item: 'items.jsonl',
-  need_offer: 'needs_offers.jsonl',
-  board: 'board.jsonl',
-  weekly: 'weekly.jsonl',
-};
-
-/** A file name people can read on the stick: the hub's name, the date and the sequence. */
-export function bundleFileName(siteName: string, at: Date, sequence: number, ext: string): string {
-  const slug = siteName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'hub';
-  return `${slug}-${at.toISOString().slice(0, 10)}-${String(sequence).padStart(4, '0')}${ext}`;
-}
-
-/**
- * Brings this site's signed copies up to date: a record whose content changed since we last
- * signed it gets the next version and a fresh signature; unchanged ones keep theirs, so a
- * re-exported bundle re-imports as "unchanged" everywhere.
- */
-export function refreshOwnRecords(ctx: CoreContext): void {
-  const me = ownIdentity(ctx);
-  const at = nowIso(ctx);
-  const get = ctx.db.prepare('SELECT type, id, origin_site, version, data_sha256, line FROM exchange_records WHERE type = ? AND id = ?');
-  const upsert = ctx.db.prepare(
-    `INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, data_sha256 = excluded.data_sha256, line = excluded.line, received_at = excluded.received_at`,
-  );
-  ctx.db
-    .transaction(() => {
-      const current = new Set<string>();
-      const put = (type: RecordType, id: string, data: Record<string, unknown>) => {
-        const json = JSON.stringify(data);
-        const sha = sha256Hex(json);
-        const stored = get.get(type, id) as StoredRow | undefined;
-        if (stored && stored.data_sha256 === sha) return;
-        const version = (stored?.version ?? 0) + 1;
-        upsert.run(type, id, me.id, version, sha, signRecord({ t: type, id, o: me.id, v: version, u: at, d: data }, me.privateKey), at);
-      };
-      for (const r of ownRecords(ctx, me.id)) {
-        current.add(`${r.type}/${r.id}`);
-        put(r.type, r.id, r.data);
-      }
-      // A shared need/offer that is gone or no longer shareable is withdrawn everywhere it went.
-      for (const r of ctx.db.prepare("SELECT type, id, line FROM exchange_records WHERE origin_site = ? AND type = 'need_offer'").all(me.id) as StoredRow[]) {
-        if (current.has(`${r.type}/${r.id}`)) continue;
-        const previous = JSON.parse(r.line.slice(r.line.indexOf(' ') + 1)) as { d: Record<string, unknown> };
-        put('need_offer', r.id, withdrawn(previous.d));
-      }
-    })
-    .immediate();
-}
-
-/**
- * Takes the next share sequence in one statement, so no two exports (in this kiosk or another on
- * the same file) ever get the same one. Never below a sequence already logged (a database from
- * before the counter existed, or restored from elsewhere).
- */
-function takeShareSequence(ctx: CoreContext): number {
-  return ctx.db
-    .prepare(
-      `INSERT INTO exchange_sequences (kind, last) VALUES ('share', COALESCE((SELECT MAX(sequence) FROM exchange_exports WHERE kind = 'share'), 0) + 1)
-       ON CONFLICT (kind) DO UPDATE SET last = MAX(last, COALESCE((SELECT MAX(sequence) FROM exchange_exports WHERE kind = 'share'), 0)) + 1
-       RETURNING last`,
-    )
-    .pluck()
-    .get() as number;
-}
-
-/**
- * Builds the bundle bytes: our records freshly signed, other sites' exactly as their owners
- * signed them. One write transaction: the sequence taken and the records it numbers go together.
- */
-export function buildShareBundle(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } {
-  return ctx.db.transaction(() => buildNumbered(ctx)).immediate();
-}
-
-function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } {
-  refreshOwnRecords(ctx);
-  const me = ownIdentity(ctx);
-  const sequence = takeShareSequence(ctx);
-  const lines = new Map<PartName, string[]>(PART_NAMES.map((p) => [p, []]));
-  const origins = new Set<string>();
-  for (const r of ctx.db.prepare('SELECT type, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
-    // Only records from sites we still trust travel on.
-    if (r.origin_site !== me.id) {
-      const known = knownSiteRow(ctx, r.origin_site);
-      if (!known || known.trusted !== 1) continue;
-      origins.add(r.origin_site);
-    }
-    lines.get(TYPE_PART[r.type])!.push(r.line);
-  }
-  const cards: CardBody[] = [cardOf(me)];
-  for (const id of [...origins].sort()) {
-    const k = knownSiteRow(ctx, id)!;
-    cards.push(cardOf({ id: k.id, name: k.name, publicKey: k.public_key }));
-  }
-  lines.set('sites.jsonl', cards.map((c) => JSON.stringify(c)));
-  const parts: Buffer[] = [];
-  const manifestParts: Manifest['parts'] = [];
-  for (const name of PART_NAMES) {
-    const list = lines.get(name)!;
-    const buf = Buffer.from(list.length ? `${list.join('\n')}\n` : '', 'utf8');
-    parts.push(buf);
-    manifestParts.push({ name, records: list.length, bytes: buf.length, sha256: sha256Hex(buf) });
-  }
-  const manifest: Manifest = {
-    format: 'mak-share',
-    version: FORMAT_VERSION,
-    site: { id: me.id, name: me.name, publicKey: Buffer.from(me.publicKey).toString('base64'), keyId: me.keyId },
-    sequence,
-    created: nowIso(ctx),
-    parts: manifestParts,
-  };
-  const manifestLine = JSON.stringify(manifest);
-  return { bytes: assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts), manifest };
-}
-
-export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
-  requireFolder(folder);
-  const { bytes, manifest } = buildShareBundle(ctx);
-  const name = bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
-  const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
-  ctx.db
-    .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")
-    .run(ctx.ids.uuid(), manifest.sequence, name, written.bytes, written.sha256, nowIso(ctx), volunteer);
-  return written;
-}
+// A share bundle in: read it, check it, preview what it would change, apply it in one transaction.
 
 /** Reads a bundle from a folder: a plain name, a size limit checked before a byte is read. */
 export function readBundleFile(folder: string, name: string): Buffer {
@@ -186,64 +42,6 @@ export function readBundleFile(folder: string, name: string): Buffer {
     throw new AppError('exchange.too_large', `${size} bytes is more than any real bundle`, { maxMb: LIMITS.bundleBytes / (1024 * 1024) });
   }
   return readFileSync(path);
-}
-
-/**
- * What one core remembers between a preview and its apply, which read the same file moments
- * apart: record lines whose origin signature verified, per key (a verdict for a key and an exact
- * line never changes, so remembering successes is safe; bounded), the last bundle parsed, and
- * the last analysis with the database state it was made against.
- */
-export class ImportCache {
-  private readonly seen = new Set<string>();
-  constructor(private readonly max = 200_000) {}
-  key(keyTag: string, line: string): string {
-    return sha256Hex(`${keyTag}\n${line}`);
-  }
-  /** Whether `line` carries a good signature by `key` (tagged by its SPKI's sha256), remembering successes. */
-  verified(rec: RecordLine, key: KeyObject, keyTag: string): boolean {
-    const k = this.key(keyTag, rec.line);
-    if (this.seen.has(k)) return true;
-    if (!verifyRecordLine(rec, key)) return false;
-    this.add(k);
-    return true;
-  }
-  has(k: string): boolean {
-    return this.seen.has(k);
-  }
-  add(k: string): void {
-    if (this.seen.size >= this.max) this.seen.clear();
-    this.seen.add(k);
-  }
-  /** The last bundle parsed, by sha256: apply right after preview does not parse it again. */
-  private last: ParsedBundle | null = null;
-  parse(buf: Buffer, sha = sha256Hex(buf)): ParsedBundle {
-    if (this.last?.sha256 === sha) return this.last;
-    this.last = parseBundle(buf, sha);
-    return this.last;
-  }
-  /**
-   * The last analysis, with the database state it was made against. Deciding what a bundle
-   * would do reads only the database, so while not a single row has changed (this connection's
-   * total_changes and every other connection's data_version), the same bundle gets the same
-   * decisions and apply need not make them again.
-   */
-  private lastAnalysis: { db: unknown; stamp: string; fileName: string; analysis: Analysis } | null = null;
-  recall(ctx: CoreContext, bundle: ParsedBundle, fileName: string): Analysis | null {
-    const l = this.lastAnalysis;
-    if (!l || l.db !== ctx.db || l.fileName !== fileName || l.analysis.bundle !== bundle || l.stamp !== dbStamp(ctx)) return null;
-    return l.analysis;
-  }
-  remember(ctx: CoreContext, stamp: string, fileName: string, analysis: Analysis): void {
-    this.lastAnalysis = { db: ctx.db, stamp, fileName, analysis };
-  }
-}
-
-/** Changes whenever any row of the database changes, through this connection or another. */
-function dbStamp(ctx: CoreContext): string {
-  const ours = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
-  const others = ctx.db.pragma('data_version', { simple: true }) as number;
-  return `${ours}/${others}`;
 }
 
 type Verdict = { kind: 'new' | 'updated' | 'unchanged' } | { kind: 'rejected'; reason: RejectReason; field?: string };
@@ -266,18 +64,6 @@ function checkData(rec: RecordLine): CheckedData {
   }
   checkedData.set(rec, out);
   return out;
-}
-
-interface Analysis {
-  bundle: ParsedBundle;
-  signerKnown: boolean;
-  signerTrusted: boolean;
-  signerKey: Uint8Array;
-  preview: ImportPreview;
-  /** `fresh`: nothing of this record is here yet, so there are no old names or barcodes to clear. */
-  accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown>; fresh: boolean }[];
-  /** Each site's name as stored or carried (the preview shows them labelled). */
-  names: Map<string, string>;
 }
 
 /**
@@ -606,33 +392,6 @@ function tableWriter(db: CoreContext['db']): (type: RecordType, id: string, orig
     }
     // board and weekly live only in exchange_records: they describe another site, not our stock.
   };
-}
-
-export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
-  const rows = ctx.db.prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, rowid DESC LIMIT ?').all(limit) as {
-    id: string;
-    site_id: string;
-    sequence: number;
-    summary: string;
-    at: string;
-  }[];
-  const label = logLabeller(ctx);
-  return rows.map((r) => {
-    const s = JSON.parse(r.summary) as { counts: TypeCounts[]; origins: ImportLogEntry['origins']; siteName: string };
-    return labelLogEntry({ id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins }, label);
-  });
-}
-
-/** The log keeps each hub's name as it was then; it is told apart from today's look-alikes when shown. */
-function logLabeller(ctx: CoreContext): (id: string, name: string) => string {
-  const hubs = knownHubs(ctx.db);
-  const label = hubLabeller(hubs);
-  const fingerprints = new Map(hubs.map((h) => [h.id, h.fingerprint]));
-  return (id, name) => label({ id, name, fingerprint: fingerprints.get(id) ?? null });
-}
-
-function labelLogEntry(e: ImportLogEntry, label: (id: string, name: string) => string): ImportLogEntry {
-  return { ...e, siteName: label(e.siteId, e.siteName), origins: e.origins.map((o) => ({ ...o, name: label(o.id, o.name) })) };
 }
 
 /** Trusts a site first seen in a bundle, with the card the bundle carries (fingerprint compared by the coordinator). */

@@ -1,0 +1,103 @@
+import type { BoardMatch } from '../../shared/api/channels/board';
+import type { z } from 'zod';
+import type { DidntHappenReason } from '../../shared/api/channels/board';
+import { itemNameSql } from '../inventory/item-name';
+
+export type Reason = z.output<typeof DidntHappenReason>;
+
+// The board's SQL and row shapes, shared by its entries, matching, gaps and public view.
+
+export interface EntryRow {
+  id: string;
+  kind: 'need' | 'offer';
+  category: string;
+  detail: string | null;
+  languages: string;
+  availability: string | null;
+  slots: number | null;
+  date_from: string | null;
+  date_until: string | null;
+  household_id: string | null;
+  shareable: number;
+  source: 'visitor' | 'volunteer' | 'pantry';
+  status: string;
+  created_at: string;
+  expires: string;
+  item_name: string | null;
+  short_code: string | null;
+  has_contact: number;
+}
+
+export interface MatchRow {
+  id: string;
+  need_id: string;
+  offer_id: string;
+  state: BoardMatch['state'];
+  reason: Reason | null;
+  why: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Days a "met" or withdrawn entry, or an expired one, stays visible so it can be renewed. */
+export const GRACE_DAYS = 14;
+
+export const ACTIVE = "('suggested', 'agreed')";
+
+/** The moment an entry expires, in SQL: a renewal restarts the site's clock; else intake's own date, else created + days. */
+export const EXPIRES_SQL = `CASE
+  WHEN n.renewed_at IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', n.renewed_at, '+' || @days || ' days')
+  WHEN n.expires_at IS NOT NULL THEN n.expires_at
+  ELSE strftime('%Y-%m-%dT%H:%M:%fZ', n.created_at, '+' || @days || ' days') END`;
+
+/**
+ * The same rule as a filter "still live at @now", without date arithmetic per row (the matcher
+ * reads every open entry): compare the start of the period with @cutoff = now - days instead.
+ * Timestamps are ISO strings from the same clock format, so string order is time order.
+ */
+export const LIVE_SQL = `(CASE
+  WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @cutoff
+  WHEN n.expires_at IS NOT NULL THEN n.expires_at > @now
+  ELSE n.created_at > @cutoff END)`;
+
+/** The matcher's read of open entries of one kind: the hot query (see tests for its plan). */
+export const MATCHABLE_SQL = `
+  SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at
+  FROM needs_offers n
+  WHERE n.kind = @kind AND n.status = 'open' AND ${LIVE_SQL}
+    AND (n.date_until IS NULL OR n.date_until >= @today)`;
+
+export const entryItem = itemNameSql('n.item_id', 'item');
+
+export const ENTRY_SELECT = `
+  SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until,
+         n.household_id, n.shareable, n.source, n.status, n.created_at, ${EXPIRES_SQL} AS expires,
+         ${entryItem.name} AS item_name,
+         (SELECT s.short_code FROM slips s WHERE s.household_id = n.household_id ORDER BY s.issued_at DESC LIMIT 1) AS short_code,
+         (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS has_contact
+  FROM needs_offers n
+  LEFT JOIN households h ON h.id = n.household_id
+  ${entryItem.joins}`;
+
+export const itemName = itemNameSql('i.id');
+
+/**
+ * What slips issued since @since (not voided) asked for, per item: on how many slips and how
+ * much in all. Reads only the window's slips, through slips_issued_at. CROSS JOIN keeps slips
+ * the outer loop: left to itself the planner walks every slip line ever issued, in item order,
+ * to save grouping a few hundred rows.
+ */
+export const ASKED_CTE = `asked AS (
+  SELECT l.item_id, COUNT(*) AS asks, SUM(l.qty) AS qty FROM slips sl CROSS JOIN slip_lines l ON l.slip_id = sl.id
+  WHERE sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id
+)`;
+
+/** Rows written elsewhere (intake) may carry anything in `languages`: read what is readable. */
+export function parseLanguages(raw: string): string[] {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string') : [];
+  } catch {
+    return [];
+  }
+}

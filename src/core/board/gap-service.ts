@@ -1,0 +1,75 @@
+import type { BoardEntry, PantryGap } from '../../shared/api/channels/board';
+import type { LocaleCode } from '../../shared/locales';
+import { DAY_MS, dayNumber } from '../../shared/time';
+import { AppError } from '../errors';
+import { nowIso, type CoreContext } from '../context';
+import { requireSite } from '../site/site-service';
+import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
+import type { BoardService } from './board-service';
+import { ASKED_CTE, itemName } from './board-sql';
+
+/** Pantry gaps: items often asked for that visitors cannot get now, and publishing one as a need. */
+export class GapService {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly entries: BoardService,
+  ) {}
+
+  /**
+   * Items often asked for (on at least `gapMinAsks` slips in the last `gapDays` days) that a
+   * visitor could not get now: available (on hand minus what outstanding slips promise) at or
+   * below the item's low-stock mark.
+   */
+  gaps(language?: LocaleCode): PantryGap[] {
+    const site = requireSite(this.ctx);
+    const s = this.entries.settings();
+    const now = this.ctx.clock.now();
+    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
+    const rows = this.ctx.db
+      .prepare(
+        `WITH ${ASKED_CTE}
+         SELECT i.id AS itemId, ${itemName.name} AS name, COALESCE(cn.name, cf.name) AS category,
+                i.unit, a.asks, ${AVAILABLE_SQL} AS available,
+                (SELECT e.id FROM needs_offers e WHERE e.item_id = i.id AND e.status = 'open' ORDER BY e.created_at DESC LIMIT 1) AS entryId
+         FROM asked a JOIN items i ON i.id = a.item_id
+         ${AVAILABILITY_JOINS}
+         ${itemName.joins}
+         LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
+         LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
+         WHERE i.archived_at IS NULL AND a.asks >= @minAsks AND ${AVAILABLE_SQL} <= i.low_stock
+         ORDER BY a.asks DESC, available, name`,
+      )
+      .all({
+        since,
+        today: dayNumber(now),
+        minAsks: s.gapMinAsks,
+        lang: language ?? site.settings.siteLanguage,
+        site: site.settings.siteLanguage,
+      }) as PantryGap[];
+    return rows;
+  }
+
+  /** Publishes a gap as a shareable "we need" entry (the exchange carries shareable entries). */
+  publishGap(itemId: string): BoardEntry {
+    const site = requireSite(this.ctx);
+    return this.ctx.db
+      .transaction(() => {
+        const existing = this.ctx.db
+          .prepare("SELECT id FROM needs_offers WHERE item_id = ? AND status = 'open' AND kind = 'need'")
+          .get(itemId) as { id: string } | undefined;
+        if (existing) return this.entries.renew(existing.id);
+        if (!this.ctx.db.prepare('SELECT 1 FROM items WHERE id = ?').get(itemId)) {
+          throw new AppError('board.not_found', `no item ${itemId}`);
+        }
+        const id = this.ctx.ids.uuid();
+        this.ctx.db
+          .prepare(
+            `INSERT INTO needs_offers (id, origin_site, kind, category, languages, item_id, shareable, source, status, created_at)
+             VALUES (?, ?, 'need', 'pantry', '[]', ?, 1, 'pantry', 'open', ?)`,
+          )
+          .run(id, site.id, itemId, nowIso(this.ctx));
+        return this.entries.entry(id);
+      })
+      .immediate();
+  }
+}

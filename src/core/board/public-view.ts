@@ -1,0 +1,75 @@
+import type { PublicView } from '../../shared/api/channels/board';
+import type { LocaleCode } from '../../shared/locales';
+import { DAY_MS, dayNumber } from '../../shared/time';
+import { type CoreContext } from '../context';
+import { requireSite } from '../site/site-service';
+import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
+import { normalizeCategory } from './matching';
+import type { BoardService } from './board-service';
+import type { GapService } from './gap-service';
+import { ASKED_CTE, EXPIRES_SQL, itemName } from './board-sql';
+
+/** The waiting-room screen's board: aggregates only, nothing personal. */
+export class PublicBoardService {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly entries: BoardService,
+    private readonly gapService: GapService,
+  ) {}
+
+  /**
+   * The waiting-room screen. Aggregates only: item names, and for help wanted, categories and
+   * counts of needs the visitor marked shareable. No detail text, no codes, nothing personal.
+   */
+  publicView(language: LocaleCode): PublicView {
+    const site = requireSite(this.ctx);
+    const s = this.entries.settings();
+    const now = this.ctx.clock.now();
+    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
+    const names = { lang: language, site: site.settings.siteLanguage };
+    const gaps = this.gapService.gaps(language);
+    const needIds = new Set(gaps.map((g) => g.itemId));
+    const published = this.ctx.db
+      .prepare(
+        `SELECT i.id AS itemId, ${itemName.name} AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
+         ${itemName.joins}
+         WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND ${EXPIRES_SQL.replaceAll('n.', 'e.')} > @now
+         ORDER BY e.created_at`,
+      )
+      .all({ ...names, days: s.expiryDays, now: now.toISOString() }) as { itemId: string; name: string; unit: string }[];
+    const need = gaps.map((g) => ({ itemId: g.itemId, name: g.name, unit: g.unit }));
+    for (const p of published) if (!needIds.has(p.itemId)) need.push(p);
+
+    // Surplus: at least 10 available (promised stock is not surplus) and at least three times
+    // what slips asked for in the window.
+    const have = this.ctx.db
+      .prepare(
+        `WITH ${ASKED_CTE}
+         SELECT i.id AS itemId, ${itemName.name} AS name, i.unit
+         FROM items i
+         ${AVAILABILITY_JOINS}
+         LEFT JOIN asked a ON a.item_id = i.id
+         ${itemName.joins}
+         WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} >= 10 AND ${AVAILABLE_SQL} >= 3 * COALESCE(a.qty, 0) AND ${AVAILABLE_SQL} > i.low_stock
+         ORDER BY ${AVAILABLE_SQL} - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
+      )
+      .all({ ...names, since, today: dayNumber(now) }) as { itemId: string; name: string; unit: string }[];
+
+    const openNeeds = this.ctx.db
+      .prepare(
+        `SELECT n.kind, n.category, COUNT(*) AS c FROM needs_offers n
+         WHERE n.kind IN ('need', 'offer') AND n.status = 'open' AND n.item_id IS NULL AND ${EXPIRES_SQL} > @now
+           AND (n.kind = 'offer' OR n.shareable = 1)
+         GROUP BY n.kind, lower(trim(n.category))`,
+      )
+      .all({ days: s.expiryDays, now: now.toISOString() }) as { kind: string; category: string; c: number }[];
+    const offered = new Map<string, number>();
+    for (const r of openNeeds) if (r.kind === 'offer') offered.set(normalizeCategory(r.category), r.c);
+    const offersWanted = openNeeds
+      .filter((r) => r.kind === 'need' && r.c > (offered.get(normalizeCategory(r.category)) ?? 0))
+      .map((r) => ({ category: normalizeCategory(r.category), needs: r.c }))
+      .sort((a, b) => b.needs - a.needs || a.category.localeCompare(b.category));
+
+    return { siteName: site.name, languages: site.settings.languages, have, need: need.slice(0, 8), offersWanted: offersWanted.slice(0, 8) };
+  }
+}
