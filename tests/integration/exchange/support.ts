@@ -108,7 +108,7 @@ export function openBundle(buf: Buffer): OpenBundle {
 }
 
 /** Puts a (possibly edited) bundle back together with fresh sizes and checksums, signed by `key`. */
-export function sealBundle(b: OpenBundle, key: KeyObject, magic = 'MAK-SHARE 1'): Buffer {
+export function sealBundle(b: OpenBundle, key: KeyObject, magic = `MAK-SHARE ${b.manifest.version}`): Buffer {
   const bufs: Buffer[] = [];
   const parts = b.manifest.parts.map((p) => {
     const buf = Buffer.from(b.parts.get(p.name) ?? '');
