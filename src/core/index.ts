@@ -24,6 +24,9 @@ import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
 import { InventoryService } from './inventory/inventory-service';
 import { inventoryHandlers } from './inventory/handlers';
+import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
+import { networkHandlers } from './exchange/network-handlers';
+import { findLocalSyncthing } from './exchange/syncthing';
 
 export interface CoreDeps {
   db: Db;
@@ -39,12 +42,14 @@ export interface CoreDeps {
   pinHasher?: PinHasher;
   /** Which kiosk this core answers for: its wrong PINs are counted apart from other kiosks'. */
   kiosk?: string;
+  /** The local Syncthing, for sharing over the network (tests pass a fake one). */
+  network?: Omit<NetworkDeps, 'drives'>;
 }
 
 export interface Core {
   dispatch: Dispatch;
   ctx: CoreContext;
-  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService };
+  services: { slips: SlipService; intake: IntakeService; sessions: SessionStore; volunteers: VolunteerService; board: BoardService; inventory: InventoryService; network: NetworkExchange };
   close(): void;
 }
 
@@ -62,6 +67,7 @@ export function createCore(deps: CoreDeps): Core {
   const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
   const inventory = new InventoryService(ctx);
+  const network = new NetworkExchange(ctx, { find: () => findLocalSyncthing(), ...deps.network, drives: deps.drives ?? systemDrives });
 
   // One group per feature; TypeScript checks that together they cover every channel.
   const handlers: Handlers = {
@@ -70,7 +76,8 @@ export function createCore(deps: CoreDeps): Core {
     ...slipHandlers(slips),
     ...volunteerHandlers(volunteers),
     ...boardHandlers(board),
-    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
+    ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}), trustChanged: (siteId) => network.trustChanged(siteId) }),
+    ...networkHandlers(network),
     ...inventoryHandlers(ctx, inventory),
   };
 
@@ -79,7 +86,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
-    services: { slips, intake, sessions, volunteers, board, inventory },
+    services: { slips, intake, sessions, volunteers, board, inventory, network },
     close: () => closeDatabase(deps.db),
   };
 }

@@ -19,6 +19,8 @@ export interface ExchangeDeps {
   drives: DriveSource;
   /** Test hook for the "stick pulled out mid-write" case. */
   writeHooks?: WriteHooks;
+  /** A hub's trust changed: sharing over the network follows it (network-sync.ts). */
+  trustChanged?: (siteId: string) => Promise<void>;
 }
 
 /** A card is a few hundred bytes; anything this big is not one. */
@@ -112,7 +114,11 @@ export function exchangeHandlers(ctx: CoreContext, deps: ExchangeDeps): Pick<Han
       const card = parseCardCode(code);
       return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();
     },
-    'exchange.set_trust': ({ siteId, trusted }, call) => setTrust(ctx, siteId, trusted, who(call)),
+    'exchange.set_trust': async ({ siteId, trusted }, call) => {
+      const site = setTrust(ctx, siteId, trusted, who(call));
+      await deps.trustChanged?.(siteId);
+      return site;
+    },
     'exchange.trust_from_bundle': ({ folder, name, siteId }, call) => {
       const card = cardFromBundle(ctx, folder, name, siteId);
       return ctx.db.transaction(() => rememberSite(ctx, card, { trusted: true, by: who(call) })).immediate();

@@ -166,10 +166,11 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
   return { bytes: assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts), manifest };
 }
 
-export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
+/** `fileName`: the network folder keeps one file per hub, replaced each time (network-sync.ts). */
+export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks, fileName?: (m: Manifest) => string): Promise<WrittenFile> {
   requireFolder(folder);
   const { bytes, manifest } = buildShareBundle(ctx);
-  const name = bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
+  const name = fileName ? fileName(manifest) : bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
   const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
   ctx.db
     .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")

@@ -19,7 +19,7 @@ describe('migration 210: network exchange', () => {
     const db = openDatabase(file, { targetVersion: 210 });
     try {
       expect(userVersion(db)).toBe(210);
-      expect(db.prepare('SELECT id, trusted, syncthing_device, auto_apply FROM known_sites').all()).toEqual([{ id: 's1', trusted: 1, syncthing_device: null, auto_apply: 0 }]);
+      expect(db.prepare('SELECT id, trusted, syncthing_device, syncthing_linked, auto_apply FROM known_sites').all()).toEqual([{ id: 's1', trusted: 1, syncthing_device: null, syncthing_linked: 0, auto_apply: 0 }]);
       expect(() => db.prepare("UPDATE known_sites SET auto_apply = 2 WHERE id = 's1'").run()).toThrow(/CHECK/);
       const settings = db.prepare("INSERT INTO network_settings (id, enabled, folder, api_url, api_key, updated_at) VALUES (?, 1, '/x', 'http://127.0.0.1:8384', 'k', 't')");
       settings.run(1);

@@ -3,7 +3,8 @@ import type { Migration } from './types';
 /**
  * Bundles over the network (issue 18): the same signed bundles, carried by a local Syncthing.
  * - known_sites.syncthing_device: the Syncthing device id a hub's card carried (NULL: none, or an
- *   older card); auto_apply: whether that hub's arrivals are applied without a look.
+ *   older card); syncthing_linked: the coordinator agreed to share the folder with it;
+ *   auto_apply: whether that hub's arrivals are applied without a look.
  * - network_settings: one row, present once the coordinator has set sharing over the network up.
  * - exchange_arrivals: every bundle that arrived in the exchange folder and what became of it
  *   (applied, waiting for a look, refused with the reason), so none arrives unseen.
@@ -14,6 +15,8 @@ export const networkExchange: Migration = {
   sql: `
 ALTER TABLE known_sites ADD COLUMN syncthing_device TEXT;
 ALTER TABLE known_sites ADD COLUMN auto_apply INTEGER NOT NULL DEFAULT 0 CHECK (auto_apply IN (0, 1));
+-- The coordinator agreed to share the exchange folder with that device (offered on trusting the card).
+ALTER TABLE known_sites ADD COLUMN syncthing_linked INTEGER NOT NULL DEFAULT 0 CHECK (syncthing_linked IN (0, 1));
 
 CREATE TABLE network_settings (
   id INTEGER PRIMARY KEY CHECK (id = 1),
