@@ -13,6 +13,7 @@ import { matchingSuggest } from './benchmarks/board';
 import { exportBackupBench, exportShareBench, importRelayedBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 import { inventoryExpiring, inventoryLowStock, inventoryReceive, inventorySearch, inventoryStockList } from './benchmarks/inventory';
 import { slipsIssue, slipsRedeem } from './benchmarks/slips';
+import { networkRegion } from './benchmarks/network';
 
 export interface BenchContext {
   dir: string;
@@ -41,6 +42,7 @@ const REGISTRY: ((ctx: BenchContext) => Benchmark)[] = [
   reimportShareBench,
   exportBackupBench,
   restoreBackupBench,
+  networkRegion,
 ];
 
 async function main(): Promise<void> {

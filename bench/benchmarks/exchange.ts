@@ -7,7 +7,8 @@ import { folderSpace, type DriveSource } from '../../src/core/exchange/drives';
 import { ImportCache, applyBundle, exportShare, previewBundle } from '../../src/core/exchange/share';
 import { exportBackup, restoreBackup } from '../../src/core/exchange/backup';
 import { cardOf, ownIdentity, rememberSite } from '../../src/core/exchange/sites';
-import type { CardBody } from '../../src/core/exchange/format';
+import { publicKeyObject, sha256Hex, verifyManifest, type CardBody } from '../../src/core/exchange/format';
+import { parseDigestLine, verifyDigest } from '../../src/core/exchange/relay';
 import { FixedClock, seededKeys, sequentialIds } from '../../tests/support/fixed';
 import type { Benchmark } from '../harness';
 import type { BenchContext } from '../run';
@@ -113,12 +114,33 @@ function rawInsert(file: string, lines: RawLine[], origin: string): void {
 }
 
 /**
+ * The checks no import can skip, done bare: the manifest's signature, the sha256 of every byte,
+ * and the signature of each origin's digest (format 2 vouches for relayed records with those).
+ */
+function floorVerify(buf: Buffer, cards: readonly CardBody[]): void {
+  const nl1 = buf.indexOf(0x0a);
+  const nl2 = buf.indexOf(0x0a, nl1 + 1);
+  const nl3 = buf.indexOf(0x0a, nl2 + 1);
+  const manifestLine = buf.subarray(nl1 + 1, nl2).toString();
+  const manifest = JSON.parse(manifestLine) as { site: { publicKey: string } };
+  if (!verifyManifest(manifestLine, buf.subarray(nl2 + 1, nl3).toString(), publicKeyObject(Buffer.from(manifest.site.publicKey, 'base64')))) throw new Error('floor: bad manifest');
+  sha256Hex(buf.subarray(nl3 + 1));
+  const keys = new Map(cards.map((c) => [c.id, publicKeyObject(Buffer.from(c.publicKey, 'base64'))]));
+  for (const l of buf.toString('utf8').split('\n')) {
+    const d = l.startsWith('{') ? null : parseDigestLine(l);
+    const key = d ? keys.get(d.digest.site) : undefined;
+    if (d && key && !verifyDigest(d, key)) throw new Error('floor: bad digest');
+  }
+}
+
+/**
  * A first import, as the desk does it (preview, then apply, sharing one core's verification
  * cache), of `bundle` into hubs that trust `cards` and hold none of it, beside bare inserts.
  */
 function firstImportBench(ctx: BenchContext, name: string, dirName: string, bundle: (stick: string) => Promise<{ fx: ImportFixture; cards: CardBody[] }>): Benchmark {
   const base = join(ctx.dir, dirName);
   let fx: ImportFixture;
+  let cards: CardBody[] = [];
   const targets: Core[] = [];
   const rawFiles: string[] = [];
   let next = 0;
@@ -129,6 +151,7 @@ function firstImportBench(ctx: BenchContext, name: string, dirName: string, bund
     async setup() {
       const made = await bundle(join(base, 'stick'));
       fx = made.fx;
+      cards = made.cards;
       for (let i = 0; i < RUNS; i += 1) {
         const core = await freshSite(join(base, `t${i}`), `target-${i}`, true);
         core.ctx.db.transaction(() => made.cards.forEach((card) => rememberSite(core.ctx, card, { trusted: true, by: null }))).immediate();
@@ -145,8 +168,10 @@ function firstImportBench(ctx: BenchContext, name: string, dirName: string, bund
       await applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },
     raw() {
-      const text = readFileSync(join(fx.stick, fx.name), 'utf8');
-      const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
+      const buf = readFileSync(join(fx.stick, fx.name));
+      floorVerify(buf, cards);
+      const text = buf.toString('utf8');
+      const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{') && !l.includes('"format":"mak-digest"'));
       rawInsert(rawFiles[nextRaw++ % RUNS]!, lines.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as RawLine), 'origin');
     },
     teardown() {

@@ -28,7 +28,7 @@ import {
   type PartName,
   type RecordLine,
 } from './format';
-import { DATA_SCHEMAS, ownRecords, withdrawn } from './records';
+import { DATA_SCHEMAS, oldestSharedWeek, ownRecords, withdrawn } from './records';
 import { cardOf, hubLabeller, knownHubs, knownSiteRow, ownIdentity, ownPublicKeys, siteLabels, type Hub } from './sites';
 import { readSite } from '../site/site-service';
 import { digestLines, storeDigests } from './digests';
@@ -125,8 +125,11 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
   const sequence = takeShareSequence(ctx);
   const lines = new Map<PartName, string[]>(PART_NAMES.map((p) => [p, []]));
   const origins = new Set<string>();
+  const oldestWeek = oldestSharedWeek(ctx.clock.now().getTime());
   const perOrigin = new Map<string, DigestedRecord[]>();
   for (const r of ctx.db.prepare('SELECT type, id, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
+    // Only the latest weeks' counts travel: a year of relaying does not carry a year of weeks.
+    if (r.type === 'weekly' && r.id.slice(r.id.lastIndexOf(':') + 1) < oldestWeek) continue;
     // Only records from sites we still trust travel on.
     if (r.origin_site !== me.id) {
       const known = knownSiteRow(ctx, r.origin_site);

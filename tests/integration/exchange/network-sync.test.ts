@@ -127,7 +127,7 @@ describe('sharing over the network (Syncthing as carrier)', () => {
 
     // A tampered copy placed in the folder: refused and logged, nothing applied.
     const buf = readFileSync(join(folder, `hub-${a.s.id}.makshare`));
-    buf[buf.length - 10] ^= 1;
+    buf[buf.length - 10]! ^= 1;
     writeFileSync(join(folder, 'tampered.makshare'), buf);
     const items = () => b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_records').pluck().get();
     const before = items();

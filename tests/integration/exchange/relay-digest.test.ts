@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportPreview, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import { parseBundle, publicKeyObject, sha256Hex, signRecord, type RecordEnvelope } from '../../../src/core/exchange/format';
+import { buildShareBundle } from '../../../src/core/exchange/share';
 import { DIGEST_PART, parseDigestLine, signDigest, vouchedByDigest } from '../../../src/core/exchange/relay';
 import { countOf, hubs, openBundle, sealBundle, type Site } from './support';
 
@@ -121,5 +122,15 @@ describe('relayed records are vouched for once per origin (format 2)', () => {
     await c.call('exchange.apply', { folder: s, name: 'forged.makshare', sha256: p.sha256 });
     const stored = c.core.ctx.db.prepare('SELECT line FROM exchange_digests WHERE origin_site = ?').pluck().get(a.id) as string | undefined;
     expect(stored).not.toBe(forged);
+  });
+
+  it('only the latest weeks’ counts travel: a year of relaying does not carry a year of weeks', async () => {
+    const { a, b, wb } = await chain();
+    const weekly = (buf: Buffer) => parseBundle(buf).records.filter((r) => r.record.t === 'weekly' && r.record.o === a.id).map((r) => r.record.id);
+    const before = weekly(readFileSync(wb.path));
+    expect(before.length).toBeGreaterThan(0);
+    b.clock.advance(20 * 7 * 86_400_000);
+    // (straight to core: twenty weeks on, the coordinator's session is long over)
+    expect(weekly(buildShareBundle(b.core.ctx).bytes)).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ describe.skipIf(!bin)('three hubs over real Syncthing on loopback', () => {
 
     // A tampered copy of A's bundle placed in B's folder: refused and logged, nothing applied.
     const buf = readFileSync(join(folder('b'), networkFileName(hub.a.id)));
-    buf[buf.length - 20] ^= 1;
+    buf[buf.length - 20]! ^= 1;
     const before = hub.b.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_imports').pluck().get();
     writeFileSync(join(folder('b'), 'tampered.makshare'), buf);
     expect(await arrivalAt('b', 'tampered.makshare')).toMatchObject({ status: 'refused', reason: 'exchange.checksum' });
