@@ -15,6 +15,7 @@ import { inventoryReceive } from './benchmarks/inventory';
 import { UI_BENCHES, startRig, uiScanDuringExport, type UiRig } from './benchmarks/ui';
 import { uiTimings } from './benchmarks/browser';
 import { stationsEvent, stationsLoad } from './benchmarks/stations';
+import { networkRegion } from './benchmarks/network';
 
 export interface BenchContext {
   dir: string;
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       restoreBackupBench(ctx),
       stationsLoad(ctx),
       stationsEvent(ctx),
+      networkRegion(ctx),
     ];
     const wanted = (name: string) => !values.only || values.only.some((o) => name === o || name.startsWith(`${o}.`));
     const results: BenchResult[] = [];

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync, renameSync } from 'node:fs';
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, randomBytes, scryptSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, randomBytes, scryptSync, sign, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../src/core/index';
@@ -10,16 +10,14 @@ import { exportShare } from '../../src/core/exchange/share-export';
 import { applyBundle, previewBundle } from '../../src/core/exchange/share-import';
 import { exportBackup, restoreBackup } from '../../src/core/exchange/backup';
 import { cardOf, ownIdentity, rememberSite } from '../../src/core/exchange/sites';
-import type { CardBody } from '../../src/core/exchange/format';
+import { publicKeyObject, sha256Hex, verifyManifest, type CardBody } from '../../src/core/exchange/format';
+import { parseDigestLine, verifyDigest } from '../../src/core/exchange/relay';
 import { FixedClock, seededKeys, sequentialIds } from '../../tests/support/fixed';
 import type { Benchmark } from '../harness';
 import type { BenchContext } from '../run';
 
 const drives: DriveSource = { list: () => Promise.resolve([]), space: folderSpace };
 const PASS = 'bench passphrase, long enough';
-/** The bundle format's domain prefix for record signatures (src/core/exchange/format.ts). */
-const RECORD_DOMAIN = 'mak-record/1\n';
-const MANIFEST_DOMAIN = 'mak-manifest/1\n';
 /** The backup's key derivation and cipher, as src/core/exchange/backup.ts uses them. */
 const KDF = { N: 1 << 15, r: 8, p: 1, maxmem: 256 * (1 << 15) * 8 + 1024 * 1024 };
 
@@ -167,30 +165,45 @@ function rawInsert(file: string, lines: RawLine[], origin: string): void {
 }
 
 /**
+ * The checks no import can skip, done bare: the manifest's signature, the sha256 of every byte,
+ * and the signature of each origin's digest (format 2 vouches for relayed records with those).
+ */
+function floorVerify(buf: Buffer, cards: readonly CardBody[]): void {
+  const nl1 = buf.indexOf(0x0a);
+  const nl2 = buf.indexOf(0x0a, nl1 + 1);
+  const nl3 = buf.indexOf(0x0a, nl2 + 1);
+  const manifestLine = buf.subarray(nl1 + 1, nl2).toString();
+  const manifest = JSON.parse(manifestLine) as { site: { publicKey: string } };
+  if (!verifyManifest(manifestLine, buf.subarray(nl2 + 1, nl3).toString(), publicKeyObject(Buffer.from(manifest.site.publicKey, 'base64')))) throw new Error('floor: bad manifest');
+  sha256Hex(buf.subarray(nl3 + 1));
+  const keys = new Map(cards.map((c) => [c.id, publicKeyObject(Buffer.from(c.publicKey, 'base64'))]));
+  for (const l of buf.toString('utf8').split('\n')) {
+    const d = l.startsWith('{') ? null : parseDigestLine(l);
+    const key = d ? keys.get(d.digest.site) : undefined;
+    if (d && key && !verifyDigest(d, key)) throw new Error('floor: bad digest');
+  }
+}
+
+/**
  * A first import, as the desk does it (preview, then apply, sharing one core's verification
  * cache), of `bundle` into hubs that trust `cards` and hold none of it, beside bare inserts.
  */
 function firstImportBench(ctx: BenchContext, name: string, dirName: string, bundle: (stick: string) => Promise<{ fx: ImportFixture; cards: CardBody[] }>): Benchmark {
   const base = join(ctx.dir, dirName);
   let fx: ImportFixture;
+  let cards: CardBody[] = [];
   const targets: Core[] = [];
   const rawFiles: string[] = [];
   let next = 0;
   let nextRaw = 0;
-  const keys = new Map<string, KeyObject>();
-  let anyKey: KeyObject;
-  let signer = '';
-  let bad = 0;
+  const bad = 0;
   return {
     name,
     n: 10,
     async setup() {
       const made = await bundle(join(base, 'stick'));
       fx = made.fx;
-      for (const card of made.cards) keys.set(card.id, createPublicKey({ key: Buffer.from(card.publicKey, 'base64'), format: 'der', type: 'spki' }));
-      anyKey = [...keys.values()][0]!;
-      // The exporting site is the last card of the fixture (A for a direct bundle, B for A → B → C).
-      signer = made.cards.at(-1)!.id;
+      cards = made.cards;
       for (let i = 0; i < RUNS; i += 1) {
         const core = await freshSite(join(base, `t${i}`), `target-${i}`, true);
         core.ctx.db.transaction(() => made.cards.forEach((card) => rememberSite(core.ctx, card, { trusted: true, by: null }))).immediate();
@@ -206,35 +219,12 @@ function firstImportBench(ctx: BenchContext, name: string, dirName: string, bund
       await previewBundle(core.ctx, fx.stick, fx.name, cache);
       await applyBundle(core.ctx, fx.stick, fx.name, fx.sha256, null, cache);
     },
-    async raw() {
-      // Bare: the file's checksum, every record's Ed25519 signature with its origin's key (on the
-      // thread pool, as the app checks them), then the inserts.
+    raw() {
       const buf = readFileSync(join(fx.stick, fx.name));
-      createHash('sha256').update(buf).digest('hex');
-      const all = buf.toString('utf8').split('\n');
-      // The manifest signature vouches for the signer's own records (through the parts' checksums);
-      // a third site's record needs its own signature checked, as the app does.
-      if (!verify(null, Buffer.from(MANIFEST_DOMAIN + all[1]!), keys.get(signer)!, Buffer.from(all[2]!, 'base64'))) bad += 1;
-      const lines = all.slice(3).filter((l) => l.includes(' ') && !l.startsWith('{'));
-      const checks: Promise<void>[] = [];
-      const parsed = lines.map((l) => {
-        const space = l.indexOf(' ');
-        const json = l.slice(space + 1);
-        const rec = JSON.parse(json) as RawLine & { o?: string };
-        if (rec.o === signer) return rec;
-        const origin = keys.get(rec.o ?? '') ?? anyKey;
-        checks.push(
-          new Promise((done) =>
-            verify(null, Buffer.from(RECORD_DOMAIN + json), origin, Buffer.from(l.slice(0, space), 'base64'), (err, ok) => {
-              if (err || !ok) bad += 1;
-              done();
-            }),
-          ),
-        );
-        return rec;
-      });
-      await Promise.all(checks);
-      rawInsert(rawFiles[nextRaw++ % RUNS]!, parsed, 'origin');
+      floorVerify(buf, cards);
+      const text = buf.toString('utf8');
+      const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{') && !l.includes('"format":"mak-digest"'));
+      rawInsert(rawFiles[nextRaw++ % RUNS]!, lines.map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)) as RawLine), 'origin');
     },
     teardown() {
       for (const t of targets) t.close();

@@ -43,6 +43,9 @@ import { EventBus } from './stations/events';
 import { RequestLog } from './stations/request-log';
 import { QueueService } from './queue/queue-service';
 import { queueHandlers } from './queue/handlers';
+import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
+import { networkHandlers } from './exchange/network-handlers';
+import { findLocalSyncthing } from './exchange/syncthing';
 
 export interface CoreDeps {
   db: Db;
@@ -60,6 +63,8 @@ export interface CoreDeps {
   kiosk?: string;
   /** What the shell around core does (print, list printers, quit); browser mode's by default. */
   shell?: ShellPort;
+  /** The local Syncthing, for sharing over the network (tests pass a fake one). */
+  network?: Omit<NetworkDeps, 'drives'>;
 }
 
 export interface Core {
@@ -82,6 +87,7 @@ export interface Core {
     printing: PrintingService;
     stations: StationService;
     queue: QueueService;
+    network: NetworkExchange;
   };
   /** The event channel: hosts subscribe and carry events to their screens. */
   events: EventBus;
@@ -112,7 +118,12 @@ export function createCore(deps: CoreDeps): Core {
   const stations = new StationService(ctx);
   const queue = new QueueService(ctx);
   const events = new EventBus();
-  const exchange = new ExchangeService(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) });
+  const network = new NetworkExchange(ctx, { find: () => findLocalSyncthing(), ...deps.network, drives: deps.drives ?? systemDrives });
+  const exchange = new ExchangeService(ctx, {
+    drives: deps.drives ?? systemDrives,
+    ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}),
+    trustChanged: (siteId) => network.trustChanged(siteId),
+  });
 
   // One group per feature; TypeScript checks that together they cover every channel, and a
   // channel handled in two groups stops here.
@@ -123,6 +134,7 @@ export function createCore(deps: CoreDeps): Core {
     volunteerHandlers(volunteers),
     boardHandlers(board, matches, gaps, publicBoard),
     exchangeHandlers(exchange),
+    networkHandlers(network),
     inventoryHandlers(catalogue, stock, counts),
     printingHandlers(printing),
     stationHandlers(stations),
@@ -140,7 +152,7 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     events,
-    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue },
+    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue, network },
     close: () => closeDatabase(deps.db),
   };
 }

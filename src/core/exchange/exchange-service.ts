@@ -20,6 +20,8 @@ export interface ExchangeDeps {
   drives: DriveSource;
   /** Test hook for the "stick pulled out mid-write" case. */
   writeHooks?: WriteHooks;
+  /** A hub's trust changed: sharing over the network follows it (network-sync.ts). */
+  trustChanged?: (siteId: string) => Promise<void>;
 }
 
 /** A card is a few hundred bytes; anything this big is not one. */
@@ -131,8 +133,10 @@ export class ExchangeService {
     return this.ctx.db.transaction(() => rememberSite(this.ctx, card, { trusted: true, by })).immediate();
   }
 
-  setTrust(siteId: string, trusted: boolean, by: string | null) {
-    return setTrust(this.ctx, siteId, trusted, by);
+  async setTrust(siteId: string, trusted: boolean, by: string | null) {
+    const site = setTrust(this.ctx, siteId, trusted, by);
+    await this.deps.trustChanged?.(siteId);
+    return site;
   }
 
   trustFromBundle(folder: string, name: string, siteId: string, by: string | null) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RecordType } from '../../shared/api/channels/exchange';
 import { AppError } from '../errors';
 import { DAY_MS } from '../../shared/time';
+import { DIGEST_PART, parseDigestLine, type DigestLine } from './relay';
 
 /**
  * The share bundle on the stick (docs/bundle-format.md is the reference):
@@ -17,7 +18,9 @@ import { DAY_MS } from '../../shared/time';
  * still checks it against A's key. No compression: nothing to inflate, so no bomb to defuse.
  */
 export const SHARE_MAGIC = 'MAK-SHARE';
-export const FORMAT_VERSION = 1;
+/** The format this kiosk writes; it reads every one in READABLE_VERSIONS (2 added digests, relay.ts). */
+export const FORMAT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const SHARE_EXTENSION = '.makshare';
 export const CARD_EXTENSION = '.makcard';
 export const BACKUP_EXTENSION = '.makbackup';
@@ -38,20 +41,23 @@ export const LIMITS = {
   futureSkewMs: DAY_MS,
 };
 
-export const PART_NAMES = ['sites.jsonl', 'categories.jsonl', 'items.jsonl', 'needs_offers.jsonl', 'board.jsonl', 'weekly.jsonl'] as const;
+export const PART_NAMES = ['sites.jsonl', 'categories.jsonl', 'items.jsonl', 'needs_offers.jsonl', 'board.jsonl', 'weekly.jsonl', DIGEST_PART] as const;
 export type PartName = (typeof PART_NAMES)[number];
-export const PART_TYPE: Record<PartName, RecordType | 'site'> = {
+export const PART_TYPE: Record<PartName, RecordType | 'site' | 'digest'> = {
   'sites.jsonl': 'site',
   'categories.jsonl': 'category',
   'items.jsonl': 'item',
   'needs_offers.jsonl': 'need_offer',
   'board.jsonl': 'board',
   'weekly.jsonl': 'weekly',
+  [DIGEST_PART]: 'digest',
 };
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(4096);
 const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9:_.-]+$/);
+/** A Syncthing device id: eight groups of seven base32 characters (the form Syncthing shows). */
+export const SyncthingDeviceId = z.string().regex(/^[A-Z2-7]{7}(-[A-Z2-7]{7}){7}$/);
 
 export const Manifest = z.strictObject({
   format: z.literal('mak-share'),
@@ -80,6 +86,8 @@ export const CardBody = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
   publicKey: Base64,
+  /** The hub's Syncthing device id, when it shares over the network (older cards have none). */
+  syncthing: SyncthingDeviceId.optional(),
 });
 export type CardBody = z.infer<typeof CardBody>;
 
@@ -154,6 +162,8 @@ export interface ParsedBundle {
   signature: string;
   sites: CardBody[];
   records: RecordLine[];
+  /** Each origin's signed digest of its own records (format 2; none in older bundles). */
+  digests: DigestLine[];
   sha256: string;
   bytes: number;
 }
@@ -188,8 +198,9 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   const magic = buf.subarray(0, firstNl).toString('utf8');
   const m = /^MAK-SHARE (\d+)$/.exec(magic);
   if (!m) throw new AppError('exchange.not_a_bundle', 'not a share bundle');
-  if (Number(m[1]) !== FORMAT_VERSION) {
-    throw new AppError('exchange.bad_version', `bundle format ${m[1]}, this kiosk reads ${FORMAT_VERSION}`, { found: Number(m[1]), known: FORMAT_VERSION });
+  const version = Number(m[1]);
+  if (!READABLE_VERSIONS.includes(version)) {
+    throw new AppError('exchange.bad_version', `bundle format ${m[1]}, this kiosk reads ${FORMAT_VERSION}`, { found: version, known: FORMAT_VERSION });
   }
   const secondNl = buf.indexOf(0x0a, firstNl + 1);
   if (secondNl < 0 || secondNl - firstNl > LIMITS.manifestBytes) throw new AppError('exchange.truncated', 'the manifest is cut short');
@@ -200,11 +211,11 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   const parsed = Manifest.safeParse(parseJson(manifestLine, 'the manifest'));
   if (!parsed.success) {
     const v = (parseJson(manifestLine, 'the manifest') as { version?: unknown }).version;
-    if (typeof v === 'number' && v !== FORMAT_VERSION) throw new AppError('exchange.bad_version', `manifest version ${v}`, { found: v, known: FORMAT_VERSION });
+    if (typeof v === 'number' && v !== version) throw new AppError('exchange.bad_version', `manifest version ${v}`, { found: v, known: FORMAT_VERSION });
     throw malformed(`manifest: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   }
   const manifest = parsed.data;
-  if (manifest.version !== FORMAT_VERSION) throw new AppError('exchange.bad_version', `manifest version ${manifest.version}`, { found: manifest.version, known: FORMAT_VERSION });
+  if (manifest.version !== version) throw new AppError('exchange.bad_version', `manifest version ${manifest.version}`, { found: manifest.version, known: FORMAT_VERSION });
   if (!/^[A-Za-z0-9+/]+=*$/.test(signature)) throw malformed('the signature line');
   const seen = new Set<string>();
   for (const p of manifest.parts) {
@@ -219,6 +230,7 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
 
   const sites: CardBody[] = [];
   const records: RecordLine[] = [];
+  const digests: DigestLine[] = [];
   let offset = 0;
   for (const p of manifest.parts) {
     const bytes = body.subarray(offset, offset + p.bytes);
@@ -233,6 +245,15 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
         const card = CardBody.safeParse(parseJson(l, p.name));
         if (!card.success) throw malformed(`a site card in ${p.name}`);
         sites.push(card.data);
+      }
+      continue;
+    }
+    if (type === 'digest') {
+      if ((lines.length > 0 && version < 2) || lines.length > LIMITS.sites) throw malformed(`${p.name} in a format ${version} bundle`);
+      for (const l of lines) {
+        const d = parseDigestLine(l);
+        if (!d) throw malformed(`a digest in ${p.name}`);
+        digests.push(d);
       }
       continue;
     }
@@ -254,7 +275,7 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
     if (prev !== undefined && prev !== r.json) throw new AppError('exchange.duplicate', `${key} appears twice with different content`, { id: r.record.id });
     byKey.set(key, r.json);
   }
-  return { manifest, manifestLine, signature, sites, records, sha256, bytes: buf.length };
+  return { manifest, manifestLine, signature, sites, records, digests, sha256, bytes: buf.length };
 }
 
 /** Assembles a bundle's bytes from a signed manifest and its parts. */

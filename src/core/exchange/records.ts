@@ -67,6 +67,11 @@ export function weekStart(ms: number): string {
 
 export const WEEKS_SHARED = 8;
 
+/** The first week still shared at `ms`: weekly counts before it no longer travel (own or relayed), so bundles stop growing. */
+export function oldestSharedWeek(ms: number): string {
+  return weekStart(ms - (WEEKS_SHARED - 1) * 7 * DAY_MS);
+}
+
 function namesOf(rows: { owner: string; locale: string; name: string }[]): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   for (const r of rows) {
@@ -100,7 +105,7 @@ export function boardOf(ctx: CoreContext, siteId: string): z.infer<typeof BoardD
 /** Households served, visits and items given out per category, per week, for the last weeks. */
 export function weeklyOf(ctx: CoreContext): z.infer<typeof WeeklyData>[] {
   const now = ctx.clock.now().getTime();
-  const firstWeek = weekStart(now - (WEEKS_SHARED - 1) * 7 * DAY_MS);
+  const firstWeek = oldestSharedWeek(now);
   const from = `${firstWeek}T00:00:00.000Z`;
   // Week of an ISO timestamp: its date minus (weekday+6)%7 days.
   const weekExpr = (col: string) => `date(${col}, '-' || ((CAST(strftime('%w', ${col}) AS INTEGER) + 6) % 7) || ' days')`;

@@ -14,7 +14,9 @@ import {
   type Manifest,
   type PartName,
 } from './format';
-import { ownRecords, withdrawn } from './records';
+import { oldestSharedWeek, ownRecords, withdrawn } from './records';
+import { digestLines } from './digests';
+import { DIGEST_PART, type DigestedRecord } from './relay';
 import { cardOf, knownSiteRow, ownIdentity } from './sites';
 
 // A share bundle out: this hub's records (and those it passes on), signed, on the stick.
@@ -110,7 +112,11 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
   const sequence = takeShareSequence(ctx);
   const lines = new Map<PartName, string[]>(PART_NAMES.map((p) => [p, []]));
   const origins = new Set<string>();
-  for (const r of ctx.db.prepare('SELECT type, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
+  const oldestWeek = oldestSharedWeek(ctx.clock.now().getTime());
+  const perOrigin = new Map<string, DigestedRecord[]>();
+  for (const r of ctx.db.prepare('SELECT type, id, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
+    // Only the latest weeks' counts travel: a year of relaying does not carry a year of weeks.
+    if (r.type === 'weekly' && r.id.slice(r.id.lastIndexOf(':') + 1) < oldestWeek) continue;
     // Only records from sites we still trust travel on.
     if (r.origin_site !== me.id) {
       const known = knownSiteRow(ctx, r.origin_site);
@@ -118,7 +124,12 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
       origins.add(r.origin_site);
     }
     lines.get(TYPE_PART[r.type])!.push(r.line);
+    let mine = perOrigin.get(r.origin_site);
+    if (!mine) perOrigin.set(r.origin_site, (mine = []));
+    mine.push({ t: r.type, id: r.id, line: r.line });
   }
+  const created = nowIso(ctx);
+  lines.set(DIGEST_PART, digestLines(ctx, me, { sequence, created }, perOrigin));
   const cards: CardBody[] = [cardOf(me)];
   for (const id of [...origins].sort()) {
     const k = knownSiteRow(ctx, id)!;
@@ -138,17 +149,18 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
     version: FORMAT_VERSION,
     site: { id: me.id, name: me.name, publicKey: Buffer.from(me.publicKey).toString('base64'), keyId: me.keyId },
     sequence,
-    created: nowIso(ctx),
+    created,
     parts: manifestParts,
   };
   const manifestLine = JSON.stringify(manifest);
   return { bytes: assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts), manifest };
 }
 
-export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
+/** `fileName`: the network folder keeps one file per hub, replaced each time (network-sync.ts). */
+export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks, fileName?: (m: Manifest) => string): Promise<WrittenFile> {
   requireFolder(folder);
   const { bytes, manifest } = buildShareBundle(ctx);
-  const name = bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
+  const name = fileName ? fileName(manifest) : bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
   const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
   ctx.db
     .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")

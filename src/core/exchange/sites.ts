@@ -167,7 +167,9 @@ export function parseCardCode(code: string): CardBody {
 
 export function ownCard(ctx: CoreContext): SiteCard {
   const me = ownIdentity(ctx);
-  const card = cardOf(me);
+  // Sharing over the network: the card carries our Syncthing device (the digit code does not: it stays short).
+  const device = ctx.db.prepare('SELECT device_id FROM network_settings WHERE enabled = 1').pluck().get() as string | null | undefined;
+  const card: CardBody = { ...cardOf(me), ...(device ? { syncthing: device } : {}) };
   return { siteId: me.id, name: me.name, fingerprint: fingerprint(me.publicKey), text: `${JSON.stringify(card)}\n`, digits: cardDigits(card) };
 }
 
@@ -200,6 +202,8 @@ export function rememberSite(ctx: CoreContext, card: CardBody, trust: { trusted:
   } else if (trust.trusted && existing.trusted === 0) {
     ctx.db.prepare('UPDATE known_sites SET trusted = 1, trusted_at = ?, trusted_by = ?, name = ? WHERE id = ?').run(at, trust.by, card.name, card.id);
   }
+  // A card the coordinator chose that carries a Syncthing device: offered for sharing (network-sync.ts).
+  if (trust.trusted && card.syncthing) ctx.db.prepare('UPDATE known_sites SET syncthing_device = ? WHERE id = ?').run(card.syncthing, card.id);
   return toKnownSite(knownSiteRow(ctx, card.id)!, siteLabels(ctx.db));
 }
 

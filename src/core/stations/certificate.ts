@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync, createPrivateKey, sign, X509Certificate } from 'node:crypto';
+import { DAY_MS } from '../../shared/time';
 
 /**
  * A self-signed TLS certificate for the hub, made with Node's crypto alone: there is no X.509
@@ -75,7 +76,7 @@ export function makeCertificate(req: CertificateRequest): HubCertificate {
   serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
   if (serial[0] === 0) serial[0] = 1; // and a minimal one
   const notBefore = new Date(req.now.getTime() - 60 * 60_000);
-  const notAfter = new Date(req.now.getTime() + (req.days ?? 3650) * 86_400_000);
+  const notAfter = new Date(req.now.getTime() + (req.days ?? 3650) * DAY_MS);
   const ecdsaSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const addresses = [...new Set([...req.addresses, '127.0.0.1'])];
   const san = seq(...addresses.map((a) => tlv(0x87, ipBytes(a))), tlv(0x82, Buffer.from('localhost', 'ascii')));

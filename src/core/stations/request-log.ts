@@ -1,8 +1,9 @@
 import type { Db } from '../db/open';
 import type { ApiResult } from '../../shared/api/errors';
+import { DAY_MS } from '../../shared/time';
 
 /** How long a request id is remembered: longer than any station retries for. */
-const KEEP_MS = 2 * 86_400_000;
+const KEEP_MS = 2 * DAY_MS;
 
 /**
  * Makes a retried write return its first answer instead of acting twice: a station that lost

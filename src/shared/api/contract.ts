@@ -8,6 +8,7 @@ import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
 import { inventoryChannels } from './channels/inventory';
+import { networkChannels } from './channels/network';
 import { printingChannels } from './channels/printing';
 import { stationsChannels } from './channels/stations';
 import { queueChannels } from './channels/queue';
@@ -53,6 +54,7 @@ export const contract = defineContract(
   printingChannels,
   stationsChannels,
   queueChannels,
+  networkChannels,
 );
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
 import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
+import { NETWORK_ERRORS } from './channels/network';
 import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 import { STATIONS_ERRORS } from './channels/stations';
@@ -49,6 +50,7 @@ export const ERROR_CODES = [
   ...BOARD_ERRORS,
   ...EXCHANGE_ERRORS,
   ...INVENTORY_ERRORS,
+  ...NETWORK_ERRORS,
   ...INTAKE_ERRORS,
   ...SLIP_ERRORS,
   ...STATIONS_ERRORS,

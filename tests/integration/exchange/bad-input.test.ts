@@ -91,12 +91,12 @@ describe('bad bundles change nothing', () => {
   });
 
   it('unknown format version (file header and manifest)', async () => {
-    await expectRefused('v2.makshare', edit(() => {}, a.privateKey(), 'MAK-SHARE 2'), 'exchange.bad_version');
+    await expectRefused('v3.makshare', edit(() => {}, a.privateKey(), 'MAK-SHARE 3'), 'exchange.bad_version');
     await expectRefused(
-      'v2-manifest.makshare',
+      'v3-manifest.makshare',
       edit((o) => {
-        o.manifest.version = 2;
-      }),
+        o.manifest.version = 3;
+      }, a.privateKey(), 'MAK-SHARE 2'),
       'exchange.bad_version',
     );
   });

@@ -31,7 +31,7 @@ export interface Site {
 }
 
 /** A hub of its own: its own data folder, clock, ids and keys (seeded by name, so sites differ). */
-export async function makeSite(name: string, opts: { demo?: boolean; drives?: DriveSource; writeHooks?: CoreDeps['writeHooks']; logError?: CoreDeps['logError']; setUp?: boolean } = {}): Promise<Site> {
+export async function makeSite(name: string, opts: { demo?: boolean; drives?: DriveSource; writeHooks?: CoreDeps['writeHooks']; logError?: CoreDeps['logError']; setUp?: boolean; network?: CoreDeps['network'] } = {}): Promise<Site> {
   const tmp = tempDir(`kiosk-${name.replace(/\W/g, '')}-`);
   const dataDir = join(tmp.path, 'data');
   mkdirSync(dataDir);
@@ -44,6 +44,7 @@ export async function makeSite(name: string, opts: { demo?: boolean; drives?: Dr
     drives: opts.drives ?? testDrives(),
     ...(opts.writeHooks ? { writeHooks: opts.writeHooks } : {}),
     ...(opts.logError ? { logError: opts.logError } : {}),
+    ...(opts.network ? { network: opts.network } : {}),
   });
   const raw = (channel: string, input: unknown, session: string | null = null) => core.dispatch(channel, { input, session });
   let token = '';
@@ -108,7 +109,7 @@ export function openBundle(buf: Buffer): OpenBundle {
 }
 
 /** Puts a (possibly edited) bundle back together with fresh sizes and checksums, signed by `key`. */
-export function sealBundle(b: OpenBundle, key: KeyObject, magic = 'MAK-SHARE 1'): Buffer {
+export function sealBundle(b: OpenBundle, key: KeyObject, magic = `MAK-SHARE ${b.manifest.version}`): Buffer {
   const bufs: Buffer[] = [];
   const parts = b.manifest.parts.map((p) => {
     const buf = Buffer.from(b.parts.get(p.name) ?? '');

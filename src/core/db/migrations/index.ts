@@ -15,8 +15,10 @@ import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
 import { stations } from './0160-stations';
 import { movementNotes } from './0190-movement-notes';
+import { relayDigests } from './0200-relay-digests';
+import { networkExchange } from './0210-network-exchange';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations, movementNotes];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations, movementNotes, relayDigests, networkExchange];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
+import type { Arrival, NetworkSettings, NetworkStatus } from '../../../src/shared/api/channels/network';
+import { SyncthingClient, type SyncthingTransport } from '../../../src/core/exchange/syncthing';
+import { isCandidateName } from '../../../src/core/exchange/watcher';
+import { makeSite, stick, type Site } from './support';
+
+/** A stand-in Syncthing: answers the REST calls the kiosk makes and remembers its config. */
+function fakeSyncthing(myID: string) {
+  const devices = new Map<string, unknown>();
+  const folders = new Map<string, { devices: { deviceID: string }[]; path: string }>();
+  const connected = new Set<string>();
+  let reachable = true;
+  const transport: SyncthingTransport = (method, path, body) => {
+    if (!reachable) return Promise.reject(new Error('down'));
+    const [p] = path.split('?');
+    const dev = /^\/rest\/config\/devices\/(.+)$/.exec(p!);
+    const fol = /^\/rest\/config\/folders\/(.+)$/.exec(p!);
+    if (p === '/rest/system/status') return Promise.resolve({ myID });
+    if (p === '/rest/system/connections') return Promise.resolve({ connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: connected.has(d) }])) });
+    if (p!.startsWith('/rest/config/defaults/')) return Promise.resolve({});
+    if (p === '/rest/db/scan') return Promise.resolve(null);
+    if (dev && method === 'GET') return Promise.resolve(devices.get(dev[1]!) ?? null);
+    if (dev && method === 'PUT') return Promise.resolve(void devices.set(dev[1]!, body));
+    if (dev && method === 'DELETE') return Promise.resolve(void devices.delete(dev[1]!));
+    if (fol && method === 'GET') return Promise.resolve(folders.get(fol[1]!) ?? null);
+    if (fol && method === 'PUT') return Promise.resolve(void folders.set(fol[1]!, body as never));
+    return Promise.reject(new Error(`unexpected ${method} ${path}`));
+  };
+  return { devices, folders, connected, transport, down: () => (reachable = false), client: () => new SyncthingClient(transport) };
+}
+
+const DEV_A = 'AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA';
+const DEV_B = 'BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+});
+
+async function hub(name: string, device: string, found: boolean, demo = false) {
+  const st = fakeSyncthing(device);
+  const s = await makeSite(name, { demo, network: { syncthing: () => st.client(), find: () => (found ? { url: 'http://127.0.0.1:8384', apiKey: 'k' } : null) } });
+  cleanup.push(() => s.dispose());
+  return { s, st };
+}
+function sharedFolder(): string {
+  const f = stick();
+  cleanup.push(() => f.remove());
+  return f.path;
+}
+/** Two looks, as the poller makes them: a file is read only once it has settled. */
+async function settle(s: Site): Promise<Arrival[]> {
+  await s.call('network.sync', {});
+  return s.call<{ arrivals: Arrival[] }>('network.sync', {}).then((r) => r.arrivals);
+}
+
+describe('sharing over the network (Syncthing as carrier)', () => {
+  it('says plainly when there is no Syncthing, and the stick keeps working', async () => {
+    const { s } = await hub('Eastside Hub', DEV_A, false, true);
+    const folder = sharedFolder();
+    const r = await s.raw('network.configure', { enabled: true, folder });
+    expect(r.ok ? null : r.error.code).toBe('network.syncthing_missing');
+    expect((await s.call<NetworkSettings>('network.settings', {})).found).toBe(false);
+    expect((await s.call<NetworkStatus>('network.status', {})).state).toBe('off');
+    const w = await s.call<WrittenFile>('exchange.export_share', { folder });
+    expect(w.verified).toBe(true);
+    const far = await s.raw('network.configure', { enabled: true, folder, apiUrl: 'http://192.168.1.5:8384', apiKey: 'k' });
+    expect(far.ok ? null : far.error.code).toBe('network.bad_address');
+  });
+
+  it('the card carries the device; trusting it offers the device, linking shares the folder, untrusting removes it', async () => {
+    const a = await hub('Eastside Hub', DEV_A, true, true);
+    const b = await hub('Northside Pantry', DEV_B, true);
+    const folder = sharedFolder();
+    await a.s.call('network.configure', { enabled: true, folder });
+    const card = await a.s.call<SiteCard>('exchange.card', {});
+    expect(JSON.parse(card.text)).toMatchObject({ syncthing: DEV_A });
+    const known = await b.s.call<KnownSite>('exchange.add_card', { code: card.text });
+    await b.s.call('network.configure', { enabled: true, folder });
+    let st = await b.s.call<NetworkStatus>('network.status', {});
+    expect(st.hubs).toEqual([expect.objectContaining({ siteId: known.id, deviceId: DEV_A, linked: false, connected: false })]);
+    expect(b.st.devices.has(DEV_A)).toBe(false);
+    await b.s.call('network.link', { siteId: known.id, linked: true });
+    expect(b.st.devices.get(DEV_A)).toMatchObject({ deviceID: DEV_A, name: 'Eastside Hub', autoAcceptFolders: false });
+    expect(b.st.folders.get('mak-exchange')!.devices.map((d) => d.deviceID)).toEqual([DEV_B, DEV_A]);
+    b.st.connected.add(DEV_A);
+    st = await b.s.call<NetworkStatus>('network.status', {});
+    expect(st.hubs[0]).toMatchObject({ linked: true, connected: true });
+    await b.s.call('exchange.set_trust', { siteId: known.id, trusted: false });
+    expect(b.st.devices.has(DEV_A)).toBe(false);
+    expect(b.st.folders.get('mak-exchange')!.devices.map((d) => d.deviceID)).toEqual([DEV_B]);
+    // An older card, with no device, still reads.
+    const old = { ...JSON.parse(card.text), syncthing: undefined };
+    expect((await b.s.raw('exchange.add_card', { code: JSON.stringify(old) })).ok).toBe(true);
+  });
+
+  it('exports into the folder, and arrivals wait for a look or apply automatically, each one logged', async () => {
+    const a = await hub('Eastside Hub', DEV_A, true, true);
+    const b = await hub('Northside Pantry', DEV_B, true);
+    const folder = sharedFolder();
+    await a.s.call('network.configure', { enabled: true, folder });
+    await b.s.call('network.configure', { enabled: true, folder });
+    const known = await b.s.call<KnownSite>('exchange.add_card', { code: (await a.s.call<SiteCard>('exchange.card', {})).text });
+
+    await a.s.call('network.sync', {});
+    expect(readdirSync(folder)).toEqual([`hub-${a.s.id}.makshare`]);
+    // Waits for a look: the hub is trusted but not set to apply automatically.
+    expect(await settle(b.s)).toEqual([expect.objectContaining({ siteId: a.s.id, status: 'waiting', reason: 'review' })]);
+    expect(b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    expect(await settle(b.s)).toEqual([]); // the same file is not taken twice
+
+    await b.s.call('network.auto_apply', { siteId: known.id, autoApply: true });
+    a.s.clock.advance(60_000);
+    a.s.core.ctx.db.prepare("UPDATE item_names SET name = name || ' (fresh)' WHERE item_id IN (SELECT id FROM items LIMIT 1) AND locale = 'en'").run();
+    await a.s.call('network.sync', {});
+    b.s.clock.advance(120_000);
+    const applied = await settle(b.s);
+    expect(applied).toEqual([expect.objectContaining({ siteId: a.s.id, status: 'applied', reason: null })]);
+    expect(b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM items WHERE origin_site = ?').pluck().get(a.s.id)).toBeGreaterThan(20);
+    const st = await b.s.call<NetworkStatus>('network.status', {});
+    expect(st.hubs[0]).toMatchObject({ siteId: a.s.id, autoApply: true, lastArrivedAt: b.s.clock.now().toISOString(), lastAppliedAt: b.s.clock.now().toISOString() });
+    expect(st.arrivals.map((x) => x.status)).toEqual(['applied', 'waiting']);
+    expect((await b.s.call<unknown[]>('exchange.log', {})).length).toBe(1);
+
+    // A tampered copy placed in the folder: refused and logged, nothing applied.
+    const buf = readFileSync(join(folder, `hub-${a.s.id}.makshare`));
+    buf[buf.length - 10]! ^= 1;
+    writeFileSync(join(folder, 'tampered.makshare'), buf);
+    const items = () => b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_records').pluck().get();
+    const before = items();
+    const refused = await settle(b.s);
+    expect(refused).toEqual([expect.objectContaining({ fileName: 'tampered.makshare', status: 'refused', reason: 'exchange.checksum' })]);
+    expect(b.s.core.ctx.db.prepare("SELECT COUNT(*) FROM exchange_arrivals WHERE status = 'refused'").pluck().get()).toBe(1);
+    expect(items()).toBe(before);
+  });
+
+  it('never reads a file Syncthing or an export is still writing, nor one still growing', async () => {
+    const a = await hub('Eastside Hub', DEV_A, true, true);
+    const b = await hub('Northside Pantry', DEV_B, true);
+    const folder = sharedFolder();
+    await b.s.call('network.configure', { enabled: true, folder });
+    await b.s.call('exchange.add_card', { code: (await a.s.call<SiteCard>('exchange.card', {})).text });
+    const w = await a.s.call<WrittenFile>('exchange.export_share', { folder: sharedFolder() });
+    const whole = readFileSync(w.path);
+    for (const name of ['.syncthing.hub-x.makshare.tmp', '~syncthing~hub-x.makshare.tmp', '.hub-x.makshare.123-abc.part']) writeFileSync(join(folder, name), whole);
+    expect(['.syncthing.a.makshare.tmp', '~syncthing~a.makshare.tmp', '.a.makshare.1.part', 'a.makshare.tmp', 'a.makshare'].map(isCandidateName)).toEqual([false, false, false, false, true]);
+    const growing = join(folder, 'copying.makshare');
+    writeFileSync(growing, whole.subarray(0, 1000));
+    expect((await b.s.call<{ arrivals: Arrival[] }>('network.sync', {})).arrivals).toEqual([]);
+    writeFileSync(growing, whole.subarray(0, 5000));
+    utimesSync(growing, new Date(), new Date(Date.now() + 5000));
+    expect((await b.s.call<{ arrivals: Arrival[] }>('network.sync', {})).arrivals).toEqual([]);
+    expect(b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_arrivals').pluck().get()).toBe(0);
+    // Once it is whole and settled, it is read, and only then.
+    writeFileSync(growing, whole);
+    expect(await settle(b.s)).toEqual([expect.objectContaining({ fileName: 'copying.makshare', status: 'waiting' })]);
+  });
+});
