@@ -10,6 +10,7 @@ const MARKET = { en: 'Corner Market', ar: 'سوق الحي' } as const;
 
 for (const lng of ['en', 'ar'] as const) {
   test(`stock room (${lng}): the morning's deliveries, by scanner and touch`, async ({ page, kiosk }) => {
+    test.setTimeout(120_000);
     hubLanguage(kiosk, lng);
     const { w, touch, scanner, shots } = person(page, lng, `stock-room-${lng}`);
     await page.goto(kiosk.url);

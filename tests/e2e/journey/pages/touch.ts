@@ -36,9 +36,18 @@ export class Touch {
     await field.tap();
     const on = this.keys();
     await expect(on).toBeVisible();
+    const shift = on.locator('[data-skbtn="{shift}"]');
+    const abc = on.locator('[data-skbtn="{abc}"]');
     for (const ch of text) {
       const key = on.locator(`[data-skbtn="${ch === ' ' ? '{space}' : ch.replace(/["\\]/g, '\\$&')}"]`);
-      if ((await key.count()) === 0) await on.locator('[data-skbtn="{shift}"]').tap();
+      // A capital is on the shift layer (which falls back after one key); a Latin letter on an
+      // Arabic or Persian keyboard is behind ABC (which stays until tapped again).
+      if ((await key.count()) === 0 && (await shift.count()) > 0) await shift.tap();
+      if ((await key.count()) === 0 && (await abc.count()) > 0) {
+        if ((await shift.count()) > 0) await shift.tap();
+        await abc.tap();
+        if ((await key.count()) === 0) await shift.tap();
+      }
       await key.first().tap();
     }
     await expect(field).toHaveValue(new RegExp(`${escape(text)}$`));
