@@ -10,8 +10,11 @@ import { wordsFor } from './pages/words';
  * Saturday 28 November 2026, 10:00), seen through a touch screen. Everything a person does is a
  * tap; the laptop viewport is where each story runs, Shots looks at every step at all three sizes.
  */
-export const test = base.extend({});
-test.use({ hasTouch: true, viewport: { width: 1366, height: 768 } });
+export const test = base.extend({
+  // Overridden here, not by test.use: a test.use in an imported module reaches only the first spec file.
+  hasTouch: async ({}, use) => use(true),
+  viewport: async ({}, use) => use({ width: 1366, height: 768 }),
+});
 
 /** The hub's own language, as the coordinator set it up (a setting, not something a visitor does). */
 export function hubLanguage(kiosk: Kiosk, language: string): void {

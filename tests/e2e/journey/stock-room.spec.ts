@@ -28,6 +28,12 @@ for (const lng of ['en', 'ar'] as const) {
     const status = page.getByRole('status');
     const source = form.getByLabel(w('inventory:receive.source'));
     const sender = form.getByLabel(w('inventory:receive.sourceName'));
+    const name = (english: string) => {
+      const id = kiosk.core.services.intake.catalog('en').find((i) => i.name === english)!.id;
+      return kiosk.core.services.intake.catalog(lng).find((i) => i.id === id)!.name;
+    };
+    // What the status says after a receipt: "Received 40 × Black beans, 15 oz. …"
+    const received = (qty: number, english: string) => expect(status).toContainText(`${qty} × ${name(english)}`);
 
     // 40 cases of canned beans from the regional food bank: scan, +10 four times, less the first 1.
     const beans = onHand(kiosk, 'Black beans, 15 oz');
@@ -40,7 +46,7 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tapText(sender, FOOD_BANK_DONOR[lng]);
     await shots.step('beans-40');
     await touch.tap(receive);
-    await expect(status).toContainText('40');
+    await received(40, 'Black beans, 15 oz');
     expect(onHand(kiosk, 'Black beans, 15 oz')).toBe(beans + 40);
     await shots.step('beans-received');
 
@@ -52,7 +58,7 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(qty).toHaveText('5');
     await touch.pickFromList(source, w('inventory:sources.food_bank'));
     await touch.tap(receive);
-    await expect(status).toContainText('5');
+    await received(5, 'Rice, 5 kg');
     expect(onHand(kiosk, 'Rice, 5 kg')).toBe(rice + 5);
 
     // 60 cartons of eggs expiring next Thursday, 3 December, picked on the calendar.
@@ -74,7 +80,7 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tap(picker.getByRole('button', { name: thursday, exact: true }));
     await expect(form.getByLabel(w('inventory:receive.expiry'))).toHaveValue('2026-12-03');
     await touch.tap(receive);
-    await expect(status).toContainText('60');
+    await received(60, 'Eggs, 1 dozen');
     expect(kiosk.core.ctx.db.prepare('SELECT expires_on AS e FROM lots ORDER BY rowid DESC LIMIT 1').get()).toMatchObject({ e: '2026-12-03' });
 
     // 16 kg of produce from Corner Market's grocery rescue: potatoes have no barcode, found by name.
@@ -91,7 +97,7 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tapText(sender, MARKET[lng]);
     await shots.step('produce-16kg');
     await touch.tap(receive);
-    await expect(status).toContainText('16');
+    await received(16, 'Potatoes');
 
     // Diapers, sizes 3 and 4, from a church: no barcodes, found by name.
     for (const size of ['3', '4']) {
@@ -108,7 +114,7 @@ for (const lng of ['en', 'ar'] as const) {
         await shots.step('diapers');
       }
       await touch.tap(receive);
-      await expect(status).toContainText('21');
+      await received(21, `Diapers, size ${size}`);
     }
 
     // A can whose barcode the catalogue does not know: a new item, named in English. The name

@@ -4,9 +4,9 @@ import type { Page } from '@playwright/test';
 
 /** The three screens the hub has: a laptop, the intake tablet, the portrait kiosk. */
 export const SIZES = [
-  { name: '1366x768', width: 1366, height: 768 },
   { name: '1024x768', width: 1024, height: 768 },
   { name: '1080x1920', width: 1080, height: 1920 },
+  { name: '1366x768', width: 1366, height: 768 },
 ] as const;
 
 export const JOURNEY_DIR = join('test-results', 'journey');
@@ -35,7 +35,8 @@ export class Shots {
       await this.page.setViewportSize({ width: size.width, height: size.height });
       await this.page.screenshot({ path: join(JOURNEY_DIR, `${base}-${size.name}.png`), animations: 'disabled' });
     }
-    if (before) await this.page.setViewportSize(before);
+    // The story runs at the laptop's size, the last one shot: back to it only if it was another.
+    if (before && (before.width !== 1366 || before.height !== 768)) await this.page.setViewportSize(before);
     if (process.env.JOURNEY_TIMING) console.log(`shot ${base}: ${Date.now() - t0} ms`);
   }
 }
