@@ -12,8 +12,8 @@ import { wordsFor } from './pages/words';
  */
 export const test = base.extend({
   // Overridden here, not by test.use: a test.use in an imported module reaches only the first spec file.
-  hasTouch: async ({}, use) => use(true),
-  viewport: async ({}, use) => use({ width: 1366, height: 768 }),
+  hasTouch: true,
+  viewport: { width: 1366, height: 768 },
 });
 
 /** The hub's own language, as the coordinator set it up (a setting, not something a visitor does). */

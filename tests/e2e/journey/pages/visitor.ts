@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { LocaleCode } from '../../../../src/shared/locales';
 import type { Kiosk } from '../../fixtures';
 import { Touch } from './touch';
 import { wordsFor } from './words';
@@ -7,7 +8,7 @@ import { wordsFor } from './words';
 export class Visitor extends Touch {
   constructor(
     page: Page,
-    readonly lng: string,
+    readonly lng: LocaleCode,
     readonly kiosk: Kiosk,
   ) {
     super(page, wordsFor(lng));
