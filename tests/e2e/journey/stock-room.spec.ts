@@ -1,0 +1,177 @@
+import { DEMO_PINS } from '../../../src/core/demo/seed';
+import { expect, hubLanguage, onHand, person, test } from './hub';
+
+// 8:30, the stock-room tablet: a first-day volunteer receives the morning's deliveries by scanner
+// and by touch, adds a can the catalogue does not know, and marks the expired milk spoiled.
+
+const FOOD_BANK_DONOR = { en: 'Food Bank', ar: 'بنك الطعام' } as const;
+const CHURCH = { en: 'St Mark', ar: 'الكنيسة' } as const;
+const MARKET = { en: 'Corner Market', ar: 'سوق الحي' } as const;
+
+for (const lng of ['en', 'ar'] as const) {
+  test(`stock room (${lng}): the morning's deliveries, by scanner and touch`, async ({ page, kiosk }) => {
+    test.setTimeout(120_000);
+    hubLanguage(kiosk, lng);
+    const { w, touch, scanner, shots } = person(page, lng, `stock-room-${lng}`);
+    await page.goto(kiosk.url);
+    await touch.logIn(DEMO_PINS.stock);
+    await expect(page.getByRole('heading', { name: w('inventory:receive.title') })).toBeVisible();
+    if (lng === 'ar') await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await shots.step('receive-screen');
+
+    const form = page.getByRole('form', { name: w('inventory:receive.form') });
+    const qty = form.getByRole('group', { name: w('inventory:receive.quantity') }).locator('output');
+    const plusTen = form.getByRole('button', { name: w('inventory:receive.plusTen') });
+    const more = form.getByRole('button', { name: w('common:increase', { label: w('inventory:receive.quantity') }) });
+    const fewer = form.getByRole('button', { name: w('common:decrease', { label: w('inventory:receive.quantity') }) });
+    const receive = form.getByRole('button', { name: w('inventory:receive.submit'), exact: true });
+    const status = page.getByRole('status');
+    const source = form.getByLabel(w('inventory:receive.source'));
+    const sender = form.getByLabel(w('inventory:receive.sourceName'));
+    const name = (english: string) => {
+      const id = kiosk.core.services.intake.catalog('en').find((i) => i.name === english)!.id;
+      return kiosk.core.services.intake.catalog(lng).find((i) => i.id === id)!.name;
+    };
+    // What the status says after a receipt: "Received 40 × Black beans, 15 oz. …"
+    const received = (qty: number, english: string) => expect(status).toContainText(`${qty} × ${name(english)}`);
+
+    // 40 cases of canned beans from the regional food bank: scan, +10 four times, less the first 1.
+    const beans = onHand(kiosk, 'Black beans, 15 oz');
+    await scanner.scan('084879544544');
+    await expect(form).toBeVisible();
+    for (let i = 0; i < 4; i += 1) await touch.tap(plusTen);
+    await touch.tap(fewer);
+    await expect(qty).toHaveText('40');
+    await touch.pickFromList(source, w('inventory:sources.food_bank'));
+    await touch.tapText(sender, FOOD_BANK_DONOR[lng]);
+    await shots.step('beans-40');
+    await touch.tap(receive);
+    await received(40, 'Black beans, 15 oz');
+    expect(onHand(kiosk, 'Black beans, 15 oz')).toBe(beans + 40);
+    await shots.step('beans-received');
+
+    // 25 kg of rice in 5 kg bags: five bags.
+    const rice = onHand(kiosk, 'Rice, 5 kg');
+    await scanner.scan('8962598503566');
+    await expect(form).toBeVisible();
+    for (let i = 0; i < 4; i += 1) await touch.tap(more);
+    await expect(qty).toHaveText('5');
+    await touch.pickFromList(source, w('inventory:sources.food_bank'));
+    await touch.tap(receive);
+    await received(5, 'Rice, 5 kg');
+    expect(onHand(kiosk, 'Rice, 5 kg')).toBe(rice + 5);
+
+    // 60 cartons of eggs expiring next Thursday, 3 December, picked on the calendar.
+    await scanner.scan('081632567611');
+    await expect(form).toBeVisible();
+    for (let i = 0; i < 6; i += 1) await touch.tap(plusTen);
+    await touch.tap(fewer);
+    await expect(qty).toHaveText('60');
+    await touch.tap(form.getByRole('button', { name: w('kiosk:date.open') }));
+    const picker = form.getByRole('group', { name: w('kiosk:date.picker') });
+    await expect(picker).toBeVisible();
+    const title = picker.locator('.date-picker-title');
+    const december = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 11, 1)));
+    const november = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1)));
+    if ((await title.textContent()) === november) await touch.tap(picker.getByRole('button', { name: w('kiosk:date.nextMonth') }));
+    await expect(title).toHaveText(december);
+    const thursday = new Intl.DateTimeFormat(lng, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 11, 3)));
+    await shots.step('eggs-calendar');
+    await touch.tap(picker.getByRole('button', { name: thursday, exact: true }));
+    await expect(form.getByLabel(w('inventory:receive.expiry'))).toHaveValue('2026-12-03');
+    await touch.tap(receive);
+    await received(60, 'Eggs, 1 dozen');
+    expect(kiosk.core.ctx.db.prepare('SELECT expires_on AS e FROM lots ORDER BY rowid DESC LIMIT 1').get()).toMatchObject({ e: '2026-12-03' });
+
+    // 16 kg of produce from Corner Market's grocery rescue: potatoes have no barcode, found by name.
+    const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
+    const potatoes = { en: 'Potatoes', ar: 'بطاطس' }[lng];
+    await touch.tapText(scanField, potatoes.slice(0, 4));
+    await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
+    await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
+    await expect(form).toBeVisible();
+    await touch.tap(plusTen);
+    for (let i = 0; i < 5; i += 1) await touch.tap(more);
+    await expect(qty).toHaveText('16');
+    await touch.pickFromList(source, w('inventory:sources.donor'));
+    await touch.tapText(sender, MARKET[lng]);
+    await shots.step('produce-16kg');
+    await touch.tap(receive);
+    await received(16, 'Potatoes');
+
+    // Diapers, sizes 3 and 4, from a church: no barcodes, found by name.
+    for (const size of ['3', '4']) {
+      await touch.tapClear(scanField);
+      await touch.tapText(scanField, `${lng === 'en' ? 'Diapers' : 'حفاضات'}`);
+      await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
+      const results = page.getByRole('list', { name: w('inventory:receive.results') });
+      await touch.tap(results.getByRole('button', { name: new RegExp(size) }).first());
+      await expect(form).toBeVisible();
+      for (let i = 0; i < 2; i += 1) await touch.tap(plusTen);
+      await touch.pickFromList(source, w('inventory:sources.donor'));
+      if (size === '3') {
+        await touch.tapText(sender, CHURCH[lng]);
+        await shots.step('diapers');
+      }
+      await touch.tap(receive);
+      await received(21, `Diapers, size ${size}`);
+    }
+
+    // A can whose barcode the catalogue does not know: a new item, named in English. The name
+    // searched for the diapers is still in the scan field, and a scan there is appended to it
+    // (see the test.fail below): she empties the field first.
+    await touch.tapClear(scanField);
+    await scanner.scan('4006381333931');
+    await expect(page.getByText(w('inventory:receive.unknownCode', { barcode: '4006381333931' }))).toBeVisible();
+    const editor = page.getByRole('form', { name: w('inventory:editor.newTitle') });
+    await expect(editor.getByLabel(w('inventory:editor.barcodes'))).toHaveValue('4006381333931');
+    const english = editor.getByLabel(lng === 'en' ? `English · ${w('inventory:editor.required')}` : 'English', { exact: true });
+    await touch.tapText(english, 'Black beans, 29 oz');
+    await shots.step('new-item');
+    const save = editor.getByRole('button', { name: w('inventory:editor.save') });
+    if (lng === 'ar') {
+      // The hub's language is Arabic: the item needs its Arabic name too before it can be saved.
+      await expect(save).toBeDisabled();
+      await touch.tapText(editor.getByLabel(`العربية · ${w('inventory:editor.required')}`, { exact: true }), 'فاصوليا سوداء');
+    }
+    await touch.tap(save);
+    await expect(form).toBeVisible();
+    await touch.tap(receive);
+    await expect(status).toContainText(lng === 'en' ? 'Black beans, 29 oz' : 'فاصوليا سوداء');
+    // Languages without a name for it show the English one, marked "not translated yet".
+    if (lng === 'en') expect(kiosk.core.services.inventory.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
+
+    // 12 cartons of milk have expired: marked spoiled, with the reason.
+    await touch.tap(page.getByRole('button', { name: w('inventory:tabs.stock'), exact: true }));
+    await touch.tap(page.getByRole('button', { name: w('inventory:stock.view.expiring') }));
+    const milk = { en: 'Milk, 1 L', ar: 'حليب' }[lng];
+    await touch.tap(page.getByRole('table').getByRole('button', { name: new RegExp(milk) }).first());
+    const adjust = page.getByRole('form', { name: w('inventory:adjust.title') });
+    const lot = adjust.getByLabel(w('inventory:adjust.lot'));
+    const lotLabel = await lot.locator('option', { hasText: 'DAIRY-0614' }).textContent();
+    await touch.pickFromList(lot, lotLabel ?? '');
+    await touch.pickFromList(adjust.getByLabel(w('inventory:adjust.reason')), w('inventory:reasons.spoiled'));
+    await touch.tapNumber(adjust.getByLabel(w('inventory:adjust.qty')), '12');
+    await shots.step('milk-spoiled');
+    await touch.tap(adjust.getByRole('button', { name: w('inventory:adjust.submit') }));
+    await expect(page.getByText(w('inventory:adjust.saved'))).toBeVisible();
+    expect(kiosk.core.ctx.db.prepare("SELECT qty, reason FROM movements WHERE kind = 'adjust' ORDER BY rowid DESC LIMIT 1").get()).toEqual({ qty: -12, reason: 'spoiled' });
+    await shots.step('milk-recorded');
+  });
+}
+
+test.fail('a can scanned right after a name search is looked up by its barcode, not appended to the name', async ({ page, kiosk }) => {
+  // Known defect: the scan field keeps the searched name, and a USB scanner's burst there is
+  // appended to it ("Diapers4006381333931" is searched as a name). Remove test.fail when fixed.
+  const { w, touch, scanner } = person(page, 'en', 'stock-room-scan-after-search');
+  await page.goto(kiosk.url);
+  await touch.logIn(DEMO_PINS.stock);
+  const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
+  await touch.tapText(scanField, 'Diapers');
+  await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
+  await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
+  await touch.tap(page.getByRole('button', { name: w('inventory:receive.submit'), exact: true }));
+  await expect(page.getByRole('status')).toBeVisible();
+  await scanner.scan('084879544544');
+  await expect(page.getByRole('form', { name: w('inventory:receive.form') }).getByText('Black beans, 15 oz')).toBeVisible({ timeout: 3000 });
+});
