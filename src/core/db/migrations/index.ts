@@ -12,8 +12,9 @@ import { hotReads } from './0100-hot-reads';
 import { unreadableCopies } from './0120-unreadable-copies';
 import { exportSequences } from './0130-export-sequences';
 import { visitCounts } from './0150-visit-counts';
+import { month } from './0220-month';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, unreadableCopies, exportSequences, visitCounts];
+export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, unreadableCopies, exportSequences, visitCounts, month];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
