@@ -24,6 +24,8 @@ import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
 import { InventoryService } from './inventory/inventory-service';
 import { inventoryHandlers } from './inventory/handlers';
+import { monthHandlers } from './reports/handlers';
+import { ShiftService } from './shifts/shift-service';
 
 export interface CoreDeps {
   db: Db;
@@ -72,6 +74,7 @@ export function createCore(deps: CoreDeps): Core {
     ...boardHandlers(board),
     ...exchangeHandlers(ctx, { drives: deps.drives ?? systemDrives, ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}) }),
     ...inventoryHandlers(ctx, inventory),
+    ...monthHandlers(ctx, new ShiftService(ctx)),
   };
 
 

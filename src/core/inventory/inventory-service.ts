@@ -21,6 +21,7 @@ import { requireSite } from '../site/site-service';
 import { AVAILABLE_SQL, ON_HAND_SQL, RESERVED_JOIN, RESERVED_QTY_SQL, STOCK_JOIN, availability, onHandOf, today } from './available';
 import { fefoOrder } from './fefo';
 import { itemName, itemNameSql } from './item-name';
+import { checkReceiptExtras } from '../donors/receipt-extras';
 import { recordMovement } from './ledger';
 import { containsPattern, registerTextFunctions } from './text';
 
@@ -37,6 +38,10 @@ export interface ReceiveInput {
   source: Source;
   sourceName: string | null;
   acceptPastExpiry: boolean;
+  /** Weight, donor and in-kind value (issue 16); checked in donors/receipt-extras.ts. */
+  weightG?: number | null;
+  donorId?: string | null;
+  valueCents?: number | null;
 }
 
 export interface AdjustInput {
@@ -443,6 +448,7 @@ export class InventoryService {
         if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: onHandOf(this.ctx, input.itemId) };
         this.requireItem(input.itemId);
         if (input.qty < 1 || input.qty > MAX_QTY) throw new AppError('inventory.bad_qty', 'quantity out of range', { max: MAX_QTY });
+        checkReceiptExtras(this.ctx, input);
         const todayIso = isoDay(this.ctx.clock.now().getTime());
         if (input.expiresOn !== null && input.expiresOn < todayIso && !input.acceptPastExpiry) {
           throw new AppError('inventory.expiry_past', 'expiry date is in the past', { date: input.expiresOn });
@@ -468,6 +474,9 @@ export class InventoryService {
           source: joinCode(input.source, input.sourceName),
           volunteer,
           requestId: input.requestId,
+          weightG: input.weightG ?? null,
+          donorId: input.donorId ?? null,
+          valueCents: input.valueCents ?? null,
         });
         return { movementId, lotId, onHand: onHandOf(this.ctx, input.itemId) };
       })

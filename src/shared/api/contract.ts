@@ -8,6 +8,7 @@ import { shellChannels } from './channels/shell';
 import { boardChannels } from './channels/board';
 import { exchangeChannels } from './channels/exchange';
 import { inventoryChannels } from './channels/inventory';
+import { monthChannels } from './channels/month';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -23,6 +24,7 @@ export const contract = {
   ...boardChannels,
   ...exchangeChannels,
   ...inventoryChannels,
+  ...monthChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

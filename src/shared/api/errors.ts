@@ -2,6 +2,7 @@ import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
 import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
+import { MONTH_ERRORS } from './channels/month';
 import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 
@@ -49,6 +50,7 @@ export const ERROR_CODES = [
   ...INVENTORY_ERRORS,
   ...INTAKE_ERRORS,
   ...SLIP_ERRORS,
+  ...MONTH_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,27 +11,25 @@ export const month: Migration = {
   version: 220,
   name: 'month',
   sql: `
--- The food bank's weight categories. key names a built-in category the renderer translates;
--- names (per locale) are the coordinator's own words and win over the built-in ones.
+-- The food bank's weight categories beyond the built-in ones (shared/reports/weight.ts), and
+-- the coordinator's own names for any category, built-in or not, per locale. The built-in ones
+-- are not rows: a new install stays empty, so a backup can still be restored onto it.
 CREATE TABLE weight_categories (
   id TEXT PRIMARY KEY,
-  key TEXT,
   sort INTEGER NOT NULL DEFAULT 0,
   archived_at TEXT
 ) STRICT;
 CREATE TABLE weight_category_names (
-  category_id TEXT NOT NULL REFERENCES weight_categories (id) ON DELETE CASCADE,
+  category_id TEXT NOT NULL,
   locale TEXT NOT NULL,
   name TEXT NOT NULL,
   PRIMARY KEY (category_id, locale)
 ) STRICT;
-INSERT INTO weight_categories (id, key, sort) VALUES
-  ('produce', 'produce', 10), ('dairy', 'dairy', 20), ('protein', 'protein', 30), ('bakery', 'bakery', 40),
-  ('dry', 'dry', 50), ('frozen', 'frozen', 60), ('beverages', 'beverages', 70), ('non_food', 'non_food', 80);
 
 -- Grams per unit (an item counted in kg or lb weighs its unit); NULL: not known, counted as no weight.
 ALTER TABLE items ADD COLUMN unit_weight_g INTEGER CHECK (unit_weight_g IS NULL OR unit_weight_g BETWEEN 1 AND 1000000);
-ALTER TABLE items ADD COLUMN weight_category TEXT REFERENCES weight_categories (id);
+-- A built-in key or a weight_categories id; checked in core (reports/weights.ts).
+ALTER TABLE items ADD COLUMN weight_category TEXT;
 
 CREATE TABLE donors (
   id TEXT PRIMARY KEY,
@@ -122,6 +120,10 @@ CREATE TABLE visit_people (
 ) STRICT;
 
 CREATE INDEX visits_at ON visits (at, household_id);
+CREATE INDEX slips_visit ON slips (visit_id);
 CREATE INDEX households_created ON households (created_at);
+CREATE INDEX needs_offers_created ON needs_offers (created_at, kind, category);
+CREATE INDEX needs_offers_closed ON needs_offers (closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX board_matches_done ON board_matches (updated_at) WHERE state = 'done';
 `,
 };
