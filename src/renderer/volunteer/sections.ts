@@ -7,6 +7,7 @@ import { BoardSection } from '../board/BoardSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
 import { InventorySection } from '../inventory/InventorySection';
 import { KioskSettingsSection } from '../setup/KioskSettingsSection';
+import { MonthSection } from '../month/MonthSection';
 
 /**
  * The volunteer screens behind the PIN, one entry per feature. A role sees only its sections
@@ -26,6 +27,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
   { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
+  { id: 'month', labelKey: 'month:nav', roles: ['coordinator'], Component: MonthSection },
   { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
 ];
 
