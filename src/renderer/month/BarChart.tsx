@@ -81,7 +81,8 @@ export function BarChart({ title, rowHeading, series, rows, format, empty }: Bar
           </svg>
           {!hasData ? <p className="month-empty">{empty}</p> : null}
         </div>
-        <div className="month-table-wrap">
+        {/* Scrolls when long: focusable and named, so it scrolls from a keyboard too. */}
+        <div className="month-table-wrap" tabIndex={0} role="region" aria-label={title}>
           <table className="month-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
