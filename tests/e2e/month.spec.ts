@@ -104,3 +104,17 @@ test('the Month screen reads right to left in Arabic, with its tables and charts
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ format: 'A4', printBackground: true, path: shots('month-ar.pdf') });
 });
+
+test('a volunteer starts and ends a shift with their PIN, and the volunteer home shows who is on today (touch only)', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Volunteer', exact: true }).tap();
+  for (const d of DEMO_PINS.intake) await page.getByRole('button', { name: d, exact: true }).tap();
+  await page.getByRole('button', { name: 'OK', exact: true }).tap();
+  const onToday = page.getByRole('region', { name: 'On today' });
+  await expect(onToday).toContainText('Nobody has started a shift yet today.');
+  await onToday.getByRole('button', { name: 'Start my shift' }).tap();
+  await expect(onToday.getByRole('listitem')).toHaveText(/Intake volunteer since/);
+  await onToday.getByRole('button', { name: 'End my shift' }).tap();
+  await expect(onToday.getByRole('listitem')).toHaveText(/Intake volunteer .* to /);
+  expect(kiosk.core.ctx.db.prepare("SELECT ended_by FROM shifts").pluck().all()).toEqual(['volunteer']);
+});
