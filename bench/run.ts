@@ -16,6 +16,7 @@ import { UI_BENCHES, startRig, uiScanDuringExport, type UiRig } from './benchmar
 import { uiTimings } from './benchmarks/browser';
 import { stationsEvent, stationsLoad } from './benchmarks/stations';
 import { networkRegion } from './benchmarks/network';
+import { reportsMonth, reportsYearCharts } from './benchmarks/reports';
 
 export interface BenchContext {
   dir: string;
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
       stationsLoad(ctx),
       stationsEvent(ctx),
       networkRegion(ctx),
+      // Last: they re-date the seed's visits over five years (see benchmarks/reports.ts).
+      reportsMonth(ctx),
+      reportsYearCharts(ctx),
     ];
     const wanted = (name: string) => !values.only || values.only.some((o) => name === o || name.startsWith(`${o}.`));
     const results: BenchResult[] = [];

@@ -46,6 +46,9 @@ import { queueHandlers } from './queue/handlers';
 import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
 import { networkHandlers } from './exchange/network-handlers';
 import { findLocalSyncthing } from './exchange/syncthing';
+import { monthHandlers } from './reports/handlers';
+import { ShiftService } from './shifts/shift-service';
+import { ReportService } from './reports/report-service';
 
 export interface CoreDeps {
   db: Db;
@@ -139,6 +142,7 @@ export function createCore(deps: CoreDeps): Core {
     printingHandlers(printing),
     stationHandlers(stations),
     queueHandlers(queue),
+    monthHandlers(new ReportService(ctx), new ShiftService(ctx)),
   );
 
   const dispatchOptions = {

@@ -19,6 +19,11 @@ export interface MovementInput {
   requestId?: string | null;
   /** Only a count correction may take a lot below zero. */
   allowNegative?: boolean;
+  /** What the scale said for a receipt weighed on it; otherwise qty x the item's unit weight (see ledger_days). */
+  weightG?: number | null;
+  donorId?: string | null;
+  /** In-kind value of a receipt, in the site currency's cents. */
+  valueCents?: number | null;
 }
 
 /**
@@ -39,8 +44,8 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
   const id = ctx.ids.uuid();
   ctx.db
     .prepare(
-      `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, note, source, volunteer, slip_id, request_id, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, note, source, volunteer, slip_id, request_id, at, weight_g, donor_id, value_cents)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -55,6 +60,9 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
       m.slipId ?? null,
       m.requestId ?? null,
       nowIso(ctx),
+      m.weightG ?? null,
+      m.donorId ?? null,
+      m.valueCents ?? null,
     );
   ctx.db
     .prepare(

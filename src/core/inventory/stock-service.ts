@@ -12,6 +12,7 @@ import { itemNameSql } from './item-name';
 import { joinCode, recordMovement, splitCode } from './ledger';
 import { lotsOf, onHandAt, requireItem, siteLanguage, tagsOf } from './lots';
 import { containsPattern, registerTextFunctions } from './text';
+import { checkReceiptExtras } from '../donors/receipt-extras';
 
 type ParsedStockQuery = z.output<typeof StockQuery>;
 
@@ -24,6 +25,10 @@ export interface ReceiveInput {
   source: Source;
   sourceName: string | null;
   acceptPastExpiry: boolean;
+  /** Weight, donor and in-kind value (issue 16); checked in donors/receipt-extras.ts. */
+  weightG?: number | null;
+  donorId?: string | null;
+  valueCents?: number | null;
 }
 
 export interface AdjustInput {
@@ -225,6 +230,7 @@ export class StockService {
         if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: onHandOf(this.ctx, input.itemId) };
         requireItem(this.ctx, input.itemId);
         if (input.qty < 1 || input.qty > MAX_QTY) throw new AppError('inventory.bad_qty', 'quantity out of range', { max: MAX_QTY });
+        checkReceiptExtras(this.ctx, input);
         const todayIso = isoDay(this.ctx.clock.now().getTime());
         if (input.expiresOn !== null && input.expiresOn < todayIso && !input.acceptPastExpiry) {
           throw new AppError('inventory.expiry_past', 'expiry date is in the past', { date: input.expiresOn });
@@ -250,6 +256,9 @@ export class StockService {
           source: joinCode(input.source, input.sourceName),
           volunteer,
           requestId: input.requestId,
+          weightG: input.weightG ?? null,
+          donorId: input.donorId ?? null,
+          valueCents: input.valueCents ?? null,
         });
         return { movementId, lotId, onHand: onHandOf(this.ctx, input.itemId) };
       })

@@ -8,6 +8,8 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { inElectronShell, useIdleLock } from './idle-lock';
 import { sectionsFor } from './sections';
+import { ShiftBar } from '../month/ShiftBar';
+import '../month/month.css';
 import '../styles/shell.css';
 
 interface VolunteerHomeProps {
@@ -47,6 +49,7 @@ export function VolunteerHome({ session, siteName, settings, onExit }: Volunteer
           ))}
         </nav>
       ) : null}
+      <ShiftBar session={session} />
       <main className="frame-main">{active ? <active.Component session={session} siteName={siteName} settings={settings} /> : null}</main>
     </div>
   );

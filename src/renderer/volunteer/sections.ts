@@ -8,6 +8,7 @@ import { ExchangeSection } from '../exchange/ExchangeSection';
 import { InventorySection } from '../inventory/InventorySection';
 import { KioskSettingsSection } from '../setup/KioskSettingsSection';
 import { StationsSection } from '../stations/StationsSection';
+import { MonthSection } from '../month/MonthSection';
 
 /**
  * The volunteer screens behind the PIN, one entry per feature. A role sees only its sections
@@ -27,6 +28,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'board', labelKey: 'board:nav', roles: ['intake', 'coordinator'], Component: BoardSection },
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
   { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
+  { id: 'month', labelKey: 'month:nav', roles: ['coordinator'], Component: MonthSection },
   { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
   { id: 'stations', labelKey: 'stations:nav', roles: ['coordinator'], Component: StationsSection },
 ];

@@ -36,6 +36,7 @@ export function mergeGroups<T>(what: string, groups: readonly Record<string, T>[
   }
   return out;
 }
+import { monthChannels } from './channels/month';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -55,6 +56,7 @@ export const contract = defineContract(
   stationsChannels,
   queueChannels,
   networkChannels,
+  monthChannels,
 );
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { EXCHANGE_ERRORS } from './channels/exchange';
 import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
 import { NETWORK_ERRORS } from './channels/network';
+import { MONTH_ERRORS } from './channels/month';
 import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 import { STATIONS_ERRORS } from './channels/stations';
@@ -55,6 +56,7 @@ export const ERROR_CODES = [
   ...SLIP_ERRORS,
   ...STATIONS_ERRORS,
   ...QUEUE_ERRORS,
+  ...MONTH_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

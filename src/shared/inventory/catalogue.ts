@@ -37,7 +37,8 @@ export const TAGS = [
 export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;
 
-export const SOURCES = ['donor', 'food_bank', 'purchase', 'transfer'] as const;
+/** Where a receipt came from: the food bank's truck, a store's rescued food, a drive, a purchase, a person, another hub. */
+export const SOURCES = ['donor', 'food_bank', 'purchase', 'transfer', 'grocery_rescue', 'food_drive'] as const;
 export const Source = z.enum(SOURCES);
 export type Source = z.infer<typeof Source>;
 

@@ -139,7 +139,7 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tap(receive);
     await expect(status).toContainText(lng === 'en' ? 'Black beans, 29 oz' : 'فاصوليا سوداء');
     // Languages without a name for it show the English one, marked "not translated yet".
-    if (lng === 'en') expect(kiosk.core.services.inventory.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
+    if (lng === 'en') expect(kiosk.core.services.stock.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
 
     // 12 cartons of milk have expired: marked spoiled, with the reason.
     await touch.tap(page.getByRole('button', { name: w('inventory:tabs.stock'), exact: true }));

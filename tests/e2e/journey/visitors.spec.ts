@@ -130,7 +130,10 @@ test('a man walks away halfway: "Still there?" in his language after 90 seconds,
 });
 
 test("a returning family scans last week's slip: household filled in, three taps to a new slip", async ({ page, kiosk }) => {
-  const lastWeek = kiosk.core.services.intake.submit({ requestId: '0190f000-0000-7000-8000-00000000dd01', language: 'fa', household: { adults: 2, children: 3, seniors: 1 } });
+  // Last week they asked for rice (a visit that asks for nothing gets no slip).
+  const rice = kiosk.core.services.intake.catalog('fa').slice(0, 1).map((i) => ({ itemId: i.id, qty: 1 }));
+  const lastWeek = kiosk.core.services.intake.submit({ requestId: '0190f000-0000-7000-8000-00000000dd01', language: 'fa', household: { adults: 2, children: 3, seniors: 1 }, needs: rice });
+  if (!lastWeek) throw new Error('no slip for last week');
   kiosk.clock.advance(7 * 86_400_000);
   const taps = await countTaps(page);
   await page.goto(kiosk.url);

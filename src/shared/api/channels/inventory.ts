@@ -12,6 +12,7 @@ import {
   StockRow,
   Tag,
 } from '../../inventory/catalogue';
+import { ReceiptExtras } from './month';
 
 const STOCK: readonly Role[] = ['stock', 'coordinator'];
 
@@ -107,6 +108,7 @@ export const inventoryChannels = {
       sourceName: z.string().trim().max(80).nullable().default(null),
       /** The volunteer saw the "expiry in the past" warning and still wants to record it. */
       acceptPastExpiry: z.boolean().default(false),
+      ...ReceiptExtras.shape,
     }),
     output: z.object({ movementId: z.string(), lotId: z.string().nullable(), onHand: z.number().int() }),
     access: STOCK,
