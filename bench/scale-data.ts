@@ -5,6 +5,7 @@ import { createCore, type Core, type CoreDeps } from '../src/core/index';
 import { openDatabase, type Db } from '../src/core/db/open';
 import { uuidv7 } from '../src/core/deps';
 import { SlipKeyring } from '../src/core/slips/signing';
+import { setUpSite } from '../src/core/site/site-service';
 import { DEMO_CATEGORIES, DEMO_ITEMS, DEMO_LOCALES } from '../src/core/demo/catalogue';
 import { BOARD_CATEGORIES } from '../src/shared/api/channels/board';
 import { NEED_CATEGORIES, OFFER_CATEGORIES } from '../src/shared/api/channels/intake';
@@ -150,7 +151,9 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
     return out;
   };
   const uuidAt = (ms: number) => uuidv7(ms, bytes(10));
-  void core.dispatch('site.setup', { input: { name: 'Bench Hub · مركز · 中心', languages: [...LOCALE_CODES], siteLanguage: 'en', pin: '1234' } });
+  // Set up directly, not through the (asynchronous) setup channel: the generator is synchronous,
+  // and setUpSite hashes the PIN itself when no key is passed.
+  setUpSite(core.ctx, { name: 'Bench Hub · مركز · 中心', languages: [...LOCALE_CODES], siteLanguage: 'en', pin: '1234' });
   const siteId = (db.prepare('SELECT id FROM site').get() as { id: string }).id;
   const validDays = 7;
   const keyring = new SlipKeyring(db);
