@@ -60,6 +60,19 @@ describe('hot reads go through indexes', () => {
     for (const table of ['slips', 'slip_lines', 'movements'] as const) expect(touches(statements, table), table).toBe(false);
   });
 
+  it('a submitted slip reads only the items it asks for, not the whole catalogue', () => {
+    const [a, b] = t.core.services.intake.catalog('en');
+    if (!a || !b) throw new Error('the demo hub has items');
+    const { result, statements } = recordPlans(t.core.ctx.db, () =>
+      t.core.services.intake.submit({ requestId: '0199aaaa-0000-7000-8000-000000000001', language: 'en', purpose: 'need', household: { adults: 1 }, needs: [{ itemId: a.id, qty: 1 }, { itemId: b.id, qty: 1 }] } as never),
+    );
+    expect(result?.lines).toHaveLength(2);
+    expect(historyScans(statements)).toEqual([]);
+    const itemReads = statements.filter((s) => /FROM items i\b/.test(s.sql));
+    expect(itemReads.length).toBeGreaterThan(0);
+    for (const s of itemReads) expect(s.plan.join('\n'), s.sql).not.toMatch(/^SCAN i\b/m);
+  });
+
   it('the recorder sees a whole-table walk when there is one', () => {
     const { statements } = recordPlans(t.core.ctx.db, () => t.core.ctx.db.prepare('SELECT SUM(l.qty) AS n FROM slip_lines l').get());
     expect(historyScans(statements)).toHaveLength(1);
