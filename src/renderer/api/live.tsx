@@ -115,10 +115,11 @@ export function useLive(topics: readonly CoreTopic[], refresh: () => void): void
   const hub = useContext(LiveContext);
   const latest = useRef(refresh);
   latest.current = refresh;
-  const key = topics.join(',');
+  // A stable key for the effect below (not a list shown to anyone).
+  const key = JSON.stringify(topics);
   useEffect(() => {
     if (!hub) return;
-    const wanted = new Set(key.split(','));
+    const wanted = new Set(JSON.parse(key) as string[]);
     return hub.add((e) => {
       if (e === 'ready' || wanted.has(e.topic)) latest.current();
     });

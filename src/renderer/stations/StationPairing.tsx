@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ERROR_CODES, type ApiError } from '../../shared/api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import './stations.css';
 
 const Refusal = z.object({ code: z.enum(ERROR_CODES), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
@@ -44,10 +45,7 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
         }}
         className="stations-add"
       >
-        <label className="field">
-          <span>{t('code')}</span>
-          <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" dir="ltr" maxLength={20} />
-        </label>
+        <TextField label={t('code')} value={code} onChange={(v) => setCode(v.toUpperCase())} kind="ascii" dir="ltr" maxLength={20} autoComplete="off" />
         <ErrorNotice error={error} />
         <button type="submit" className="button button-primary" disabled={busy || code.trim().length < 4}>
           {t('pair')}

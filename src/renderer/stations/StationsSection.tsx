@@ -5,6 +5,7 @@ import { STATION_ROLES, type StationInvite, type StationRole, type StationsStatu
 import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../kiosk/TextField';
 import { TextQr } from './TextQr';
 import './stations.css';
 
@@ -75,15 +76,13 @@ export function StationsSection() {
           void configure(!status.enabled);
         }}
       >
-        <label className="field">
-          <span>{t('address')}</span>
-          <input value={address} onChange={(e) => setAddress(e.target.value)} inputMode="decimal" dir="ltr" disabled={status.enabled} />
-          <small>{t('addressHint')}</small>
-        </label>
-        <label className="field">
-          <span>{t('port')}</span>
-          <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" dir="ltr" disabled={status.enabled} />
-        </label>
+        {/* While stations are on, the address and port in use are shown in the notice below; they change only when turned off. */}
+        {status.enabled ? null : (
+          <>
+            <TextField label={t('address')} hint={t('addressHint')} value={address} onChange={setAddress} kind="ascii" dir="ltr" maxLength={45} />
+            <TextField label={t('port')} value={port} onChange={setPort} kind="pin" dir="ltr" maxLength={5} />
+          </>
+        )}
         <p className={status.enabled ? 'notice notice-ok' : 'notice'} role="status">
           {status.enabled ? t('on', { url: `https://${status.address}:${status.port}/` }) : t('off')}
         </p>
@@ -102,10 +101,7 @@ export function StationsSection() {
               void add();
             }}
           >
-            <label className="field">
-              <span>{t('name')}</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} />
-            </label>
+            <TextField label={t('name')} value={name} onChange={setName} maxLength={40} />
             <fieldset className="field">
               <legend>{t('role')}</legend>
               <div className="stations-roles">
