@@ -7,17 +7,15 @@ import { detectTransport } from './api/transport';
 import { LiveProvider, detectEvents } from './api/live';
 import { OfflineBanner } from './stations/OfflineBanner';
 import { App } from './App';
-import { applyDocumentLanguage, createI18n, switchLanguage } from './i18n';
+import { applyDocumentLanguage, createI18n } from './i18n';
 import './styles/kiosk.css';
 import './styles/fonts.css';
 
 const client = new ApiClient(detectTransport(window, document));
 const i18n = createI18n();
 const setLanguage = (code: string) => {
-  // Direction and text change together, once the language's chunk is in (a local file).
-  void switchLanguage(i18n, code).then(() => {
-    if (i18n.language === code) applyDocumentLanguage(document, code);
-  });
+  void i18n.changeLanguage(code);
+  applyDocumentLanguage(document, code);
 };
 const root = document.getElementById('root');
 if (root) {

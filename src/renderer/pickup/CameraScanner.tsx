@@ -1,23 +1,19 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLazyDecoder, type Decode } from '../scanner/lazy-decoder';
+import jsQR from 'jsqr';
 import { cameraFailed, useCameraFrames } from '../scanner/use-camera-frames';
 
 const SCAN_EVERY_MS = 150;
 
-/** A slip's QR from a video frame, by the bundled jsQR, loaded when the camera opens. */
-const loadQrDecoder = (): Promise<Decode> =>
-  import('jsqr').then(
-    ({ default: jsQR }) =>
-      (image: ImageData) =>
-        jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data || null,
-  );
+/** A slip's QR from a video frame, by the bundled jsQR. */
+function decodeQr(image: ImageData): string | null {
+  return jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data || null;
+}
 
 /** The laptop camera as a slip scanner at the pickup table. */
 export function CameraScanner({ onScan, onClose }: { onScan(code: string): void; onClose(): void }) {
   const { t } = useTranslation('pickup');
   const video = useRef<HTMLVideoElement>(null);
-  const decodeQr = useLazyDecoder(loadQrDecoder);
   const failed = cameraFailed(useCameraFrames(video, decodeQr, onScan, SCAN_EVERY_MS));
   return (
     <div className="camera">

@@ -1,17 +1,10 @@
-import { useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLazyDecoder, type Decode } from './lazy-decoder';
+import { decodeProductBarcode, productReader, toLuminance } from './barcode-decode';
 import { cameraFailed, useCameraFrames } from './use-camera-frames';
 import './camera-barcode.css';
 
 const SCAN_EVERY_MS = 200;
-
-/** ZXing, loaded when the camera opens (it is most of the renderer's code); one reader per panel. */
-const loadBarcodeDecoder = (): Promise<Decode> =>
-  import('./barcode-decode').then(({ decodeProductBarcode, productReader, toLuminance }) => {
-    const reader = productReader();
-    return (image: ImageData) => decodeProductBarcode(reader, toLuminance(image.data, image.width, image.height), image.width, image.height);
-  });
 
 /**
  * The laptop camera as a product-barcode scanner (EAN-13, EAN-8, UPC-A, UPC-E) for the stock
@@ -20,7 +13,11 @@ const loadBarcodeDecoder = (): Promise<Decode> =>
 export function CameraBarcode({ onCode, onClose }: { onCode(digits: string): void; onClose(): void }) {
   const { t } = useTranslation('inventory');
   const video = useRef<HTMLVideoElement>(null);
-  const decode = useLazyDecoder(loadBarcodeDecoder);
+  const reader = useMemo(() => productReader(), []);
+  const decode = useCallback(
+    (image: ImageData) => decodeProductBarcode(reader, toLuminance(image.data, image.width, image.height), image.width, image.height),
+    [reader],
+  );
   const state = useCameraFrames(video, decode, onCode, SCAN_EVERY_MS);
 
   const failed = cameraFailed(state);
