@@ -29,7 +29,8 @@ export function NowServing() {
   }, [load]);
   useLive(['queue'], () => void load());
 
-  if (!view) return null;
+  // A hub that has not called a number today (or does not use the queue) shows no band at all.
+  if (!view || !view.current) return null;
   return (
     <section className="now-serving" aria-labelledby="now-serving-title" aria-live="polite">
       <h2 id="now-serving-title">{t('nowServing')}</h2>
