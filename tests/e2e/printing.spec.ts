@@ -87,12 +87,15 @@ test('a reprinted slip comes out as a real page at 58 mm, 80 mm, A4 and Letter: 
   }
 });
 
-// FIXME(issue 14/17 follow-up): since the stations merge the printed A4 poster lacks the help-wanted column ("Can you help with?"); the on-screen poster and the gaps PDF pass.
-test.fixme('the waiting-room poster prints what we have and need, not a blank page', async ({ page, kiosk }, testInfo) => {
+test('the waiting-room poster prints what we have and need, not a blank page', async ({ page, kiosk }, testInfo) => {
   await page.goto(`${kiosk.url}#/public`);
   await expect(page.getByRole('region', { name: 'We need' })).toContainText('Cooking oil, 1 L');
   await page.getByRole('button', { name: 'Stop rotating' }).click();
-  const out = await printToPdf(page, testInfo.outputDir, 'poster', { format: 'A4', landscape: true });
+  // The paper is the printer's (A4 here); the poster's own page rule turns it landscape.
+  const out = await printToPdf(page, testInfo.outputDir, 'poster', { format: 'A4', preferCSSPageSize: true });
+  expect(out.pages).toBe(1);
+  expect(out.widthMm).toBeCloseTo(297, 0);
+  expect(out.heightMm).toBeCloseTo(210, 0);
   expect(out.text).toContain('What we have, what we need');
   expect(out.text).toContain('Cooking oil, 1 L');
   expect(out.text).toContain('Can you help with?');
