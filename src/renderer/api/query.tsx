@@ -135,6 +135,12 @@ export function useApiMutation<C extends ChannelName>(channel: C, options: { inv
   };
 }
 
+/** Puts a channel's answer in the cache as if just read: for a write that answers with the new state (setup). */
+export function useSetApiData(): <C extends ChannelName>(channel: C, args: ChannelInput<C>, value: ChannelOutput<C>) => void {
+  const queries = useQueryClient();
+  return (channel, args, value) => queries.setQueryData(apiKey(channel, args), value);
+}
+
 /**
  * Signing in and out: the session token goes to the client, and the cache is emptied, so the
  * next volunteer at this kiosk never sees what the last one had open.
@@ -148,6 +154,8 @@ export function useSession(): { start(token: string): void; end(): void } {
       api.setSession(token);
     },
     end: () => {
+      // The call takes the token with it before the line below forgets it.
+      if (api.hasSession()) void api.call('auth.logout', {});
       api.setSession(null);
       queries.clear();
     },
