@@ -85,4 +85,23 @@ describe('the renderer data layer', () => {
     expect(calls).toEqual(['volunteers.list']);
     stop();
   });
+
+  it('asks again once for a read whose answer was lost, then says the hub is unreachable', async () => {
+    let sent = 0;
+    const client = new ApiClient(
+      async () => {
+        sent += 1;
+        throw new Error('Wi-Fi gone');
+      },
+      async () => undefined,
+    );
+    const queries = createQueryClient({ retryDelayMs: 0 });
+    const observer = new QueryObserver(queries, apiQueryOptions(client, 'volunteers.list', {}));
+    const stop = observer.subscribe(() => undefined);
+    while (observer.getCurrentResult().isFetching) await settle();
+    expect(observer.getCurrentResult().error).toMatchObject({ code: 'api.unreachable' });
+    // The client's own tries (one and three more), twice.
+    expect(sent).toBe(8);
+    stop();
+  });
 });

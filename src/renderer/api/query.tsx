@@ -49,9 +49,12 @@ export function showsTopic(query: Query, topic: CoreTopic): boolean {
   return ((query.meta as QueryMeta | undefined)?.topics ?? []).includes(topic);
 }
 
-/** Only a lost answer is worth asking again; a refusal or a bad input answers the same every time. */
+/**
+ * Only a lost answer is worth asking again (a refusal or a bad input answers the same every
+ * time), and only once: the client has already tried a few times within the call.
+ */
 function retryRead(failures: number, error: Error): boolean {
-  return failures < 2 && error instanceof ApiFailure && error.code === 'api.unreachable';
+  return failures < 1 && error instanceof ApiFailure && error.code === 'api.unreachable';
 }
 
 /**
@@ -60,10 +63,10 @@ function retryRead(failures: number, error: Error): boolean {
  * the hub did not answer; writes never retry here (the client resends a lost write itself, with
  * its request id, so it is applied once).
  */
-export function createQueryClient(): QueryClient {
+export function createQueryClient({ retryDelayMs = 1000 }: { retryDelayMs?: number } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: retryRead, retryDelay: 1000 },
+      queries: { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: retryRead, retryDelay: retryDelayMs },
       mutations: { retry: false },
     },
   });
