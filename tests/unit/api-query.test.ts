@@ -1,7 +1,7 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/renderer/api/client';
-import { apiQueryOptions, createQueryClient, invalidateFor } from '../../src/renderer/api/query';
+import { apiQueryOptions, createQueryClient, invalidateFor, listenWhileLive } from '../../src/renderer/api/query';
 import type { Envelope } from '../../src/shared/api/contract';
 
 /** A hub whose answers come when the test says, in any order: the slow Wi-Fi of a station. */
@@ -63,11 +63,17 @@ describe('the renderer data layer', () => {
     await settle();
     expect(observer.getCurrentResult().data?.total).toBe(4);
 
-    // After a reconnect every query is read again, whatever its topics.
+    // After a reconnect every query that listens is read again (it may have missed events), and only those.
+    const quiet = new QueryObserver(queries, apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: 'oil' }));
+    const stopQuiet = quiet.subscribe(() => undefined);
+    await settle();
+    hub.take('oil').answer(stockOf(2));
+    await settle();
     void invalidateFor(queries, 'ready');
     await settle();
-    expect(hub.pending.map((p) => p.channel)).toEqual(['inventory.stock']);
+    expect(hub.pending.map((p) => (p.input as { search: string }).search)).toEqual(['']);
     stop();
+    stopQuiet();
   });
 
   it('carries an expected failure as the contract error, without retrying it', async () => {
@@ -103,5 +109,33 @@ describe('the renderer data layer', () => {
     // The client's own tries (one and three more), twice.
     expect(sent).toBe(8);
     stop();
+  });
+
+  it('keeps the event stream open only while a live query is on screen, and a stock event re-reads it', async () => {
+    const hub = slowHub();
+    const queries = createQueryClient();
+    let listener: ((e: 'ready' | { topic: 'stock'; channel: string; at: string }) => void) | null = null;
+    const stopListening = listenWhileLive(queries, (l) => {
+      listener = l;
+      return () => (listener = null);
+    });
+    const plain = new QueryObserver(queries, apiQueryOptions(hub.client, 'volunteers.list', {}));
+    const stopPlain = plain.subscribe(() => undefined);
+    expect(listener).toBeNull();
+
+    const live = new QueryObserver(queries, apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: '' }, { live: ['stock'] }));
+    const stopLive = live.subscribe(() => undefined);
+    expect(listener).not.toBeNull();
+    await settle();
+    hub.take('').answer(stockOf(3));
+    await settle();
+    listener!({ topic: 'stock', channel: 'inventory.receive', at: '2026-11-28T10:00:00.000Z' });
+    await settle();
+    expect(hub.pending.some((p) => p.channel === 'inventory.stock')).toBe(true);
+
+    stopLive();
+    expect(listener).toBeNull();
+    stopPlain();
+    stopListening();
   });
 });

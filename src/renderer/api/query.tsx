@@ -45,7 +45,7 @@ interface QueryMeta extends Record<string, unknown> {
 }
 
 /** Does a live event on `topic` make this query's answer old? */
-export function showsTopic(query: Query, topic: CoreTopic): boolean {
+function showsTopic(query: Query, topic: CoreTopic): boolean {
   return ((query.meta as QueryMeta | undefined)?.topics ?? []).includes(topic);
 }
 
@@ -165,15 +165,46 @@ export function useSession(): { start(token: string): void; end(): void } {
   };
 }
 
-/** A live event reads again the queries of its topic; a reconnect ('ready') reads again every query. */
+/** Does this query listen to live events at all? */
+function isLive(query: Query): boolean {
+  return ((query.meta as QueryMeta | undefined)?.topics ?? []).length > 0;
+}
+
+/**
+ * A live event reads again the queries of its topic; a reconnect ('ready') reads again every
+ * query that listens, since it may have missed events meanwhile.
+ */
 export function invalidateFor(queries: QueryClient, event: CoreEvent | 'ready'): Promise<void> {
-  return event === 'ready' ? queries.invalidateQueries() : queries.invalidateQueries({ predicate: (q) => showsTopic(q, event.topic) });
+  return queries.invalidateQueries({ predicate: (q) => (event === 'ready' ? isLive(q) : showsTopic(q, event.topic)) });
+}
+
+/**
+ * Listens to the live events only while a query on screen wants them, so a page with no live
+ * read (the visitor's intake) keeps no event stream open, as before the cache. Returns the stop.
+ */
+export function listenWhileLive(queries: QueryClient, listen: (listener: (event: CoreEvent | 'ready') => void) => () => void): () => void {
+  const cache = queries.getQueryCache();
+  let stop: (() => void) | null = null;
+  const sync = () => {
+    const wanted = cache.findAll({ type: 'active', predicate: isLive }).length > 0;
+    if (wanted && !stop) stop = listen((event) => void invalidateFor(queries, event));
+    else if (!wanted && stop) {
+      stop();
+      stop = null;
+    }
+  };
+  sync();
+  const unsubscribe = cache.subscribe(sync);
+  return () => {
+    unsubscribe();
+    stop?.();
+  };
 }
 
 function LiveInvalidation() {
   const queries = useQueryClient();
   const listen = useLiveEvents();
-  useEffect(() => listen((event) => void invalidateFor(queries, event)), [listen, queries]);
+  useEffect(() => listenWhileLive(queries, listen), [listen, queries]);
   return null;
 }
 
