@@ -44,9 +44,16 @@ interface QueryMeta extends Record<string, unknown> {
   topics?: readonly CoreTopic[];
 }
 
+// Types every query's `meta` for the whole renderer, so reading the topics needs no cast.
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: QueryMeta;
+  }
+}
+
 /** Does a live event on `topic` make this query's answer old? */
 function showsTopic(query: Query, topic: CoreTopic): boolean {
-  return ((query.meta as QueryMeta | undefined)?.topics ?? []).includes(topic);
+  return (query.meta?.topics ?? []).includes(topic);
 }
 
 /**
@@ -167,7 +174,7 @@ export function useSession(): { start(token: string): void; end(): void } {
 
 /** Does this query listen to live events at all? */
 function isLive(query: Query): boolean {
-  return ((query.meta as QueryMeta | undefined)?.topics ?? []).length > 0;
+  return (query.meta?.topics ?? []).length > 0;
 }
 
 /**
