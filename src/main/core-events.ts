@@ -1,6 +1,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core/index';
+import { bridgeEvent } from '../shared/api/bridge';
 import { CORE_EVENT } from '../shared/api/events';
 import { StationSupervisor } from '../host/stations';
 
@@ -10,7 +11,7 @@ import { StationSupervisor } from '../host/stations';
  */
 export function coreEvents({ win, core }: { win: BrowserWindow; core: Core }): void {
   const stop = core.events.subscribe((event) => {
-    if (!win.isDestroyed()) win.webContents.send(`event:${CORE_EVENT}`, event);
+    if (!win.isDestroyed()) win.webContents.send(bridgeEvent(CORE_EVENT), event);
   });
   const stations = new StationSupervisor(
     { dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir: join(import.meta.dirname, '../renderer') },

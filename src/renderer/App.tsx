@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../shared/api/errors';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Session } from '../shared/api/channels/site';
-import type { SiteStatus } from '../shared/domain/site';
-import { useApi } from './api/context';
+import { useApiQuery, useSession, useSetApiData } from './api/query';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IntakeFlow } from './intake/IntakeFlow';
 import { SetupScreen } from './setup/SetupScreen';
@@ -15,9 +13,9 @@ type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: 
 
 /** `setLanguage` switches the UI language and the page direction; created once at boot. */
 export function App({ setLanguage }: { setLanguage(code: string): void }) {
-  const api = useApi();
-  const [status, setStatus] = useState<SiteStatus | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const site = useApiQuery('site.status', {});
+  const setData = useSetApiData();
+  const session = useSession();
   const [mode, setMode] = useState<Mode>({ name: 'kiosk' });
   // The waiting-room screen lives at #/public: a second browser window or a TV in the window.
   const [publicScreen] = useState(() => window.location.hash === '#/public');
@@ -28,24 +26,25 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
     if (paired === null) void stationPaired().then(setPaired);
   }, [paired]);
 
-  useEffect(() => {
-    void api.call('site.status', {}).then((result) => {
-      if (!result.ok) return setError(result.error);
-      setStatus(result.value);
-      if (result.value.setUp) setLanguage(result.value.settings.siteLanguage);
-    });
-  }, [api, setLanguage]);
+  // The site's language once, on the first answer and before it is painted: a later re-read
+  // (after a reconnect) must not switch a visitor who chose another language back.
+  const languageSet = useRef(false);
+  useLayoutEffect(() => {
+    if (languageSet.current || !site.data) return;
+    languageSet.current = true;
+    if (site.data.setUp) setLanguage(site.data.settings.siteLanguage);
+  }, [site.data, setLanguage]);
 
   if (paired === null) return null;
   if (!paired) return <StationPairing onPaired={() => window.location.reload()} />;
-  if (error) return <ErrorNotice error={error} />;
-  if (!status) return null;
-  if (!status.setUp) return <SetupScreen onDone={setStatus} />;
+  const status = site.data;
+  // Nothing while the first answer comes; if it fails, the translated error.
+  if (!status) return <ErrorNotice error={site.error} />;
+  if (!status.setUp) return <SetupScreen onDone={(next) => setData('site.status', {}, next)} />;
   if (publicScreen) return <PublicScreen siteName={status.name} settings={status.settings} setLanguage={setLanguage} />;
 
   const toKiosk = () => {
-    if (mode.name === 'volunteer') void api.call('auth.logout', {});
-    api.setSession(null);
+    session.end();
     setLanguage(status.settings.siteLanguage);
     setMode({ name: 'kiosk' });
   };

@@ -5,6 +5,7 @@ import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { detectTransport } from './api/transport';
 import { LiveProvider, detectEvents } from './api/live';
+import { QueryProvider, createQueryClient } from './api/query';
 import { OfflineBanner } from './stations/OfflineBanner';
 import { App } from './App';
 import { applyDocumentLanguage, createI18n } from './i18n';
@@ -12,6 +13,8 @@ import './styles/kiosk.css';
 import './styles/fonts.css';
 
 const client = new ApiClient(detectTransport(window, document));
+// One cache for the page, above every screen (the offline banner included), so every read shares it.
+const queries = createQueryClient();
 const i18n = createI18n();
 const setLanguage = (code: string) => {
   void i18n.changeLanguage(code);
@@ -24,8 +27,10 @@ if (root) {
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={client}>
           <LiveProvider source={detectEvents(window, document)}>
-            <OfflineBanner />
-            <App setLanguage={setLanguage} />
+            <QueryProvider client={queries}>
+              <OfflineBanner />
+              <App setLanguage={setLanguage} />
+            </QueryProvider>
           </LiveProvider>
         </ApiProvider>
       </I18nextProvider>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/renderer/api/client';
-import { httpTransport, ipcTransport, type KioskBridge } from '../../src/renderer/api/transport';
+import type { KioskBridge } from '../../src/shared/api/bridge';
+import { httpTransport, ipcTransport } from '../../src/renderer/api/transport';
 import { defaultDataDir } from '../../src/core/data-dir';
 
 describe('the renderer API client', () => {

@@ -1,6 +1,6 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CORE_EVENT, CoreEvent, type CoreTopic } from '../../shared/api/events';
-import type { KioskBridge } from './transport';
+import type { KioskBridge } from '../../shared/api/bridge';
 import { TOKEN_HEADER } from './transport';
 
 type Listener = (event: CoreEvent | 'ready') => void;
@@ -107,7 +107,19 @@ export function LiveProvider({ source, children }: { source: EventSource; childr
   return <LiveContext.Provider value={hub.current}>{children}</LiveContext.Provider>;
 }
 
+const noListening = (): (() => void) => () => undefined;
+
 /**
+ * Listening to the page's one connection (the query cache does, to invalidate by topic).
+ * Outside a provider it hears nothing.
+ */
+export function useLiveEvents(): (listener: Listener) => () => void {
+  const hub = useContext(LiveContext);
+  return useMemo(() => (hub ? (listener: Listener) => hub.add(listener) : noListening), [hub]);
+}
+
+/**
+ * Screens that load through `useApiQuery` pass `live: [topic]` instead of this.
  * Calls `refresh` when another screen changed one of `topics` (and after a reconnect), so a
  * redemption at one table shows at the other without reloading. Outside a provider: nothing.
  */

@@ -1,12 +1,9 @@
+import type { KioskBridge } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/contract';
 
 /** Carries one call to core and brings back its result, whatever the wire. */
 export type Transport = (channel: string, envelope: Envelope) => Promise<unknown>;
 
-export interface KioskBridge {
-  invoke(channel: string, envelope: unknown): Promise<unknown>;
-  on(event: string, cb: (payload: unknown) => void): () => void;
-}
 
 /** Electron: the preload's bridge over IPC. */
 export function ipcTransport(bridge: KioskBridge): Transport {

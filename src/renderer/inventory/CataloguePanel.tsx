@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice, errorKeys } from '../components/ErrorNotice';
 
 interface ImportReport {
@@ -16,14 +15,16 @@ interface ImportReport {
 export function CataloguePanel() {
   const { t } = useTranslation('inventory');
   const { t: te } = useTranslation('errors');
-  const api = useApi();
+  // Both are actions a tap starts, not reads to keep: an export is a file of this moment.
+  const exporting = useApiMutation('inventory.export_csv');
+  const importing = useApiMutation('inventory.import_csv');
   const [csv, setCsv] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const download = async () => {
-    const r = await api.call('inventory.export_csv', {});
-    if (!r.ok) return setError(r.error);
+    importing.reset();
+    const r = await exporting.call({});
+    if (!r.ok) return;
     const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -32,11 +33,9 @@ export function CataloguePanel() {
     URL.revokeObjectURL(url);
   };
   const run = async (text: string, mode: 'check' | 'all' | 'valid_only') => {
-    const r = await api.call('inventory.import_csv', { csv: text, mode });
-    if (r.ok) {
-      setReport(r.value);
-      setError(null);
-    } else setError(r.error);
+    exporting.reset();
+    const r = await importing.call({ csv: text, mode });
+    if (r.ok) setReport(r.value);
   };
 
   return (
@@ -62,7 +61,7 @@ export function CataloguePanel() {
           }}
         />
       </label>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={importing.error ?? exporting.error} />
       {report && csv !== null ? (
         <div className="inv-card" role="status">
           {report.imported ? (

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CountDifference } from '../../shared/api/channels/inventory';
-import type { ApiError } from '../../shared/api/errors';
 import type { StockRow } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay } from '../dates';
 import { ItemName } from './ItemName';
@@ -22,21 +21,17 @@ const key = (itemId: string, lotId: string | null) => `${itemId}/${lotId ?? ''}`
  */
 export function CountPanel({ language }: { language: LocaleCode }) {
   const { t, i18n } = useTranslation('inventory');
-  const api = useApi();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<StockRow[]>([]);
+  const stock = useApiQuery('inventory.stock', { language, search, limit: 500 }, { keepPrevious: true });
+  const rows: StockRow[] = stock.data?.rows ?? [];
+  // The review is a snapshot the person asked for, not a read to keep; confirming re-reads the shelf.
+  const reviewing = useApiMutation('inventory.count_review');
+  const confirming = useApiMutation('inventory.count_confirm', { invalidates: ['inventory.stock'] });
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [review, setReview] = useState<Difference[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const requestId = useRef(newRequestId());
-
-  useEffect(() => {
-    void api.call('inventory.stock', { language, search, limit: 500 }).then((r) => {
-      if (r.ok) setRows(r.value.rows);
-      else setError(r.error);
-    });
-  }, [api, language, search, done]);
+  const error = confirming.error ?? reviewing.error ?? stock.error;
 
   const lines = () =>
     rows.flatMap((r) => {
@@ -51,20 +46,18 @@ export function CountPanel({ language }: { language: LocaleCode }) {
     setDone(null);
     const ls = lines();
     if (ls.length === 0) return;
-    const r = await api.call('inventory.count_review', { language, lines: ls });
-    if (r.ok) {
-      setReview(r.value);
-      setError(null);
-    } else setError(r.error);
+    confirming.reset();
+    const r = await reviewing.call({ language, lines: ls });
+    if (r.ok) setReview(r.value);
   };
   const confirm = async () => {
-    const r = await api.call('inventory.count_confirm', { requestId: requestId.current, language, lines: lines() });
+    const r = await confirming.call({ requestId: requestId.current, language, lines: lines() });
     if (r.ok) {
       setDone(r.value.adjustments);
       setReview(null);
       setCounted({});
       requestId.current = newRequestId();
-    } else setError(r.error);
+    }
   };
 
   return (

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useLive } from '../api/live';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
@@ -35,48 +35,35 @@ export function StockPanel({ language, siteLanguage }: Props) {
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [withinDays, setWithinDays] = useState(7);
-  const [rows, setRows] = useState<StockRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<StockRow | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const query = useCallback(
-    (offset: number) =>
-      api.call('inventory.stock', {
-        language,
-        search,
-        view,
-        sort,
-        withinDays,
-        categoryId: categoryId === '' ? null : categoryId,
-        tag: tag === '' ? null : (tag as Tag),
-        limit: PAGE,
-        offset,
-      }),
-    [api, language, search, view, sort, withinDays, categoryId, tag],
-  );
-  const load = useCallback(async () => {
-    const r = await query(0);
-    if (r.ok) {
-      setRows(r.value.rows);
-      setTotal(r.value.total);
-      setError(null);
-    } else setError(r.error);
-  }, [query]);
-  const more = async () => {
-    const r = await query(rows?.length ?? 0);
-    if (r.ok) {
-      setRows((old) => [...(old ?? []), ...r.value.rows]);
-      setTotal(r.value.total);
-    } else setError(r.error);
+  const args = {
+    language,
+    search,
+    view,
+    sort,
+    withinDays,
+    categoryId: categoryId === '' ? null : categoryId,
+    tag: tag === '' ? null : (tag as Tag),
+    limit: PAGE,
   };
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // A receive in the stock room or a pickup at a table shows here without reloading.
-  useLive(['stock'], () => void load());
+  // The first page is a query keyed by the search: an older search that answers last cannot
+  // replace the list. A receive in the stock room or a pickup at a table shows here without reloading.
+  const list = useApiQuery('inventory.stock', { ...args, offset: 0 }, { live: ['stock'], keepPrevious: true });
+  // Pages read after this first page; a fresh first page drops them (as a reload always has).
+  const [extra, setExtra] = useState<{ after: unknown; rows: StockRow[]; total: number; error: ApiError | null } | null>(null);
+  const later = extra?.after === list.data ? extra : null;
+  const rows = list.data ? [...list.data.rows, ...(later?.rows ?? [])] : null;
+  const total = later?.total ?? list.data?.total ?? 0;
+  const error = later?.error ?? list.error;
+  const load = () => void list.refetch();
+  const more = async () => {
+    const first = list.data;
+    const r = await api.call('inventory.stock', { ...args, offset: rows?.length ?? 0 });
+    const before = later ?? { rows: [], total };
+    setExtra(r.ok ? { after: first, rows: [...before.rows, ...r.value.rows], total: r.value.total, error: null } : { after: first, ...before, error: r.error });
+  };
 
   const views: View[] = ['all', 'low', 'expiring'];
   return (
@@ -95,7 +82,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           onCancel={() => setCreating(false)}
           onSaved={() => {
             setCreating(false);
-            void load();
+            load();
           }}
         />
       ) : null}
@@ -176,7 +163,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
         </>
       ) : null}
       {open ? (
-        <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} onChanged={() => void load()} />
+        <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} onChanged={load} />
       ) : null}
     </section>
   );

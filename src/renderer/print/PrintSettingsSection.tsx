@@ -1,41 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINT_MODES, type PrintMode, type PrintSettings } from '../../shared/api/channels/printing';
-import type { ApiError } from '../../shared/api/errors';
 import { PAPERS } from '../../shared/slips/paper';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PAPER_LABEL } from './PrintDialog';
-import { listPrinters, type Printer } from './shell-print';
 
 const MODE_LABEL: Record<PrintMode, string> = { auto: 'settings.auto', ask: 'settings.ask', screen: 'settings.screen' };
 
 /** How a visitor's slip is printed at intake: mode, paper and printer, all by tapping. */
 export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('print');
-  const api = useApi();
-  const [settings, setSettings] = useState<PrintSettings | null>(null);
-  const [printers, setPrinters] = useState<Printer[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const stored = useApiQuery('print.settings', {});
+  // null where the shell cannot name printers, and when it could not say: the browser's dialog picks.
+  const printers = useApiQuery('shell.printers', {}).data ?? null;
+  const saving = useApiMutation('print.settings_save');
+  // The coordinator's edits, over what is stored, until saved.
+  const [draft, setDraft] = useState<PrintSettings | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void api.call('print.settings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
-    void listPrinters(api).then(setPrinters);
-  }, [api]);
-  if (!settings) return <ErrorNotice error={error} />;
+  const settings = draft ?? stored.data;
+  if (!settings) return <ErrorNotice error={stored.error} />;
 
   const change = (p: Partial<PrintSettings>) => {
     setSaved(false);
-    setSettings({ ...settings, ...p });
+    setDraft({ ...settings, ...p });
   };
   const save = async () => {
-    setError(null);
-    const r = await api.call('print.settings_save', settings);
+    const r = await saving.call(settings);
     if (r.ok) {
-      setSettings(r.value);
+      setDraft(r.value);
       setSaved(true);
-    } else setError(r.error);
+    }
   };
 
   return (
@@ -75,7 +70,7 @@ export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
           <small>{t('settings.browserPrinter')}</small>
         )}
       </fieldset>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       {saved ? (
         <p className="notice notice-ok" role="status">
           {t('settings.saved')}

@@ -1,8 +1,6 @@
-import type { PrintJob, Printer } from '../../shared/api/channels/shell';
+import type { PrintJob } from '../../shared/api/channels/shell';
 import { PAPER_SPECS, type Paper } from '../../shared/slips/paper';
 import type { ApiClient } from '../api/client';
-
-export type { Printer };
 
 /** 'printed': the shell printed it. 'browser': the browser's own print has it. 'failed': no paper came out. */
 export type PrintResult = 'printed' | 'browser' | 'failed';
@@ -24,12 +22,6 @@ export async function printPage(api: ApiClient, job: PrintJob): Promise<PrintRes
     }
   }
   return result.value.printed ? 'printed' : 'failed';
-}
-
-/** The printers the shell can see, or null where it cannot name them (a browser picks in its own dialog). */
-export async function listPrinters(api: ApiClient): Promise<Printer[] | null> {
-  const result = await api.call('shell.printers', {});
-  return result.ok ? result.value : null;
 }
 
 const PX_PER_MM = 96 / 25.4;

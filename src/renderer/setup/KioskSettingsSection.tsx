@@ -1,9 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_DAY_CHOICES, HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
-import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintSettingsSection } from '../print/PrintSettingsSection';
 import type { SectionProps } from '../volunteer/section-props';
@@ -12,20 +11,18 @@ import '../styles/intake.css';
 /** The coordinator's kiosk settings: languages and their order, idle time, required fields, returning visitors. */
 export function KioskSettingsSection({ session }: SectionProps) {
   const { t } = useTranslation('setup');
-  const api = useApi();
-  const [config, setConfig] = useState<KioskConfig | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const stored = useApiQuery('intake.settings_get', {});
+  const saving = useApiMutation('intake.settings_save');
+  // The coordinator's edits, over what is stored, until saved.
+  const [draft, setDraft] = useState<KioskConfig | null>(null);
   const [saved, setSaved] = useState(false);
   const canEdit = session.role === 'coordinator';
-
-  useEffect(() => {
-    void api.call('intake.settings_get', {}).then((r) => (r.ok ? setConfig(r.value) : setError(r.error)));
-  }, [api]);
-  if (!config) return <ErrorNotice error={error} />;
+  const config = draft ?? stored.data;
+  if (!config) return <ErrorNotice error={stored.error} />;
 
   const change = (p: Partial<KioskConfig>) => {
     setSaved(false);
-    setConfig({ ...config, ...p });
+    setDraft({ ...config, ...p });
   };
   const move = (code: LocaleCode, by: number) => {
     const list = [...config.languages];
@@ -40,8 +37,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
       languages: config.languages.includes(code) ? config.languages.filter((l) => l !== code) : [...config.languages, code],
     });
   const save = async () => {
-    setError(null);
-    const r = await api.call('intake.settings_save', {
+    const r = await saving.call({
       languages: config.languages,
       idleSeconds: config.idleSeconds,
       requiredFields: config.requiredFields,
@@ -49,9 +45,9 @@ export function KioskSettingsSection({ session }: SectionProps) {
       contactDays: config.contactDays,
     });
     if (r.ok) {
-      setConfig(r.value);
+      setDraft(r.value);
       setSaved(true);
-    } else setError(r.error);
+    }
   };
   const offered = config.languages.map((c) => LOCALES.find((l) => l.code === c)).filter((l) => l !== undefined);
   const others = LOCALES.filter((l) => !config.languages.includes(l.code));
@@ -126,7 +122,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
             ))}
         </select>
       </label>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       {saved ? (
         <p className="notice notice-ok" role="status">
           {t('settings.saved')}

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import type { SiteStatus } from '../../shared/domain/site';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RestoreBackup } from '../exchange/RestoreBackup';
 import { TextField } from '../kiosk/TextField';
@@ -12,7 +11,7 @@ import '../styles/intake.css';
 /** First run: the site's name, the languages it offers, the coordinator's name and PIN. */
 export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
   const { t } = useTranslation('setup');
-  const api = useApi();
+  const setup = useApiMutation('site.setup');
   const [name, setName] = useState('');
   // Every shipped language to start with: a new hub otherwise offered only English to visitors
   // until the coordinator found the setting. Unticking is one tap each.
@@ -21,7 +20,6 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
   const [coordinatorName, setCoordinatorName] = useState('');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [mismatch, setMismatch] = useState(false);
 
   const toggle = (code: LocaleCode) =>
@@ -33,9 +31,8 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
     const langs = languages.includes(siteLanguage) ? languages : [siteLanguage, ...languages];
     // Left empty, the coordinator is called "coordinator" in the language volunteers will read.
     const you = coordinatorName.trim() || t('coordinatorDefault', { lng: siteLanguage });
-    const result = await api.call('site.setup', { name, languages: langs, siteLanguage, pin, coordinatorName: you });
+    const result = await setup.call({ name, languages: langs, siteLanguage, pin, coordinatorName: you });
     if (result.ok) onDone(result.value);
-    else setError(result.error);
   };
 
   return (
@@ -87,7 +84,7 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
               {t('pinMismatch')}
             </p>
           ) : null}
-          <ErrorNotice error={error} />
+          <ErrorNotice error={setup.error} />
           <button type="submit" className="button button-primary">
             {t('save')}
           </button>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/channels/site';
-import { useApi } from '../api/context';
+import { useApiMutation, useSession } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KioskFrame } from '../components/KioskFrame';
 import { PinPad } from '../components/PinPad';
@@ -14,9 +14,9 @@ import '../styles/shell.css';
  */
 export function PinScreen({ siteName, onSession, onCancel }: { siteName: string; onSession(s: Session): void; onCancel(): void }) {
   const { t } = useTranslation('shell');
-  const api = useApi();
+  const login = useApiMutation('auth.login');
+  const session = useSession();
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [wait, setWait] = useState(0);
 
   useEffect(() => {
@@ -42,13 +42,11 @@ export function PinScreen({ siteName, onSession, onCancel }: { siteName: string;
         {/* Above the keypad: below it, the message would sit under the footer on a 768 px screen. */}
         <ErrorNotice error={shown} />
         <PinPad
-          busy={busy || wait > 0}
+          busy={login.pending || wait > 0}
           onSubmit={async (pin) => {
-            setBusy(true);
-            const result = await api.call('auth.login', { pin });
-            setBusy(false);
+            const result = await login.call({ pin });
             if (result.ok) {
-              api.setSession(result.value.token);
+              session.start(result.value.token);
               onSession(result.value);
               return;
             }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/channels/site';
 import type { SiteSettings } from '../../shared/domain/site';
 import { VOLUNTEER_IDLE_MS } from '../../shared/domain/volunteer';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { inElectronShell, useIdleLock } from './idle-lock';
 import { sectionsFor } from './sections';
@@ -58,9 +57,8 @@ export function VolunteerHome({ session, siteName, settings, onExit }: Volunteer
 /** Closing the kiosk hands the computer over, so it asks once more before core is asked. */
 function QuitButton() {
   const { t } = useTranslation('shell');
-  const api = useApi();
+  const quit = useApiMutation('shell.quit');
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   if (!asking) {
     return (
       <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
@@ -72,7 +70,7 @@ function QuitButton() {
     <div className="quit-confirm" role="alertdialog" aria-modal="true" aria-labelledby="quit-question">
       <div className="quit-confirm-box">
         <p id="quit-question">{t('quitConfirm')}</p>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={quit.error} />
         <div className="quit-confirm-actions">
           {/* Focus goes to the safe choice: a stray Enter keeps the kiosk open. */}
           <button type="button" className="button button-secondary" autoFocus onClick={() => setAsking(false)}>
@@ -81,11 +79,7 @@ function QuitButton() {
           <button
             type="button"
             className="button button-danger"
-            onClick={() => {
-              void api.call('shell.quit', {}).then((r) => {
-                if (!r.ok) setError(r.error);
-              });
-            }}
+            onClick={() => void quit.call({})}
           >
             {t('quitYes')}
           </button>

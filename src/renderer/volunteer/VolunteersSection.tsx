@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { Volunteer, VolunteerRole } from '../../shared/domain/volunteer';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import type { SectionProps } from './section-props';
@@ -28,8 +28,14 @@ type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: ApiError } 
 /** The coordinator's team list: who may open volunteer mode, with which role and PIN. */
 export function VolunteersSection({ session }: SectionProps) {
   const { t } = useTranslation('volunteers');
-  const api = useApi();
-  const [volunteers, setVolunteers] = useState<Volunteer[]>([]);
+  const list = useApiQuery('volunteers.list', {});
+  const volunteers = list.data?.volunteers ?? [];
+  // Each change reads the team list again before it says it is done.
+  const again = { invalidates: ['volunteers.list'] } as const;
+  const addVolunteer = useApiMutation('volunteers.add', again);
+  const setVolunteerPin = useApiMutation('volunteers.set_pin', again);
+  const updateVolunteer = useApiMutation('volunteers.update', again);
+  const removeVolunteer = useApiMutation('volunteers.remove', again);
   const [notice, setNotice] = useState<Notice>(null);
   const [editing, setEditing] = useState<{ id: string; mode: 'pin' | 'remove' } | null>(null);
   const [pin, setPin] = useState('');
@@ -39,52 +45,41 @@ export function VolunteersSection({ session }: SectionProps) {
   const [newPin, setNewPin] = useState('');
   const [newPinAgain, setNewPinAgain] = useState('');
 
-  const reload = useCallback(async () => {
-    const r = await api.call('volunteers.list', {});
-    if (r.ok) setVolunteers(r.value.volunteers);
-    else setNotice({ kind: 'error', error: r.error });
-  }, [api]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   const roleName = (r: VolunteerRole) => t(`roles.${r}`);
-  const done = async (text: string) => {
+  const done = (text: string) => {
     setNotice({ kind: 'ok', text });
     setEditing(null);
     setPin('');
     setPinAgain('');
-    await reload();
   };
 
   const add = async () => {
     if (newPin !== newPinAgain) return setNotice({ kind: 'mismatch' });
-    const r = await api.call('volunteers.add', { name, role, pin: newPin });
+    const r = await addVolunteer.call({ name, role, pin: newPin });
     if (!r.ok) return setNotice({ kind: 'error', error: r.error });
     setName('');
     setNewPin('');
     setNewPinAgain('');
-    await done(t('added', { name: r.value.name }));
+    done(t('added', { name: r.value.name }));
   };
 
   const changePin = async (v: Volunteer) => {
     if (pin !== pinAgain) return setNotice({ kind: 'mismatch' });
-    const r = await api.call('volunteers.set_pin', { id: v.id, pin });
+    const r = await setVolunteerPin.call({ id: v.id, pin });
     if (!r.ok) return setNotice({ kind: 'error', error: r.error });
-    await done(t('pinChanged', { name: v.name }));
+    done(t('pinChanged', { name: v.name }));
   };
 
   const changeRole = async (v: Volunteer, next: VolunteerRole) => {
-    const r = await api.call('volunteers.update', { id: v.id, role: next });
+    const r = await updateVolunteer.call({ id: v.id, role: next });
     if (!r.ok) return setNotice({ kind: 'error', error: r.error });
-    await done(t('roleChanged', { name: v.name, role: roleName(next) }));
+    done(t('roleChanged', { name: v.name, role: roleName(next) }));
   };
 
   const remove = async (v: Volunteer) => {
-    const r = await api.call('volunteers.remove', { id: v.id });
+    const r = await removeVolunteer.call({ id: v.id });
     if (!r.ok) return setNotice({ kind: 'error', error: r.error });
-    await done(t('removed', { name: v.name }));
+    done(t('removed', { name: v.name }));
   };
 
   return (
@@ -102,7 +97,7 @@ export function VolunteersSection({ session }: SectionProps) {
             {t('pinMismatch')}
           </p>
         ) : null}
-        <ErrorNotice error={notice?.kind === 'error' ? notice.error : null} />
+        <ErrorNotice error={notice?.kind === 'error' ? notice.error : list.error} />
       </div>
       <ul className="volunteer-list" aria-label={t('listLabel')}>
         {volunteers.map((v) => (
