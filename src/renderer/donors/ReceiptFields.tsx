@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DonorSummary } from '../../shared/api/channels/donors';
 import { useApi } from '../api/context';
@@ -22,6 +22,8 @@ export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
   const { t } = useTranslation('donors');
   const api = useApi();
   const [donors, setDonors] = useState<DonorSummary[]>([]);
+  // Labelled by id, not by wrapping: a wrapping label would make every donor's name part of the list's name.
+  const id = useId();
   useEffect(() => {
     let live = true;
     void api.call('donors.list', {}).then((r) => {
@@ -33,9 +35,9 @@ export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
   }, [api]);
   return (
     <>
-      <label className="field">
-        <span>{t('receive.donor')}</span>
-        <select value={donorId} onChange={(e) => onDonor(e.target.value)}>
+      <div className="field">
+        <label htmlFor={id}>{t('receive.donor')}</label>
+        <select id={id} value={donorId} onChange={(e) => onDonor(e.target.value)}>
           <option value="">{t('receive.noDonor')}</option>
           {donors.map((d) => (
             <option key={d.id} value={d.id}>
@@ -43,7 +45,7 @@ export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <NumberField label={t('receive.value')} hint={t('receive.valueHint')} value={value} onChange={onValue} min={0} step={1} decimal />
     </>
   );
