@@ -3,6 +3,7 @@ import type { DonorReceipt } from '../../shared/api/channels/donors';
 import { localeDir } from '../../shared/locales';
 import { formatWeight } from '../../shared/reports/weight';
 import { PAPER_SPECS, type Paper } from '../../shared/slips/paper';
+import { isolate } from '../../shared/slips/bidi';
 import { formatDay } from '../dates';
 import { unitLabel } from '../inventory/units';
 import '../print/print.css';
@@ -24,7 +25,8 @@ export function DonorReceiptPrint({ receipt, paper }: { receipt: DonorReceipt; p
   const t = i18n.getFixedT(lng, 'donors');
   const spec = PAPER_SPECS[paper];
   const roll = spec.heightMm === null;
-  const weight = (g: number) => formatWeight(g, receipt.unit, lng);
+  // Isolated: "12.5 kg (27.6 lb)" keeps its order inside a right-to-left line.
+  const weight = (g: number) => isolate(formatWeight(g, receipt.unit, lng));
   return (
     <article className={`print-slip donor-receipt paper-${paper}`} style={{ inlineSize: `${spec.printableMm}mm` }} lang={lng} dir={localeDir(lng)} data-paper={paper}>
       <p className="print-site">{receipt.hub}</p>

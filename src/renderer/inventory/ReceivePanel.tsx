@@ -15,6 +15,7 @@ import { useScanner } from '../scanner/use-scanner';
 import { newRequestId } from './request-id';
 import { unitLabel } from './units';
 import { formatWeight, isWeighedUnit } from '../../shared/reports/weight';
+import { isolate } from '../../shared/slips/bidi';
 import { typedGrams, WeightField } from '../weights/WeightField';
 import { useWeightUnit } from '../weights/use-weight-unit';
 import { ReceiptFields, typedCents } from '../donors/ReceiptFields';
@@ -122,7 +123,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     if (r.ok) {
       setDone(
         grams !== null
-          ? t('weights:received', { weight: formatWeight(grams, weightUnit, language), name: item.name, onHand: r.value.onHand, unit: unitLabel(item.unit, t) })
+          ? t('weights:received', { weight: isolate(formatWeight(grams, weightUnit, language)), name: item.name, onHand: r.value.onHand, unit: unitLabel(item.unit, t) })
           : t('received', { qty, name: item.name, onHand: r.value.onHand }),
       );
       setItem(null);

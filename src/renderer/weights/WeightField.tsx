@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatWeight, toGrams, type WeightUnit } from '../../shared/reports/weight';
+import { isolate } from '../../shared/slips/bidi';
 import { NumberField } from '../kiosk/NumberField';
 
 interface Props {
@@ -35,8 +36,9 @@ export function WeightField({ label, value, onChange, unit, id }: Props) {
         step={0.5}
         decimal
       />
-      <output className="inv-muted" dir="ltr">
-        {grams !== null ? formatWeight(grams, unit, i18n.language) : ''}
+      {/* Isolated, not a left-to-right box: it keeps its order and still sits under the field in Arabic. */}
+      <output className="inv-muted">
+        {grams !== null ? isolate(formatWeight(grams, unit, i18n.language)) : ''}
       </output>
     </div>
   );

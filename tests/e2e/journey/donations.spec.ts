@@ -1,5 +1,6 @@
 import { DEMO_PINS } from '../../../src/core/demo/seed';
 import { expect, hubLanguage, onHand, person, test } from './hub';
+import { wcagAudit } from '../a11y';
 import { printedPdf } from './pages/paper';
 
 // A Saturday morning: the coordinator adds the corner market that gives its unsold produce as a
@@ -8,6 +9,13 @@ import { printedPdf } from './pages/paper';
 
 const DONOR = 'Corner Market';
 const APPLES = { en: 'Apples', ar: 'تفاح' } as const;
+const FRESH = { en: 'Fresh produce', ar: 'خضار طازجة' } as const;
+
+/** Axe finds nothing on the screen as it is now (WCAG 2.2 AA). */
+async function accessible(page: Parameters<typeof wcagAudit>[0]): Promise<void> {
+  const axe = await wcagAudit(page);
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
 
 const PAPERS = [
   ['58', 'print:size58', 58, null],
@@ -38,7 +46,19 @@ for (const lng of ['en', 'ar'] as const) {
     const row = page.getByRole('table', { name: w('donors:list.title') }).getByRole('row').filter({ hasText: DONOR });
     await expect(row).toContainText('5550100');
     await shots.step('donor-list');
+    await accessible(page);
     expect(kiosk.core.ctx.db.prepare('SELECT kind, contact, language FROM donors WHERE name = ?').get(DONOR)).toEqual({ kind: 'organisation', contact: '5550100', language: lng });
+
+    // The food bank calls fresh produce by its own name: the coordinator renames the category.
+    await touch.tap(page.getByRole('navigation', { name: w('donors:title') }).getByRole('button', { name: w('donors:tabs.categories') }));
+    await touch.tap(page.getByRole('button', { name: w('weights:categories.rename', { name: w('month:weightCategory.produce') }) }));
+    const rename = page.getByRole('form', { name: w('weights:categories.editTitle') });
+    await touch.tapText(rename.getByLabel(lng === 'en' ? 'English' : 'العربية', { exact: true }), FRESH[lng]);
+    await shots.step('rename-category');
+    await touch.tap(rename.getByRole('button', { name: w('weights:categories.save') }));
+    await expect(page.getByRole('status')).toHaveText(w('weights:categories.saved'));
+    await expect(page.getByRole('button', { name: w('weights:categories.rename', { name: FRESH[lng] }) })).toBeVisible();
+    expect(kiosk.core.ctx.db.prepare("SELECT locale, name FROM weight_category_names WHERE category_id = 'produce'").all()).toEqual([{ locale: lng, name: FRESH[lng] }]);
     await touch.logOut();
 
     // The stock room weighs the crates: 12.5 kg on the scale, typed on the number pad.
@@ -55,12 +75,13 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tapNumber(weight, '12.5');
     // Shown in both units, for a food bank that counts in pounds.
     const both = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
-    await expect(receive.locator('.weight-field output')).toHaveText(`${both.format(12.5)} kg (${both.format(27.6)} lb)`);
+    await expect(receive.locator('.weight-field output')).toHaveText(`\u2068${both.format(12.5)} kg (${both.format(27.6)} lb)\u2069`);
     await touch.pickFromList(receive.getByLabel(w('inventory:receive.source')), w('inventory:sources.grocery_rescue'));
     await touch.tapText(receive.getByLabel(w('inventory:receive.sourceName')), DONOR);
     await touch.pickFromList(receive.getByLabel(w('donors:receive.donor'), { exact: true }), DONOR);
     await touch.tapNumber(receive.getByLabel(w('donors:receive.value')), '20');
     await shots.step('apples-by-weight');
+    await accessible(page);
     await touch.tap(receive.getByRole('button', { name: w('inventory:receive.submit'), exact: true }));
     await expect(page.getByRole('status')).toContainText(APPLES[lng]);
     await shots.step('apples-received');
@@ -81,6 +102,7 @@ for (const lng of ['en', 'ar'] as const) {
     const money = new Intl.NumberFormat(lng, { minimumFractionDigits: 2 });
     const dialog = page.getByRole('dialog', { name: w('donors:receipt.dialog', { name: DONOR }) });
     await expect(page.getByTestId('print-area')).toContainText(APPLES[lng]);
+    await accessible(page);
     for (const [paper, label, widthMm, heightMm] of PAPERS) {
       await touch.tap(dialog.getByRole('button', { name: w(label) }));
       await expect(page.getByTestId('print-area').locator(`[data-paper="${paper}"]`)).toBeVisible();
