@@ -10,6 +10,7 @@ import { PAPER_LABEL } from '../print/PrintDialog';
 import { PaperPrintArea } from '../print/PaperPrintArea';
 import { printPage } from '../print/shell-print';
 import { DonorReceiptPrint } from './DonorReceiptPrint';
+import './donors.css';
 
 /** The calendar year so far: what a donor usually asks a receipt for. */
 function thisYear(now: Date) {
@@ -59,7 +60,7 @@ export function ReceiptDialog({ donor, onClose }: { donor: Donor; onClose(): voi
   };
 
   return (
-    <div className="print-dialog" role="dialog" aria-modal="true" aria-label={t('receipt.dialog', { name: donor.name })}>
+    <div className="print-dialog donor-receipt-dialog" role="dialog" aria-modal="true" aria-label={t('receipt.dialog', { name: donor.name })}>
       <div className="print-controls">
         <h2>{t('receipt.dialog', { name: donor.name })}</h2>
         <DateField label={t('receipt.from')} value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
