@@ -47,6 +47,9 @@ import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
 import { networkHandlers } from './exchange/network-handlers';
 import { findLocalSyncthing } from './exchange/syncthing';
 import { monthHandlers } from './reports/handlers';
+import { donorHandlers } from './donors/handlers';
+import { DonorService } from './donors/donor-service';
+import { WeightCategoryService } from './reports/weight-categories';
 import { ShiftService } from './shifts/shift-service';
 import { ReportService } from './reports/report-service';
 
@@ -143,6 +146,7 @@ export function createCore(deps: CoreDeps): Core {
     stationHandlers(stations),
     queueHandlers(queue),
     monthHandlers(new ReportService(ctx), new ShiftService(ctx)),
+    donorHandlers(new DonorService(ctx), new WeightCategoryService(ctx)),
   );
 
   const dispatchOptions = {

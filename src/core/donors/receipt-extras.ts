@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { CoreContext } from '../context';
-import { MAX_RECEIPT_GRAMS } from '../../shared/reports/weight';
+import { isWeighedUnit, MAX_RECEIPT_GRAMS, unitsForGrams } from '../../shared/reports/weight';
 
 /** The most in-kind value one receipt may claim (a typo of many zeros is refused, not recorded). */
 export const MAX_VALUE_CENTS = 100_000_000;
@@ -19,4 +19,18 @@ export function checkReceiptExtras(ctx: Pick<CoreContext, 'db'>, r: { weightG?: 
   if (r.donorId != null && !ctx.db.prepare('SELECT 1 FROM donors WHERE id = ? AND removed_at IS NULL').get(r.donorId)) {
     throw new AppError('month.donor_not_found', `no donor ${r.donorId}`, { field: 'donor' });
   }
+}
+
+/**
+ * The units a receipt puts on the shelf: as counted, or, for an item counted in kg or lb received
+ * by weight, what the scale said in the item's unit. A weighed receipt must weigh something.
+ */
+export function receiptQty(ctx: Pick<CoreContext, 'db'>, r: { itemId: string; qty?: number | null; weightG?: number | null }): number {
+  if (r.qty != null) return r.qty;
+  const unit = (ctx.db.prepare('SELECT unit FROM items WHERE id = ?').pluck().get(r.itemId) as string | undefined) ?? '';
+  if (!isWeighedUnit(unit)) throw new AppError('inventory.bad_qty', 'a counted item needs a quantity', { field: 'qty' });
+  if (r.weightG == null || r.weightG < 1) {
+    throw new AppError('month.bad_weight', 'a weighed receipt needs its weight', { field: 'weight', max: MAX_RECEIPT_GRAMS / 1000 });
+  }
+  return unitsForGrams(r.weightG, unit);
 }

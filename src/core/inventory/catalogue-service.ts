@@ -8,6 +8,7 @@ import { requireSite } from '../site/site-service';
 import { availability } from './available';
 import { exportCatalogue, importCatalogue, type ImportResult } from './catalogue-csv';
 import { displayName, lotsOf, siteLanguage, tagsOf } from './lots';
+import { setItemWeight } from '../reports/weights';
 
 type ParsedDraft = z.output<typeof ItemDraft>;
 
@@ -142,6 +143,8 @@ export class CatalogueService {
         const problem = this.checkDraft({ ...draft, id }, site.settings.siteLanguage);
         if (problem) throw problem;
         this.writeDraft({ ...draft, id });
+        // In the same transaction: a refused weight leaves the item as it was, not half-saved.
+        if (draft.weight) setItemWeight(this.ctx, { itemId: id, ...draft.weight });
       })
       .immediate();
     return this.item(id, language);

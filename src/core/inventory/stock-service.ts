@@ -12,14 +12,15 @@ import { itemNameSql } from './item-name';
 import { joinCode, recordMovement, splitCode } from './ledger';
 import { lotsOf, onHandAt, requireItem, siteLanguage, tagsOf } from './lots';
 import { containsPattern, registerTextFunctions } from './text';
-import { checkReceiptExtras } from '../donors/receipt-extras';
+import { checkReceiptExtras, receiptQty } from '../donors/receipt-extras';
 
 type ParsedStockQuery = z.output<typeof StockQuery>;
 
 export interface ReceiveInput {
   requestId: string;
   itemId: string;
-  qty: number;
+  /** Absent for a weighed item received by weight: the units follow from the scale (receiptQty). */
+  qty?: number | null;
   lotCode: string | null;
   expiresOn: string | null;
   source: Source;
@@ -226,11 +227,12 @@ export class StockService {
   receive(input: ReceiveInput, volunteer: string | null): { movementId: string; lotId: string | null; onHand: number } {
     return this.ctx.db
       .transaction(() => {
-        const prior = this.replay(input.requestId, input.itemId, 'receive', input.qty);
-        if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: onHandOf(this.ctx, input.itemId) };
         requireItem(this.ctx, input.itemId);
-        if (input.qty < 1 || input.qty > MAX_QTY) throw new AppError('inventory.bad_qty', 'quantity out of range', { max: MAX_QTY });
         checkReceiptExtras(this.ctx, input);
+        const qty = receiptQty(this.ctx, input);
+        const prior = this.replay(input.requestId, input.itemId, 'receive', qty);
+        if (prior) return { movementId: prior.id, lotId: prior.lot_id, onHand: onHandOf(this.ctx, input.itemId) };
+        if (qty < 1 || qty > MAX_QTY) throw new AppError('inventory.bad_qty', 'quantity out of range', { max: MAX_QTY });
         const todayIso = isoDay(this.ctx.clock.now().getTime());
         if (input.expiresOn !== null && input.expiresOn < todayIso && !input.acceptPastExpiry) {
           throw new AppError('inventory.expiry_past', 'expiry date is in the past', { date: input.expiresOn });
@@ -252,7 +254,7 @@ export class StockService {
           itemId: input.itemId,
           lotId,
           kind: 'receive',
-          qty: input.qty,
+          qty,
           source: joinCode(input.source, input.sourceName),
           volunteer,
           requestId: input.requestId,

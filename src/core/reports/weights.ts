@@ -20,7 +20,8 @@ export function weightCategories(ctx: Pick<CoreContext, 'db'>, language: LocaleC
   const own = ctx.db.prepare('SELECT id FROM weight_categories WHERE archived_at IS NULL ORDER BY sort, id').pluck().all() as string[];
   return [
     ...BUILT_IN_WEIGHT_CATEGORIES.map((id) => ({ id, key: id, name: names.get(id) ?? null })),
-    ...own.map((id) => ({ id, key: null, name: names.get(id) ?? id })),
+    // The site's own category has no translation to fall back to: its name in another language, then its id.
+    ...own.map((id) => ({ id, key: null, name: names.get(id) ?? (ctx.db.prepare('SELECT name FROM weight_category_names WHERE category_id = ? ORDER BY locale LIMIT 1').pluck().get(id) as string | undefined) ?? id })),
   ];
 }
 
@@ -53,4 +54,13 @@ export function setItemWeight(ctx: CoreContext, w: ItemWeight): ItemWeight {
   itemWeight(ctx, w.itemId);
   ctx.db.prepare('UPDATE items SET unit_weight_g = ?, weight_category = ?, updated_at = ? WHERE id = ?').run(w.unitWeightG, w.weightCategory, nowIso(ctx), w.itemId);
   return itemWeight(ctx, w.itemId);
+}
+
+/**
+ * A receipt's weight as SQL over a movement `m` joined to its item `i`: what the scale said, else
+ * the units times the unit's weight (an item counted in kg or lb weighs its unit). The same
+ * rule as the ledger_days trigger (migration 0220), for code that reads single movements.
+ */
+export function movementGramsSql(m = 'm', i = 'i'): string {
+  return `COALESCE(${m}.weight_g, CAST(round(abs(${m}.qty) * CASE ${i}.unit WHEN 'kg' THEN 1000.0 WHEN 'lb' THEN 453.59237 ELSE COALESCE(${i}.unit_weight_g, 0) END) AS INTEGER))`;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { TAGS, UNITS, type ItemDetail, type Tag } from '../../shared/inventory/catalogue';
@@ -10,6 +10,10 @@ import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
+import { fromGrams, isWeighedUnit } from '../../shared/reports/weight';
+import { typedGrams, WeightField } from '../weights/WeightField';
+import { WeightCategorySelect } from '../weights/WeightCategorySelect';
+import { useWeightUnit } from '../weights/use-weight-unit';
 
 interface Props {
   language: LocaleCode;
@@ -42,6 +46,25 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
   const [limitDays, setLimitDays] = useState(existing?.limit ? String(existing.limit.days) : '7');
   const [lowStock, setLowStock] = useState(String(existing?.lowStock ?? 0));
   const [error, setError] = useState<ApiError | null>(null);
+  // Issue 16: weight per unit (in the site's unit) and the food bank's weight category.
+  const weightUnit = useWeightUnit();
+  const [unitWeight, setUnitWeight] = useState('');
+  const [weightCategory, setWeightCategory] = useState('');
+  // Until an existing item's weight has loaded, a save leaves it as it is rather than blanking it.
+  const [weightLoaded, setWeightLoaded] = useState(!existing);
+  useEffect(() => {
+    if (!existing) return;
+    let live = true;
+    void api.call('month.item_weight', { itemId: existing.id }).then((r) => {
+      if (!live || !r.ok) return;
+      setUnitWeight(r.value.unitWeightG === null ? '' : String(Math.round(fromGrams(r.value.unitWeightG, weightUnit) * 1000) / 1000));
+      setWeightCategory(r.value.weightCategory ?? '');
+      setWeightLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, existing?.id, weightUnit]); // eslint-disable-line react-hooks/exhaustive-deps -- the item's id, not the object, says which weight to load
 
   // The site language first: it is the one every other language falls back to.
   const order = [...LOCALES].sort((a, b) => (a.code === siteLanguage ? -1 : b.code === siteLanguage ? 1 : 0));
@@ -62,6 +85,10 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         tags,
         limit: limitQty.trim() === '' || !(qty > 0) ? null : { qty: Math.trunc(qty), days: Math.max(1, Math.trunc(Number(limitDays) || 7)) },
         lowStock: Math.max(0, Math.trunc(Number(lowStock) || 0)),
+        // An item counted in kg or lb weighs its unit: no weight per unit to keep.
+        ...(weightLoaded
+          ? { weight: { unitWeightG: isWeighedUnit(unit) ? null : typedGrams(unitWeight, weightUnit), weightCategory: weightCategory === '' ? null : weightCategory } }
+          : {}),
       },
     });
     if (r.ok) onSaved(r.value);
@@ -114,6 +141,8 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         <NumberField label={t('editor.limitQty')} min={0} value={limitQty} onChange={setLimitQty} />
         <NumberField label={t('editor.limitDays')} min={1} max={366} value={limitDays} onChange={setLimitDays} />
         <NumberField label={t('editor.lowStock')} min={0} value={lowStock} onChange={setLowStock} />
+        {isWeighedUnit(unit) ? null : <WeightField label={t('weights:editor.unitWeight')} value={unitWeight} onChange={setUnitWeight} unit={weightUnit} />}
+        <WeightCategorySelect language={language} value={weightCategory} onChange={setWeightCategory} />
       </div>
       <fieldset className="field">
         <legend>{t('stock.tag')}</legend>

@@ -14,6 +14,11 @@ import { ItemName } from './ItemName';
 import { useScanner } from '../scanner/use-scanner';
 import { newRequestId } from './request-id';
 import { unitLabel } from './units';
+import { formatWeight, isWeighedUnit } from '../../shared/reports/weight';
+import { isolate } from '../../shared/slips/bidi';
+import { typedGrams, WeightField } from '../weights/WeightField';
+import { useWeightUnit } from '../weights/use-weight-unit';
+import { ReceiptFields, typedCents } from '../donors/ReceiptFields';
 
 interface Props {
   language: LocaleCode;
@@ -34,6 +39,11 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const [expiresOn, setExpiresOn] = useState('');
   const [source, setSource] = useState<Source>('donor');
   const [sourceName, setSourceName] = useState('');
+  // Issue 16: what the scale said (weighed items), who gave it and its in-kind value.
+  const [weight, setWeight] = useState('');
+  const [donorId, setDonorId] = useState('');
+  const [value, setValue] = useState('');
+  const weightUnit = useWeightUnit();
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
@@ -49,6 +59,8 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     setUnknownCode(null);
     setCreating(null);
     setQty(1);
+    setWeight('');
+    setValue('');
     setLotCode('');
     setExpiresOn('');
     setPastWarning(false);
@@ -92,10 +104,16 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
 
   const submit = async (acceptPastExpiry: boolean) => {
     if (!item) return;
+    const weighed = isWeighedUnit(item.unit);
+    const grams = weighed ? typedGrams(weight, weightUnit) : null;
     const r = await api.call('inventory.receive', {
       requestId: requestId.current,
       itemId: item.id,
-      qty,
+      // A weighed item is received by weight: core puts the scale's reading on the shelf.
+      qty: weighed ? null : qty,
+      weightG: grams,
+      donorId: donorId === '' ? null : donorId,
+      valueCents: typedCents(value),
       lotCode: lotCode.trim() === '' ? null : lotCode.trim(),
       expiresOn: expiresOn === '' ? null : expiresOn,
       source,
@@ -103,7 +121,11 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
       acceptPastExpiry,
     });
     if (r.ok) {
-      setDone(t('received', { qty, name: item.name, onHand: r.value.onHand }));
+      setDone(
+        grams !== null
+          ? t('weights:received', { weight: isolate(formatWeight(grams, weightUnit, language)), name: item.name, onHand: r.value.onHand, unit: unitLabel(item.unit, t) })
+          : t('received', { qty, name: item.name, onHand: r.value.onHand }),
+      );
       setItem(null);
       setPastWarning(false);
       requestId.current = newRequestId();
@@ -200,12 +222,16 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
             <ItemName name={item.name} untranslated={item.untranslated} />
             <span className="inv-muted">{t('onHandUnit', { qty: item.onHand, unit: unitLabel(item.unit, t) })}</span>
           </p>
-          <div className="inv-qty">
-            <Stepper label={t('receive.quantity')} value={qty} min={1} max={MAX_QTY} onChange={setQty} />
-            <button type="button" dir="ltr" className="button button-secondary" onClick={() => setQty((q) => Math.min(MAX_QTY, q + 10))}>
-              {t('receive.plusTen')}
-            </button>
-          </div>
+          {isWeighedUnit(item.unit) ? (
+            <WeightField label={t('weights:receive.weight')} value={weight} onChange={setWeight} unit={weightUnit} />
+          ) : (
+            <div className="inv-qty">
+              <Stepper label={t('receive.quantity')} value={qty} min={1} max={MAX_QTY} onChange={setQty} />
+              <button type="button" dir="ltr" className="button button-secondary" onClick={() => setQty((q) => Math.min(MAX_QTY, q + 10))}>
+                {t('receive.plusTen')}
+              </button>
+            </div>
+          )}
           <div className="inv-grid">
             <TextField kind="ascii" label={t('receive.lot')} value={lotCode} maxLength={40} onChange={setLotCode} />
             <DateField label={t('receive.expiry')} value={expiresOn} onChange={setExpiresOn} />
@@ -220,6 +246,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
               </select>
             </label>
             <TextField label={t('receive.sourceName')} value={sourceName} maxLength={80} onChange={setSourceName} />
+            <ReceiptFields donorId={donorId} onDonor={setDonorId} value={value} onValue={setValue} />
           </div>
           <div className="inv-actions">
             <button type="submit" className="button button-primary">

@@ -9,6 +9,7 @@ import { InventorySection } from '../inventory/InventorySection';
 import { KioskSettingsSection } from '../setup/KioskSettingsSection';
 import { StationsSection } from '../stations/StationsSection';
 import { MonthSection } from '../month/MonthSection';
+import { DonorsSection } from '../donors/DonorsSection';
 
 /**
  * The volunteer screens behind the PIN, one entry per feature. A role sees only its sections
@@ -29,6 +30,7 @@ export const SECTIONS: readonly VolunteerSection[] = [
   { id: 'exchange', labelKey: 'exchange:nav', roles: ['coordinator'], Component: ExchangeSection },
   { id: 'inventory', labelKey: 'inventory:nav', roles: ['stock', 'coordinator'], Component: InventorySection },
   { id: 'month', labelKey: 'month:nav', roles: ['coordinator'], Component: MonthSection },
+  { id: 'donors', labelKey: 'donors:nav', roles: ['coordinator'], Component: DonorsSection },
   { id: 'kiosk-settings', labelKey: 'setup:settings.nav', roles: ['coordinator'], Component: KioskSettingsSection },
   { id: 'stations', labelKey: 'stations:nav', roles: ['coordinator'], Component: StationsSection },
 ];

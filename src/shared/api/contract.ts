@@ -37,6 +37,8 @@ export function mergeGroups<T>(what: string, groups: readonly Record<string, T>[
   return out;
 }
 import { monthChannels } from './channels/month';
+import { donorsChannels } from './channels/donors';
+import { weightsChannels } from './channels/weights';
 
 /**
  * The API contract: channel name → { input, output, access }. Core implements a handler for
@@ -57,6 +59,8 @@ export const contract = defineContract(
   queueChannels,
   networkChannels,
   monthChannels,
+  donorsChannels,
+  weightsChannels,
 );
 
 export type Contract = typeof contract;

@@ -4,6 +4,8 @@ import { INTAKE_ERRORS } from './channels/intake';
 import { INVENTORY_ERRORS } from './channels/inventory';
 import { NETWORK_ERRORS } from './channels/network';
 import { MONTH_ERRORS } from './channels/month';
+import { DONORS_ERRORS } from './channels/donors';
+import { WEIGHTS_ERRORS } from './channels/weights';
 import { SLIP_ERRORS } from './channels/slips';
 import { VOLUNTEERS_ERRORS } from './channels/volunteers';
 import { STATIONS_ERRORS } from './channels/stations';
@@ -57,6 +59,8 @@ export const ERROR_CODES = [
   ...STATIONS_ERRORS,
   ...QUEUE_ERRORS,
   ...MONTH_ERRORS,
+  ...DONORS_ERRORS,
+  ...WEIGHTS_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

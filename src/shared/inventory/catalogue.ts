@@ -75,6 +75,13 @@ export const ItemDraft = z.object({
     .nullable()
     .default(null),
   lowStock: z.number().int().min(0).max(MAX_QTY).default(0),
+  /**
+   * Weight per unit in grams and weight category (issue 16), saved with the item in one
+   * transaction; absent: left as they are. Ranges are checked in core (month.bad_weight).
+   */
+  weight: z
+    .object({ unitWeightG: z.number().int().min(-1e12).max(1e12).nullable(), weightCategory: z.string().min(1).max(64).nullable() })
+    .optional(),
 });
 export type ItemDraft = z.input<typeof ItemDraft>;
 

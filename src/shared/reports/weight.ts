@@ -24,3 +24,16 @@ export function formatWeight(grams: number, unit: WeightUnit, locale: string): s
 
 /** The food bank's usual weight categories; a site adds its own beside them (weight_categories). */
 export const BUILT_IN_WEIGHT_CATEGORIES = ['produce', 'dairy', 'protein', 'bakery', 'dry', 'frozen', 'beverages', 'non_food'] as const;
+
+/** Bulk and produce counted in kg or lb are received by weight: a volunteer types what the scale says. */
+export function isWeighedUnit(unit: string): unit is WeightUnit {
+  return unit === 'kg' || unit === 'lb';
+}
+
+/**
+ * The whole units of a weighed item a scale reading puts on the shelf (stock is counted in whole
+ * units; the exact grams stay on the receipt). Never less than one: something was weighed.
+ */
+export function unitsForGrams(grams: number, unit: WeightUnit): number {
+  return Math.max(1, Math.round(fromGrams(grams, unit)));
+}

@@ -90,14 +90,14 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
     await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
     await expect(form).toBeVisible();
-    await touch.tap(plusTen);
-    for (let i = 0; i < 5; i += 1) await touch.tap(more);
-    await expect(qty).toHaveText('16');
-    await touch.pickFromList(source, w('inventory:sources.donor'));
+    // Produce counted in kg is received by weight: what the scale says, on the number pad.
+    await touch.tapNumber(form.getByLabel(w('weights:field.label', { label: w('weights:receive.weight'), unit: w('weights:unit.kg') })), '16');
+    await touch.pickFromList(source, w('inventory:sources.grocery_rescue'));
     await touch.tapText(sender, MARKET[lng]);
     await shots.step('produce-16kg');
     await touch.tap(receive);
-    await received(16, 'Potatoes');
+    await expect(status).toContainText(name('Potatoes'));
+    expect(kiosk.core.ctx.db.prepare("SELECT qty, weight_g FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1").get()).toEqual({ qty: 16, weight_g: 16_000 });
 
     // Diapers, sizes 3 and 4, from a church: no barcodes, found by name.
     for (const size of ['3', '4']) {
@@ -125,6 +125,9 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(editor.getByLabel(w('inventory:editor.barcodes'))).toHaveValue('4006381333931');
     const english = editor.getByLabel(lng === 'en' ? `English · ${w('inventory:editor.required')}` : 'English', { exact: true });
     await touch.tapText(english, 'Black beans, 29 oz');
+    // For the food bank's pounds: one can weighs 822 g, and it is a dry good.
+    await touch.tapNumber(editor.getByLabel(w('weights:field.label', { label: w('weights:editor.unitWeight'), unit: w('weights:unit.kg') })), '0.822');
+    await touch.pickFromList(editor.getByLabel(w('weights:category.label')), w('month:weightCategory.dry'));
     await shots.step('new-item');
     const save = editor.getByRole('button', { name: w('inventory:editor.save') });
     if (lng === 'ar') {
@@ -136,6 +139,7 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(form).toBeVisible();
     await touch.tap(receive);
     await expect(status).toContainText(lng === 'en' ? 'Black beans, 29 oz' : 'فاصوليا سوداء');
+    expect(kiosk.core.ctx.db.prepare("SELECT unit_weight_g AS g, weight_category AS c FROM items i JOIN item_names n ON n.item_id = i.id WHERE n.name = 'Black beans, 29 oz'").get()).toEqual({ g: 822, c: 'dry' });
     // Languages without a name for it show the English one, marked "not translated yet".
     if (lng === 'en') expect(kiosk.core.services.stock.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
 

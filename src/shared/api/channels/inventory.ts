@@ -101,7 +101,8 @@ export const inventoryChannels = {
     input: z.object({
       requestId: RequestId,
       itemId: z.string().min(1).max(64),
-      qty: Qty,
+      /** Null for an item counted in kg or lb received by weight (weightG): core takes the units from the scale. */
+      qty: Qty.nullable().default(null),
       lotCode: z.string().trim().max(40).nullable().default(null),
       expiresOn: IsoDay.nullable().default(null),
       source: Source,

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Donor } from '../../shared/api/channels/donors';
+import type { ApiError } from '../../shared/api/errors';
+import { LOCALES, LOCALE_CODES, type LocaleCode } from '../../shared/locales';
+import { useApi } from '../api/context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { SectionProps } from '../volunteer/section-props';
+import { WeightCategoriesPanel } from '../weights/WeightCategoriesPanel';
+import { DonorForm } from './DonorForm';
+import { ReceiptDialog } from './ReceiptDialog';
+import '../styles/inventory.css';
+import './donors.css';
+
+type Tab = 'donors' | 'categories';
+
+/** The coordinator's donations: who gives (with their receipts) and the food bank's weight categories. */
+export function DonorsSection({ settings }: SectionProps) {
+  const { t, i18n } = useTranslation('donors');
+  const api = useApi();
+  const language = (LOCALE_CODES as readonly string[]).includes(i18n.language) ? (i18n.language as LocaleCode) : settings.siteLanguage;
+  const [tab, setTab] = useState<Tab>('donors');
+  const [donors, setDonors] = useState<Donor[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState<Donor | 'new' | null>(null);
+  const [receiptFor, setReceiptFor] = useState<Donor | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('donors.contacts', {});
+    if (r.ok) setDonors(r.value);
+    else setError(r.error);
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const languageName = (code: string) => LOCALES.find((l) => l.code === code)?.name ?? code;
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <nav className="inv-tabs" aria-label={t('title')}>
+        {(['donors', 'categories'] as const).map((x) => (
+          <button key={x} type="button" className="tab" aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
+            {t(`tabs.${x}`)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'categories' ? <WeightCategoriesPanel language={language} /> : null}
+      {tab === 'donors' ? (
+        <section className="inv-panel" aria-labelledby="donors-title">
+          <h2 id="donors-title">{t('list.title')}</h2>
+          <p className="inv-muted">{t('list.private')}</p>
+          {saved ? (
+            <p className="notice notice-ok" role="status">
+              {saved}
+            </p>
+          ) : null}
+          <ErrorNotice error={error} />
+          {editing ? (
+            <DonorForm
+              donor={editing === 'new' ? null : editing}
+              siteLanguage={settings.siteLanguage}
+              onCancel={() => setEditing(null)}
+              onSaved={(d) => {
+                setEditing(null);
+                setSaved(t('list.saved', { name: d.name }));
+                void reload();
+              }}
+            />
+          ) : (
+            <div className="inv-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setSaved(null);
+                  setEditing('new');
+                }}
+              >
+                {t('list.add')}
+              </button>
+            </div>
+          )}
+          {donors.length === 0 ? (
+            <p>{t('list.empty')}</p>
+          ) : (
+            <table className="donor-list">
+              <caption className="visually-hidden">{t('list.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('form.name')}</th>
+                  <th scope="col">{t('form.kind')}</th>
+                  <th scope="col">{t('form.contact')}</th>
+                  <th scope="col">{t('form.language')}</th>
+                  <th scope="col">{t('list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {donors.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{d.name}</th>
+                    <td>{t(`kind.${d.kind}`)}</td>
+                    <td dir="auto">{d.contact ?? '–'}</td>
+                    <td lang={d.language}>{languageName(d.language)}</td>
+                    <td>
+                      <div className="donor-actions">
+                        <button type="button" className="button button-secondary" aria-label={t('list.editOne', { name: d.name })} onClick={() => setEditing(d)}>
+                          {t('list.edit')}
+                        </button>
+                        <button type="button" className="button button-secondary" aria-label={t('list.receiptOne', { name: d.name })} onClick={() => setReceiptFor(d)}>
+                          {t('list.receipt')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+      {receiptFor ? <ReceiptDialog donor={receiptFor} onClose={() => setReceiptFor(null)} /> : null}
+    </>
+  );
+}
