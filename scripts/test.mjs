@@ -1,6 +1,6 @@
 // `npm test`: everything CI checks, in order, with one closing line that counts the tests.
 //   typecheck (each layer) → lint → build → Electron security scan (electronegativity over src
-//   and out, against a reviewed allow-list) → vitest (unit + integration) → Playwright e2e in
+//   and out; any finding fails) → vitest (unit + integration) → Playwright e2e in
 //   Debian Chromium → Electron suite (or one line saying why it was skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
