@@ -27,6 +27,34 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware promise rules: a promise nobody awaits or handles loses its error (a failed
+    // save that looks like a success), and an async handler where a void one is expected runs
+    // unguarded. They need the types, so each file is checked against its own layer's tsconfig.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: {
+      parserOptions: {
+        // The scripts' hand-written declarations belong to no layer's tsconfig.
+        projectService: { allowDefaultProject: ['scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+    },
+  },
+  {
+    // Test fakes stand in for async interfaces (a transport, a dispatch) and answer at once;
+    // writing them \`async\` without an await is the plain way to say so.
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: layer([
       { group: NODE_BUILTINS, message: 'shared runs anywhere: no Node modules.' },
@@ -55,6 +83,35 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       'kiosk/no-literal-jsx-text': 'error',
     },
+  },
+  {
+    // The Electron shell: thin, and never the one place a lockdown is quietly undone.
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag|enableBlinkFeatures)$/]:not([value.value=false])',
+          message: 'The kiosk window keeps Node, insecure content, experimental features and webviews off: write the literal false.',
+        },
+        {
+          selector: 'Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/]:not([value.value=true])',
+          message: 'The kiosk window keeps context isolation, the sandbox and web security on: write the literal true.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(executeJavaScript|executeJavaScriptInIsolatedWorld|openExternal|insertCSS)$/]",
+          message: 'The shell never runs code in the page or opens the outside world; add a channel to the contract instead.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: layer([
+      { group: ['react', 'react-dom', 'react-i18next'], message: 'the shell has no UI of its own: the renderer draws everything.' },
+      { group: ['better-sqlite3'], message: 'the shell reaches the database only through core.' },
+      { regex: intoLayers('renderer'), message: 'the shell loads the renderer as a page, never as a module.' },
+    ]),
   },
   {
     files: ['src/preload/**/*.ts'],

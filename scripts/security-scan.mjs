@@ -1,6 +1,7 @@
 // Electron security scan for `npm test`: @doyensec/electronegativity over the sources and the
-// built output. It exits 0 whatever it finds, so its SARIF report is read here and every
-// finding must be in security/electronegativity-allow.json with a reviewed reason.
+// built output. It exits 0 whatever it finds, so its SARIF report is read here, and any finding
+// at all fails: there is no allow-list. The lockdown is written where the scanner sees it (the
+// window's webPreferences inline, a hash-pinned CSP meta tag); fix the code, not the scan.
 //
 // Offline by design: the Electron version is given (-e) instead of looked up, and the one check
 // that downloads Electron's release list (AvailableSecurityFixesGlobalCheck) is skipped; the
@@ -8,14 +9,12 @@
 // also tries to fetch translations (1 s timeout) and says so; that line is harmless.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { applyAllowList, findingsFromSarif, parseAllowList } from './electronegativity-report.mjs';
+import { findingsFromSarif } from './electronegativity-report.mjs';
 
-const ALLOW_LIST = 'security/electronegativity-allow.json';
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 const cli = 'node_modules/@doyensec/electronegativity/dist/index.js';
 mkdirSync('reports', { recursive: true });
 
-const allow = parseAllowList(JSON.parse(readFileSync(ALLOW_LIST, 'utf8')));
 const findings = [];
 for (const root of ['src', 'out']) {
   if (!existsSync(root)) {
@@ -36,11 +35,9 @@ for (const root of ['src', 'out']) {
   findings.push(...findingsFromSarif(JSON.parse(readFileSync(report, 'utf8')), root));
 }
 
-const { blocked, stale } = applyAllowList(findings, allow);
-for (const s of stale) console.log(`security scan: allow-list entry no longer needed: ${s.check} in ${s.file} (remove it)`);
-if (blocked.length > 0) {
-  console.error(`security scan: ${blocked.length} finding(s) not in ${ALLOW_LIST}:`);
-  for (const f of blocked) console.error(`  ${f.check}  ${f.file}:${f.line}  ${f.message}`);
+if (findings.length > 0) {
+  console.error(`security scan: ${findings.length} finding(s):`);
+  for (const f of findings) console.error(`  ${f.check}  ${f.file}:${f.line}  ${f.message}`);
   process.exit(1);
 }
-console.log(`security scan: ${findings.length} finding(s) in src/ and out/, all reviewed in ${ALLOW_LIST}`);
+console.log('security scan: no findings in src/ or out/');

@@ -1,6 +1,6 @@
 // `npm test`: everything CI checks, in order, with one closing line that counts the tests.
-//   typecheck (each layer) → lint → build → Electron security scan (electronegativity over src
-//   and out, against a reviewed allow-list) → vitest (unit + integration) → Playwright e2e in
+//   typecheck (each layer) → lint → format check → build → Electron security scan (electronegativity over src
+//   and out; any finding fails) → vitest (unit + integration) → Playwright e2e in
 //   Debian Chromium → Electron suite (or one line saying why it was skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ for (const f of ['reports/vitest.json', 'reports/e2e.json', 'reports/electron.js
 const steps = [
   ['typecheck', [node, 'scripts/typecheck.mjs']],
   ['lint', [node, bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']],
+  ['format (prettier --check)', [node, bin('prettier', 'bin/prettier.cjs'), '--check', '.']],
   ['build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build']],
   ['security scan (electronegativity)', [node, 'scripts/security-scan.mjs']],
   ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],

@@ -28,8 +28,8 @@ describe('the API contract through core.dispatch', () => {
   });
 
   it('refuses an unknown channel with a code', async () => {
-    expect(await t.call('site.drop_tables', {})).toMatchObject({ ok: false, error: { code: 'api.unknown_channel' } });
-    expect(await t.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'api.unknown_channel' } });
+    expect(await t.callRaw('site.drop_tables', {})).toMatchObject({ ok: false, error: { code: 'api.unknown_channel' } });
+    expect(await t.callRaw('__proto__', {})).toMatchObject({ ok: false, error: { code: 'api.unknown_channel' } });
   });
 
   it('refuses malformed input with a typed code and leaves the database unchanged', async () => {
@@ -45,7 +45,7 @@ describe('the API contract through core.dispatch', () => {
       ['auth.login', { pin: 'abcd' }],
     ] as const;
     for (const [channel, input] of bad) {
-      const result = await t.call(channel, input);
+      const result = await t.callRaw(channel, input);
       expect(result, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
     }
     expect(await t.core.dispatch('intake.submit', 'not an envelope')).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });

@@ -83,7 +83,7 @@ describe('intake', () => {
     const slips = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM slips').get() as { n: number }).n;
     const before = slips();
     const requestId = rid();
-    const offer = { requestId, language: 'en', household: { adults: 1 }, purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' }] };
+    const offer = { requestId, language: 'en' as const, household: { adults: 1 }, purpose: 'offer' as const, needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' as const }] };
     // Mutual aid: a visit that only offers help is a real visit, thanked, with nothing to collect.
     expect(await t.call('intake.submit', offer)).toEqual({ ok: true, value: null });
     expect(slips()).toBe(before);

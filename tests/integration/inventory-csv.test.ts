@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../src/shared/api/contract';
 import { randomUUID } from 'node:crypto';
 import { makeCore, type TestCore } from '../support/core';
 import { CSV_COLUMNS } from '../../src/core/inventory/catalogue-csv';
@@ -31,7 +32,7 @@ describe('catalogue CSV', () => {
   const row = (cells: Record<string, string>) => CSV_COLUMNS.map((c) => cells[c] ?? '').map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
 
   it('round-trips the catalogue without loss: every language, barcodes, tags, limits, tricky text', async () => {
-    const items = [
+    const items: Omit<ChannelInput<'inventory.save_item'>['item'], 'id'>[] = [
       { names: { en: 'Black beans, 15 oz', ar: 'فاصوليا سوداء', fa: 'لوبیای سیاه' }, unit: 'can', categoryId: 'dry-a', barcodes: ['036000291452', '96385074'], tags: ['vegan', 'halal'], limit: { qty: 2, days: 7 }, lowStock: 20 },
       { names: { en: 'Diapers "size 3"\nbulk pack' }, unit: 'pack', icon: 'D', lowStock: 0 },
     ];

@@ -63,7 +63,7 @@ describe('ledger property', () => {
             });
           } else {
             // The same receipt submitted twice records once.
-            const input = { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor' };
+            const input = { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor' as const };
             const before = (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM movements').get() as { n: number }).n;
             const first = await t.call('inventory.receive', input, token);
             expect(first, JSON.stringify(first)).toMatchObject({ ok: true });

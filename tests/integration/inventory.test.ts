@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../src/shared/api/contract';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addVolunteer } from '../../src/core/site/site-service';
 import { RESERVED_SQL, availability, reservedByItem, today } from '../../src/core/inventory/available';
 import { pickList } from '../../src/core/inventory/fefo';
 import { distributeFefo } from '../../src/core/inventory/ledger';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, type TestCore, okValue } from '../support/core';
 
 // Valid check digits: UPC-A 036000291452, its EAN-13 spelling 0036000291452, EAN-13 4006381333931, EAN-8 96385074.
 const BEANS_UPC = '036000291452';
@@ -18,12 +19,12 @@ describe('pantry inventory', () => {
   let t: TestCore;
   let token: string;
   const call = async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return (r as Ok<T>).value;
   };
   const fail = async (channel: string, input: unknown) => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
     return r.error;
   };
@@ -141,7 +142,7 @@ describe('pantry inventory', () => {
     it('marks stock spoiled with a reason and who did it, never below zero; only a count correction may go below', async () => {
       const id = await newItem({ en: 'Milk' });
       const { lotId } = await receive(id, 12, { expiresOn: '2026-12-01' });
-      const spoil = (qty: number, reason = 'spoiled', lot: string | null = lotId) =>
+      const spoil = (qty: number, reason: ChannelInput<'inventory.adjust'>['reason'] = 'spoiled', lot: string | null = lotId) =>
         t.call('inventory.adjust', { requestId: randomUUID(), itemId: id, lotId: lot, qty, reason, note: 'smelled sour' }, token);
       expect(await spoil(5)).toMatchObject({ ok: false, error: { code: 'inventory.bad_qty' } });
       expect(await spoil(-13)).toMatchObject({ ok: false, error: { code: 'inventory.not_enough_stock', params: { onHand: 12 } } });
@@ -237,7 +238,7 @@ describe('pantry inventory', () => {
       expect((await stock({ view: 'expiring', withinDays: 7 })).rows.map((r) => r.id)).toEqual([milk]);
       expect((await stock({ view: 'expiring', withinDays: 2 })).rows.map((r) => r.id)).toEqual([]);
       t.clock.set('2026-12-05T10:00:00Z');
-      token = ((await t.call('auth.login', { pin: '1234' })) as Ok<{ token: string }>).value.token;
+      token = okValue(await t.call('auth.login', { pin: '1234' })).token;
       expect((await stock({ view: 'expiring', withinDays: 0 })).rows.map((r) => r.id)).toEqual([milk]);
     });
   });
@@ -322,11 +323,11 @@ describe('pantry inventory', () => {
           requestId: randomUUID(),
           language: 'en',
           household: {},
-          needs: [{ itemId: items[0], qty: 1 + (i % 3) }, ...(i % 2 ? [{ itemId: items[1], qty: 2 }] : [])],
+          needs: [{ itemId: items[0]!, qty: 1 + (i % 3) }, ...(i % 2 ? [{ itemId: items[1]!, qty: 2 }] : [])],
         });
         slips.push((r as Ok<{ id: string }>).value.id);
         t.clock.advance(86_400_000);
-        token = ((await t.call('auth.login', { pin: '1234' })) as Ok<{ token: string }>).value.token;
+        token = okValue(await t.call('auth.login', { pin: '1234' })).token;
         expect(maintained()).toEqual(fromSlips());
       }
       t.core.ctx.db.prepare("UPDATE slips SET voided_at = 'x' WHERE id = ?").run(slips[5]);
@@ -410,12 +411,12 @@ describe('pantry inventory', () => {
     it('lets stock volunteers and coordinators in, not intake volunteers or the public kiosk', async () => {
       addVolunteer(t.core.ctx, { name: 'Amira', role: 'stock', pin: '5555' });
       addVolunteer(t.core.ctx, { name: 'Jo', role: 'intake', pin: '6666' });
-      const login = async (pin: string) => ((await t.call('auth.login', { pin })) as Ok<{ token: string }>).value.token;
+      const login = async (pin: string) => okValue(await t.call('auth.login', { pin })).token;
       const stockToken = await login('5555');
       const intakeToken = await login('6666');
       const id = await newItem({ en: 'Oil' });
-      const input = () => ({ requestId: randomUUID(), itemId: id, qty: 1, source: 'donor' });
-      expect(await t.call('inventory.receive', input(), null)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+      const input = () => ({ requestId: randomUUID(), itemId: id, qty: 1, source: 'donor' as const });
+      expect(await t.callRaw('inventory.receive', input(), null)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
       expect(await t.call('inventory.receive', input(), intakeToken)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
       expect(await t.call('inventory.receive', input(), stockToken)).toMatchObject({ ok: true });
       const [m] = await call<{ volunteer: string }[]>('inventory.history', { itemId: id });

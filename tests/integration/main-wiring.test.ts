@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { kioskWindowOptions } from '../../src/main/window-options';
+import { kioskWindowFrame } from '../../src/main/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security/csp';
 import { tempDir } from '../support/fixed';
 
@@ -72,11 +72,32 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a rec
     expect(names.indexOf('registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('BrowserWindow'));
   });
 
-  it('builds its window with kioskWindowOptions and loads app://kiosk/index.html', () => {
-    const options = detail('BrowserWindow') as { webPreferences: { preload: string } };
-    expect(options.webPreferences.preload).toMatch(/out\/preload\/index\.cjs$/);
-    const expected = kioskWindowOptions({ preloadPath: options.webPreferences.preload, kiosk: true, devTools: false });
-    expect(options).toEqual(JSON.parse(JSON.stringify(expected)));
+  it('builds its locked-down window and loads app://kiosk/index.html', () => {
+    const preload = detail('registerPreloadScript') as { type: string; filePath: string };
+    expect(preload).toMatchObject({ type: 'frame', filePath: expect.stringMatching(/out\/preload\/index\.cjs$/) as unknown });
+    expect(names.indexOf('registerPreloadScript')).toBeLessThan(names.indexOf('BrowserWindow'));
+    expect(detail('BrowserWindow')).toEqual({
+      ...kioskWindowFrame({ kiosk: true }),
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        devTools: false,
+        disableDialogs: true,
+        disableBlinkFeatures: 'Auxclick',
+        safeDialogs: true,
+        enableWebSQL: false,
+        zoomFactor: 1,
+      },
+    });
     expect(detail('loadURL')).toBe('app://kiosk/index.html');
     expect(detail('setVisualZoomLevelLimits')).toEqual([1, 1]);
   });

@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/core/db/open';
 import { hashPinSync } from '../../src/core/site/pin';
 import { FREE_ATTEMPTS, MAX_DELAY_MS, SITE_FREE_ATTEMPTS, SITE_MAX_DELAY_MS } from '../../src/core/site/pin-throttle';
 import type { Volunteer } from '../../src/shared/domain/volunteer';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, type TestCore, okValue } from '../support/core';
 import { seededKeys, sequentialIds } from '../support/fixed';
 import { countingHasher } from '../support/pins';
 
@@ -83,7 +83,7 @@ describe('PIN changes end the sessions opened with the old PIN', () => {
   });
   afterEach(() => t.dispose());
 
-  const add = async (name: string, pin: string) => ((await t.call('volunteers.add', { name, role: 'intake', pin }, coordinator)) as { value: Volunteer }).value;
+  const add = async (name: string, pin: string) => okValue(await t.call('volunteers.add', { name, role: 'intake', pin }, coordinator));
   const token = async (core: Core, pin: string) => ((await core.dispatch('auth.login', { input: { pin }, session: null })) as { value: { token: string } }).value.token;
 
   it('on this kiosk: the old session gets auth.required, the new PIN opens a new one', async () => {
@@ -140,7 +140,7 @@ describe('PINs hashed before the lookup existed', () => {
     t.core.ctx.db.prepare('UPDATE volunteers SET pin_hash = ?, pin_lookup = NULL WHERE id = ?').run(hashPinSync(pin, randomBytes(16)), id);
 
   it('signs in the slow way once, then gets its lookup; its PIN stays taken meanwhile', async () => {
-    const ali = ((await t.call('volunteers.add', { name: 'Ali', role: 'intake', pin: '1357' }, coordinator)) as { value: Volunteer }).value;
+    const ali = okValue(await t.call('volunteers.add', { name: 'Ali', role: 'intake', pin: '1357' }, coordinator));
     legacy(ali.id, '1357');
     expect(await t.call('volunteers.add', { name: 'Sam', role: 'intake', pin: '1357' }, coordinator)).toMatchObject({
       ok: false,

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/index';
 import { openDatabase } from '../../src/core/db/open';
 import type { Volunteer } from '../../src/shared/domain/volunteer';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, type TestCore, okValue } from '../support/core';
 import { seededKeys, sequentialIds } from '../support/fixed';
+import type { ChannelInput } from '../../src/shared/api/contract';
 
 describe('volunteers and their PINs', () => {
   let t: TestCore;
@@ -14,12 +15,12 @@ describe('volunteers and their PINs', () => {
   });
   afterEach(() => t.dispose());
 
-  const add = async (name: string, role: string, pin: string) => {
+  const add = async (name: string, role: ChannelInput<'volunteers.add'>['role'], pin: string) => {
     const r = await t.call('volunteers.add', { name, role, pin }, coordinator);
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value as Volunteer;
   };
-  const list = async () => ((await t.call('volunteers.list', {}, coordinator)) as { value: { volunteers: Volunteer[] } }).value.volunteers;
+  const list = async () => okValue(await t.call('volunteers.list', {}, coordinator)).volunteers;
   const login = (pin: string) => t.call('auth.login', { pin });
   const rowCount = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM volunteers').get() as { n: number }).n;
 
@@ -121,7 +122,7 @@ describe('volunteers and their PINs', () => {
       { name: 'Ali', role: 'intake', pin: '12' },
       { name: 'Ali', role: 'intake', pin: '12a4' },
     ]) {
-      expect(await t.call('volunteers.add', input, coordinator), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+      expect(await t.callRaw('volunteers.add', input, coordinator), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
     }
   });
 });

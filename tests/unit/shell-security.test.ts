@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kioskWindowOptions } from '../../src/main/window-options';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, parseCsp } from '../../src/shared/security/csp';
+import { kioskWindowFrame } from '../../src/main/window-options';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, parseCsp, pinEntryScript } from '../../src/shared/security/csp';
 import { CONTENT_SECURITY_POLICY as HOST_CSP } from '../../src/host/security';
 import { blockedInputReason, type KeyInput } from '../../src/main/input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from '../../src/main/lockdown';
@@ -11,40 +12,15 @@ import { createApiHandler } from '../../src/main/api-binding';
 import type { ApiResult } from '../../src/shared/api/errors';
 import { tempDir } from '../support/fixed';
 
-describe('kiosk window options', () => {
-  const opts = kioskWindowOptions({ preloadPath: '/app/out/preload/index.cjs', kiosk: true, devTools: false });
-  const web = opts.webPreferences ?? {};
-
-  it('locks the renderer down', () => {
-    expect(web).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-    });
-  });
-
+describe('kiosk window frame', () => {
   it('fills the screen in kiosk mode with no menu bar and a fixed title', () => {
-    expect(opts).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true, title: 'Mutual Aid Kiosk' });
-    const windowed = kioskWindowOptions({ preloadPath: 'p', kiosk: false, devTools: false });
-    expect(windowed).toMatchObject({ kiosk: false, fullscreen: false });
-    // Windowed changes the frame, never the lockdown.
-    expect({ ...windowed.webPreferences, preload: '' }).toEqual({ ...web, preload: '' });
+    expect(kioskWindowFrame({ kiosk: true })).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true, title: 'Mutual Aid Kiosk' });
+    expect(kioskWindowFrame({ kiosk: false })).toMatchObject({ kiosk: false, fullscreen: false, autoHideMenuBar: true });
   });
 
-  it('turns devtools on only when asked (development), nothing else', () => {
-    const dev = kioskWindowOptions({ preloadPath: 'p', kiosk: true, devTools: true }).webPreferences;
-    expect({ ...dev, devTools: false, preload: '' }).toEqual({ ...web, preload: '' });
+  it('leaves the web preferences to the one place the window is made', () => {
+    // The lockdown itself is asserted on the built main process (tests/integration/main-wiring.test.ts).
+    expect(kioskWindowFrame({ kiosk: true })).not.toHaveProperty('webPreferences');
   });
 });
 
@@ -274,12 +250,38 @@ describe('the IPC binding', () => {
 });
 
 describe('the CSP meta tag', () => {
-  it('index.html carries the one policy as a meta tag (all but frame-ancestors, which a meta tag cannot set)', () => {
-    const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+  const metaOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+
+  it('index.html carries the one policy as a meta tag (all but frame-ancestors, which a meta tag cannot set), its scripts stricter', () => {
+    const meta = metaOf(readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8'));
     expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
     const header = parseCsp(CONTENT_SECURITY_POLICY);
     header.delete('frame-ancestors');
-    expect(parseCsp(meta ?? '')).toEqual(header);
+    const page = parseCsp(meta);
+    // The source page runs no script at all; the build pins its one entry script by hash.
+    expect(page.get('script-src')).toEqual(["'none'"]);
+    header.delete('script-src');
+    page.delete('script-src');
+    expect(page).toEqual(header);
+  });
+
+  it('pins the built page to its one entry script by hash, or refuses to build', () => {
+    const html = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />\n<script type="module" crossorigin src="./assets/index-x.js"></script>`;
+    const pinned = pinEntryScript(html, (src) => (src === './assets/index-x.js' ? 'sha384-abc+/=' : 'wrong'));
+    expect(pinned).toContain('<script type="module" crossorigin integrity="sha384-abc+/=" src="./assets/index-x.js"></script>');
+    expect(parseCsp(metaOf(pinned)).get('script-src')).toEqual(["'sha384-abc+/='", "'strict-dynamic'"]);
+    expect(() => pinEntryScript(html.replace('<script', '<p'), () => 'sha384-abc')).toThrow(/one module script/);
+    expect(() => pinEntryScript(html + html.split('\n')[1], () => 'sha384-abc')).toThrow(/one module script/);
+    expect(() => pinEntryScript(html, () => 'sha256-abc')).toThrow(/sha384/);
+    expect(() => pinEntryScript(pinned.replace('integrity="sha384-abc+/=" ', ''), () => 'sha384-abc')).toThrow(/script-src 'none'/);
+  });
+
+  it.skipIf(!existsSync('out/renderer/index.html'))('the built index.html runs exactly the bytes of its entry script', () => {
+    const html = readFileSync('out/renderer/index.html', 'utf8');
+    const [, integrity, src] = /<script type="module" crossorigin integrity="([^"]+)" src="([^"]+)">/.exec(html) ?? [];
+    expect(src).toBeDefined();
+    const actual = `sha384-${createHash('sha384').update(readFileSync(join('out/renderer', src ?? ''))).digest('base64')}`;
+    expect(integrity).toBe(actual);
+    expect(parseCsp(metaOf(html)).get('script-src')).toEqual([`'${actual}'`, "'strict-dynamic'"]);
   });
 });

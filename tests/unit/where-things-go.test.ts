@@ -26,4 +26,19 @@ describe('where things go', () => {
     const payload = files.find((f) => f.path === 'src/shared/slips/payload.ts')!.text;
     expect(payload).not.toMatch(/export function (dayNumber|dayToIso|toHex|bytesToDigits|digitsToBytes)\b/);
   });
+
+  it('declares each schema once: no zod enum or value record written out in two places', () => {
+    // Exact repeats of a literal list or a params record: the second copy would drift from the
+    // first. Declare it once beside its feature and import it.
+    const literal = /z\.enum\(\[[^\]]*\]\)|z\.record\(z\.string\(\), z\.union\(\[z\.string\(\), z\.number\(\)\]\)\)/g;
+    const seen = new Map<string, string[]>();
+    for (const f of files) {
+      for (const m of f.text.matchAll(literal)) {
+        const key = m[0].replace(/\s+/g, ' ');
+        seen.set(key, [...(seen.get(key) ?? []), f.path]);
+      }
+    }
+    const repeated = [...seen].filter(([, where]) => where.length > 1).map(([schema, where]) => `${schema} in ${where.join(', ')}`);
+    expect(repeated).toEqual([]);
+  });
 });

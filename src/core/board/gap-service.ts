@@ -59,7 +59,7 @@ export class GapService {
           .get(itemId) as { id: string } | undefined;
         if (existing) return this.entries.renew(existing.id);
         if (!this.ctx.db.prepare('SELECT 1 FROM items WHERE id = ?').get(itemId)) {
-          throw new AppError('board.not_found', `no item ${itemId}`);
+          throw new AppError('inventory.item_not_found', `no item ${itemId}`);
         }
         const id = this.ctx.ids.uuid();
         this.ctx.db

@@ -38,9 +38,10 @@ export function snapshotImage(db: Db): Promise<Buffer> {
       done = true;
       resolve(Buffer.from(image));
     });
-    worker.once('error', (err) => {
+    worker.once('error', (err: unknown) => {
       done = true;
-      reject(err);
+      // A worker can throw anything; the caller gets an Error either way.
+      reject(err instanceof Error ? err : new Error(String(err)));
     });
     worker.once('exit', (code) => {
       if (!done) reject(new Error(`snapshot worker exited with ${code}`));

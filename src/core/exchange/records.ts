@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordType } from '../../shared/api/channels/exchange';
+import { EntryKind } from '../../shared/api/channels/board';
 import type { CoreContext } from '../context';
 import { IsoInstant } from '../../shared/domain/instant';
 import { IsoDay, ItemUnit } from '../../shared/inventory/catalogue';
@@ -31,7 +32,7 @@ export const ItemData = z.strictObject({
   barcodes: z.array(z.string().regex(/^[0-9A-Za-z-]{1,64}$/)).max(32),
 });
 export const NeedOfferData = z.strictObject({
-  kind: z.enum(['need', 'offer']),
+  kind: EntryKind,
   category: z.string().min(1).max(80),
   detail: z.string().max(2000).nullable(),
   languages: z.array(z.string().max(20)).max(20),

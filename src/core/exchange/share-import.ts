@@ -409,6 +409,6 @@ export function cardFromBundle(ctx: CoreContext, folder: string, name: string, s
   const m = a.bundle.manifest;
   if (siteId === m.site.id) return { format: 'mak-card', version: 1, id: m.site.id, name: m.site.name, publicKey: m.site.publicKey };
   const card = a.bundle.sites.find((c) => c.id === siteId);
-  if (!card) throw new AppError('exchange.unknown_site', `the bundle has no card for ${siteId}`);
+  if (!card) throw new AppError('exchange.no_card_in_bundle', `the bundle has no card for ${siteId}`);
   return card;
 }

@@ -61,7 +61,7 @@ export class QueueService {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => this.number(day, dayNo))();
     const row = this.ctx.db.prepare('SELECT number FROM queue_tickets WHERE slip_id = ?').get(slipId) as { number: number } | undefined;
-    if (!row) throw new AppError('slip.not_found', 'no queue number for this slip today');
+    if (!row) throw new AppError('queue.no_ticket', 'no queue number for this slip today');
     return row;
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/api/contract';
-import { ERROR_CODES, type ApiResult } from '../../shared/api/errors';
+import { ApiErrorSchema, type ApiResult } from '../../shared/api/errors';
 import type { Transport } from './transport';
 import { isSharedWrite } from '../../shared/api/events';
 
@@ -14,11 +14,7 @@ function requestId(): string {
 
 const Failure = z.object({
   ok: z.literal(false),
-  error: z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  }),
+  error: ApiErrorSchema,
 });
 
 /**

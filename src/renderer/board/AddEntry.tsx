@@ -7,6 +7,7 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { PARTS, dayName, languageNames } from './format';
+import { asyncHandler } from '../async-handler';
 
 /** A volunteer puts a need or an offer on the board: big toggles, nothing typed but the detail. */
 export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCode[]; onAdded(kind: 'need' | 'offer'): void }) {
@@ -34,7 +35,7 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
     <form
       className="add-entry"
       aria-label={t('add.title')}
-      onSubmit={async (e) => {
+      onSubmit={asyncHandler(async (e) => {
         e.preventDefault();
         setError(null);
         const result = await api.call('board.add', {
@@ -47,7 +48,7 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
         });
         if (result.ok) onAdded(kind);
         else setError(result.error);
-      }}
+      })}
     >
       <h2>{t('add.title')}</h2>
       <fieldset>

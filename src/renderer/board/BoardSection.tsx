@@ -12,6 +12,7 @@ import { MatchesView } from './MatchesView';
 import { NeedsView } from './NeedsView';
 import { SettingsView } from './SettingsView';
 import '../styles/board.css';
+import { asyncHandler } from '../async-handler';
 
 const TABS = ['needs', 'offers', 'matches', 'gaps', 'add', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -88,10 +89,10 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
       {tab === 'add' ? (
         <AddEntry
           languages={settings.languages}
-          onAdded={async (kind) => {
+          onAdded={asyncHandler(async (kind) => {
             await reload();
             setTab(kind === 'need' ? 'needs' : 'offers');
-          }}
+          })}
         />
       ) : null}
     </div>

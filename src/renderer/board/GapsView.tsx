@@ -5,6 +5,7 @@ import type { PantryGap } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { asyncHandler } from '../async-handler';
 
 /** Items often asked for and out: share them as "we need", or print a list for a donation drive. */
 export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
@@ -43,11 +44,11 @@ export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
               <button
                 type="button"
                 className="button button-secondary no-print"
-                onClick={async () => {
+                onClick={asyncHandler(async () => {
                   const result = await api.call('board.publish_gap', { itemId: g.itemId });
                   if (!result.ok) setError(result.error);
                   await load();
-                }}
+                })}
               >
                 {t('gaps.share')}
               </button>

@@ -7,6 +7,7 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EntryCard } from './EntryCard';
 import { WhyList } from './NeedsView';
+import { asyncHandler } from '../async-handler';
 
 type Act = (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => Promise<boolean>;
 
@@ -26,11 +27,11 @@ function Contact({ entry }: { entry: BoardEntry }) {
         <button
           type="button"
           className="button button-secondary"
-          onClick={async () => {
+          onClick={asyncHandler(async () => {
             const result = await api.call('board.contact', { id: entry.id });
             if (result.ok) setContact(result.value);
             else setError(result.error);
-          }}
+          })}
         >
           {t('showContact', { kind: t(`kind.${entry.kind}`) })}
         </button>

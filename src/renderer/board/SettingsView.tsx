@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
+import { asyncHandler } from '../async-handler';
 
 const FIELDS = [
   { key: 'expiryDays', max: 365 },
@@ -27,7 +28,7 @@ export function SettingsView({ onSaved }: { onSaved(): void }) {
     <form
       className="add-entry"
       aria-label={t('settings.title')}
-      onSubmit={async (e) => {
+      onSubmit={asyncHandler(async (e) => {
         e.preventDefault();
         setSaved(false);
         setError(null);
@@ -37,7 +38,7 @@ export function SettingsView({ onSaved }: { onSaved(): void }) {
           setSaved(true);
           onSaved();
         } else setError(result.error);
-      }}
+      })}
     >
       <h2>{t('settings.title')}</h2>
       {FIELDS.map(({ key, max }) => (

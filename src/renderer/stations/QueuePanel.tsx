@@ -22,7 +22,7 @@ export function QueuePanel() {
   }, [load]);
   useLive(['queue'], () => void load());
 
-  const act = async (r: Awaited<ReturnType<typeof api.call<'queue.call_next'>>>) => {
+  const act = (r: Awaited<ReturnType<typeof api.call<'queue.call_next'>>>) => {
     if (r.ok) {
       setView(r.value);
       setError(null);

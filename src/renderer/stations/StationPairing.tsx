@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { ERROR_CODES, type ApiError } from '../../shared/api/errors';
+import { ApiErrorSchema, type ApiError } from '../../shared/api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import './stations.css';
-
-const Refusal = z.object({ code: z.enum(ERROR_CODES), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 
 /**
  * What an unpaired device sees when it opens the hub's address: compare the fingerprint, type the
@@ -24,7 +21,7 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
       const res = await fetch('/station/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
       const body = (await res.json()) as { ok: boolean; error?: unknown };
       if (body.ok) return onPaired();
-      const parsed = Refusal.safeParse(body.error);
+      const parsed = ApiErrorSchema.safeParse(body.error);
       setError(parsed.success ? parsed.data : { code: 'api.internal', message: 'unexpected answer' });
     } catch {
       setError({ code: 'api.unreachable', message: 'the hub did not answer' });

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { KioskFrame } from '../components/KioskFrame';
 import { PinPad } from '../components/PinPad';
 import '../styles/shell.css';
+import { asyncHandler } from '../async-handler';
 
 /**
  * The volunteer PIN. After too many wrong PINs core makes the kiosk wait; the keypad's OK stays
@@ -43,7 +44,7 @@ export function PinScreen({ siteName, onSession, onCancel }: { siteName: string;
         <ErrorNotice error={shown} />
         <PinPad
           busy={login.pending || wait > 0}
-          onSubmit={async (pin) => {
+          onSubmit={asyncHandler(async (pin) => {
             const result = await login.call({ pin });
             if (result.ok) {
               session.start(result.value.token);
@@ -53,7 +54,7 @@ export function PinScreen({ siteName, onSession, onCancel }: { siteName: string;
             setError(result.error);
             const seconds = result.error.params?.seconds;
             if (result.error.code === 'volunteers.pin_wait' && typeof seconds === 'number') setWait(seconds);
-          }}
+          })}
         />
       </div>
     </KioskFrame>

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { MessageParams } from './params';
 import { BOARD_ERRORS } from './channels/board';
 import { EXCHANGE_ERRORS } from './channels/exchange';
 import { INTAKE_ERRORS } from './channels/intake';
@@ -65,7 +67,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorParams = Record<string, string | number>;
+export type ErrorParams = MessageParams;
 
 export interface ApiError {
   code: ErrorCode;
@@ -73,5 +75,8 @@ export interface ApiError {
   message: string;
   params?: ErrorParams;
 }
+
+/** An ApiError as it arrives from a transport, checked before a screen shows it. */
+export const ApiErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), params: MessageParams.optional() });
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDay } from '../inventory/catalogue';
 import { AgeBand, LegacyAges } from './bands';
+import { WeightUnit } from './weight';
 
 export const Period = z.object({ from: IsoDay, to: IsoDay });
 export type Period = z.infer<typeof Period>;
@@ -8,7 +9,7 @@ export type Period = z.infer<typeof Period>;
 export const ReportSettings = z.object({
   ageBands: z.array(AgeBand).min(1).max(12),
   legacyAges: LegacyAges,
-  weightUnit: z.enum(['kg', 'lb']),
+  weightUnit: WeightUnit,
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;
 
@@ -44,7 +45,7 @@ export const Report = z.object({
   }),
   distributionDays: Count,
   weight: z.object({
-    unit: z.enum(['kg', 'lb']),
+    unit: WeightUnit,
     distributedGrams: Grams,
     receivedGrams: Grams,
     distributedByCategory: z.array(WeightLine),
@@ -62,7 +63,7 @@ export type Report = z.infer<typeof Report>;
 
 export const Charts = z.object({
   period: Period,
-  unit: z.enum(['kg', 'lb']),
+  unit: WeightUnit,
   visitsPerDay: z.array(z.object({ day: IsoDay, visits: Count })),
   weightPerDay: z.array(z.object({ day: IsoDay, inGrams: Grams, outGrams: Grams })),
   needsOffers: z.array(z.object({ category: z.string(), needs: Count, offers: Count })),

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+
 /** Weights are kept in whole grams; a site reads them in its unit. */
-export type WeightUnit = 'kg' | 'lb';
+export const WeightUnit = z.enum(['kg', 'lb']);
+export type WeightUnit = z.infer<typeof WeightUnit>;
 
 export const GRAMS_PER: Record<WeightUnit, number> = { kg: 1000, lb: 453.59237 };
 

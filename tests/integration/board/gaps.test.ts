@@ -72,7 +72,8 @@ describe('pantry gaps and the public screen', () => {
     const gaps = await ok<PantryGap[]>(t.call('board.gaps', {}, session));
     expect(gaps[0]?.entryId).toBe(entry.id);
     const missing = await t.call('board.publish_gap', { itemId: 'nothing' }, session);
-    expect(!missing.ok && missing.error.code).toBe('board.not_found');
+    // An item missing from the catalogue, in its own words: not "no longer on the board" (issue 13.6).
+    expect(!missing.ok && missing.error.code).toBe('inventory.item_not_found');
   });
 
   it('the public screen shows surplus, shortages and help wanted, named in the asked language', async () => {

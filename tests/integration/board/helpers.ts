@@ -1,4 +1,5 @@
 import type { TestCore } from '../../support/core';
+import type { ChannelInput } from '../../../src/shared/api/contract';
 import type { BoardEntry, BoardMatch, BoardView, Suggestion } from '../../../src/shared/api/channels/board';
 
 /** Monday..Sunday × morning/afternoon/evening → the board's weekly slot mask. */
@@ -20,11 +21,11 @@ export async function ok<T>(p: ReturnType<TestCore['call']>): Promise<T> {
 
 export function board(t: TestCore, session: string) {
   return {
-    add: (e: Record<string, unknown>) => ok<BoardEntry>(t.call('board.add', e, session)),
+    add: (e: ChannelInput<'board.add'>) => ok<BoardEntry>(t.call('board.add', e, session)),
     list: () => ok<BoardView>(t.call('board.list', {}, session)),
     suggest: (needId: string, limit = 10) => ok<Suggestion[]>(t.call('board.suggest', { needId, limit }, session)),
     propose: (needId: string, offerId: string) => ok<BoardMatch>(t.call('board.propose', { needId, offerId }, session)),
-    advance: (matchId: string, to: string, reason: string | null = null) =>
+    advance: (matchId: string, to: ChannelInput<'board.advance'>['to'], reason: ChannelInput<'board.advance'>['reason'] = null) =>
       ok<BoardMatch>(t.call('board.advance', { matchId, to, reason }, session)),
   };
 }

@@ -81,6 +81,11 @@ describe('share bundle: export, preview, apply', () => {
 
     const card = await a.call<SiteCard>('exchange.card', {});
     expect(preview.signer.fingerprint).toBe(card.fingerprint);
+    // A hub the file carries no card for is its own case, not an unknown hub (issue 13.6).
+    expect(await b.raw('exchange.trust_from_bundle', { folder: s, name: w.fileName, siteId: 'not-in-this-file' })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.no_card_in_bundle' },
+    });
     await b.call('exchange.trust_from_bundle', { folder: s, name: w.fileName, siteId: a.id });
     // Known but no longer trusted is refused too, and says so.
     await b.call('exchange.set_trust', { siteId: a.id, trusted: false });

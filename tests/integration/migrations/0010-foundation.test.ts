@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { openDatabase, userVersion, type Db } from '../../../src/core/db/open';
-import { tempDir } from '../../support/fixed';
+import { migrationFolder } from '../../support/migration';
 
 describe('migration 10: foundation', () => {
-  let dir: ReturnType<typeof tempDir>;
+  // The first migration has no older kiosk to upgrade: each test starts from an empty file.
+  const dbFile = migrationFolder();
   let db: Db;
   beforeEach(() => {
-    dir = tempDir();
-    db = openDatabase(join(dir.path, 'm.sqlite'), { targetVersion: 10 });
+    db = openDatabase(dbFile(), { targetVersion: 10 });
   });
-  afterEach(() => {
-    db.close();
-    dir.remove();
-  });
+  afterEach(() => db.close());
 
   const item = () => {
     db.prepare("INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES ('i1', 's', 'can', 't', 't')").run();

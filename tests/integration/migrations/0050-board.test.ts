@@ -1,50 +1,46 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, userVersion, type Db } from '../../../src/core/db/open';
-import { tempDir } from '../../support/fixed';
+import { describe, expect, it } from 'vitest';
+import { userVersion } from '../../../src/core/db/open';
+import { migrationFolder, openAt, upgrade } from '../../support/migration';
 
 describe('migration 50: board', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let file: string;
-  beforeEach(() => {
-    dir = tempDir();
-    file = join(dir.path, 'm.sqlite');
-  });
-  afterEach(() => dir.remove());
+  const dbFile = migrationFolder();
 
   it('keeps needs and offers written before it, readable as visitor entries', () => {
-    const before = openDatabase(file, { targetVersion: 40 });
-    before.prepare("INSERT INTO households (id, language, created_at, last_visit_at) VALUES ('h', 'fa', 't', 't')").run();
-    before
-      .prepare(
-        `INSERT INTO needs_offers (id, origin_site, household_id, kind, category, detail, languages, availability, shareable, created_at)
-         VALUES ('n1', 's', 'h', 'offer', 'cooking', 'Afghan cooking', '["fa"]', 'Saturdays', 1, '2026-11-01T10:00:00.000Z')`,
-      )
-      .run();
-    before.close();
-
-    const db: Db = openDatabase(file);
-    try {
-      expect(userVersion(db)).toBeGreaterThanOrEqual(50);
-      expect(db.prepare('SELECT * FROM needs_offers').get()).toMatchObject({
-        id: 'n1',
-        category: 'cooking',
-        availability: 'Saturdays',
-        languages: '["fa"]',
-        slots: null,
-        source: 'visitor',
-        status: 'open',
-        renewed_at: null,
-      });
-      expect(db.prepare('SELECT expiry_days AS d FROM board_settings').get()).toEqual({ d: 28 });
-    } finally {
-      db.close();
-    }
+    const file = dbFile();
+    upgrade(
+      file,
+      {
+        from: 40,
+        seed: (before) => {
+          before.prepare("INSERT INTO households (id, language, created_at, last_visit_at) VALUES ('h', 'fa', 't', 't')").run();
+          before
+            .prepare(
+              `INSERT INTO needs_offers (id, origin_site, household_id, kind, category, detail, languages, availability, shareable, created_at)
+               VALUES ('n1', 's', 'h', 'offer', 'cooking', 'Afghan cooking', '["fa"]', 'Saturdays', 1, '2026-11-01T10:00:00.000Z')`,
+            )
+            .run();
+        },
+      },
+      (db) => {
+        expect(userVersion(db)).toBeGreaterThanOrEqual(50);
+        expect(db.prepare('SELECT * FROM needs_offers').get()).toMatchObject({
+          id: 'n1',
+          category: 'cooking',
+          availability: 'Saturdays',
+          languages: '["fa"]',
+          slots: null,
+          source: 'visitor',
+          status: 'open',
+          renewed_at: null,
+        });
+        expect(db.prepare('SELECT expiry_days AS d FROM board_settings').get()).toEqual({ d: 28 });
+      },
+    );
   });
 
   it('allows one match in progress per need, and a reason exactly when it did not happen', () => {
-    const db = openDatabase(file);
-    try {
+    const file = dbFile();
+    openAt(file, undefined, (db) => {
       const entry = db.prepare(
         "INSERT INTO needs_offers (id, origin_site, kind, category, created_at) VALUES (?, 's', ?, 'ride', 't')",
       );
@@ -61,8 +57,6 @@ describe('migration 50: board', () => {
       match.run('m5', 'o2', 'didnt_happen', 'declined');
       expect(() => db.prepare("UPDATE needs_offers SET slots = 0 WHERE id = 'n'").run()).toThrow(/CHECK/);
       expect(() => db.prepare("UPDATE needs_offers SET source = 'robot' WHERE id = 'n'").run()).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -1,38 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, userVersion } from '../../../src/core/db/open';
-import { tempDir } from '../../support/fixed';
+import { describe, expect, it } from 'vitest';
+import { userVersion } from '../../../src/core/db/open';
+import { migrationFolder, openAt, upgrade } from '../../support/migration';
 
 describe('migration 60: exchange', () => {
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => dir.remove());
+  const dbFile = migrationFolder();
 
   it('upgrades a foundation database without touching its rows', () => {
-    const file = join(dir.path, 'm.sqlite');
-    const old = openDatabase(file, { targetVersion: 10 });
-    old.prepare("INSERT INTO site (singleton, id, name, settings, created_at) VALUES (1, 's', 'Hub', '{}', 't')").run();
-    old.prepare("INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES ('i1', 's', 'can', 't', 't')").run();
-    old.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, shareable, created_at) VALUES ('n1', 's', 'offer', 'cooking', 1, 't')").run();
-    old.close();
-    const db = openDatabase(file);
-    try {
-      expect(userVersion(db)).toBeGreaterThanOrEqual(60);
-      expect(db.prepare('SELECT id, origin_site FROM items').all()).toEqual([{ id: 'i1', origin_site: 's' }]);
-      expect(db.prepare('SELECT id, shareable FROM needs_offers').all()).toEqual([{ id: 'n1', shareable: 1 }]);
-      for (const t of ['known_sites', 'exchange_records', 'exchange_exports', 'exchange_imports']) {
-        expect(db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
-      }
-    } finally {
-      db.close();
-    }
+    const file = dbFile();
+    upgrade(
+      file,
+      {
+        from: 10,
+        seed: (old) => {
+          old.prepare("INSERT INTO site (singleton, id, name, settings, created_at) VALUES (1, 's', 'Hub', '{}', 't')").run();
+          old.prepare("INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES ('i1', 's', 'can', 't', 't')").run();
+          old.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, shareable, created_at) VALUES ('n1', 's', 'offer', 'cooking', 1, 't')").run();
+        },
+      },
+      (db) => {
+        expect(userVersion(db)).toBeGreaterThanOrEqual(60);
+        expect(db.prepare('SELECT id, origin_site FROM items').all()).toEqual([{ id: 'i1', origin_site: 's' }]);
+        expect(db.prepare('SELECT id, shareable FROM needs_offers').all()).toEqual([{ id: 'n1', shareable: 1 }]);
+        for (const t of ['known_sites', 'exchange_records', 'exchange_exports', 'exchange_imports']) {
+          expect(db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+        }
+      },
+    );
   });
 
   it('keeps one copy per record, positive versions, one share sequence number each', () => {
-    const db = openDatabase(join(dir.path, 'm.sqlite'), { targetVersion: 60 });
-    try {
+    openAt(dbFile(), 60, (db) => {
       const put = db.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, 'x', 's', ?, 'h', 'l', 't')");
       put.run('item', 1);
       expect(() => put.run('item', 2)).toThrow(/UNIQUE|PRIMARY/);
@@ -44,8 +41,6 @@ describe('migration 60: exchange', () => {
       exp.run('e3', 'backup', null);
       expect(() => exp.run('e4', 'share', 1)).toThrow(/UNIQUE/);
       expect(() => db.prepare("INSERT INTO known_sites (id, name, public_key, fingerprint, trusted, first_seen_at) VALUES ('a', 'A', x'00', 'f', 2, 't')").run()).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

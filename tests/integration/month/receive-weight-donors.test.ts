@@ -10,12 +10,12 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
   let coordinator: string;
   let stock: string;
   const as = async <T = Record<string, unknown>>(token: string, channel: string, input: unknown): Promise<T> => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return (r as Ok<T>).value;
   };
   const fail = async (token: string, channel: string, input: unknown) => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
     return r.error;
   };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { distributeFefo } from '../../../src/core/inventory/ledger';
-import { makeCore, type TestCore } from '../../support/core';
+import { makeCore, type TestCore, okValue } from '../../support/core';
 
 type Ok<T> = { ok: true; value: T };
 interface Report {
@@ -27,12 +27,12 @@ describe('the month report, from the hub’s own records', () => {
   let t: TestCore;
   let token: string;
   const call = async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return (r as Ok<T>).value;
   };
   const fail = async (channel: string, input: unknown) => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
     return r.error;
   };
@@ -56,7 +56,7 @@ describe('the month report, from the hub’s own records', () => {
   };
 
   /** Moving the clock ends the session (idle time): sign in again with the coordinator's PIN. */
-  const relogin = async () => ((await t.call('auth.login', { pin: '1234' })) as Ok<{ token: string }>).value.token;
+  const relogin = async () => okValue(await t.call('auth.login', { pin: '1234' })).token;
 
   beforeEach(async () => {
     t = makeCore();
@@ -249,7 +249,7 @@ describe('the report and visit CSVs', () => {
     expect(csv).toContain('households_size_not_answered,,1\r\n');
     expect(csv).toContain('individuals,0–17,0\r\n');
 
-    const visits = (((await t.call('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' }, token)) as Ok<{ csv: string }>).value.csv).split('\r\n');
+    const visits = (okValue(await t.call('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' }, token)).csv).split('\r\n');
     expect(visits[0]).toBe('\uFEFFdate,household_key,people_0–17,people_18–64,people_65+,new_or_returning,tefap,weight_kg');
     const [first, second] = [visits[1]!.split(','), visits[2]!.split(',')];
     expect(first).toEqual(['2026-11-03', first[1], '1', '2', '', 'new', '0', '']);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { distributeFefo } from '../../../src/core/inventory/ledger';
-import { makeCore, type TestCore } from '../../support/core';
+import { makeCore, type TestCore, okValue } from '../../support/core';
 
 type Ok<T> = { ok: true; value: T };
 interface Shift {
@@ -17,11 +17,11 @@ describe('volunteer shifts and the stock forecast', () => {
   let t: TestCore;
   let coordinator: string;
   const as = async <T = Record<string, unknown>>(token: string, channel: string, input: unknown): Promise<T> => {
-    const r = await t.call(channel, input, token);
+    const r = await t.callRaw(channel, input, token);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return (r as Ok<T>).value;
   };
-  const login = async (pin: string) => ((await t.call('auth.login', { pin })) as Ok<{ token: string }>).value.token;
+  const login = async (pin: string) => okValue(await t.call('auth.login', { pin })).token;
   const digest = () => {
     t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     return createHash('sha256').update(readFileSync(t.file)).digest('hex');

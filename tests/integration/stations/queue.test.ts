@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../support/core';
 import { issueSlip, stockItem } from '../../support/slips';
 import { estimate } from '../../../src/core/queue/queue-service';
+import { DAY_MS } from '../../../src/shared/time';
 import type { NowServing } from '../../../src/shared/api/channels/queue';
 
 describe('the "now serving" queue', () => {
@@ -21,7 +22,7 @@ describe('the "now serving" queue', () => {
       return issueSlip(t.core, [{ itemId: rice, qty: 1 }]);
     });
   const ok = async (channel: string, input: unknown = {}) => {
-    const r = await t.call(channel, input, coord);
+    const r = await t.callRaw(channel, input, coord);
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value as NowServing;
   };
@@ -40,6 +41,13 @@ describe('the "now serving" queue', () => {
     expect(await t.call('queue.call_next', {}, coord)).toMatchObject({ ok: false, error: { code: 'queue.empty' } });
     void a;
     void c;
+  });
+
+  it('says a slip has no number today in its own words, not as a missing slip (issue 13.6)', async () => {
+    const [yesterdays] = slips(1);
+    t.clock.advance(DAY_MS);
+    // The slip exists (a lookup finds it), but it was numbered on another day.
+    expect(await t.call('queue.ticket', { slipId: yesterdays!.id })).toMatchObject({ ok: false, error: { code: 'queue.no_ticket' } });
   });
 
   it('calls again a household that did not come, and refuses to "recall" one never called', async () => {

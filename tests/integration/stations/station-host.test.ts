@@ -10,6 +10,7 @@ import { StationSupervisor, STATION_COOKIE } from '../../../src/host/stations';
 import { StationClient, parseStationLink } from '../../../src/host/station-client';
 import { startHost, TOKEN_HEADER } from '../../../src/host/server';
 import type { StationInvite } from '../../../src/shared/api/channels/stations';
+import type { ChannelInput } from '../../../src/shared/api/contract';
 
 // The LAN listener is bound to another loopback address: never beyond this machine.
 const LAN = '127.0.0.2';
@@ -44,7 +45,7 @@ describe('the stations listener (TLS on the hub network)', () => {
   let fingerprint: string;
   let rendererDir: string;
 
-  const invite = async (name: string, role: string) => {
+  const invite = async (name: string, role: ChannelInput<'stations.invite'>['role']) => {
     const r = await t.call('stations.invite', { name, role }, coord);
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value as StationInvite;

@@ -4,6 +4,7 @@ import { issueSlip, onHand, stockItem } from '../../support/slips';
 import { stationMayCall } from '../../../src/core/stations/station-access';
 import type { CoreEvent } from '../../../src/shared/api/events';
 import type { StationInvite } from '../../../src/shared/api/channels/stations';
+import type { ChannelInput } from '../../../src/shared/api/contract';
 
 describe('stations in core: configure, invite, pair, revoke', () => {
   let t: TestCore;
@@ -14,7 +15,7 @@ describe('stations in core: configure, invite, pair, revoke', () => {
   });
   afterEach(() => t.dispose());
 
-  const invite = async (name = 'Pickup 2', role = 'pickup') => {
+  const invite = async (name = 'Pickup 2', role: ChannelInput<'stations.invite'>['role'] = 'pickup') => {
     const r = await t.call('stations.invite', { name, role }, coord);
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value as StationInvite;

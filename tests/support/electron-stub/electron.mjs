@@ -84,6 +84,10 @@ class SessionStub extends Emitter {
   setSpellCheckerEnabled(on) {
     record('setSpellCheckerEnabled', on);
   }
+  registerPreloadScript(script) {
+    record('registerPreloadScript', script);
+    return script.id;
+  }
 }
 export const session = { defaultSession: new SessionStub() };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel';
+import { MessageParams } from '../params';
 import { LocaleCode } from '../../domain/site';
 
 /**
@@ -50,15 +51,19 @@ export const WHY_CODES = [
 ] as const;
 export const Why = z.object({
   code: z.enum(WHY_CODES),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: MessageParams,
 });
 export type Why = z.infer<typeof Why>;
 
 export const EntrySource = z.enum(['visitor', 'volunteer', 'pantry']);
 
+/** What a board entry is: someone needs something, or someone offers it. */
+export const EntryKind = z.enum(['need', 'offer']);
+export type EntryKind = z.infer<typeof EntryKind>;
+
 export const BoardEntry = z.object({
   id: z.string(),
-  kind: z.enum(['need', 'offer']),
+  kind: EntryKind,
   category: z.string(),
   detail: z.string().nullable(),
   /** The pantry item a "we need" entry is about, named in the site language. */
@@ -133,7 +138,7 @@ export type BoardSettings = z.infer<typeof BoardSettings>;
 
 export const NewEntry = z
   .object({
-    kind: z.enum(['need', 'offer']),
+    kind: EntryKind,
     category: Category,
     detail: z.string().trim().max(200).nullable().default(null),
     languages: z.array(LocaleCode).max(12).default([]),

@@ -179,6 +179,7 @@ export const EXCHANGE_ERRORS = [
   'exchange.folder_missing',
   'exchange.bad_name',
   'exchange.not_found',
+  'exchange.no_card_in_bundle',
   'exchange.too_large',
   'exchange.truncated',
   'exchange.not_a_bundle',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, type Role } from '../channel';
+import { MessageParams } from '../params';
 import { LocaleCode } from '../../domain/site';
 import {
   AdjustReason,
@@ -69,7 +70,7 @@ export const CsvIssue = z.object({
   line: z.number().int(),
   code: z.string(),
   field: z.string().nullable(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: MessageParams,
 });
 
 export const inventoryChannels = {

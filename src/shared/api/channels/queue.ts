@@ -39,4 +39,4 @@ export const queueChannels = {
   'queue.recall': channel({ input: z.object({ number: z.number().int().min(1) }), output: NowServing, access: PICKUP }),
 };
 
-export const QUEUE_ERRORS = ['queue.empty', 'queue.not_open', 'queue.not_called'] as const;
+export const QUEUE_ERRORS = ['queue.empty', 'queue.not_open', 'queue.not_called', 'queue.no_ticket'] as const;

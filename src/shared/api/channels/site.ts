@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ANY_VOLUNTEER, channel } from '../channel';
 import { Pin, SiteSetup, SiteStatus } from '../../domain/site';
+import { VolunteerRole } from '../../domain/volunteer';
 
 export const Session = z.object({
   token: z.string(),
   volunteerId: z.string(),
   volunteerName: z.string(),
-  role: z.enum(['intake', 'stock', 'coordinator']),
+  role: VolunteerRole,
 });
 export type Session = z.infer<typeof Session>;
 
