@@ -9,7 +9,7 @@ import { AddEntry } from './AddEntry';
 import { EntryCard } from './EntryCard';
 import { GapsView } from './GapsView';
 import { MatchesView } from './MatchesView';
-import { NeedsView } from './NeedsView';
+import { EntryActions, NeedsView } from './NeedsView';
 import { SettingsView } from './SettingsView';
 import '../styles/board.css';
 
@@ -69,14 +69,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
           <div className="entries">
             {view.offers.map((o) => (
               <EntryCard key={o.id} entry={o}>
-                <div className="entry-actions">
-                  <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: o.id }))}>
-                    {t('renew')}
-                  </button>
-                  <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: o.id }))}>
-                    {t('withdraw')}
-                  </button>
-                </div>
+                <EntryActions entry={o} act={act} />
               </EntryCard>
             ))}
           </div>
