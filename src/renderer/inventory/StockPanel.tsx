@@ -16,7 +16,7 @@ import { unitLabel } from './units';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
 
-type View = 'all' | 'low' | 'expiring';
+type View = 'all' | 'low' | 'expiring' | 'elsewhere';
 const PAGE = 100;
 type Sort = 'name' | 'on_hand' | 'expiry';
 
@@ -78,7 +78,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
   // A receive in the stock room or a pickup at a table shows here without reloading.
   useLive(['stock'], () => void load());
 
-  const views: View[] = ['all', 'low', 'expiring'];
+  const views: View[] = ['all', 'low', 'expiring', 'elsewhere'];
   return (
     <section className="inv-panel" aria-labelledby="stock-title">
       <div className="inv-item-title">
@@ -132,6 +132,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           <NumberField label={t('stock.withinDays')} min={0} max={365} value={String(withinDays)} onChange={(v) => setWithinDays(Math.max(0, Math.min(365, Number(v) || 0)))} />
         ) : null}
       </div>
+      {view === 'elsewhere' ? <p className="inv-muted">{t('stock.elsewhereLead')}</p> : null}
       <ErrorNotice error={error} />
       {rows ? (
         <>
