@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
@@ -44,6 +44,13 @@ export function PickupScreen({ session }: SectionProps) {
   const [view, setView] = useState<'scan' | 'day'>('scan');
   const [code, setCode] = useState('');
   const [slip, setSlip] = useState<PickupView | null>(null);
+  // A slip that comes up takes the screen from its code down: on a 768-pixel laptop the pick
+  // list and its actions then fit together, with no bar laid over the list.
+  const slipSection = useRef<HTMLElement>(null);
+  const slipId = slip?.id ?? null;
+  useEffect(() => {
+    if (slipId) slipSection.current?.scrollIntoView({ block: 'start' });
+  }, [slipId]);
   const [given, setGiven] = useState<Record<string, number> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -171,7 +178,7 @@ export function PickupScreen({ session }: SectionProps) {
           {camera ? <CameraScanner onScan={onScan} onClose={() => setCamera(false)} /> : null}
           <ErrorNotice error={error} />
           {slip && status ? (
-            <section className="pickup-slip" aria-label={t('slipFound')}>
+            <section ref={slipSection} className="pickup-slip" aria-label={t('slipFound')}>
               <div className="pickup-slip-head">
                 <p className="slip-code" dir="ltr" translate="no">
                   {slip.shortCode}
