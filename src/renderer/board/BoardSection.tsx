@@ -76,7 +76,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
         </section>
       ) : null}
       {view && tab === 'matches' ? <MatchesView matches={view.matches} role={session.role} act={act} /> : null}
-      {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} /> : null}
+      {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} settings={settings} /> : null}
       {tab === 'settings' && session.role === 'coordinator' ? <SettingsView onSaved={() => void reload()} /> : null}
       {tab === 'add' ? (
         <AddEntry
