@@ -145,6 +145,7 @@ for (const language of ['en', 'ar'] as const) {
     await page.getByRole('button', { name: s(inv, 'count.review'), exact: true }).tap();
     const reason = fill(s(errors, 'reasons.too_big'), { limit: number(100_000) });
     await expect(page.getByRole('alert')).toHaveText(fill(s(errors, 'api.invalid_field'), { field: s(errors, 'fields.counted'), reason }));
+    await page.getByRole('alert').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/volunteer-ux-too-big-${language}.png` });
   });
 
@@ -207,6 +208,7 @@ for (const language of ['en', 'ar'] as const) {
     await expect(page.getByRole('heading', { name: s(board, 'public.title') })).toBeVisible();
     const print = page.getByRole('button', { name: s(board, 'public.print'), exact: true });
     await expect(print).toBeVisible();
+    await print.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/volunteer-ux-poster-${language}.png` });
     // Printing calls the browser's print: count the call instead of opening a dialog.
     await page.evaluate(() => {
