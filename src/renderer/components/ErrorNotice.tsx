@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ErrorParams } from '../../shared/api/errors';
 import { formatDay, isIsoDay } from '../dates';
@@ -40,11 +41,16 @@ function invalidInput(t: TFunction, params: ErrorParams): string | null {
 /** A translated, kind message for an error code. Never a stack trace. */
 export function ErrorNotice({ error }: { error: ApiError | null }) {
   const { t, i18n } = useTranslation('errors');
+  // A refusal far up a long form (the count list) was read by nobody: it comes into view.
+  const shown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) shown.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   const params = readableParams(error.params, i18n.language);
   const message = (error.code === 'api.invalid_input' ? invalidInput(t, params) : null) ?? t(errorKeys(error.code), { ...params, defaultValue: t('api.internal') });
   return (
-    <p className="notice notice-error" role="alert">
+    <p ref={shown} className="notice notice-error" role="alert">
       {message}
     </p>
   );
