@@ -15,6 +15,7 @@ import { useScanner } from '../scanner/use-scanner';
 import { newRequestId } from './request-id';
 import { unitLabel } from './units';
 import { isolate } from '../../shared/slips/bidi';
+import { useIntoView } from '../components/use-into-view';
 
 /**
  * A scan that came out with letters: retail barcodes are digits only, so a scanner set to another
@@ -56,6 +57,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const [camera, setCamera] = useState(false);
   const requestId = useRef(newRequestId());
   const scanField = useRef<HTMLInputElement>(null);
+  const formRef = useIntoView<HTMLFormElement>(item?.id ?? null);
 
   const pick = (p: Picked) => {
     setItem(p);
@@ -215,6 +217,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
       ) : null}
       {item ? (
         <form
+          ref={formRef}
           className="inv-card"
           aria-label={t('receive.form')}
           onSubmit={(e) => {

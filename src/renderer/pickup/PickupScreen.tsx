@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIntoView } from '../components/use-into-view';
 import { TextField } from '../kiosk/TextField';
 import { PrintDialog } from '../print/PrintDialog';
 import type { SectionProps } from '../volunteer/section-props';
@@ -46,11 +47,7 @@ export function PickupScreen({ session }: SectionProps) {
   const [slip, setSlip] = useState<PickupView | null>(null);
   // A slip that comes up takes the screen from its code down: on a 768-pixel laptop the pick
   // list and its actions then fit together, with no bar laid over the list.
-  const slipSection = useRef<HTMLElement>(null);
-  const slipId = slip?.id ?? null;
-  useEffect(() => {
-    if (slipId) slipSection.current?.scrollIntoView({ block: 'start' });
-  }, [slipId]);
+  const slipSection = useIntoView<HTMLElement>(slip?.id ?? null);
   const [given, setGiven] = useState<Record<string, number> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
