@@ -13,7 +13,7 @@ import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
 import { exportBackupBench, exportShareBench, importRelayedBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
 import { inventoryReceive } from './benchmarks/inventory';
 import { UI_BENCHES, startRig, uiScanDuringExport, type UiRig } from './benchmarks/ui';
-import { uiTimings } from './benchmarks/browser';
+import { startupTimings, uiTimings } from './benchmarks/browser';
 import { stationsEvent, stationsLoad } from './benchmarks/stations';
 import { networkRegion } from './benchmarks/network';
 import { reportsMonth, reportsYearCharts } from './benchmarks/reports';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       results.push(r);
     }
     if (rig) await (rig as UiRig).close();
-    if (values.ui) results.push(...(await uiTimings(ctx)));
+    if (values.ui) results.push(...(await uiTimings(ctx)), ...(await startupTimings(ctx)));
     site.core.close();
     console.table(
       results.map((r) => ({

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { MIN_SAMPLES, quantile, round, type BenchResult } from '../harness';
@@ -127,5 +128,68 @@ export async function uiTimings(ctx: BenchContext, samples = MIN_SAMPLES): Promi
   } finally {
     await browser.close();
     await app.close();
+  }
+}
+
+/**
+ * `--ui`: start-up to first paint, as a hub lives it. The real browser-mode host
+ * (`out/main/host.js`, the process `npm start` runs when Electron is absent) is spawned on a copy
+ * of the full-scale site; the time runs from the spawn to the frame after the welcome screen's
+ * heading is in a fresh browser context (no cache, as after a reboot). "clean" follows a SIGTERM
+ * (the kiosk closes the database and marks it closed cleanly); "after a power cut" follows a
+ * SIGKILL, so the next start must decide how much checking the file needs.
+ */
+export async function startupTimings(ctx: BenchContext, samples = MIN_SAMPLES): Promise<BenchResult[]> {
+  const hostJs = resolve('out/main/host.js');
+  if (!existsSync(hostJs)) throw new Error('--ui needs the built host: run `npx electron-vite build` first');
+  const dataDir = join(ctx.dir, 'startup-site');
+  mkdirSync(dataDir, { recursive: true });
+  // A consistent copy of the open site, at the current schema (no migration inside the timing).
+  ctx.site.core.ctx.db.exec(`VACUUM INTO '${join(dataDir, 'kiosk.sqlite').replaceAll("'", "''")}'`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const once = async (): Promise<{ ms: number; child: ChildProcess }> => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [hostJs, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise<string>((done, fail) => {
+      let seen = '';
+      child.stdout!.setEncoding('utf8');
+      child.stdout!.on('data', (text: string) => {
+        seen += text;
+        const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+        if (m?.[1]) done(m[1]);
+      });
+      child.once('exit', (code) => fail(new Error(`the host exited (${code}) before it listened: ${seen}`)));
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const ms = performance.now() - t0;
+    await context.close();
+    return { ms, child };
+  };
+  const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+    new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
+  try {
+    const clean: number[] = [];
+    const cut: number[] = [];
+    // The first start warms the page cache as a hub's daily start does; it is not counted.
+    const first = await once();
+    await stop(first.child, 'SIGTERM');
+    for (let i = 0; i < samples; i += 1) {
+      const a = await once();
+      clean.push(a.ms);
+      await stop(a.child, 'SIGKILL');
+      const b = await once();
+      cut.push(b.ms);
+      await stop(b.child, 'SIGTERM');
+    }
+    return [result('ui.startup_first_paint', clean, 1500), result('ui.startup_after_power_cut', cut, 1500)];
+  } finally {
+    await browser.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Kiosk } from './fixtures';
 import { TouchIntake } from './pages/intake-page';
+import { usbScan } from './usb-scanner';
 
 // A kiosk is a touch screen: every action in this file is a tap.
 test.use({ hasTouch: true });
@@ -31,8 +32,7 @@ function itemId(kiosk: Kiosk, nameStart: string): string {
 /** The USB scanner on the language screen: it types the slip's digits and Enter. */
 async function scan(page: Page, digits: string): Promise<void> {
   await expect(page.getByRole('button', { name: /I have a slip from before/ })).toBeVisible();
-  await page.keyboard.type(digits);
-  await page.keyboard.press('Enter');
+  await usbScan(page, digits);
 }
 
 /** `word` is on screen right under `tile` (within a row's gap), not somewhere up the page. */

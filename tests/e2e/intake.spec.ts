@@ -1,6 +1,7 @@
 import { wcagAudit } from './a11y';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake-page';
+import { usbScan } from './usb-scanner';
 
 /** The newest slip and what was stored with it, read from the real database. */
 function lastVisit(db: import('../../src/core/db/open').Db) {
@@ -251,8 +252,7 @@ test('a returning family scans last week’s slip: household filled in, a new sl
   const k = new IntakePage(page);
   await k.button('I have a slip from before').click();
   // The USB scanner types the digits and Enter.
-  await page.keyboard.type(first.qrDigits);
-  await page.keyboard.press('Enter');
+  await usbScan(page, first.qrDigits);
   await expect(k.heading()).toHaveText('Kisa ou bezwen?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ht');
   await k.item('Diri').click();
@@ -339,8 +339,7 @@ test('a scan straight on the language screen is enough: three taps to a new slip
   const k = new IntakePage(page);
   // The site's settings have loaded once the returning-visitor button is offered.
   await expect(k.button('I have a slip from before')).toBeVisible();
-  await page.keyboard.type(first.qrDigits);
-  await page.keyboard.press('Enter');
+  await usbScan(page, first.qrDigits);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await k.item('عدس سرخ').click();
   await k.button('بعدی').click();

@@ -1,6 +1,7 @@
 import { wcagAudit } from './a11y';
 import { expect, test } from './fixtures';
 import { StockRoomPage } from './pages/stock-room-page';
+import { usbScan } from './usb-scanner';
 
 const onHand = (core: { ctx: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } }, name: string) =>
   (
@@ -130,8 +131,7 @@ test('the stock room reads right to left in Arabic', async ({ page, kiosk }, tes
   await page.getByRole('button', { name: 'موافق', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { name: 'استلام بضاعة' })).toBeVisible();
-  await page.keyboard.type('084879544544', { delay: 0 });
-  await page.keyboard.press('Enter');
+  await usbScan(page, '084879544544');
   await expect(page.getByRole('form', { name: 'استلام هذا الصنف' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('receive-ar.png') });
   await page.getByRole('button', { name: 'قائمة المخزون' }).click();

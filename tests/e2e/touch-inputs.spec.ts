@@ -9,6 +9,7 @@ import { expect, test, type Kiosk } from './fixtures';
 import { EN, ExchangePage } from './pages/exchange-page';
 import { IntakePage } from './pages/intake-page';
 import { PickupTable } from './pages/pickup-page';
+import { usbScan } from './usb-scanner';
 
 // A kiosk with a touch screen and no keyboard: every field here is filled by tapping on-screen
 // keys (click on them), never by fill, type or the page's keyboard.
@@ -101,16 +102,15 @@ for (const language of ['en', 'ar'] as const) {
     await expect(page.getByRole('row', { name: /RFB-2402-118/ }).getByRole('cell')).toHaveText(['12', '10', '-2']);
   });
 
-  // FIXME(issue 14 follow-up): the barcode is typed before the scan field has focus and the keys are lost (seen since the merges of this session; not yet diagnosed).
-  test.fixme(`receiving (${language}): the lot's expiry is tapped on the date picker`, async ({ page, kiosk }, testInfo) => {
+  test(`receiving (${language}): the lot's expiry is tapped on the date picker`, async ({ page, kiosk }, testInfo) => {
     siteLanguage(kiosk, language);
     const inv = strings(language, 'inventory');
     const kioskStrings = strings(language, 'kiosk');
     await page.goto(kiosk.url);
     await tapPin(page, '2222');
-    // A USB scanner finds the item (digits and Enter); the rest is by touch.
-    await page.keyboard.type('084879544544', { delay: 0 });
-    await page.keyboard.press('Enter');
+    // She sees the stock room, then a USB scanner finds the item (digits and Enter); the rest is by touch.
+    await expect(page.getByRole('heading', { name: s(inv, 'receive.title') })).toBeVisible();
+    await usbScan(page, '084879544544');
     const form = page.getByRole('form', { name: s(inv, 'receive.form') });
     await form.getByRole('button', { name: s(kioskStrings, 'date.open') }).click();
     const picker = form.getByRole('group', { name: s(kioskStrings, 'date.picker') });

@@ -14,6 +14,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['keyboard.', /keyboard\s*\./],
   ['.press(', /\.press\s*\(/],
   ['insertText', /insertText/],
+  ['dispatchKeyEvent', /dispatchKeyEvent/],
 ];
 
 function files(dir: string): string[] {

@@ -18,8 +18,14 @@ function restoreValue(field: TextField, value: string): void {
 
 /**
  * Listens for scanner bursts anywhere on the page while mounted. Keys typed at human speed pass
- * through untouched; a field marked `data-scan-field` handles scans itself. When a burst lands in a text field (the volunteer was typing a void reason
- * and scanned the next slip), the field gets back the text it had before the burst.
+ * through untouched. A burst is a scan wherever it lands, and the scan goes to `onScan`, never to
+ * the field's own Enter:
+ * - in a field marked `data-scan-field` (the code or barcode field), the field then shows the
+ *   code alone, not the code appended to a name searched for before;
+ * - in any other text field (the volunteer was typing a void reason and scanned the next slip),
+ *   the field gets back the text it had before the burst;
+ * - a burst that began before the field had focus (a scan right after signing in, while the
+ *   screen mounts) is still whole: its first keys are kept by the detector, not by the field.
  */
 export function useScanner(onScan: (code: string) => void, enabled = true): void {
   const handler = useRef(onScan);
@@ -32,19 +38,18 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
     let before: { field: TextField; value: string } | null = null;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return;
-      // The code field takes scans itself (digits, then Enter submits its form): leave it be.
-      if (e.target instanceof HTMLElement && e.target.dataset.scanField !== undefined) {
-        detector.reset();
-        return;
-      }
+      const field = textField(e.target);
       const result = detector.key(e.key, e.timeStamp);
       if (result.kind === 'started') {
-        const field = textField(e.target);
         before = field ? { field, value: field.value } : null;
+      } else if (field && before === null && e.key.length === 1) {
+        // The burst began outside any field and moved into this one: its start is what it had.
+        before = { field, value: field.value };
       } else if (result.kind === 'scan') {
         e.preventDefault();
         e.stopPropagation();
-        if (before) restoreValue(before.field, before.value);
+        if (field?.dataset.scanField !== undefined) restoreValue(field, result.code);
+        else if (before) restoreValue(before.field, before.value);
         before = null;
         handler.current(result.code);
       }

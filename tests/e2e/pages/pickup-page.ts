@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { usbScan } from '../usb-scanner';
 
 /** The pickup table behind the PIN, with a scanner and a printer. By role and name only. */
 export class PickupTable {
@@ -24,8 +25,7 @@ export class PickupTable {
 
   /** A USB scanner: every key a few ms apart, then Enter, wherever the focus is. */
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code, { delay: 0 });
-    await this.page.keyboard.press('Enter');
+    await usbScan(this.page, code);
   }
 
   async typeCode(code: string): Promise<void> {

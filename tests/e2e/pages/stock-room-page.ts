@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { usbScan } from '../usb-scanner';
 
 /** The stock room behind the volunteer PIN, by role and accessible name only. */
 export class StockRoomPage {
@@ -20,8 +21,7 @@ export class StockRoomPage {
 
   /** What a USB scanner does: the digits at once, then Enter. */
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code, { delay: 0 });
-    await this.page.keyboard.press('Enter');
+    await usbScan(this.page, code);
   }
 
   /** Opens the laptop camera as a barcode scanner on the Receive screen. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { usbScan } from '../../usb-scanner';
 
 /**
  * A USB barcode scanner. It is a keyboard device: it "types" the code's digits in a burst and
@@ -10,7 +11,6 @@ export class UsbScanner {
   constructor(readonly page: Page) {}
 
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code, { delay: 0 });
-    await this.page.keyboard.press('Enter');
+    await usbScan(this.page, code);
   }
 }
