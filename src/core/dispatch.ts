@@ -3,6 +3,7 @@ import { Envelope, contract, isChannelName, type ChannelName } from '../shared/a
 import type { Access } from '../shared/api/channel';
 import type { ApiResult, ErrorCode, ErrorParams } from '../shared/api/errors';
 import { AppError } from './errors';
+import { issueReason } from './input-issue';
 import type { Handler, Handlers } from './handlers';
 import type { SessionStore } from './site/sessions';
 import type { RequestLog } from './stations/request-log';
@@ -55,7 +56,7 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
     const input = def.input.safeParse(envelope.data.input);
     if (!input.success) {
       const first = input.error.issues[0];
-      return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '' });
+      return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '', ...issueReason(first) });
     }
     const run = async (): Promise<ApiResult<unknown>> => {
       try {

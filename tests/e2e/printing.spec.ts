@@ -88,9 +88,13 @@ test('a reprinted slip comes out as a real page at 58 mm, 80 mm, A4 and Letter: 
 });
 
 test('the waiting-room poster prints what we have and need, not a blank page', async ({ page, kiosk }, testInfo) => {
-  await page.goto(`${kiosk.url}#/public`);
+  // The TV at #/public has no buttons; the coordinator prints its poster from the board.
+  await page.goto(kiosk.url);
+  const board = new BoardPage(page);
+  await board.open('1234');
+  await board.tab('Pantry gaps').click();
+  await page.getByRole('button', { name: 'Waiting-room poster', exact: true }).click();
   await expect(page.getByRole('region', { name: 'We need' })).toContainText('Cooking oil, 1 L');
-  await page.getByRole('button', { name: 'Stop rotating' }).click();
   // The paper is the printer's (A4 here); the poster's own page rule turns it landscape.
   const out = await printToPdf(page, testInfo.outputDir, 'poster', { format: 'A4', preferCSSPageSize: true });
   expect(out.pages).toBe(1);
@@ -99,8 +103,10 @@ test('the waiting-room poster prints what we have and need, not a blank page', a
   expect(out.text).toContain('What we have, what we need');
   expect(out.text).toContain('Cooking oil, 1 L');
   expect(out.text).toContain('Can you help with?');
-  // The controls stay on screen.
+  // The controls stay on screen, and so does the volunteer screen around the poster.
   expect(out.text).not.toContain('Print as a poster');
+  expect(out.text).not.toContain('Pantry gaps');
+  expect(out.text).not.toContain('Log out');
 });
 
 test('the pantry-gaps list for a donation drive prints its items, not a blank page', async ({ page, kiosk }, testInfo) => {

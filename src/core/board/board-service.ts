@@ -6,6 +6,7 @@ import type { Role } from '../../shared/api/channel';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
+import { siteLabels, type HubLabeller } from '../exchange/sites';
 import { parseAvailability } from './availability';
 import { normalizeCategory } from './matching';
 import { ACTIVE, ENTRY_SELECT, parseLanguages, type EntryRow } from './board-sql';
@@ -40,7 +41,20 @@ export class BoardService {
     return new Date(this.ctx.clock.now().getTime() - days * DAY_MS).toISOString();
   }
 
-  toEntry(r: EntryRow, now: string): BoardEntry {
+  /** Another hub's name as this hub shows it everywhere (two alike names told apart by key). */
+  private hubName(r: EntryRow, labels: HubLabeller | null): string | null {
+    if (r.foreign_origin !== 1) return null;
+    const label = labels ?? siteLabels(this.ctx.db);
+    return label({ id: r.origin_site, name: r.origin_name ?? r.origin_site, fingerprint: r.origin_fingerprint });
+  }
+
+  /** Renewing, taking off and matching belong to the entry's owning hub (single writer). */
+  requireOwn(e: BoardEntry): void {
+    if (e.fromHub !== null) throw new AppError('board.other_hub', `${e.id} belongs to ${e.fromHub}`, { hub: e.fromHub });
+  }
+
+  /** One row as the board shows it; `labels` lets a list name every hub from one read of known_sites. */
+  toEntry(r: EntryRow, now: string, labels: HubLabeller | null = null): BoardEntry {
     const slots = r.slots ?? parseAvailability(r.availability);
     return {
       id: r.id,
@@ -57,6 +71,7 @@ export class BoardService {
       hasContact: r.has_contact === 1,
       shareable: r.shareable === 1,
       source: r.source,
+      fromHub: this.hubName(r, labels),
       status: r.status === 'met' || r.status === 'withdrawn' ? r.status : 'open',
       createdAt: r.created_at,
       expiresAt: r.expires,
@@ -101,6 +116,7 @@ export class BoardService {
   /** Another `expiryDays` on the board from now. Works on an expired entry too: that is the point. */
   renew(id: string): BoardEntry {
     const entry = this.entry(id);
+    this.requireOwn(entry);
     if (entry.status !== 'open') throw new AppError('board.not_open', `${id} is ${entry.status}`);
     this.ctx.db.prepare('UPDATE needs_offers SET renewed_at = ? WHERE id = ?').run(nowIso(this.ctx), id);
     return this.entry(id);
@@ -111,6 +127,7 @@ export class BoardService {
     return this.ctx.db
       .transaction(() => {
         const entry = this.entry(id);
+        this.requireOwn(entry);
         if (entry.status !== 'open') throw new AppError('board.not_open', `${id} is ${entry.status}`);
         const at = nowIso(this.ctx);
         this.ctx.db.prepare("UPDATE needs_offers SET status = 'withdrawn', closed_at = ? WHERE id = ?").run(at, id);

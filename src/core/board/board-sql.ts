@@ -26,6 +26,11 @@ export interface EntryRow {
   item_name: string | null;
   short_code: string | null;
   has_contact: number;
+  origin_site: string;
+  /** 1 when another hub owns the row (an exchange copied it here). */
+  foreign_origin: number;
+  origin_name: string | null;
+  origin_fingerprint: string | null;
 }
 
 export interface MatchRow {
@@ -74,9 +79,11 @@ export const ENTRY_SELECT = `
          n.household_id, n.shareable, n.source, n.status, n.created_at, ${EXPIRES_SQL} AS expires,
          ${entryItem.name} AS item_name,
          (SELECT s.short_code FROM slips s WHERE s.household_id = n.household_id ORDER BY s.issued_at DESC LIMIT 1) AS short_code,
-         (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS has_contact
+         (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS has_contact,
+         n.origin_site, n.origin_site <> (SELECT id FROM site) AS foreign_origin, ks.name AS origin_name, ks.fingerprint AS origin_fingerprint
   FROM needs_offers n
   LEFT JOIN households h ON h.id = n.household_id
+  LEFT JOIN known_sites ks ON ks.id = n.origin_site
   ${entryItem.joins}`;
 
 export const itemName = itemNameSql('i.id');

@@ -3,6 +3,7 @@ import { DAY_MS } from '../../shared/time';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
+import { siteLabels } from '../exchange/sites';
 import { parseAvailability } from './availability';
 import { OfferIndex, type MatchEntry, type MatchOffer, type Ranked } from './matching';
 import type { BoardService } from './board-service';
@@ -138,7 +139,8 @@ export class MatchService {
     const rows = this.ctx.db
       .prepare(`${ENTRY_SELECT} WHERE n.status = 'open' AND ${EXPIRES_SQL} > @since ORDER BY n.created_at DESC, n.id`)
       .all({ ...p, since }) as EntryRow[];
-    const entries = rows.map((r) => this.entries.toEntry(r, p.now));
+    const labels = siteLabels(this.ctx.db);
+    const entries = rows.map((r) => this.entries.toEntry(r, p.now, labels));
     const byId = new Map(entries.map((e) => [e.id, e]));
     const suggestions = this.suggestAll(3);
     const active = this.activeMatchByNeed();
@@ -201,6 +203,8 @@ export class MatchService {
         const need = this.entries.entry(needId);
         const offer = this.entries.entry(offerId);
         if (need.kind !== 'need' || offer.kind !== 'offer') throw new AppError('board.not_found', 'need or offer not found');
+        this.entries.requireOwn(need);
+        this.entries.requireOwn(offer);
         for (const e of [need, offer]) {
           if (e.status !== 'open' || e.expired) throw new AppError('board.not_open', `${e.id} is not open`, { kind: e.kind });
         }

@@ -212,6 +212,22 @@ async function removeQuietly(path: string): Promise<void> {
 export const mb = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
 
 /**
+ * "X MB needed, Y MB free" for a refusal: need rounded up, free rounded down, with as many
+ * decimals as it takes for the two not to read alike (rounded to whole MB, 130 kB needed and
+ * 20 kB free both read "1 MB", and the refusal looked like a bug). Numbers, not text: the
+ * renderer writes them in the reader's digits.
+ */
+export function neededAndFree(needBytes: number, freeBytes: number): { needMb: number; freeMb: number } {
+  let out = { needMb: 0, freeMb: 0 };
+  for (let places = 0; places <= 3; places += 1) {
+    const f = 10 ** places;
+    out = { needMb: Math.ceil((needBytes / (1024 * 1024)) * f) / f, freeMb: Math.floor((freeBytes / (1024 * 1024)) * f) / f };
+    if (out.needMb > out.freeMb && (out.freeMb > 0 || freeBytes === 0)) return out;
+  }
+  return out;
+}
+
+/**
  * The one rule for room on the stick: the file plus a margin for the folder entry and the
  * filesystem's own bookkeeping. A caller that knows the size early (a backup, before its slow key
  * derivation) checks it then; writeAtomic checks it again just before writing.
@@ -219,6 +235,6 @@ export const mb = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)
 export function requireRoom(drives: DriveSource, folder: string, size: number): void {
   const { freeBytes } = drives.space(folder);
   if (freeBytes < size + SPACE_MARGIN) {
-    throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, { needMb: mb(size + SPACE_MARGIN), freeMb: mb(freeBytes) });
+    throw new AppError('exchange.nearly_full', `needs ${size} bytes, ${freeBytes} free`, neededAndFree(size + SPACE_MARGIN, freeBytes));
   }
 }

@@ -9,6 +9,7 @@ import { nowIso, type CoreContext } from '../context';
 import { AVAILABLE_SQL, ON_HAND_SQL, RESERVED_JOIN, RESERVED_QTY_SQL, STOCK_JOIN, onHandOf, today } from './available';
 import type { CatalogueService } from './catalogue-service';
 import { itemNameSql } from './item-name';
+import { KNOWN_HERE_SQL } from './known-here';
 import { joinCode, recordMovement, splitCode } from './ledger';
 import { lotsOf, onHandAt, requireItem, siteLanguage, tagsOf } from './lots';
 import { containsPattern, registerTextFunctions } from './text';
@@ -87,7 +88,8 @@ export class StockService {
       search: query,
       categoryId: null,
       tag: null,
-      view: 'all',
+      // Receiving looks among every item, other hubs' too: that is how one comes to be stocked here.
+      view: 'any',
       withinDays: 7,
       sort: 'name',
       limit,
@@ -98,9 +100,10 @@ export class StockService {
   /**
    * The stock list: one row per item with on hand, reserved and available, filtered by search
    * (name in any language, or barcode), category and tag, in the all / low-stock / expiring
-   * views. Reads maintained tables only; the ledger is never summed.
+   * views, and apart from them the items known only from other hubs (see known-here.ts).
+   * Reads maintained tables only; the ledger is never summed.
    */
-  stock(q: ParsedStockQuery): { rows: StockRow[]; total: number } {
+  stock(q: Omit<ParsedStockQuery, 'view'> & { view: ParsedStockQuery['view'] | 'any' }): { rows: StockRow[]; total: number } {
     const todayDay = today(this.ctx);
     const nowMs = this.ctx.clock.now().getTime();
     const params = {
@@ -119,10 +122,14 @@ export class StockService {
     };
     const view =
       q.view === 'low'
-        ? `AND i.low_stock > 0 AND ${AVAILABLE_SQL} <= i.low_stock`
+        ? `AND ${KNOWN_HERE_SQL} AND i.low_stock > 0 AND ${AVAILABLE_SQL} <= i.low_stock`
         : q.view === 'expiring'
           ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
-          : '';
+          : q.view === 'elsewhere'
+            ? `AND NOT ${KNOWN_HERE_SQL}`
+            : q.view === 'all'
+              ? `AND ${KNOWN_HERE_SQL}`
+              : '';
     const order =
       q.sort === 'on_hand'
         ? 'on_hand, name COLLATE NOCASE'

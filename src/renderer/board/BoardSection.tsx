@@ -9,7 +9,7 @@ import { AddEntry } from './AddEntry';
 import { EntryCard } from './EntryCard';
 import { GapsView } from './GapsView';
 import { MatchesView } from './MatchesView';
-import { NeedsView } from './NeedsView';
+import { EntryActions, NeedsView } from './NeedsView';
 import { SettingsView } from './SettingsView';
 import '../styles/board.css';
 import { asyncHandler } from '../async-handler';
@@ -70,21 +70,14 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
           <div className="entries">
             {view.offers.map((o) => (
               <EntryCard key={o.id} entry={o}>
-                <div className="entry-actions">
-                  <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: o.id }))}>
-                    {t('renew')}
-                  </button>
-                  <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: o.id }))}>
-                    {t('withdraw')}
-                  </button>
-                </div>
+                <EntryActions entry={o} act={act} />
               </EntryCard>
             ))}
           </div>
         </section>
       ) : null}
       {view && tab === 'matches' ? <MatchesView matches={view.matches} role={session.role} act={act} /> : null}
-      {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} /> : null}
+      {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} settings={settings} /> : null}
       {tab === 'settings' && session.role === 'coordinator' ? <SettingsView onSaved={() => void reload()} /> : null}
       {tab === 'add' ? (
         <AddEntry

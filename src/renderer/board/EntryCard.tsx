@@ -18,7 +18,9 @@ export function EntryCard({ entry, children, headingLevel = 2 }: { entry: BoardE
       <dl className="entry-meta">
         <dt>{t('who')}</dt>
         <dd>
-          {entry.shortCode ? (
+          {entry.fromHub !== null ? (
+            <span className="entry-hub">{t('fromHub', { hub: entry.fromHub })}</span>
+          ) : entry.shortCode ? (
             <span className="entry-code" dir="ltr" translate="no">
               {entry.shortCode}
             </span>

@@ -4,12 +4,16 @@ import type { Role } from '../../shared/api/channel';
 import type { PantryGap } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
+import type { SiteSettings } from '../../shared/domain/site';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { asyncHandler } from '../async-handler';
+import { PublicScreen } from '../public/PublicScreen';
 
 /** Items often asked for and out: share them as "we need", or print a list for a donation drive. */
-export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
+export function GapsView({ role, siteName, settings }: { role: Role; siteName: string; settings: SiteSettings }) {
   const { t } = useTranslation('board');
+  // The waiting-room TV has no buttons; its poster is printed from here, by the coordinator.
+  const [poster, setPoster] = useState(false);
   const api = useApi();
   const [gaps, setGaps] = useState<PantryGap[] | null>(null);
   const [days, setDays] = useState(14);
@@ -25,8 +29,14 @@ export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
     void load();
   }, [load]);
 
+  if (poster) return <PublicScreen mode="poster" siteName={siteName} settings={settings} setLanguage={() => undefined} onClose={() => setPoster(false)} />;
   return (
     <section className="gaps" aria-label={t('tabs.gaps')}>
+      {role === 'coordinator' ? (
+        <button type="button" className="button button-secondary no-print" onClick={() => setPoster(true)}>
+          {t('public.poster')}
+        </button>
+      ) : null}
       <h2 className="print-only">{t('gaps.printTitle', { site: siteName })}</h2>
       <p className="lead">{t('gaps.lead', { count: days })}</p>
       <ErrorNotice error={error} />

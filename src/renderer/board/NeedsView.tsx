@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BoardView, Why } from '../../shared/api/channels/board';
+import type { BoardEntry, BoardView, Why } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { EntryCard } from './EntryCard';
@@ -43,6 +43,26 @@ export function WhyList({ why }: { why: Why[] }) {
   );
 }
 
+/**
+ * Renew and take off, for this hub's own entries. Another hub's copy says whose it is instead:
+ * only the owner can change it (core refuses too, with board.other_hub).
+ */
+export function EntryActions({ entry, act }: { entry: BoardEntry; act: Act }) {
+  const { t } = useTranslation('board');
+  const api = useApi();
+  if (entry.fromHub !== null) return <p className="entry-owner">{t('otherHubActions', { hub: entry.fromHub })}</p>;
+  return (
+    <div className="entry-actions">
+      <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: entry.id }))}>
+        {t('renew')}
+      </button>
+      <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: entry.id }))}>
+        {t('withdraw')}
+      </button>
+    </div>
+  );
+}
+
 export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
   const { t } = useTranslation('board');
   const api = useApi();
@@ -53,15 +73,8 @@ export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
       <div className="entries">
         {view.needs.map((need) => (
           <EntryCard key={need.id} entry={need}>
-            <div className="entry-actions">
-              <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: need.id }))}>
-                {t('renew')}
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: need.id }))}>
-                {t('withdraw')}
-              </button>
-            </div>
-            {need.activeMatchId ? (
+            <EntryActions entry={need} act={act} />
+            {need.fromHub !== null ? null : need.activeMatchId ? (
               <p className="notice notice-ok">{t('inProgress')}</p>
             ) : need.expired ? null : (
               <section className="suggestions" aria-label={t('suggestions')}>
@@ -72,13 +85,17 @@ export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
                     <li key={s.offer.id} className="suggestion">
                       <EntryCard entry={s.offer} headingLevel={4}>
                         <WhyList why={s.why} />
-                        <button
-                          type="button"
-                          className="button button-primary"
-                          onClick={() => void act(() => api.call('board.propose', { needId: need.id, offerId: s.offer.id }))}
-                        >
-                          {t('propose')}
-                        </button>
+                        {s.offer.fromHub !== null ? (
+                          <p className="entry-owner">{t('otherHubActions', { hub: s.offer.fromHub })}</p>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button-primary"
+                            onClick={() => void act(() => api.call('board.propose', { needId: need.id, offerId: s.offer.id }))}
+                          >
+                            {t('propose')}
+                          </button>
+                        )}
                       </EntryCard>
                     </li>
                   ))}

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIntoView } from '../components/use-into-view';
 import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
@@ -16,6 +17,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
   const [files, setFiles] = useState<BundleFile[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const previewRef = useIntoView<HTMLElement>(preview?.sha256 ?? null);
   const [applied, setApplied] = useState<ImportLogEntry | null>(null);
   const [log, setLog] = useState<ImportLogEntry[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -92,7 +94,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
         </ul>
       ) : null}
       {preview ? (
-        <section className="preview" aria-label={t('import.whatChanges')}>
+        <section ref={previewRef} className="preview" aria-label={t('import.whatChanges')}>
           <h2>{t('import.from', { site: preview.signer.name, date: formatDate(preview.created, i18n.language) })}</h2>
           {preview.signer.newName !== undefined ? (
             <p className="notice notice-warn" role="status">

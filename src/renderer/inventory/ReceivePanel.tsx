@@ -19,6 +19,19 @@ import { isolate } from '../../shared/slips/bidi';
 import { typedGrams, WeightField } from '../weights/WeightField';
 import { useWeightUnit } from '../weights/use-weight-unit';
 import { ReceiptFields, typedCents } from '../donors/ReceiptFields';
+import { useIntoView } from '../components/use-into-view';
+
+/**
+ * A scan that came out with letters: retail barcodes are digits only, so a scanner set to another
+ * keyboard layout, or a label that is not a product barcode, would otherwise run a name search
+ * for "A7Z4X0Q8" and offer to add it as an item. From the scanner (a burst, the camera) any
+ * non-digit gives it away; typed in the field, a word with no spaces that is mostly digits does.
+ */
+function looksMisScanned(code: string, scanned: boolean): boolean {
+  if (/^\d+$/.test(code)) return false;
+  if (scanned) return true;
+  return /^\S{8,}$/.test(code) && (code.match(/\d/g)?.length ?? 0) >= code.length / 2;
+}
 
 interface Props {
   language: LocaleCode;
@@ -47,11 +60,13 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
+  const [lettersCode, setLettersCode] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ barcode?: string; name?: string } | null>(null);
   const [pastWarning, setPastWarning] = useState(false);
   const [camera, setCamera] = useState(false);
   const requestId = useRef(newRequestId());
   const scanField = useRef<HTMLInputElement>(null);
+  const formRef = useIntoView<HTMLFormElement>(item?.id ?? null);
 
   const pick = (p: Picked) => {
     setItem(p);
@@ -69,12 +84,19 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   };
 
   const lookUp = useCallback(
-    async (text: string) => {
+    async (text: string, scanned = false) => {
       const code = text.trim();
       setError(null);
       setDone(null);
       setUnknownCode(null);
+      setLettersCode(null);
       if (code === '') return;
+      if (looksMisScanned(code, scanned)) {
+        setQuery('');
+        setResults(null);
+        setLettersCode(code);
+        return;
+      }
       if (/^\d{8,14}$/.test(code)) {
         const r = await api.call('inventory.scan', { barcode: code, language });
         setQuery('');
@@ -92,12 +114,12 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     },
     [api, language],
   );
-  useScanner((code) => void lookUp(code));
+  useScanner((code) => void lookUp(code, true));
   // A camera read takes the very path a USB scan takes, unknown barcodes included.
   const onCameraCode = useCallback(
     (code: string) => {
       setCamera(false);
-      void lookUp(code);
+      void lookUp(code, true);
     },
     [lookUp],
   );
@@ -197,6 +219,11 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
         )
       ) : null}
       {unknownCode ? <p>{t('receive.unknownCode', { barcode: unknownCode })}</p> : null}
+      {lettersCode ? (
+        <p className="notice notice-error" role="alert">
+          {t('receive.lettersInBarcode', { code: isolate(lettersCode) })}
+        </p>
+      ) : null}
       {creating ? (
         <ItemEditor
           language={language}
@@ -211,6 +238,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
       ) : null}
       {item ? (
         <form
+          ref={formRef}
           className="inv-card"
           aria-label={t('receive.form')}
           onSubmit={(e) => {

@@ -16,7 +16,7 @@ import { unitLabel } from './units';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
 
-type View = 'all' | 'low' | 'expiring';
+type View = 'all' | 'low' | 'expiring' | 'elsewhere';
 const PAGE = 100;
 type Sort = 'name' | 'on_hand' | 'expiry';
 
@@ -65,7 +65,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
     setExtra(r.ok ? { after: first, rows: [...before.rows, ...r.value.rows], total: r.value.total, error: null } : { after: first, ...before, error: r.error });
   };
 
-  const views: View[] = ['all', 'low', 'expiring'];
+  const views: View[] = ['all', 'low', 'expiring', 'elsewhere'];
   return (
     <section className="inv-panel" aria-labelledby="stock-title">
       <div className="inv-item-title">
@@ -119,6 +119,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           <NumberField label={t('stock.withinDays')} min={0} max={365} value={String(withinDays)} onChange={(v) => setWithinDays(Math.max(0, Math.min(365, Number(v) || 0)))} />
         ) : null}
       </div>
+      {view === 'elsewhere' ? <p className="inv-muted">{t('stock.elsewhereLead')}</p> : null}
       <ErrorNotice error={error} />
       {rows ? (
         <>

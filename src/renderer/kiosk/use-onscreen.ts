@@ -17,5 +17,18 @@ export function useOnScreen() {
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
   }, [open]);
+  // The keyboard opens below its field: brought into view above the visitor frame's fixed footer
+  // (see scroll-margin in intake.css), or the keys a person needs sit under the Back/Next bar.
+  // It stays in view while open: the first key typed can add a line above it (the privacy note
+  // under the contact form) and push the next keys under the bar, mid-word.
+  useEffect(() => {
+    if (!open) return undefined;
+    const show = () => wrapper.current?.querySelector('.onscreen-keyboard')?.scrollIntoView?.({ block: 'nearest' });
+    show();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const watch = new ResizeObserver(show);
+    watch.observe(document.body);
+    return () => watch.disconnect();
+  }, [open]);
   return { wrapper, open, setOpen };
 }

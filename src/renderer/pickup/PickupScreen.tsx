@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIntoView } from '../components/use-into-view';
 import { TextField } from '../kiosk/TextField';
 import { PrintDialog } from '../print/PrintDialog';
 import type { SectionProps } from '../volunteer/section-props';
@@ -44,6 +45,9 @@ export function PickupScreen({ session }: SectionProps) {
   const [view, setView] = useState<'scan' | 'day'>('scan');
   const [code, setCode] = useState('');
   const [slip, setSlip] = useState<PickupView | null>(null);
+  // A slip that comes up takes the screen from its code down: on a 768-pixel laptop the pick
+  // list and its actions then fit together, with no bar laid over the list.
+  const slipSection = useIntoView<HTMLElement>(slip?.id ?? null);
   const [given, setGiven] = useState<Record<string, number> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -171,7 +175,7 @@ export function PickupScreen({ session }: SectionProps) {
           {camera ? <CameraScanner onScan={onScan} onClose={() => setCamera(false)} /> : null}
           <ErrorNotice error={error} />
           {slip && status ? (
-            <section className="pickup-slip" aria-label={t('slipFound')}>
+            <section ref={slipSection} className="pickup-slip" aria-label={t('slipFound')}>
               <div className="pickup-slip-head">
                 <p className="slip-code" dir="ltr" translate="no">
                   {slip.shortCode}

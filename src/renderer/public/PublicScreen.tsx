@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicView } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import type { SiteSettings } from '../../shared/domain/site';
-import { LOCALES } from '../../shared/locales';
+import { LOCALES, localeDir } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { categoryLabel } from '../board/format';
@@ -19,20 +19,38 @@ const ROTATE_SECONDS = 20;
  * people are asking for. Aggregates only, no personal data. Cycles through the site's
  * languages (pausable, as WCAG asks of moving content); prints as a poster.
  */
-export function PublicScreen({ siteName, settings, setLanguage }: { siteName: string; settings: SiteSettings; setLanguage(code: string): void }) {
-  const { t } = useTranslation('board');
+export function PublicScreen({
+  siteName,
+  settings,
+  setLanguage,
+  mode = 'display',
+  onClose,
+}: {
+  siteName: string;
+  settings: SiteSettings;
+  setLanguage(code: string): void;
+  /**
+   * 'display': the TV at #/public, which nobody touches: no buttons on it. 'poster': the
+   * coordinator's view of it (board → pantry gaps), with a language choice and Print.
+   */
+  mode?: 'display' | 'poster';
+  onClose?(): void;
+}) {
   const api = useApi();
   const languages = settings.languages;
-  const [index, setIndex] = useState(0);
-  const [paused, setPaused] = useState(false);
+  // The poster starts in the hub's own language; the TV starts its round at the first.
+  const [index, setIndex] = useState(() => (mode === 'poster' ? Math.max(0, languages.indexOf(settings.siteLanguage)) : 0));
+  const [paused, setPaused] = useState(mode === 'poster');
+  const language = languages[index % languages.length] ?? settings.siteLanguage;
+  // The poster is made inside volunteer mode: it speaks its own language, not the whole screen's.
+  const { t } = useTranslation('board', mode === 'poster' ? { lng: language } : {});
   const [view, setView] = useState<PublicView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [changes, setChanges] = useState(0);
   useLive(['board', 'stock'], () => setChanges((n) => n + 1));
-  const language = languages[index % languages.length] ?? settings.siteLanguage;
 
   useEffect(() => {
-    setLanguage(language);
+    if (mode === 'display') setLanguage(language);
     let live = true;
     void api.call('board.public', { language }).then((result) => {
       if (!live) return;
@@ -44,7 +62,7 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
     return () => {
       live = false;
     };
-  }, [api, language, setLanguage, changes]);
+  }, [api, language, setLanguage, mode, changes]);
 
   useEffect(() => {
     if (paused || languages.length < 2) return undefined;
@@ -53,7 +71,7 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
   }, [paused, languages.length]);
 
   return (
-    <div className="public">
+    <div className={`public public-${mode}`} {...(mode === 'poster' ? { lang: language, dir: localeDir(language) } : {})}>
       <header className="public-header">
         <p className="public-site">{siteName}</p>
         <h1>{t('public.title')}</h1>
@@ -96,31 +114,33 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
         ) : null}
         <p className="public-footer">{t('public.footer')}</p>
       </main>
-      <nav className="public-controls no-print" aria-label={t('public.controls')}>
-        {languages.map((code, i) => (
-          <button
-            key={code}
-            type="button"
-            className="toggle"
-            lang={code}
-            aria-pressed={i === index % languages.length}
-            onClick={() => {
-              setIndex(i);
-              setPaused(true);
-            }}
-          >
-            {LOCALES.find((l) => l.code === code)?.name ?? code}
+      {mode === 'display' ? null : (
+        <nav className="public-controls no-print" aria-label={t('public.controls')}>
+          {languages.map((code, i) => (
+            <button
+              key={code}
+              type="button"
+              className="toggle"
+              lang={code}
+              aria-pressed={i === index % languages.length}
+              onClick={() => {
+                setIndex(i);
+                setPaused(true);
+              }}
+            >
+              {LOCALES.find((l) => l.code === code)?.name ?? code}
+            </button>
+          ))}
+          <button type="button" className="button button-primary" onClick={() => window.print()}>
+            {t('public.print')}
           </button>
-        ))}
-        {languages.length > 1 ? (
-          <button type="button" className="button button-secondary" onClick={() => setPaused(!paused)}>
-            {paused ? t('public.play') : t('public.pause')}
-          </button>
-        ) : null}
-        <button type="button" className="button button-primary" onClick={() => window.print()}>
-          {t('public.print')}
-        </button>
-      </nav>
+          {onClose ? (
+            <button type="button" className="button button-quiet" onClick={onClose}>
+              {t('public.back')}
+            </button>
+          ) : null}
+        </nav>
+      )}
     </div>
   );
 }

@@ -102,6 +102,9 @@ for (const lng of ['en', 'ar'] as const) {
       await chooseStick(page, touch);
       await touch.tap(touch.button(w('exchange:export.button')));
       await expect(page.getByRole('alert')).toContainText(w('exchange:errors.nearly_full', { needMb: 'X', freeMb: 'Y' }).split(':')[0]!);
+      // 130 kB needed, 20 kB free: not "1 MB needed, 1 MB free", which reads as a refusal for nothing.
+      const one = new Intl.NumberFormat(lng).format(1);
+      await expect(page.getByRole('alert')).not.toContainText(w('exchange:errors.nearly_full', { needMb: one, freeMb: one }));
       expect(readdirSync(usb.path)).toEqual([]);
       await shots.step('stick-nearly-full');
       // She deletes old photos from the stick on another computer, and tries again.
@@ -136,6 +139,8 @@ for (const lng of ['en', 'ar'] as const) {
       await there.touch.tap(sisterPage.getByRole('button', { name: new RegExp(bundle!.replace(/\./g, '\\.')) }));
       const trust = sisterPage.getByRole('button', { name: there.w('exchange:import.trust', { site: 'Eastside Community Hub' }) });
       await expect(trust).toBeVisible();
+      // The preview opens where the coordinator is looking, not below the list of bundles.
+      await expect(trust).toBeInViewport();
       await there.shots.step('preview-untrusted');
       await there.touch.tap(trust);
       await expect(trust).toHaveCount(0);

@@ -81,6 +81,11 @@ export const BoardEntry = z.object({
   hasContact: z.boolean(),
   shareable: z.boolean(),
   source: EntrySource,
+  /**
+   * The hub an exchange copied this entry from, by name; null for this hub's own. Only the
+   * owning hub may renew it, take it off or match it: here it is for reading.
+   */
+  fromHub: z.string().nullable(),
   status: z.enum(['open', 'met', 'withdrawn']),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -188,6 +193,7 @@ export const BOARD_ERRORS = [
   'board.already_matched',
   'board.bad_transition',
   'board.reason_needed',
+  'board.other_hub',
 ] as const;
 
 export const boardChannels = {

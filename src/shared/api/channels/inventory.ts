@@ -46,7 +46,8 @@ export const StockQuery = z.object({
   search: z.string().trim().max(80).default(''),
   categoryId: z.string().max(64).nullable().default(null),
   tag: Tag.nullable().default(null),
-  view: z.enum(['all', 'low', 'expiring']).default('all'),
+  /** 'elsewhere': items known only from other hubs (never stocked here), kept out of the others. */
+  view: z.enum(['all', 'low', 'expiring', 'elsewhere']).default('all'),
   /** For the expiring view: lots expiring within this many days (from today). */
   withinDays: z.number().int().min(0).max(365).default(7),
   sort: z.enum(['name', 'on_hand', 'expiry']).default('name'),
