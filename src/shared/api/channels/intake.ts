@@ -3,6 +3,7 @@ import { ANY_VOLUNTEER, channel } from '../channel';
 import { Household } from '../../domain/household';
 import { LocaleCode } from '../../domain/site';
 import { SlipView } from '../../domain/slip';
+import { AgeBand } from '../../reports/bands';
 
 export const CatalogItem = z.object({
   id: z.string(),
@@ -122,6 +123,8 @@ export const KioskConfig = z.object({
   returningVisitors: z.boolean(),
   /** A name or phone is forgotten this many days after the household's last visit. */
   contactDays: z.number().int(),
+  /** One household question per site age band (shared/reports/bands.ts householdQuestions). */
+  ageQuestions: z.array(z.object({ band: AgeBand, field: HouseholdField.nullable(), required: z.boolean() })).max(12),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -147,7 +150,7 @@ export const ReturningHousehold = z.object({
 });
 export type ReturningHousehold = z.infer<typeof ReturningHousehold>;
 
-export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen'] as const;
+export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen', 'intake.bad_band'] as const;
 
 export const intakeChannels = {
   'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),
