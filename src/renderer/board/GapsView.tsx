@@ -5,6 +5,7 @@ import type { PantryGap } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { forecastLine } from '../month/use-forecast';
 
 /** Items often asked for and out: share them as "we need", or print a list for a donation drive. */
 export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
@@ -36,6 +37,7 @@ export function GapsView({ role, siteName }: { role: Role; siteName: string }) {
             <span className="gap-name">{g.name}</span>
             <span className="gap-facts no-print">
               {t('gaps.asks', { count: g.asks })} · {t('gaps.available', { count: Math.max(0, g.available) })}
+              {g.daysLeft !== null ? ` · ${forecastLine(t, g.name, g.daysLeft)}` : null}
             </span>
             {g.entryId ? (
               <span className="gap-shared no-print">{t('gaps.shared')}</span>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { forecastLine, useForecast } from '../month/use-forecast';
 import { useLive } from '../api/live';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
@@ -64,6 +65,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
       setError(null);
     } else setError(r.error);
   }, [query]);
+  const forecast = useForecast(rows?.map((r) => r.id) ?? [], rows);
   const more = async () => {
     const r = await query(rows?.length ?? 0);
     if (r.ok) {
@@ -147,6 +149,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
                 <th scope="col">{t('stock.reserved')}</th>
                 <th scope="col">{t('stock.available')}</th>
                 <th scope="col">{t('stock.nextExpiry')}</th>
+                <th scope="col">{t('month:forecast.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -163,10 +166,12 @@ export function StockPanel({ language, siteLanguage }: Props) {
                   <td>{r.reserved}</td>
                   <td>{r.available}</td>
                   <td>{r.nextExpiry ? formatDay(r.nextExpiry, i18n.language, 'short') : ''}</td>
+                  <td>{forecastLine(t, r.name, forecast.get(r.id)?.daysLeft)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="inv-muted">{t('month:forecast.explain')}</p>
           {rows.length === 0 ? <p>{t('stock.empty')}</p> : null}
           {rows.length < total ? (
             <button type="button" className="button button-secondary" onClick={() => void more()}>
