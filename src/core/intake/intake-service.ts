@@ -12,6 +12,7 @@ import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
 import { itemNameSql } from '../inventory/item-name';
 import type { SlipService } from '../slips/slip-service';
 import { reportSettings } from '../reports/settings';
+import { forgetOldTefap, recordTefap, tefapSettings } from '../reports/tefap';
 import { bandOf, householdQuestions } from '../../shared/reports/bands';
 
 type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
@@ -93,7 +94,13 @@ export class IntakeService {
       returningVisitors: row ? row.returning_visitors === 1 : true,
       contactDays: row?.contact_days ?? DEFAULT_CONTACT_DAYS,
       ageQuestions: this.ageQuestions(HOUSEHOLD_FIELDS.filter((f) => required.includes(f))),
+      tefap: this.tefapQuestion(),
     };
+  }
+
+  private tefapQuestion() {
+    const s = tefapSettings(this.ctx);
+    return s.enabled ? { declaration: s.declaration } : null;
   }
 
   /** The site's bands as questions; asked in bands, a required answer is the band its age falls in. */
@@ -113,6 +120,8 @@ export class IntakeService {
     const today = dayNumber(this.ctx.clock.now());
     this.lastForgetDay = today;
     const cutoff = new Date(this.ctx.clock.now().getTime() - this.config().contactDays * DAY_MS).toISOString();
+    // TEFAP records go the same way, after the site's own retention period.
+    forgetOldTefap(this.ctx);
     return this.ctx.db
       .prepare('UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?')
       .run(cutoff).changes;
@@ -322,6 +331,7 @@ export class IntakeService {
           .run(visitId, householdId, req.language, req.requestId, at, h.adults ?? null, h.children ?? null, h.seniors ?? null);
         const person = this.ctx.db.prepare('INSERT INTO visit_people (visit_id, age_from, age_to, count) VALUES (?, ?, ?, ?)');
         for (const b of bands) person.run(visitId, b.from, b.to, b.count);
+        recordTefap(this.ctx, { visitId, householdId, size: householdSize(req.household) }, req.tefap);
 
         const insertNeedOffer = this.ctx.db.prepare(
           `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)

@@ -36,7 +36,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const { t } = useTranslation('intake');
   const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
-  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS, ageQuestions: [] }));
+  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS, ageQuestions: [], tefap: null }));
   const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
   /** Which language and returning code `catalog` was asked for. */
   const [catalogKey, setCatalogKey] = useState<string | null>(null);

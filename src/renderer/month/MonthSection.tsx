@@ -87,6 +87,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     { key: 'visits', label: t('fig.visits'), value: (r) => n.format(r.households.visits) },
     { key: 'new', label: t('fig.new'), value: (r) => n.format(r.households.new) },
     { key: 'withChildren', label: t('fig.withChildren'), value: (r) => withNotAnswered(r.households.withChildren, r.households.withChildrenNotAnswered) },
+    { key: 'tefap', label: t('fig.tefap'), value: (r) => n.format(r.households.tefap) },
     ...(report?.current.individuals.bands ?? []).map((b, i) => ({
       key: `band-${i}`,
       label: `${t('fig.individuals')} ${bandLabel(b.band)}`,

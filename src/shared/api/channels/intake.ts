@@ -4,6 +4,7 @@ import { Household } from '../../domain/household';
 import { LocaleCode } from '../../domain/site';
 import { SlipView } from '../../domain/slip';
 import { AgeBand } from '../../reports/bands';
+import { TefapAnswer } from '../../reports/report';
 
 export const CatalogItem = z.object({
   id: z.string(),
@@ -105,6 +106,8 @@ export const IntakeRequest = z.object({
   contact: Contact.default({}),
   /** The last slip of a returning household: links this visit to it (limits count across visits). */
   returning: ReturningCode.optional(),
+  /** Only at a site in TEFAP mode (KioskConfig.tefap); with the mode off it is never stored. */
+  tefap: TefapAnswer.optional(),
 });
 export type IntakeRequest = z.input<typeof IntakeRequest>;
 
@@ -125,6 +128,8 @@ export const KioskConfig = z.object({
   contactDays: z.number().int(),
   /** One household question per site age band (shared/reports/bands.ts householdQuestions). */
   ageQuestions: z.array(z.object({ band: AgeBand, field: HouseholdField.nullable(), required: z.boolean() })).max(12),
+  /** TEFAP mode: the state's self-declaration the visitor signs; null with the mode off (nothing asked). */
+  tefap: z.object({ declaration: z.string() }).nullable(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
