@@ -89,6 +89,8 @@ for (const lng of ['en', 'ar'] as const) {
     if (line) await expect(row).toContainText(line);
     else await expect(row).toContainText(riceName);
     await expect(page.getByText(w('month:forecast.explain'))).toBeVisible();
+    // The shot shows what the volunteer scrolled to: the rice row.
+    await row.scrollIntoViewIfNeeded();
     await shots.step('stock-forecast');
 
     // The Month screen's settings: a slip of the finger leaves a gap, refused naming the field.
@@ -99,6 +101,7 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tap(w('month:bands.save'));
     await expect(page.getByRole('alert')).toHaveText(w('month:errors.bands_gap', { age: 59 }));
     expect(db.prepare('SELECT COUNT(*) AS n FROM report_settings').get()).toEqual({ n: 0 });
+    await page.getByRole('alert').scrollIntoViewIfNeeded();
     await shots.step('bands-gap-refused');
     await touch.tap(touch.button('0–17 / 18–59 / 60+'));
     await touch.tap(w('month:bands.save'));
