@@ -1,5 +1,6 @@
+import { DEFAULT_BANDS, DEFAULT_LEGACY_AGES, householdQuestions } from '../../src/shared/reports/bands';
 import { describe, expect, it } from 'vitest';
-import { asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, stepsFor } from '../../src/renderer/intake/intake-state';
+import { answerOf, householdAnswer, householdCounts, withAnswer, asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, stepsFor } from '../../src/renderer/intake/intake-state';
 
 describe('intake steps', () => {
   const fresh = () => freshIntake(() => 'id');
@@ -39,9 +40,30 @@ describe('intake steps', () => {
 
   it('starts with nothing said but one adult, and knows an untouched kiosk', () => {
     const s = fresh();
-    expect(s.household).toEqual({ adults: 1, children: null, seniors: null });
+    expect(s.household).toEqual({ adults: 1, children: null, seniors: null, bands: [] });
     expect(isUntouched(s)).toBe(true);
     expect(isUntouched({ ...s, display: { largeText: true, highContrast: false } })).toBe(false);
     expect(isUntouched({ ...s, step: 'purpose' })).toBe(false);
+  });
+});
+
+describe('the household, as the site asks it', () => {
+  const legacy = householdQuestions(DEFAULT_BANDS, DEFAULT_LEGACY_AGES).map((q) => ({ ...q, required: false }));
+  const other = householdQuestions(
+    [
+      { from: 0, to: 17 },
+      { from: 18, to: 59 },
+      { from: 60, to: null },
+    ],
+    DEFAULT_LEGACY_AGES,
+  ).map((q) => ({ ...q, required: false }));
+
+  it('sends the older three answers for the default bands, and the bands by age otherwise, leaving out what was not said', () => {
+    const h = { adults: 2, children: null, seniors: 1, bands: [] };
+    expect(householdAnswer(h, legacy)).toEqual({ adults: 2, seniors: 1 });
+    const banded = withAnswer(withAnswer(h, other, 1, 2), other, 2, 1);
+    expect(householdAnswer(banded, other)).toEqual({ bands: [{ from: 18, to: 59, count: 2 }, { from: 60, to: null, count: 1 }] });
+    expect(answerOf(banded, other, 0)).toBeNull();
+    expect(householdCounts({ bands: [{ from: 60, to: null, count: 3 }] }, other).bands).toEqual([null, null, 3]);
   });
 });

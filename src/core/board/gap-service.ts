@@ -7,6 +7,7 @@ import { requireSite } from '../site/site-service';
 import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
 import type { BoardService } from './board-service';
 import { ASKED_CTE, itemName } from './board-sql';
+import { forecast, runningOut } from '../reports/forecast';
 
 /** Pantry gaps: items often asked for that visitors cannot get now, and publishing one as a need. */
 export class GapService {
@@ -18,7 +19,8 @@ export class GapService {
   /**
    * Items often asked for (on at least `gapMinAsks` slips in the last `gapDays` days) that a
    * visitor could not get now: available (on hand minus what outstanding slips promise) at or
-   * below the item's low-stock mark.
+   * below the item's low-stock mark, or running out within a few distribution days at the
+   * recent pace (the forecast, core/reports/forecast.ts).
    */
   gaps(language?: LocaleCode): PantryGap[] {
     const site = requireSite(this.ctx);
@@ -29,14 +31,14 @@ export class GapService {
       .prepare(
         `WITH ${ASKED_CTE}
          SELECT i.id AS itemId, ${itemName.name} AS name, COALESCE(cn.name, cf.name) AS category,
-                i.unit, a.asks, ${AVAILABLE_SQL} AS available,
+                i.unit, a.asks, ${AVAILABLE_SQL} AS available, i.low_stock AS lowStock,
                 (SELECT e.id FROM needs_offers e WHERE e.item_id = i.id AND e.status = 'open' ORDER BY e.created_at DESC LIMIT 1) AS entryId
          FROM asked a JOIN items i ON i.id = a.item_id
          ${AVAILABILITY_JOINS}
          ${itemName.joins}
          LEFT JOIN category_names cn ON cn.category_id = i.category_id AND cn.locale = @lang
          LEFT JOIN category_names cf ON cf.category_id = i.category_id AND cf.locale = @site
-         WHERE i.archived_at IS NULL AND a.asks >= @minAsks AND ${AVAILABLE_SQL} <= i.low_stock
+         WHERE i.archived_at IS NULL AND a.asks >= @minAsks
          ORDER BY a.asks DESC, available, name`,
       )
       .all({
@@ -45,8 +47,13 @@ export class GapService {
         minAsks: s.gapMinAsks,
         lang: language ?? site.settings.siteLanguage,
         site: site.settings.siteLanguage,
-      }) as PantryGap[];
-    return rows;
+      }) as (Omit<PantryGap, 'daysLeft'> & { lowStock: number })[];
+    const days = new Map(forecast(this.ctx, rows.map((r) => r.itemId)).map((f) => [f.itemId, f]));
+    return rows.flatMap(({ lowStock, ...r }) => {
+      const f = days.get(r.itemId);
+      const daysLeft = f?.daysLeft ?? null;
+      return r.available <= lowStock || (f && runningOut(f)) ? [{ ...r, daysLeft }] : [];
+    });
   }
 
   /** Publishes a gap as a shareable "we need" entry (the exchange carries shareable entries). */

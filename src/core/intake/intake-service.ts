@@ -11,6 +11,9 @@ import { readSite, requireSite } from '../site/site-service';
 import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
 import { itemNameSql } from '../inventory/item-name';
 import type { SlipService } from '../slips/slip-service';
+import { reportSettings } from '../reports/settings';
+import { forgetOldTefap, recordTefap, tefapSettings } from '../reports/tefap';
+import { bandOf, householdQuestions } from '../../shared/reports/bands';
 
 type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
 
@@ -62,6 +65,7 @@ interface IntakeSettingsRow {
 /** Where a returning visitor's household lives, and what that slip's visit said, found from the slip. */
 interface ReturningRow {
   household_id: string;
+  visit_id: string;
   adults: number | null;
   children: number | null;
   seniors: number | null;
@@ -89,7 +93,22 @@ export class IntakeService {
       requiredFields: HOUSEHOLD_FIELDS.filter((f) => required.includes(f)),
       returningVisitors: row ? row.returning_visitors === 1 : true,
       contactDays: row?.contact_days ?? DEFAULT_CONTACT_DAYS,
+      ageQuestions: this.ageQuestions(HOUSEHOLD_FIELDS.filter((f) => required.includes(f))),
+      tefap: this.tefapQuestion(),
     };
+  }
+
+  private tefapQuestion() {
+    const s = tefapSettings(this.ctx);
+    return s.enabled ? { declaration: s.declaration } : null;
+  }
+
+  /** The site's bands as questions; asked in bands, a required answer is the band its age falls in. */
+  private ageQuestions(required: readonly HouseholdField[]) {
+    const settings = reportSettings(this.ctx);
+    const bands = settings.ageBands;
+    const requiredBands = new Set(required.map((f) => bandOf(bands, settings.legacyAges[f])));
+    return householdQuestions(bands, settings.legacyAges).map((q, i) => ({ ...q, required: requiredBands.has(i) }));
   }
 
   /**
@@ -101,6 +120,8 @@ export class IntakeService {
     const today = dayNumber(this.ctx.clock.now());
     this.lastForgetDay = today;
     const cutoff = new Date(this.ctx.clock.now().getTime() - this.config().contactDays * DAY_MS).toISOString();
+    // TEFAP records go the same way, after the site's own retention period.
+    forgetOldTefap(this.ctx);
     return this.ctx.db
       .prepare('UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?')
       .run(cutoff).changes;
@@ -184,7 +205,7 @@ export class IntakeService {
     const slip = this.slips.lookup(code);
     const row = this.ctx.db
       .prepare(
-        `SELECT s.household_id, v.adults, v.children, v.seniors, s.language,
+        `SELECT s.household_id, s.visit_id, v.adults, v.children, v.seniors, s.language,
                 (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS contact_on_file
          FROM slips s JOIN visits v ON v.id = s.visit_id JOIN households h ON h.id = s.household_id WHERE s.id = ?`,
       )
@@ -199,6 +220,10 @@ export class IntakeService {
     if (row.adults !== null) household.adults = row.adults;
     if (row.children !== null) household.children = row.children;
     if (row.seniors !== null) household.seniors = row.seniors;
+    const bands = this.ctx.db
+      .prepare('SELECT age_from AS "from", age_to AS "to", count FROM visit_people WHERE visit_id = ? ORDER BY age_from')
+      .all(row.visit_id) as { from: number; to: number | null; count: number }[];
+    if (bands.length > 0) household.bands = bands;
     return { household, language: row.language, contactOnFile: row.contact_on_file === 1 };
   }
 
@@ -225,8 +250,22 @@ export class IntakeService {
 
 
         const config = this.config();
+        const bands = req.household.bands ?? [];
+        const siteBands = config.ageQuestions.map((q) => q.band);
+        // Counts are kept by their ages, so only the site's own bands, each once, are taken.
+        for (const [i, b] of bands.entries()) {
+          const known = siteBands.some((s) => s.from === b.from && s.to === b.to);
+          if (!known || bands.findIndex((o) => o.from === b.from) !== i) {
+            throw new AppError('intake.bad_band', `household.bands: ${b.from}-${b.to ?? ''} is not one of the site's age bands`, { field: 'household.bands' });
+          }
+        }
+        // Asked in the older answers, a required field is that answer; asked in bands, the band its age falls in.
+        const legacy = config.ageQuestions.every((q) => q.field !== null);
+        const { legacyAges } = reportSettings(this.ctx);
         for (const field of config.requiredFields) {
-          if (req.household[field as HouseholdField] === undefined) {
+          const band = siteBands[bandOf(siteBands, legacyAges[field])];
+          const answered = legacy ? req.household[field] !== undefined : bands.some((b) => b.from === band?.from);
+          if (!answered) {
             throw new AppError('intake.required_field', `the site asks for ${field}`, { field });
           }
         }
@@ -290,6 +329,9 @@ export class IntakeService {
         this.ctx.db
           .prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(visitId, householdId, req.language, req.requestId, at, h.adults ?? null, h.children ?? null, h.seniors ?? null);
+        const person = this.ctx.db.prepare('INSERT INTO visit_people (visit_id, age_from, age_to, count) VALUES (?, ?, ?, ?)');
+        for (const b of bands) person.run(visitId, b.from, b.to, b.count);
+        recordTefap(this.ctx, { visitId, householdId, size: householdSize(req.household) }, req.tefap);
 
         const insertNeedOffer = this.ctx.db.prepare(
           `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)

@@ -29,6 +29,7 @@ export function reportCsv(ctx: CoreContext, period: Period): string {
     ['new_households', '', r.households.new],
     ['households_with_children', '', r.households.withChildren],
     ['households_with_children_not_answered', '', r.households.withChildrenNotAnswered],
+    ['tefap_households', '', r.households.tefap],
     ...r.individuals.bands.map((b) => ['individuals', bandLabel(b.band), b.count]),
     ['individuals_total', '', r.individuals.total],
     ['households_size_not_answered', '', r.individuals.notAnswered],
@@ -55,6 +56,8 @@ interface VisitCsvRow {
   children: number | null;
   seniors: number | null;
   created_at: string;
+  /** 1 when the visit has a TEFAP record. */
+  tefap: number;
   grams: number | null;
 }
 
@@ -72,6 +75,7 @@ export function visitsCsv(ctx: CoreContext, period: Period): string {
   const rows = ctx.db
     .prepare(
       `SELECT v.id, v.household_id, v.at, v.adults, v.children, v.seniors, h.created_at,
+         EXISTS (SELECT 1 FROM tefap_records t WHERE t.visit_id = v.id) AS tefap,
          (SELECT SUM(COALESCE(m.weight_g, CAST(round(-m.qty * CASE i.unit WHEN 'kg' THEN 1000.0 WHEN 'lb' THEN 453.59237 ELSE COALESCE(i.unit_weight_g, 0) END) AS INTEGER)))
             FROM slips s JOIN movements m ON m.slip_id = s.id AND m.kind = 'distribute' JOIN items i ON i.id = m.item_id WHERE s.visit_id = v.id) AS grams
        FROM visits v JOIN households h ON h.id = v.household_id WHERE v.at >= ? AND v.at < ? ORDER BY v.at`,
@@ -95,7 +99,7 @@ export function visitsCsv(ctx: CoreContext, period: Period): string {
     }
     const key = createHash('sha256').update(`${site.id}:${r.household_id}`).digest('hex').slice(0, 12);
     const fresh = r.created_at.slice(0, 10) === r.at.slice(0, 10) ? 'new' : 'returning';
-    out += line([r.at.slice(0, 10), key, ...cells, fresh, 0, r.grams === null ? '' : round1(fromGrams(r.grams, u))]);
+    out += line([r.at.slice(0, 10), key, ...cells, fresh, r.tefap, r.grams === null ? '' : round1(fromGrams(r.grams, u))]);
   }
   return out;
 }

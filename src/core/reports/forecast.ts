@@ -3,6 +3,12 @@ import { availability } from '../inventory/available';
 import type { Forecast } from '../../shared/api/channels/month';
 import { DAY_MS } from '../../shared/time';
 
+/** An item asked for that lasts this many distribution days or fewer is a "we need" (board gaps, the poster). */
+export const RUNNING_OUT_DAYS = 2;
+
+/** Whether a forecast says the item runs out within RUNNING_OUT_DAYS distribution days. */
+export const runningOut = (f: Pick<Forecast, 'daysLeft'>): boolean => f.daysLeft !== null && f.daysLeft <= RUNNING_OUT_DAYS;
+
 /** The recent pace is read over the last four weeks. */
 export const FORECAST_WINDOW_DAYS = 28;
 

@@ -5,6 +5,8 @@ import type { ReportService } from './report-service';
 type MonthChannel =
   | 'month.settings'
   | 'month.save_settings'
+  | 'month.tefap_settings'
+  | 'month.save_tefap_settings'
   | 'month.report'
   | 'month.charts'
   | 'month.report_csv'
@@ -23,6 +25,8 @@ export function monthHandlers(reports: ReportService, shifts: ShiftService): Pic
   return {
     'month.settings': () => reports.settings(),
     'month.save_settings': (settings) => reports.saveSettings(settings),
+    'month.tefap_settings': () => reports.tefapSettings(),
+    'month.save_tefap_settings': (settings) => reports.saveTefapSettings(settings),
     'month.report': (input) => reports.report(input),
     'month.charts': (input) => reports.charts(input),
     'month.report_csv': (period) => reports.reportCsv(period),

@@ -6,6 +6,7 @@ import { buildCharts } from './charts';
 import { reportCsv, visitsCsv } from './csv';
 import { forecast } from './forecast';
 import { reportSettings, saveReportSettings } from './settings';
+import { saveTefapSettings, tefapSettings } from './tefap';
 import { itemWeight, setItemWeight, weightCategories } from './weights';
 
 type Period = ParsedInput<'month.report_csv'>;
@@ -20,6 +21,14 @@ export class ReportService {
 
   saveSettings(settings: ParsedInput<'month.save_settings'>) {
     return saveReportSettings(this.ctx, settings);
+  }
+
+  tefapSettings() {
+    return tefapSettings(this.ctx);
+  }
+
+  saveTefapSettings(settings: ParsedInput<'month.save_tefap_settings'>) {
+    return saveTefapSettings(this.ctx, settings);
   }
 
   /** A period, and the same period last year when asked. */

@@ -96,6 +96,7 @@ export function buildReport(ctx: CoreContext, period: Period, settings: ReportSe
       new: newHouseholds,
       withChildren,
       withChildrenNotAnswered,
+      tefap: (db.prepare('SELECT COUNT(DISTINCT household_id) AS n FROM tefap_records WHERE at >= ? AND at < ?').get(b.start, b.end) as { n: number }).n,
     },
     individuals: { bands: bands.map((band, i) => ({ band, count: counts[i] ?? 0 })), total: counts.reduce((a, c) => a + c, 0), notAnswered },
     distributionDays,

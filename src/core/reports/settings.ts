@@ -21,6 +21,7 @@ export function saveReportSettings(ctx: CoreContext, settings: ReportSettings): 
   const problem = bandProblem(settings.ageBands);
   if (problem) {
     throw new AppError(problem.problem === 'overlap' ? 'month.bands_overlap' : 'month.bands_gap', `age bands: ${problem.problem} at ${problem.age}`, {
+      field: 'ageBands',
       age: problem.age,
     });
   }

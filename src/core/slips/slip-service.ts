@@ -27,6 +27,8 @@ interface SlipRow {
   adults: number | null;
   children: number | null;
   seniors: number | null;
+  /** People counted in the site's age bands at the visit (null: none). */
+  banded: number | null;
   redeemed_at: string | null;
   pickup_table: string | null;
   outcome: 'full' | 'partial' | null;
@@ -79,7 +81,8 @@ export class SlipService {
     return this.ctx.db
       .prepare(
         `SELECT s.id, s.short_code, s.payload, s.language, s.issue_day, s.expiry_day, s.voided_at, s.void_reason, s.reprints,
-                v.adults, v.children, v.seniors, r.at AS redeemed_at, r.pickup_table, r.outcome
+                v.adults, v.children, v.seniors,
+                (SELECT SUM(p.count) FROM visit_people p WHERE p.visit_id = s.visit_id) AS banded, r.at AS redeemed_at, r.pickup_table, r.outcome
          FROM slips s JOIN visits v ON v.id = s.visit_id
          LEFT JOIN redemptions r ON r.slip_id = s.id
          WHERE s.${where} = ?`,
@@ -127,7 +130,7 @@ export class SlipService {
       qrDigits: row.payload,
       siteName: site.name,
       language: row.language,
-      householdSize: householdSize(row),
+      householdSize: householdSize({ ...row, bands: [{ count: row.banded }] }),
       issuedOn: dayToIso(row.issue_day),
       validUntil: dayToIso(row.expiry_day),
       lines: this.lines(row.id, language),

@@ -8,6 +8,7 @@ import type { SiteSettings } from '../../shared/domain/site';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { asyncHandler } from '../async-handler';
 import { PublicScreen } from '../public/PublicScreen';
+import { forecastLine } from '../month/use-forecast';
 
 /** Items often asked for and out: share them as "we need", or print a list for a donation drive. */
 export function GapsView({ role, siteName, settings }: { role: Role; siteName: string; settings: SiteSettings }) {
@@ -47,6 +48,7 @@ export function GapsView({ role, siteName, settings }: { role: Role; siteName: s
             <span className="gap-name">{g.name}</span>
             <span className="gap-facts no-print">
               {t('gaps.asks', { count: g.asks })} · {t('gaps.available', { count: Math.max(0, g.available) })}
+              {g.daysLeft !== null ? ` · ${forecastLine(t, g.name, g.daysLeft)}` : null}
             </span>
             {g.entryId ? (
               <span className="gap-shared no-print">{t('gaps.shared')}</span>

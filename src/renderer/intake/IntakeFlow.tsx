@@ -9,7 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { IdleGuard } from '../kiosk/IdleGuard';
 import { VisitorFrame, type Display } from '../kiosk/VisitorFrame';
 import { ContactScreen } from './ContactScreen';
-import { HouseholdScreen } from './HouseholdScreen';
+import { HouseholdScreen, questionLabel } from './HouseholdScreen';
 import { LanguageScreen } from './LanguageScreen';
 import { NeedsScreen } from './NeedsScreen';
 import { OffersScreen } from './OffersScreen';
@@ -18,7 +18,7 @@ import { ReturningScreen } from './ReturningScreen';
 import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
 import { householdSize } from '../../shared/domain/household';
-import { asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, type IntakeState } from './intake-state';
+import { answerOf, householdAnswer, householdCounts, asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, type IntakeState } from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -36,7 +36,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const { t } = useTranslation('intake');
   const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
-  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS }));
+  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS, ageQuestions: [], tefap: null }));
   const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
   /** Which language and returning code `catalog` was asked for. */
   const [catalogKey, setCatalogKey] = useState<string | null>(null);
@@ -130,7 +130,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       ...s,
       language: r.value.language,
       purpose: 'need',
-      household: { adults: h.adults ?? null, children: h.children ?? null, seniors: h.seniors ?? null },
+      household: householdCounts(h, config.ageQuestions),
       returning: value.trim(),
       contactOnFile: r.value.contactOnFile,
       step: 'needs',
@@ -240,14 +240,14 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       );
     case 'household': {
       const onNext = () => {
-        const missing = config.requiredFields.find((f) => state.household[f] === null);
-        if (missing) return setNotice(t('household.missing', { field: t(`household.${missing}`) }));
-        if (householdSize(state.household) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
+        const question = config.ageQuestions.find((q, i) => q.required && answerOf(state.household, config.ageQuestions, i) === null);
+        if (question) return setNotice(t('household.missing', { field: questionLabel(t, question) }));
+        if (householdSize(householdAnswer(state.household, config.ageQuestions)) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
         go(nextStep(state));
       };
       return frame(
         t('household.title'),
-        <HouseholdScreen household={state.household} max={config.maxHouseholdSize} required={config.requiredFields} onChange={(household) => patch({ household })} />,
+        <HouseholdScreen household={state.household} max={config.maxHouseholdSize} questions={config.ageQuestions} onChange={(household) => patch({ household })} />,
         <>
           {back}
           {next(undefined, onNext)}
@@ -301,11 +301,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
           requestId: state.requestId,
           language: state.language,
           purpose,
-          household: {
-            ...(h.adults !== null ? { adults: h.adults } : {}),
-            ...(h.children !== null ? { children: h.children } : {}),
-            ...(h.seniors !== null ? { seniors: h.seniors } : {}),
-          },
+          household: householdAnswer(h, config.ageQuestions),
           needs: asking ? Object.entries(state.items).map(([itemId, qty]) => ({ itemId, qty })) : [],
           otherNeeds,
           offers,
@@ -335,7 +331,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       }
       return frame(
         t('confirm.title'),
-        <Summary state={state} catalog={catalog} />,
+        <Summary state={state} catalog={catalog} people={householdSize(householdAnswer(state.household, config.ageQuestions))} />,
         <>
           {back}
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>

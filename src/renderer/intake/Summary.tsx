@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/api/channels/intake';
-import { householdSize } from '../../shared/domain/household';
 import { formatList } from '../format/list';
 import type { IntakeState } from './intake-state';
 
 /** "Is this right?": everything the visitor said, in their language, before the slip is made. */
-export function Summary({ state, catalog }: { state: IntakeState; catalog: CatalogItem[] | null }) {
+/** `people`: the household's size as the site asks it (intake-state householdAnswer). */
+export function Summary({ state, catalog, people }: { state: IntakeState; catalog: CatalogItem[] | null; people: number }) {
   const { t, i18n } = useTranslation('intake');
   const purpose = state.purpose ?? 'need';
   const names = new Map((catalog ?? []).map((i) => [i.id, i.name]));
@@ -15,7 +15,7 @@ export function Summary({ state, catalog }: { state: IntakeState; catalog: Catal
   return (
     <dl className="summary">
       <dt>{t('confirm.household')}</dt>
-      <dd>{t('household.total', { count: householdSize(state.household) })}</dd>
+      <dd>{t('household.total', { count: people })}</dd>
       {purpose !== 'offer' ? (
         <>
           <dt>{t('confirm.items')}</dt>

@@ -1,4 +1,5 @@
-import type { AVAILABILITY, NEED_CATEGORIES, OFFER_CATEGORIES, Purpose } from '../../shared/api/channels/intake';
+import type { AVAILABILITY, KioskConfig, NEED_CATEGORIES, OFFER_CATEGORIES, Purpose } from '../../shared/api/channels/intake';
+import type { Household } from '../../shared/domain/household';
 import type { LocaleCode } from '../../shared/locales';
 import type { SlipView } from '../../shared/domain/slip';
 import type { Display } from '../kiosk/VisitorFrame';
@@ -8,6 +9,55 @@ export interface HouseholdCounts {
   adults: number | null;
   children: number | null;
   seniors: number | null;
+  /** Counts by the site's age bands, in the order of KioskConfig.ageQuestions (sites whose bands are not the older three). */
+  bands: (number | null)[];
+}
+
+/** Whether the site asks the older three answers (its bands are exactly those) rather than its bands by age. */
+export function asksLegacy(questions: KioskConfig['ageQuestions']): boolean {
+  return questions.every((q) => q.field !== null);
+}
+
+/** The answer to question i as the form holds it (null: not said). */
+export function answerOf(h: HouseholdCounts, questions: KioskConfig['ageQuestions'], i: number): number | null {
+  const field = questions[i]?.field;
+  return asksLegacy(questions) && field ? h[field] : (h.bands[i] ?? null);
+}
+
+/** The form with question i answered. */
+export function withAnswer(h: HouseholdCounts, questions: KioskConfig['ageQuestions'], i: number, value: number): HouseholdCounts {
+  const field = questions[i]?.field;
+  if (asksLegacy(questions) && field) return { ...h, [field]: value };
+  const bands = questions.map((_, j) => h.bands[j] ?? null);
+  bands[i] = value;
+  return { ...h, bands };
+}
+
+/** What the visitor said about their household, as the site asks it: unsaid answers are left out. */
+export function householdAnswer(h: HouseholdCounts, questions: KioskConfig['ageQuestions']): Household {
+  if (asksLegacy(questions)) {
+    return {
+      ...(h.adults !== null ? { adults: h.adults } : {}),
+      ...(h.children !== null ? { children: h.children } : {}),
+      ...(h.seniors !== null ? { seniors: h.seniors } : {}),
+    };
+  }
+  return {
+    bands: questions.flatMap((q, i) => {
+      const count = h.bands[i];
+      return count === null || count === undefined ? [] : [{ from: q.band.from, to: q.band.to, count }];
+    }),
+  };
+}
+
+/** A returning household's answers, put back into the form the site asks now. */
+export function householdCounts(h: Household, questions: KioskConfig['ageQuestions']): HouseholdCounts {
+  return {
+    adults: h.adults ?? null,
+    children: h.children ?? null,
+    seniors: h.seniors ?? null,
+    bands: questions.map((q) => h.bands?.find((b) => b.from === q.band.from && b.to === q.band.to)?.count ?? null),
+  };
 }
 
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
@@ -46,7 +96,7 @@ export function freshIntake(newId: () => string): IntakeState {
     step: 'language',
     language: null,
     purpose: null,
-    household: { adults: 1, children: null, seniors: null },
+    household: { adults: 1, children: null, seniors: null, bands: [] },
     items: {},
     otherNeeds: [],
     needDetail: '',

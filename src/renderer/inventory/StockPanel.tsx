@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { forecastLine, useForecast } from '../month/use-forecast';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
@@ -58,6 +59,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
   const total = later?.total ?? list.data?.total ?? 0;
   const error = later?.error ?? list.error;
   const load = () => void list.refetch();
+  const forecast = useForecast(rows?.map((r) => r.id) ?? []);
   const more = async () => {
     const first = list.data;
     const r = await api.call('inventory.stock', { ...args, offset: rows?.length ?? 0 });
@@ -135,6 +137,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
                 <th scope="col">{t('stock.reserved')}</th>
                 <th scope="col">{t('stock.available')}</th>
                 <th scope="col">{t('stock.nextExpiry')}</th>
+                <th scope="col">{t('month:forecast.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -151,10 +154,12 @@ export function StockPanel({ language, siteLanguage }: Props) {
                   <td>{r.reserved}</td>
                   <td>{r.available}</td>
                   <td>{r.nextExpiry ? formatDay(r.nextExpiry, i18n.language, 'short') : ''}</td>
+                  <td>{forecastLine(t, r.name, forecast.get(r.id)?.daysLeft)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="inv-muted">{t('month:forecast.explain')}</p>
           {rows.length === 0 ? <p>{t('stock.empty')}</p> : null}
           {rows.length < total ? (
             <button type="button" className="button button-secondary" onClick={() => void more()}>

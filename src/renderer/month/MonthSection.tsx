@@ -12,6 +12,7 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { BarChart } from './BarChart';
+import { BandSettings } from './BandSettings';
 import { currentMonth, shiftMonth, type MonthPeriod } from './period';
 import './month.css';
 
@@ -38,6 +39,9 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   const [items, setItems] = useState<StockRow[]>([]);
   const [itemId, setItemId] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Bumped when the settings change, so the report is read again in the new bands. */
+  const [version, setVersion] = useState(0);
+  const [showSettings, setShowSettings] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -49,7 +53,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     return () => {
       live = false;
     };
-  }, [api, period, compare]);
+  }, [api, period, compare, version]);
   useEffect(() => {
     let live = true;
     void api.call('month.charts', { from: period.from, to: period.to, itemId, language }).then((r) => {
@@ -83,6 +87,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     { key: 'visits', label: t('fig.visits'), value: (r) => n.format(r.households.visits) },
     { key: 'new', label: t('fig.new'), value: (r) => n.format(r.households.new) },
     { key: 'withChildren', label: t('fig.withChildren'), value: (r) => withNotAnswered(r.households.withChildren, r.households.withChildrenNotAnswered) },
+    { key: 'tefap', label: t('fig.tefap'), value: (r) => n.format(r.households.tefap) },
     ...(report?.current.individuals.bands ?? []).map((b, i) => ({
       key: `band-${i}`,
       label: `${t('fig.individuals')} ${bandLabel(b.band)}`,
@@ -242,7 +247,11 @@ export function MonthSection({ siteName, settings }: SectionProps) {
         <button type="button" className="button button-secondary" onClick={() => void save('visits')}>
           {t('visitsCsv')}
         </button>
+        <button type="button" className="button button-secondary" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
+          {t('settings')}
+        </button>
       </div>
+      {showSettings ? <BandSettings onSaved={() => setVersion((v) => v + 1)} /> : null}
       {/* The printed report: the same sheet on <body>, shown only in print (print.css hides all else). */}
       {createPortal(<div className="print-area month-print-area">{sheet(true)}</div>, document.body)}
     </section>

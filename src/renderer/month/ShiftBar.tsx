@@ -18,6 +18,8 @@ export function ShiftBar({ session }: { session: Session }) {
   const api = useApi();
   const [today, setToday] = useState<ShiftRow[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Open shifts the last "Close the day" ended (null: not closed on this screen). */
+  const [closed, setClosed] = useState<number | null>(null);
   const load = useCallback(() => {
     void api.call('shifts.today', {}).then((r) => (r.ok ? setToday(r.value) : setError(r.error)));
   }, [api]);
@@ -29,6 +31,13 @@ export function ShiftBar({ session }: { session: Session }) {
     const r = await api.call(channel, {});
     if (!r.ok) return setError(r.error);
     setError(null);
+    load();
+  };
+  const closeDay = async () => {
+    const r = await api.call('shifts.close_day', {});
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setClosed(r.value.ended);
     load();
   };
   return (
@@ -45,6 +54,19 @@ export function ShiftBar({ session }: { session: Session }) {
       <button type="button" className="button button-secondary" onClick={() => void act(mine ? 'shifts.end' : 'shifts.start')}>
         {mine ? t('shifts.end') : t('shifts.start')}
       </button>
+      {session.role === 'coordinator' ? (
+        <>
+          {/* Closing time: every shift still open ends now (core: shifts.close_day), so hours add up. */}
+          <button type="button" className="button button-secondary" onClick={() => void closeDay()}>
+            {t('shifts.closeDay')}
+          </button>
+          {closed !== null ? (
+            <p className="notice" role="status">
+              {t('shifts.closed', { count: closed })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
       <ErrorNotice error={error} />
     </section>
   );

@@ -47,3 +47,17 @@ export function bandOf(bands: readonly AgeBand[], age: number): number {
 export function bandLabel(b: AgeBand): string {
   return b.to === null ? `${b.from}+` : `${b.from}–${b.to}`;
 }
+
+/** The older answers, in the order their ages start. */
+const LEGACY_ORDER = ['children', 'adults', 'seniors'] as const;
+export type LegacyField = (typeof LEGACY_ORDER)[number];
+
+/**
+ * What the intake asks: one count per site band. When the bands are exactly the three the older
+ * answers stand for (the defaults), each band is that answer (same words, same columns, so
+ * nothing recorded before changes meaning); otherwise each band is asked by its ages (field null).
+ */
+export function householdQuestions(bands: readonly AgeBand[], legacy: LegacyAges): { band: AgeBand; field: LegacyField | null }[] {
+  const legacyShaped = bands.length === LEGACY_ORDER.length && LEGACY_ORDER.every((f, i) => bands[i]?.from === legacy[f]);
+  return bands.map((band, i) => ({ band, field: legacyShaped ? (LEGACY_ORDER[i] ?? null) : null }));
+}

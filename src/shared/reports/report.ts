@@ -35,6 +35,8 @@ export const Report = z.object({
     new: Count,
     withChildren: Count,
     withChildrenNotAnswered: Count,
+    /** Of the households served, those that received TEFAP food (a TEFAP record in the period); 0 with the mode off. */
+    tefap: Count,
   }),
   /** People in the households served, by the site's age bands (each household's last visit in the period). */
   individuals: z.object({
@@ -81,3 +83,37 @@ export function yearBefore(p: Period): Period {
   };
   return { from: back(p.from), to: back(p.to) };
 }
+
+/** Programmes a TEFAP household may qualify through categorically (the state decides which count). */
+export const TEFAP_PROGRAMS = ['snap', 'tanf', 'ssi', 'medicaid', 'wic', 'other'] as const;
+
+/**
+ * TEFAP mode (7 CFR 251.10), opt-in per site: the self-declaration text the site's state gives
+ * and how long records are kept before they are forgotten.
+ */
+export const TefapSettings = z.object({
+  enabled: z.boolean(),
+  declaration: z.string().trim().max(4000),
+  retentionDays: z.number().int().min(30).max(3650),
+});
+export type TefapSettings = z.infer<typeof TefapSettings>;
+
+/** A finger signature: an SVG path of moves and lines in a 600 x 200 box, nothing else. */
+export const Signature = z
+  .string()
+  .max(40000)
+  .regex(/^[ML\d. ]+$/);
+
+/**
+ * Exactly what TEFAP asks: the name of the person receiving food, an address to the extent
+ * practicable, and the basis of eligibility (household size is the household's answer). Never
+ * ID, never status, never proof: there is no field for them.
+ */
+export const TefapAnswer = z.object({
+  name: z.string().trim().min(1).max(120),
+  address: z.string().trim().max(300).optional(),
+  basis: z.enum(['income', 'categorical']),
+  program: z.enum(TEFAP_PROGRAMS).optional(),
+  signature: Signature.optional(),
+});
+export type TefapAnswer = z.infer<typeof TefapAnswer>;

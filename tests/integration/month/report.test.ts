@@ -74,7 +74,7 @@ describe('the month report, from the hub’s own records', () => {
     household('h-anon-2', '2026-11-10T11:00:00.000Z', [{ at: '2026-11-10T11:00:00.000Z', adults: null, children: null, seniors: null }]);
 
     const { current } = await report('2026-11-01', '2026-11-30');
-    expect(current.households).toEqual({ visits: 4, distinct: 3, distinctIsUpperBound: true, new: 2, withChildren: 1, withChildrenNotAnswered: 2 });
+    expect(current.households).toEqual({ visits: 4, distinct: 3, distinctIsUpperBound: true, new: 2, withChildren: 1, withChildrenNotAnswered: 2, tefap: 0 });
     // Each household by its last visit in the month: 2 adults + 2 children; 1 adult + 1 senior; one not answered.
     expect(current.individuals).toEqual({
       bands: [

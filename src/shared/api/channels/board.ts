@@ -170,6 +170,8 @@ export const PantryGap = z.object({
   available: z.number().int(),
   /** The open "we need" board entry for it, once published. */
   entryId: z.string().nullable(),
+  /** Distribution days it lasts at the recent pace (month.forecast); null: nothing given lately. */
+  daysLeft: z.number().int().nullable(),
 });
 export type PantryGap = z.infer<typeof PantryGap>;
 

@@ -3,6 +3,8 @@ import { ANY_VOLUNTEER, channel } from '../channel';
 import { Household } from '../../domain/household';
 import { LocaleCode } from '../../domain/site';
 import { SlipView } from '../../domain/slip';
+import { AgeBand } from '../../reports/bands';
+import { TefapAnswer } from '../../reports/report';
 
 export const CatalogItem = z.object({
   id: z.string(),
@@ -104,6 +106,8 @@ export const IntakeRequest = z.object({
   contact: Contact.default({}),
   /** The last slip of a returning household: links this visit to it (limits count across visits). */
   returning: ReturningCode.optional(),
+  /** Only at a site in TEFAP mode (KioskConfig.tefap); with the mode off it is never stored. */
+  tefap: TefapAnswer.optional(),
 });
 export type IntakeRequest = z.input<typeof IntakeRequest>;
 
@@ -122,6 +126,10 @@ export const KioskConfig = z.object({
   returningVisitors: z.boolean(),
   /** A name or phone is forgotten this many days after the household's last visit. */
   contactDays: z.number().int(),
+  /** One household question per site age band (shared/reports/bands.ts householdQuestions). */
+  ageQuestions: z.array(z.object({ band: AgeBand, field: HouseholdField.nullable(), required: z.boolean() })).max(12),
+  /** TEFAP mode: the state's self-declaration the visitor signs; null with the mode off (nothing asked). */
+  tefap: z.object({ declaration: z.string() }).nullable(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -147,7 +155,7 @@ export const ReturningHousehold = z.object({
 });
 export type ReturningHousehold = z.infer<typeof ReturningHousehold>;
 
-export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen'] as const;
+export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen', 'intake.bad_band'] as const;
 
 export const intakeChannels = {
   'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),

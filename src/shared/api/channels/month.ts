@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, ANY_VOLUNTEER, type Role } from '../channel';
 import { LocaleCode } from '../../domain/site';
-import { Charts, Period, Report, ReportSettings } from '../../reports/report';
+import { Charts, Period, Report, ReportSettings, TefapSettings } from '../../reports/report';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
 const STOCK: readonly Role[] = ['stock', 'coordinator'];
@@ -24,6 +24,7 @@ export const MONTH_ERRORS = [
   'month.shift_ends_before_start',
   'month.shift_not_found',
   'month.shift_open',
+  'month.tefap_declaration',
 ] as const;
 
 /**
@@ -70,6 +71,9 @@ export const monthChannels = {
   'month.settings': channel({ input: z.object({}), output: ReportSettings, access: COORDINATOR }),
   /** Age bands with a gap or an overlap are refused (month.bands_gap / month.bands_overlap) and nothing changes. */
   'month.save_settings': channel({ input: ReportSettings, output: ReportSettings, access: COORDINATOR }),
+  'month.tefap_settings': channel({ input: z.object({}), output: TefapSettings, access: COORDINATOR }),
+  /** Turning the mode on asks the state's declaration text (month.tefap_declaration when empty). */
+  'month.save_tefap_settings': channel({ input: TefapSettings, output: TefapSettings, access: COORDINATOR }),
   /** The report for any period, and the same period a year before when asked. */
   'month.report': channel({
     input: Period.extend({ compare: z.boolean().default(false) }),

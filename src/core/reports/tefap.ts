@@ -1,0 +1,73 @@
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { AppError } from '../errors';
+import { DAY_MS } from '../../shared/time';
+import { TefapSettings, type TefapAnswer } from '../../shared/reports/report';
+
+/** Federal TEFAP records are kept three years (7 CFR 251.10(e)); the site may keep them longer. */
+export const DEFAULT_TEFAP_RETENTION_DAYS = 1095;
+
+interface Row {
+  enabled: number;
+  declaration: string;
+  retention_days: number;
+}
+
+/** The site's TEFAP mode; a site that never turned it on reads it off. */
+export function tefapSettings(ctx: Pick<CoreContext, 'db'>): TefapSettings {
+  const row = ctx.db.prepare('SELECT enabled, declaration, retention_days FROM tefap_settings').get() as Row | undefined;
+  if (!row) return { enabled: false, declaration: '', retentionDays: DEFAULT_TEFAP_RETENTION_DAYS };
+  return { enabled: row.enabled === 1, declaration: row.declaration, retentionDays: row.retention_days };
+}
+
+/** The mode cannot be on without the declaration the visitor signs; a shorter retention forgets at once. */
+export function saveTefapSettings(ctx: CoreContext, input: TefapSettings): TefapSettings {
+  const s = TefapSettings.parse(input);
+  if (s.enabled && s.declaration === '') {
+    throw new AppError('month.tefap_declaration', 'tefap.declaration: the state’s self-declaration text is needed to turn TEFAP mode on', { field: 'declaration' });
+  }
+  ctx.db
+    .prepare(
+      `INSERT INTO tefap_settings (singleton, enabled, declaration, retention_days, updated_at) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (singleton) DO UPDATE SET enabled = excluded.enabled, declaration = excluded.declaration,
+         retention_days = excluded.retention_days, updated_at = excluded.updated_at`,
+    )
+    .run(s.enabled ? 1 : 0, s.declaration, s.retentionDays, nowIso(ctx));
+  forgetOldTefap(ctx);
+  return tefapSettings(ctx);
+}
+
+/**
+ * Writes a visit's TEFAP record, inside the intake's transaction, only while the mode is on: with
+ * it off an answer that reaches core anyway (an old form) is not stored. Returns whether it was.
+ */
+export function recordTefap(ctx: CoreContext, visit: { visitId: string; householdId: string; size: number }, answer: TefapAnswer | undefined): boolean {
+  const s = tefapSettings(ctx);
+  if (!s.enabled || !answer) return false;
+  ctx.db
+    .prepare(
+      `INSERT INTO tefap_records (visit_id, household_id, name, address, household_size, basis, program, signature, declaration, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      visit.visitId,
+      visit.householdId,
+      answer.name,
+      answer.address || null,
+      // The person receiving food is one of the household, even if the size was left unsaid.
+      Math.min(50, Math.max(1, visit.size)),
+      answer.basis,
+      answer.basis === 'categorical' ? (answer.program ?? null) : null,
+      answer.signature ?? null,
+      s.declaration,
+      nowIso(ctx),
+    );
+  return true;
+}
+
+/** Forgets TEFAP records older than the site's retention period, as contacts are forgotten. */
+export function forgetOldTefap(ctx: CoreContext): number {
+  const { retentionDays } = tefapSettings(ctx);
+  const cutoff = new Date(ctx.clock.now().getTime() - retentionDays * DAY_MS).toISOString();
+  return ctx.db.prepare('DELETE FROM tefap_records WHERE at < ?').run(cutoff).changes;
+}

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { makeCore, type TestCore } from '../../support/core';
+
+type Ok<T> = { ok: true; value: T };
+const DECLARATION = 'I declare that my household’s income is at or below the limit on the poster, or that we receive SNAP.';
+const ANSWER = { name: 'Ana Reyes', address: '12 Elm St', basis: 'categorical', program: 'snap', signature: 'M 10 10 L 50 40 L 90 20' } as const;
+
+/** TEFAP mode on real SQLite: off by default and storing nothing; on, exactly 7 CFR 251.10's fields, forgotten after retention. */
+describe('TEFAP mode', () => {
+  let t: TestCore;
+  let token: string;
+  const call = async <T = Record<string, unknown>>(channel: string, input: unknown, session: string | null = token): Promise<T> => {
+    const r = await t.callRaw(channel, input, session);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return (r as Ok<T>).value;
+  };
+  const visit = (extra: Record<string, unknown> = {}) =>
+    call('intake.submit', { requestId: randomUUID(), language: 'es', household: { adults: 2, children: 1 }, otherNeeds: [{ category: 'diapers' }], ...extra }, null);
+  const records = () => t.core.ctx.db.prepare('SELECT name, address, household_size, basis, program, signature, declaration FROM tefap_records').all();
+  const digest = () => {
+    t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    return createHash('sha256').update(readFileSync(t.file)).digest('hex');
+  };
+
+  beforeEach(async () => {
+    t = makeCore();
+    t.clock.set('2026-11-28T10:00:00.000Z');
+    token = await t.setUp(['en', 'es']);
+  });
+  afterEach(() => t.dispose());
+
+  it('is off by default: the kiosk asks nothing, and an answer that arrives anyway is not stored', async () => {
+    expect(await call('month.tefap_settings', {})).toEqual({ enabled: false, declaration: '', retentionDays: 1095 });
+    expect((await call<{ tefap: unknown }>('intake.config', {}, null)).tefap).toBeNull();
+    await visit({ tefap: ANSWER });
+    expect(records()).toEqual([]);
+    expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM tefap_settings').get()).toEqual({ n: 0 });
+    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', { from: '2026-11-01', to: '2026-11-30' });
+    expect(current.households).toMatchObject({ tefap: 0, distinct: 1 });
+  });
+
+  it('on, keeps exactly the name, address, household size and basis with the signed declaration, and the report separates TEFAP households', async () => {
+    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 });
+    expect((await call<{ tefap: unknown }>('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION });
+    await visit({ tefap: ANSWER });
+    // A household that chose not to give TEFAP details is served all the same.
+    await visit();
+    expect(records()).toEqual([
+      { name: 'Ana Reyes', address: '12 Elm St', household_size: 3, basis: 'categorical', program: 'snap', signature: ANSWER.signature, declaration: DECLARATION },
+    ]);
+    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', { from: '2026-11-01', to: '2026-11-30' });
+    expect(current.households).toMatchObject({ tefap: 1, distinct: 2 });
+    const csv = (await call<{ csv: string }>('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' })).csv.trim().split('\n');
+    expect(csv.slice(1).map((l) => l.split(',').at(-2))).toEqual(['1', '0']);
+    expect(csv.join('\n')).not.toContain('Ana');
+  });
+
+  it('refuses ID, status or proof (there is no field), and a mode without its declaration, naming the field', async () => {
+    const r = await t.call('month.save_tefap_settings', { enabled: true, declaration: '  ', retentionDays: 1095 }, token);
+    expect(r).toMatchObject({ ok: false, error: { code: 'month.tefap_declaration', params: { field: 'declaration' } } });
+    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 });
+    const before = digest();
+    const withId = await t.callRaw('intake.submit', { requestId: randomUUID(), language: 'es', household: {}, otherNeeds: [{ category: 'diapers' }], tefap: { ...ANSWER, basis: 'immigration_status' } }, null);
+    expect(withId.ok).toBe(false);
+    expect(digest()).toBe(before);
+  });
+
+  it('forgets records after the site’s retention period, like contacts', async () => {
+    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 30 });
+    await visit({ tefap: ANSWER });
+    t.clock.set('2026-12-20T10:00:00.000Z');
+    await visit({ tefap: { name: 'Lin', basis: 'income' } });
+    expect(records()).toHaveLength(2);
+    // 31 days after the first: it is forgotten at the next visit; the second stays.
+    t.clock.set('2026-12-29T10:00:00.000Z');
+    await visit();
+    expect(records()).toMatchObject([{ name: 'Lin', address: null, basis: 'income', program: null }]);
+  });
+});
