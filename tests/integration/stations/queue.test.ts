@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../support/core';
 import { issueSlip, stockItem } from '../../support/slips';
 import { estimate } from '../../../src/core/queue/queue-service';
+import { DAY_MS } from '../../../src/shared/time';
 import type { NowServing } from '../../../src/shared/api/channels/queue';
 
 describe('the "now serving" queue', () => {
@@ -70,6 +71,18 @@ describe('the "now serving" queue', () => {
     expect(called.slice(6)).toEqual([7, 8]);
     // Opening again draws nothing new: the order is kept.
     await ok('queue.open');
+  });
+
+  it('prints the queue number on the slip (and on a reprint); a slip from an earlier day has none today', async () => {
+    const [old] = slips(1);
+    t.clock.advance(DAY_MS);
+    const [a, b] = slips(2);
+    // A new day, a new volunteer session.
+    const login = await t.call('auth.login', { pin: '1234' });
+    const today = login.ok ? (login.value as { token: string }).token : '';
+    expect(await t.call('slip.printable', { slipId: b!.id })).toMatchObject({ ok: true, value: { queueNumber: 2 } });
+    expect(await t.call('slip.reprint', { slipId: a!.id }, today)).toMatchObject({ ok: true, value: { queueNumber: 1, reprints: 1 } });
+    expect(await t.call('slip.printable', { slipId: old!.id })).toMatchObject({ ok: true, value: { queueNumber: null } });
   });
 
   it('only a pickup volunteer calls numbers; anyone may read "now serving"', async () => {
