@@ -60,7 +60,7 @@ export function PublicScreen({ siteName, settings, setLanguage }: { siteName: st
       </header>
       <main className="public-main">
         <ErrorNotice error={error} />
-        <NowServing />
+        <NowServing languages={languages} />
         {view ? (
           <div className="public-columns">
             <section className="public-column public-have" aria-labelledby="public-have">

@@ -6,6 +6,7 @@ import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintSettingsSection } from '../print/PrintSettingsSection';
+import { QueueModeSection } from '../stations/QueueModeSection';
 import type { SectionProps } from '../volunteer/section-props';
 import '../styles/intake.css';
 
@@ -140,6 +141,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
         <p>{t('settings.coordinatorOnly')}</p>
       )}
       <PrintSettingsSection canEdit={canEdit} />
+      <QueueModeSection canEdit={canEdit} />
     </section>
   );
 }
