@@ -21,6 +21,8 @@ interface Hub {
   url: string;
   core: Core;
   supervisor: StationSupervisor;
+  /** The hub computer restarts: its listener and core stop, and start again on the same data folder. */
+  restart(): Promise<void>;
 }
 
 const test = base.extend<{ hub: Hub }>({
@@ -28,15 +30,30 @@ const test = base.extend<{ hub: Hub }>({
   hub: async ({}, use) => {
     const dir = tempDir('kiosk-stations-');
     const clock = new FixedClock(Date.UTC(2026, 10, 28, 10, 0, 0));
-    const core = createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, 'e2e'), keys: seededKeys('e2e') });
+    // A restarted hub draws its ids from another sequence, as a real one draws fresh random ids.
+    let starts = 0;
+    const open = () => createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, starts++ === 0 ? 'e2e' : `e2e-restart-${starts}`), keys: seededKeys('e2e') });
+    const core = open();
     seedDemo(core.ctx, core.services.intake);
     const rendererDir = resolve('out/renderer');
     const host = await startHost({ dispatch: core.dispatch, rendererDir, token: randomBytes(32).toString('hex'), events: core.events });
-    const supervisor = new StationSupervisor({ dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir });
-    await use({ url: host.url, core, supervisor });
-    await supervisor.close();
+    const supervise = (c: Core) => new StationSupervisor({ dispatch: c.dispatch, stations: c.services.stations, events: c.events, rendererDir });
+    const hub: Hub = {
+      url: host.url,
+      core,
+      supervisor: supervise(core),
+      async restart() {
+        await hub.supervisor.close();
+        hub.core.close();
+        hub.core = open();
+        hub.supervisor = supervise(hub.core);
+        await hub.supervisor.reconcile();
+      },
+    };
+    await use(hub);
+    await hub.supervisor.close();
     await host.close();
-    core.close();
+    hub.core.close();
     dir.remove();
   },
 });
@@ -212,5 +229,38 @@ test('screenshots of stations and "now serving" in Arabic', async ({ browser, pa
   await expect(tv.getByRole('heading', { name: 'يُخدم الآن' })).toBeVisible();
   await expect(tv.locator('html')).toHaveAttribute('dir', 'rtl');
   await tv.screenshot({ path: testInfo.outputPath('now-serving-ar.png'), fullPage: true });
+  await c.close();
+});
+
+test('the hub restarts: a station reconnects by itself, its event stream and calls resume, no reload', async ({ browser, hub }) => {
+  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  hub.core.services.stations.configure({ enabled: true, address: LAN, port });
+  await hub.supervisor.reconcile();
+  const stationUrl = `https://${LAN}:${port}/`;
+  const c = await stationContext(browser);
+  const inv = hub.core.services.stations.invite('TV', 'screen');
+  expect((await c.request.post(`${stationUrl}station/pair`, { data: { code: inv.code } })).status()).toBe(200);
+  const tv = await c.newPage();
+  await tv.goto(`${stationUrl}#/public`);
+  for (let i = 0; i < 3; i += 1) issue(hub.core);
+  const callNext = async () => {
+    const login = await hub.core.dispatch('auth.login', { input: { pin: '1111' } });
+    if (!login.ok) throw new Error(login.error.code);
+    const r = await hub.core.dispatch('queue.call_next', { input: {}, session: (login.value as { token: string }).token });
+    if (!r.ok) throw new Error(r.error.code);
+    return (r.value as { current: { number: number } }).current.number;
+  };
+  const first = await callNext();
+  await expect(tv.getByTestId('now-serving-number')).toHaveText(String(first));
+  // The same document all along: a reload would lose this mark.
+  await tv.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  await hub.restart();
+  expect(hub.supervisor.current?.port).toBe(port);
+  // A number called at the restarted hub reaches the TV: the stream came back and the TV read the queue again.
+  const second = await callNext();
+  expect(second).not.toBe(first);
+  await expect(tv.getByTestId('now-serving-number')).toHaveText(String(second), { timeout: 10_000 });
+  expect(await tv.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await c.close();
 });
