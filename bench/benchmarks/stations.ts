@@ -14,7 +14,8 @@ import { toPem } from '../../src/core/stations/certificate';
 // Stations listen on another loopback address: the benchmark never leaves this machine.
 const LAN = '127.0.0.2';
 const STATIONS = 20;
-const LINES = [0, 1, 2].map((n) => ({ itemId: `item-${n * 7}`, qty: 1 }));
+// The scale generator's item ids (bench/scale-data.ts): item-00000, item-00007, item-00014.
+const LINES = [0, 1, 2].map((n) => ({ itemId: `item-${String(n * 7).padStart(5, '0')}`, qty: 1 }));
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,8 +45,10 @@ async function hub(ctx: BenchContext) {
 function issuePool(ctx: BenchContext, n: number): { id: string; shortCode: string }[] {
   const { core } = ctx.site;
   const out: { id: string; shortCode: string }[] = [];
+  // A real visit of the seeded hub: slips reference their visit and household.
+  const visit = core.ctx.db.prepare('SELECT id, household_id FROM visits LIMIT 1').get() as { id: string; household_id: string };
   for (let i = 0; i < n; i += 1) {
-    const id = core.ctx.db.transaction(() => core.services.slips.issue({ visitId: 'v-0', householdId: 'hh-0', language: 'en', lines: LINES })).immediate();
+    const id = core.ctx.db.transaction(() => core.services.slips.issue({ visitId: visit.id, householdId: visit.household_id, language: 'en', lines: LINES })).immediate();
     const row = core.ctx.db.prepare('SELECT short_code FROM slips WHERE id = ?').get(id) as { short_code: string };
     out.push({ id, shortCode: row.short_code });
   }

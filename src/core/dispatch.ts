@@ -8,7 +8,12 @@ import type { Handler, Handlers } from './handlers';
 import type { SessionStore } from './site/sessions';
 import type { RequestLog } from './stations/request-log';
 
-export type Dispatch = (channel: string, envelope: unknown) => Promise<ApiResult<unknown>>;
+/** What the host, not the caller, vouches for: the paired station a call came through. */
+export interface Caller {
+  station?: string | null;
+}
+
+export type Dispatch = (channel: string, envelope: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
 export interface DispatchOptions {
   /** Where unexpected errors go. Never to the screen: the caller sees only 'api.internal'. */
@@ -35,7 +40,7 @@ function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult
 export function createDispatch(handlers: Handlers, sessions: SessionStore, options: DispatchOptions = {}): Dispatch {
   // Without a way to ask, assume a hub exists: the first-run channels stay shut.
   const isSetUp = options.isSetUp ?? (() => true);
-  return async (channel, rawEnvelope) => {
+  return async (channel, rawEnvelope, caller = {}) => {
     if (!isChannelName(channel)) return fail('api.unknown_channel', `no channel ${channel}`);
     const envelope = Envelope.safeParse(rawEnvelope);
     if (!envelope.success) return fail('api.invalid_input', 'malformed envelope');
@@ -61,7 +66,7 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
     const run = async (): Promise<ApiResult<unknown>> => {
       try {
         const handler = handlers[channel] as Handler<ChannelName>;
-        const value = await handler(input.data as never, { session });
+        const value = await handler(input.data as never, { session, station: caller.station ?? null });
         const result: ApiResult<unknown> = { ok: true, value: def.output.parse(value) };
         options.onSuccess?.(channel);
         return result;

@@ -4,6 +4,11 @@ import type { SessionInfo } from './site/sessions';
 export interface CallContext {
   /** The volunteer session behind the PIN, or null at the public kiosk. */
   session: SessionInfo | null;
+  /**
+   * The paired station the call came through, as the stations host authenticated it (never
+   * from the request body), or null on the hub's own screen.
+   */
+  station: string | null;
 }
 
 export type Handler<C extends ChannelName> = (

@@ -107,7 +107,8 @@ export function createCore(deps: CoreDeps): Core {
   // Before anything else: no plaintext copy of the database outlives a crash of an older version.
   if (!deps.db.memory) removeBackupLeftovers(dirname(deps.db.name));
   const sessions = new SessionStore(ctx.clock, ctx.ids, undefined, (s) => sessionStillHolds(ctx, s));
-  const slips = new SlipService(ctx, new SlipKeyring(ctx.db));
+  const queue = new QueueService(ctx);
+  const slips = new SlipService(ctx, new SlipKeyring(ctx.db), (slipId) => queue.numberOf(slipId));
   const intake = new IntakeService(ctx, slips);
   // Keep the consent screen's promise from the first moment, even if no one visits today.
   intake.forgetOldContacts();
@@ -122,7 +123,6 @@ export function createCore(deps: CoreDeps): Core {
   const site = new SiteService(ctx, sessions, volunteers, new PinThrottle(ctx, deps.kiosk));
   const printing = new PrintingService(ctx, deps.shell ?? browserShell);
   const stations = new StationService(ctx);
-  const queue = new QueueService(ctx);
   const events = new EventBus();
   const network = new NetworkExchange(ctx, { find: () => findLocalSyncthing(), ...deps.network, drives: deps.drives ?? systemDrives });
   const exchange = new ExchangeService(ctx, {

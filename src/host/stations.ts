@@ -193,7 +193,7 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
       } catch {
         envelope = undefined;
       }
-      return sendResult(res, 200, await options.dispatch(channel, envelope));
+      return sendResult(res, 200, await options.dispatch(channel, envelope, { station: station.id }));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');

@@ -75,8 +75,9 @@ test('a reprinted slip comes out as a real page at 58 mm, 80 mm, A4 and Letter: 
     const out = await printToPdf(page, testInfo.outputDir, `slip-${paper}`, { preferCSSPageSize: true });
     expect(out.widthMm, paper).toBeCloseTo(widthMm, 0);
     if (heightMm) expect(out.heightMm, paper).toBeCloseTo(heightMm, 0);
-    // A receipt roll is cut at the slip's end: no long blank tail of paper.
-    else expect(out.heightMm, paper).toBeLessThan(140);
+    // A receipt roll is cut at the slip's end: no long blank tail of paper (the slip itself,
+    // with its queue number, is about 140 mm on a 58 mm roll).
+    else expect(out.heightMm, paper).toBeLessThan(155);
     expect(out.pages, paper).toBe(1);
     expect(out.text).toContain('Pickup slip');
     expect(out.text).toContain(slip.shortCode);

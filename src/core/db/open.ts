@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { cacheStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -77,6 +78,7 @@ export function openDatabase(file: string | Buffer, options: OpenOptions = {}): 
       if (check !== 'ok') throw new AppError('db.corrupt', `integrity check: ${check}`);
     }
     migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
+    cacheStatements(db);
     // From here until closeDatabase, a stop counts as unclean.
     if (hasLifecycle(db)) db.prepare('UPDATE db_lifecycle SET closed_cleanly = 0').run();
     return db;

@@ -58,11 +58,17 @@ export class QueueService {
   }
 
   ticket(slipId: string): { number: number } {
+    const number = this.numberOf(slipId);
+    if (number === null) throw new AppError('queue.no_ticket', 'no queue number for this slip today');
+    return { number };
+  }
+
+  /** The slip's number in today's queue, or null for a slip not issued today (it waits in no queue). */
+  numberOf(slipId: string): number | null {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => this.number(day, dayNo))();
-    const row = this.ctx.db.prepare('SELECT number FROM queue_tickets WHERE slip_id = ?').get(slipId) as { number: number } | undefined;
-    if (!row) throw new AppError('queue.no_ticket', 'no queue number for this slip today');
-    return row;
+    const row = this.ctx.db.prepare('SELECT number FROM queue_tickets WHERE slip_id = ? AND day = ?').get(slipId, day) as { number: number } | undefined;
+    return row?.number ?? null;
   }
 
   setMode(mode: QueueMode): NowServing {

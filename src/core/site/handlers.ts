@@ -5,7 +5,7 @@ export function siteHandlers(site: SiteService): Pick<Handlers, 'site.status' | 
   return {
     'site.status': () => site.status(),
     'site.setup': (input) => site.setUp(input),
-    'auth.login': ({ pin }) => site.login(pin),
+    'auth.login': ({ pin }, call) => site.login(pin, call.station),
     'auth.logout': (_input, { session }) => site.logout(session),
   };
 }

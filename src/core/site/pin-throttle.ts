@@ -76,12 +76,21 @@ interface Row {
 
 const toState = (row: Row | undefined): ThrottleState | null => (row ? { failures: row.failures, lastFailureAt: Date.parse(row.last_failure_at) } : null);
 
-/** The throttle rows of one kiosk and of the site, in the site database. */
+/**
+ * The throttle rows of one kiosk and of the site, in the site database. Each paired station is a
+ * kiosk of its own (`station:<id>`): a guesser at one pickup table waits there, and a volunteer
+ * at another table (or at the hub's own screen, named by CoreDeps.kiosk) is not locked out.
+ */
 export class PinThrottle {
   constructor(
     private readonly ctx: CoreContext,
     private readonly kiosk = 'local',
   ) {}
+
+  /** The throttle for PINs typed at this paired station, or at the hub's own screen (null). */
+  at(station: string | null): PinThrottle {
+    return station === null ? this : new PinThrottle(this.ctx, `station:${station}`);
+  }
 
   private kioskState(): ThrottleState | null {
     return toState(this.ctx.db.prepare('SELECT failures, last_failure_at FROM pin_throttle WHERE kiosk = ?').get(this.kiosk) as Row | undefined);

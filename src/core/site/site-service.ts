@@ -70,17 +70,18 @@ export function setUpSite(ctx: CoreContext, input: SiteSetup, coordinatorPin?: P
  * kiosk that must wait does not even look at the PIN (so trying faster gains nothing), and the
  * answer says how long to wait. The PIN is hashed once, off the thread, to find its volunteer.
  */
-export async function login(ctx: CoreContext, sessions: SessionStore, volunteers: VolunteerService, throttle: PinThrottle, pin: string) {
+export async function login(ctx: CoreContext, sessions: SessionStore, volunteers: VolunteerService, throttle: PinThrottle, pin: string, station: string | null = null) {
   requireSite(ctx);
-  const waiting = throttle.admit();
+  const at = throttle.at(station);
+  const waiting = at.admit();
   if (waiting > 0) throw pinWaitError(waiting);
   const match = await volunteers.byPin(pin);
   if (!match) {
-    const wait = throttle.waitMs();
+    const wait = at.waitMs();
     if (wait > 0) throw pinWaitError(wait);
     throw new AppError('auth.wrong_pin', 'wrong PIN');
   }
-  throttle.succeeded();
+  at.succeeded();
   const s = sessions.open({ id: match.id, name: match.name, role: match.role, pinVersion: match.pin_version });
   return { token: s.token, volunteerId: s.volunteerId, volunteerName: s.volunteerName, role: s.role };
 }
@@ -104,8 +105,9 @@ export class SiteService {
     return setUpSite(this.ctx, input, coordinatorPin);
   }
 
-  login(pin: string): ReturnType<typeof login> {
-    return login(this.ctx, this.sessions, this.volunteers, this.throttle, pin);
+  /** A PIN typed at the hub's own screen, or at a paired station (counted apart: see PinThrottle.at). */
+  login(pin: string, station: string | null = null): ReturnType<typeof login> {
+    return login(this.ctx, this.sessions, this.volunteers, this.throttle, pin, station);
   }
 
   logout(session: { token: string } | null): Record<string, never> {

@@ -52,6 +52,8 @@ export class SlipService {
   constructor(
     private readonly ctx: CoreContext,
     private readonly keyring: SlipKeyring,
+    /** Today's queue number of a slip (the queue's own rule, core/queue); null when it has none. */
+    private readonly queueNumber: (slipId: string) => number | null = () => null,
   ) {}
 
   /** Signs and stores a slip. Call inside the transaction that records the visit. */
@@ -300,6 +302,7 @@ export class SlipService {
       validUntil: dayToIso(row.expiry_day),
       lines: visitor.map((l) => ({ itemId: l.itemId, qty: l.qty, unit: l.unit, visitorName: l.name, siteName: volunteer.get(l.itemId) ?? l.name })),
       reprints: row.reprints,
+      queueNumber: this.queueNumber(row.id),
     };
   }
 

@@ -10,12 +10,21 @@ import { SlipPrintArea } from '../print/SlipPrintArea';
 import { printPage } from '../print/shell-print';
 
 /** The slip on screen: QR, the short code to read aloud, valid-until. Nothing personal. */
-export function SlipCard({ slip, large = false }: { slip: SlipView; large?: boolean }) {
+export function SlipCard({ slip, large = false, queueNumber = null }: { slip: SlipView; large?: boolean; queueNumber?: number | null }) {
   const { t, i18n } = useTranslation('slip');
   return (
     <section className={large ? 'slip slip-large' : 'slip'} aria-label={t('title')}>
       <QrCode digits={slip.qrDigits} label={t('qrLabel')} />
       <div className="slip-text">
+        {queueNumber !== null ? (
+          <div className="slip-queue">
+            <p className="slip-code-label">{t('queue.number')}</p>
+            <p className="slip-queue-number" dir="ltr" data-testid="slip-queue-number">
+              {queueNumber}
+            </p>
+            <p>{t('queue.hint')}</p>
+          </div>
+        ) : null}
         <p className="slip-code-label">{t('shortCode')}</p>
         <p className="slip-code" dir="ltr" translate="no">
           {slip.shortCode}
@@ -109,7 +118,7 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
         ) : null}
       </div>
       {canPrint ? <SlipPrintArea slip={printable} paper={settings.paper} preview={false} heightRef={height} /> : null}
-      <SlipCard slip={slip} large={withoutPaper} />
+      <SlipCard slip={slip} large={withoutPaper} queueNumber={printable?.queueNumber ?? null} />
     </>
   );
 }

@@ -54,6 +54,21 @@ export function SlipPrint({ slip, paper }: { slip: PrintableSlip; paper: Paper }
       <p className="print-code" dir="ltr" translate="no">
         {slip.shortCode}
       </p>
+      {slip.queueNumber !== null ? (
+        // The number the waiting-room screen calls: large, in Western digits as the screen shows it.
+        <div className="print-queue">
+          <div className="print-pair">
+            {languages.map((lng, n) => (
+              <p key={lng} lang={lng} dir={localeDir(lng)}>
+                {ts[n]?.('queueNumber')}
+              </p>
+            ))}
+          </div>
+          <p className="print-queue-number" dir="ltr" data-testid="print-queue-number">
+            {slip.queueNumber}
+          </p>
+        </div>
+      ) : null}
       <div className="print-pair">
         {languages.map((lng, n) => (
           <p key={lng} lang={lng} dir={localeDir(lng)}>

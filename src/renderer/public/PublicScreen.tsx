@@ -78,7 +78,7 @@ export function PublicScreen({
       </header>
       <main className="public-main">
         <ErrorNotice error={error} />
-        <NowServing />
+        <NowServing languages={languages} />
         {view ? (
           <div className="public-columns">
             <section className="public-column public-have" aria-labelledby="public-have">

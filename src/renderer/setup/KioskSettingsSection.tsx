@@ -5,6 +5,7 @@ import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PrintSettingsSection } from '../print/PrintSettingsSection';
+import { QueueModeSection } from '../stations/QueueModeSection';
 import type { SectionProps } from '../volunteer/section-props';
 import '../styles/intake.css';
 
@@ -136,6 +137,7 @@ export function KioskSettingsSection({ session }: SectionProps) {
         <p>{t('settings.coordinatorOnly')}</p>
       )}
       <PrintSettingsSection canEdit={canEdit} />
+      <QueueModeSection canEdit={canEdit} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NowServing as NowServingView } from '../../shared/api/channels/queue';
+import { localeDir } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { chime } from './chime';
@@ -11,8 +12,8 @@ import './stations.css';
  * public screen rotates through every language the hub offers). Chimes when a number is called
  * or called again; the wait comes from the recent pace, or is not given.
  */
-export function NowServing() {
-  const { t } = useTranslation('stations');
+export function NowServing({ languages = [] }: { languages?: readonly string[] }) {
+  const { t, i18n } = useTranslation('stations');
   const api = useApi();
   const [view, setView] = useState<NowServingView | null>(null);
   const last = useRef<string | null>(null);
@@ -31,9 +32,21 @@ export function NowServing() {
 
   // A hub that has not called a number today (or does not use the queue) shows no band at all.
   if (!view || !view.current) return null;
+  const others = languages.filter((l) => l !== i18n.language);
   return (
     <section className="now-serving" aria-labelledby="now-serving-title" aria-live="polite">
       <h2 id="now-serving-title">{t('nowServing')}</h2>
+      {/* The screen rotates its language every few seconds; the words "now serving" are here in every
+          hub language at once, so nobody waits for their language to come round to read the number. */}
+      {others.length > 0 ? (
+        <p className="now-serving-languages">
+          {others.map((lng) => (
+            <span key={lng} lang={lng} dir={localeDir(lng)}>
+              {i18n.getFixedT(lng, 'stations')('nowServing')}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p className="now-serving-number" data-testid="now-serving-number">
         {view.current ? view.current.number : '—'}
       </p>

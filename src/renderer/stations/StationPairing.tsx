@@ -42,7 +42,7 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
         }}
         className="stations-add"
       >
-        <TextField label={t('code')} value={code} onChange={(v) => setCode(v.toUpperCase())} kind="ascii" dir="ltr" maxLength={20} autoComplete="off" />
+        <TextField label={t('code')} value={code} onChange={(v) => setCode(v.toUpperCase())} kind="code" dir="ltr" maxLength={20} autoComplete="off" />
         <ErrorNotice error={error} />
         <button type="submit" className="button button-primary" disabled={busy || code.trim().length < 4}>
           {t('pair')}

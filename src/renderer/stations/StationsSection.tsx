@@ -5,6 +5,7 @@ import { STATION_ROLES, type StationInvite, type StationRole, type StationsStatu
 import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
 import { TextQr } from './TextQr';
 import './stations.css';
@@ -80,7 +81,8 @@ export function StationsSection() {
         {status.enabled ? null : (
           <>
             <TextField label={t('address')} hint={t('addressHint')} value={address} onChange={setAddress} kind="ascii" dir="ltr" maxLength={45} />
-            <TextField label={t('port')} value={port} onChange={setPort} kind="pin" dir="ltr" maxLength={5} />
+            {/* A port is a number anyone may read, not a secret: the number pad, unmasked. */}
+            <NumberField label={t('port')} value={port} onChange={setPort} min={1024} max={65535} />
           </>
         )}
         <p className={status.enabled ? 'notice notice-ok' : 'notice'} role="status">

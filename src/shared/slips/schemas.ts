@@ -50,6 +50,8 @@ export const PrintableSlip = z.object({
   validUntil: z.string(),
   lines: z.array(z.object({ itemId: z.string(), qty: z.number().int().positive(), unit: z.string(), visitorName: z.string(), siteName: z.string() })),
   reprints: z.number().int().min(0),
+  /** The slip's number in today's "now serving" queue, printed large; null for a slip from another day. */
+  queueNumber: z.number().int().positive().nullable(),
 });
 export type PrintableSlip = z.infer<typeof PrintableSlip>;
 

@@ -80,6 +80,18 @@ describe('the "now serving" queue', () => {
     await ok('queue.open');
   });
 
+  it('prints the queue number on the slip (and on a reprint); a slip from an earlier day has none today', async () => {
+    const [old] = slips(1);
+    t.clock.advance(DAY_MS);
+    const [a, b] = slips(2);
+    // A new day, a new volunteer session.
+    const login = await t.call('auth.login', { pin: '1234' });
+    const today = login.ok ? (login.value as { token: string }).token : '';
+    expect(await t.call('slip.printable', { slipId: b!.id })).toMatchObject({ ok: true, value: { queueNumber: 2 } });
+    expect(await t.call('slip.reprint', { slipId: a!.id }, today)).toMatchObject({ ok: true, value: { queueNumber: 1, reprints: 1 } });
+    expect(await t.call('slip.printable', { slipId: old!.id })).toMatchObject({ ok: true, value: { queueNumber: null } });
+  });
+
   it('only a pickup volunteer calls numbers; anyone may read "now serving"', async () => {
     slips(1);
     expect(await t.call('queue.call_next', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });

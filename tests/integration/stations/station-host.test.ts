@@ -213,6 +213,25 @@ describe('the stations listener (TLS on the hub network)', () => {
     stream.destroy();
   });
 
+  it('throttles PIN guessing per station: a guesser at one table locks out neither another table nor the hub', async () => {
+    const pairNew = async (name: string) => {
+      const c = client();
+      const r = await c.pair((await invite(name, 'pickup')).code);
+      if (!r.ok) throw new Error('pairing failed');
+      return c;
+    };
+    const guesser = await pairNew('Table by the door');
+    const other = await pairNew('Table at the back');
+    for (let i = 0; i < 3; i += 1) expect((await guesser.call('auth.login', { pin: '9999' })).ok).toBe(false);
+    // The guessing station waits, even with the right PIN...
+    expect(await guesser.call('auth.login', { pin: '1234' })).toMatchObject({ ok: false, error: { code: 'volunteers.pin_wait' } });
+    // ...while a volunteer at another station, and at the hub's own screen, signs in at once.
+    expect(await other.call('auth.login', { pin: '1234' })).toMatchObject({ ok: true });
+    expect(await t.call('auth.login', { pin: '1234' })).toMatchObject({ ok: true });
+    guesser.close();
+    other.close();
+  });
+
   it('stops listening when stations are turned off, so the hub is back to loopback only', async () => {
     await t.call('stations.configure', { enabled: false, address: LAN, port: 47443 }, coord);
     await supervisor.reconcile();
