@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import type { Arrival, NetworkSettings, NetworkStatus } from '../../../src/shared/api/channels/network';
@@ -44,6 +44,20 @@ describe('sharing over the network (Syncthing as carrier)', () => {
     expect(w.verified).toBe(true);
     const far = await s.raw('network.configure', { enabled: true, folder, apiUrl: 'http://192.168.1.5:8384', apiKey: 'k' });
     expect(far.ok ? null : far.error.code).toBe('network.bad_address');
+  });
+
+  it('offers a folder of its own and says where the Syncthing found is, so nothing need be typed', async () => {
+    const { s } = await hub('Eastside Hub', DEV_A, true);
+    const before = await s.call<NetworkSettings>('network.settings', {});
+    expect(before).toMatchObject({ enabled: false, found: true, apiUrl: 'http://127.0.0.1:8384', suggestedFolder: join(s.dir, 'data', 'network-exchange') });
+    // A typed folder that is not there is refused, and not made.
+    const typo = join(s.dir, 'data', 'netwrok');
+    const r = await s.raw('network.configure', { enabled: true, folder: typo });
+    expect(r.ok ? null : r.error.code).toBe('exchange.folder_missing');
+    expect(existsSync(typo)).toBe(false);
+    const on = await s.call<NetworkSettings>('network.configure', { enabled: true, folder: before.suggestedFolder! });
+    expect(on).toMatchObject({ enabled: true, folder: before.suggestedFolder, deviceId: DEV_A });
+    expect(existsSync(before.suggestedFolder!)).toBe(true);
   });
 
   it('the card carries the device; trusting it offers the device, linking shares the folder, untrusting removes it', async () => {
