@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { KnownSite, SiteCard, WrittenFile } from '../../shared/api/channels/exchange';
 import type { NetworkHub } from '../../shared/api/channels/network';
+import { isolate } from '../../shared/slips/bidi';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
@@ -43,7 +44,7 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     const r = await api.call('network.link', { siteId: hub.siteId, linked: true });
     if (!r.ok) return setError(r.error);
     setOffer(null);
-    setMessage(t('sync.linkedNow', { site: hub.name }));
+    setMessage(t('sync.linkedNow', { site: isolate(hub.name) }));
   };
 
   const add = async () => {
@@ -100,10 +101,10 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
       <ErrorNotice error={error} />
       {offer ? (
         <div className="notice sync-offer" role="group" aria-label={t('sync.offerTitle')}>
-          <p>{t('sync.offerTrusted', { site: offer.name })}</p>
+          <p>{t('sync.offerTrusted', { site: isolate(offer.name) })}</p>
           <div className="sync-actions">
             <button type="button" className="button button-primary" onClick={() => void link(offer)}>
-              {t('sync.link', { site: offer.name })}
+              {t('sync.link', { site: isolate(offer.name) })}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setOffer(null)}>
               {t('sync.notNow')}

@@ -5,6 +5,7 @@ import type { Arrival, NetworkHub, NetworkSettings, NetworkStatus } from '../../
 import { useApi } from '../api/context';
 import { ErrorNotice, errorKeys } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
+import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import { formatDate } from './format';
 
 /**
@@ -66,7 +67,7 @@ export function SyncPanel() {
   const shareNow = () =>
     run(async () => {
       const r = await api.call('network.sync', {});
-      if (r.ok) setMessage(t('sync.shared', { file: r.value.written?.fileName ?? '', count: r.value.arrivals.length }));
+      if (r.ok) setMessage(t('sync.shared', { file: ltrIsolate(r.value.written?.fileName ?? ''), n: r.value.arrivals.length }));
       return r;
     });
 
@@ -82,10 +83,10 @@ export function SyncPanel() {
         <p className={on ? (answering ? 'notice notice-ok' : 'notice notice-warn') : settings.found ? 'notice notice-ok' : 'notice notice-warn'} role="status">
           {on
             ? answering
-              ? t('sync.running', { url: settings.apiUrl ?? '' })
-              : t('sync.notAnswering', { url: settings.apiUrl ?? '' })
+              ? t('sync.running', { url: ltrIsolate(settings.apiUrl ?? '') })
+              : t('sync.notAnswering', { url: ltrIsolate(settings.apiUrl ?? '') })
             : settings.found
-              ? t('sync.found', { url: settings.apiUrl ?? '' })
+              ? t('sync.found', { url: ltrIsolate(settings.apiUrl ?? '') })
               : t('sync.notFound')}
         </p>
         {on && settings.deviceId ? (
@@ -200,14 +201,14 @@ function HubCard({ hub, busy, onLink, onAutoApply }: { hub: NetworkHub; busy: bo
         <p className="sync-line">
           <span>{t('sync.linked')}</span>
           <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => onLink(false)}>
-            {t('sync.unlink', { site: hub.name })}
+            {t('sync.unlink', { site: isolate(hub.name) })}
           </button>
         </p>
       ) : (
         <p className="sync-line">
           <span>{t('sync.offer')}</span>
           <button type="button" className="button button-primary button-small" disabled={busy} onClick={() => onLink(true)}>
-            {t('sync.link', { site: hub.name })}
+            {t('sync.link', { site: isolate(hub.name) })}
           </button>
         </p>
       )}
