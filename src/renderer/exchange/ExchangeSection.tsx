@@ -31,7 +31,14 @@ export function ExchangeSection(_props: SectionProps) {
       {tab === 'export' ? <ExportPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'import' ? <ImportPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'network' ? <NetworkPanel /> : null}
-      {tab === 'sync' ? <SyncPanel /> : null}
+      {tab === 'sync' ? (
+        <SyncPanel
+          onReview={(f) => {
+            setFolder(f);
+            setTab('import');
+          }}
+        />
+      ) : null}
       {tab === 'sites' ? <SitesPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'backup' ? <BackupPanel folder={folder} onFolder={setFolder} /> : null}
     </div>

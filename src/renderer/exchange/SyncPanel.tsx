@@ -14,7 +14,8 @@ import { formatDate } from './format';
  * there (the stick works either way), chooses per trusted hub whether to share with its device
  * and whether what arrives is applied at once or waits for a look, and sees each hub's status.
  */
-export function SyncPanel() {
+/** `onReview`: opens the Receive tab on the network folder, where a file that waits is looked at. */
+export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
   const { t, i18n } = useTranslation('exchange');
   const api = useApi();
   const id = useId();
@@ -163,6 +164,11 @@ export function SyncPanel() {
           {status.arrivals.length > 0 ? (
             <section className="sync-arrivals" aria-labelledby={`${id}-arr`}>
               <h2 id={`${id}-arr`}>{t('sync.arrivals')}</h2>
+              {settings.folder && status.arrivals.some((a) => a.status === 'waiting') ? (
+                <button type="button" className="button button-secondary" onClick={() => onReview(settings.folder!)}>
+                  {t('sync.review')}
+                </button>
+              ) : null}
               <ul>
                 {status.arrivals.map((a) => (
                   <li key={a.id}>
