@@ -150,6 +150,7 @@ export async function simulateRegion(base: string, n: number, weeks: number): Pr
     }
     size.push(sizes);
     time.push(times);
+    if (process.env.REGION_PROGRESS) console.log(`network.region ${n} hubs, week ${w + 1}/${weeks}: ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KiB, ${Math.round(times.reduce((a, b) => a + b, 0) / times.length)} ms per hub`);
   }
   const live = hubs.reduce((sum, h) => sum + (h.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_records WHERE origin_site = ?').pluck().get(h.id) as number), 0);
   for (const h of hubs) h.core.close();
@@ -184,7 +185,11 @@ export function networkRegion(ctx: BenchContext): Benchmark {
       for (const n of sizes) {
         const dir = join(base, `n${n}`);
         mkdirSync(dir, { recursive: true });
-        results.push(await simulateRegion(dir, n, weeks));
+        const t0 = performance.now();
+        const r = await simulateRegion(dir, n, weeks);
+        results.push(r);
+        // Each size as soon as it is done: a 50-hub year is long, and the smaller ones are worth seeing on the way.
+        console.log(`network.region ${n} hubs × ${weeks} weeks in ${Math.round((performance.now() - t0) / 1000)} s: ${JSON.stringify(r)}`);
         rmSync(dir, { recursive: true, force: true });
       }
       console.table(results.map((r) => ({ hubs: r.hubs, weeks: r.weeks, kib_first: r.bundleKiB.first, kib_last: r.bundleKiB.last, kib_max: r.bundleKiB.max, import_ms_first: r.importMs.first, import_ms_last: r.importMs.last, import_ms_max: r.importMs.max, records_carried: r.records.carried, records_live: r.records.live })));

@@ -141,5 +141,7 @@ export function bootCore(options: BootOptions): Booted {
   }
   const core = createCore({ db, logError: options.logError, ...(options.shell ? { shell: options.shell(dataDir) } : {}) });
   const demoLoaded = options.args.demo && seedDemo(core.ctx, core.services.intake);
+  // Both hosts look at the network folder and export after closing time (network-schedule.ts).
+  core.services.networkSchedule.start();
   return { core, args: options.args, dataDir, demoLoaded };
 }

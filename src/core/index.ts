@@ -45,6 +45,7 @@ import { QueueService } from './queue/queue-service';
 import { queueHandlers } from './queue/handlers';
 import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
 import { networkHandlers } from './exchange/network-handlers';
+import { NetworkSchedule, systemTicker, type Ticker } from './exchange/network-schedule';
 import { findLocalSyncthing } from './exchange/syncthing';
 import { monthHandlers } from './reports/handlers';
 import { donorHandlers } from './donors/handlers';
@@ -71,6 +72,8 @@ export interface CoreDeps {
   shell?: ShellPort;
   /** The local Syncthing, for sharing over the network (tests pass a fake one). */
   network?: Omit<NetworkDeps, 'drives'>;
+  /** The timer of the network folder's looks (tests pass one driven by their clock). */
+  ticker?: Ticker;
 }
 
 export interface Core {
@@ -94,6 +97,8 @@ export interface Core {
     stations: StationService;
     queue: QueueService;
     network: NetworkExchange;
+    /** Looks at the network folder on an interval and exports after closing time; a host starts it (boot.ts). */
+    networkSchedule: NetworkSchedule;
   };
   /** The event channel: hosts subscribe and carry events to their screens. */
   events: EventBus;
@@ -130,6 +135,11 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.writeHooks ? { writeHooks: deps.writeHooks } : {}),
     trustChanged: (siteId) => network.trustChanged(siteId),
   });
+  const networkSchedule = new NetworkSchedule(network, {
+    ticker: deps.ticker ?? systemTicker,
+    logError: (err, what) => deps.logError?.(err, what),
+    applied: () => events.publish({ topic: 'board', channel: 'network.sync', at: nowIso(ctx) }),
+  });
 
   // One group per feature; TypeScript checks that together they cover every channel, and a
   // channel handled in two groups stops here.
@@ -154,14 +164,21 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.logError ? { logError: deps.logError } : {}),
     requests: new RequestLog(ctx.db),
     now: () => ctx.clock.now(),
-    onSuccess: (channel: string) => events.published(channel, nowIso(ctx)),
+    onSuccess: (channel: string) => {
+      events.published(channel, nowIso(ctx));
+      // After closing time our bundle goes into the network folder; the answer does not wait for it.
+      if (channel === 'shifts.close_day') void networkSchedule.afterClose();
+    },
   };
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     events,
-    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue, network },
-    close: () => closeDatabase(deps.db),
+    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue, network, networkSchedule },
+    close: () => {
+      void networkSchedule.stop();
+      closeDatabase(deps.db);
+    },
   };
 }
 

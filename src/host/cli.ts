@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const stations = new StationSupervisor({ dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir }, (m) => console.log(m));
   await stations.reconcile();
   const stop = () => {
-    void Promise.all([host.close(), stations.close()]).then(() => {
+    void Promise.all([host.close(), stations.close(), core.services.networkSchedule.stop()]).then(() => {
       core.close();
       process.exit(0);
     });

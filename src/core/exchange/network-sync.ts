@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
 import type { Arrival, ArrivalStatus, NetworkHub, NetworkSettings, NetworkStatus } from '../../shared/api/channels/network';
 import { AppError } from '../errors';
@@ -80,7 +82,21 @@ export class NetworkExchange {
 
   settings(): NetworkSettings {
     const r = this.row();
-    return { enabled: r?.enabled === 1, folder: r?.folder ?? null, apiUrl: r?.api_url ?? null, found: this.deps.find() !== null, deviceId: r?.device_id ?? null };
+    const found = this.deps.find();
+    return {
+      enabled: r?.enabled === 1,
+      folder: r?.folder ?? null,
+      // Where the Syncthing in use is, or else the one found here: the coordinator is told either way.
+      apiUrl: r?.api_url ?? found?.url ?? null,
+      found: found !== null,
+      deviceId: r?.device_id ?? null,
+      suggestedFolder: this.suggestedFolder(),
+    };
+  }
+
+  /** A folder of the kiosk's own beside its database, so nobody has to type a path to start. */
+  private suggestedFolder(): string | null {
+    return this.ctx.db.memory ? null : join(dirname(this.ctx.db.name), 'network-exchange');
   }
 
   async configure(input: { enabled: boolean; folder?: string | undefined; apiUrl?: string | undefined; apiKey?: string | undefined }): Promise<NetworkSettings> {
@@ -91,6 +107,8 @@ export class NetworkExchange {
     }
     const folder = input.folder ?? r?.folder;
     if (!folder) throw new AppError('exchange.folder_missing', 'no exchange folder chosen', { folder: '' });
+    // Only the kiosk's own folder is made; a typed one must be there (a typo makes no folder).
+    if (folder === this.suggestedFolder()) mkdirSync(folder, { recursive: true });
     requireFolder(folder);
     let endpoint: SyncthingEndpoint | null;
     if (input.apiUrl) {

@@ -267,8 +267,11 @@ async function preverify(ctx: CoreContext, buf: Buffer, cache: ImportCache, sha?
         const r = rec.record;
         if (r.o === signer) continue;
         const keys = keysFor(r.o);
-        if (keys.length === 0 || keys.some((k) => cache.has(cache.key(k.tag, rec.line)))) continue;
-        if (r.o !== site.id && vouchedByDigest(bundle, r.o, keys[0]!.key, keys[0]!.tag)) continue; // vouched for by its origin's digest
+        if (keys.length === 0) continue;
+        // Vouched for by its origin's digest (decided once per origin): nothing to do per record,
+        // not even hashing its line for the cache. That is what keeps a relayed import near a direct one.
+        if (r.o !== site.id && vouchedByDigest(bundle, r.o, keys[0]!.key, keys[0]!.tag)) continue;
+        if (keys.some((k) => cache.has(cache.key(k.tag, rec.line)))) continue;
         if (same.get(rec.line, r.t, r.id) === 1) continue; // the very line we hold: decide() needs no check
         out.push({ rec, keys });
       }

@@ -6,9 +6,10 @@ import { ImportPanel } from './ImportPanel';
 import { SitesPanel } from './SitesPanel';
 import { BackupPanel } from './BackupPanel';
 import { NetworkPanel } from './NetworkPanel';
+import { SyncPanel } from './SyncPanel';
 import '../styles/exchange.css';
 
-const TABS = ['export', 'import', 'network', 'sites', 'backup'] as const;
+const TABS = ['export', 'import', 'network', 'sync', 'sites', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The coordinator's USB desk: send to other hubs, receive from them, trust, back up. */
@@ -30,6 +31,14 @@ export function ExchangeSection(_props: SectionProps) {
       {tab === 'export' ? <ExportPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'import' ? <ImportPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'network' ? <NetworkPanel /> : null}
+      {tab === 'sync' ? (
+        <SyncPanel
+          onReview={(f) => {
+            setFolder(f);
+            setTab('import');
+          }}
+        />
+      ) : null}
       {tab === 'sites' ? <SitesPanel folder={folder} onFolder={setFolder} /> : null}
       {tab === 'backup' ? <BackupPanel folder={folder} onFolder={setFolder} /> : null}
     </div>

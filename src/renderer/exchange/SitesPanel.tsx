@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { KnownSite, SiteCard, WrittenFile } from '../../shared/api/channels/exchange';
+import type { NetworkHub } from '../../shared/api/channels/network';
+import { isolate } from '../../shared/slips/bidi';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
@@ -19,6 +21,8 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A hub just trusted whose card carries a Syncthing device: offered for sharing over the network.
+  const [offer, setOffer] = useState<NetworkHub | null>(null);
 
   const load = useCallback(async () => {
     const [c, s] = await Promise.all([api.call('exchange.card', {}), api.call('exchange.sites', {})]);
@@ -29,6 +33,20 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     void load();
   }, [load]);
 
+  const offerNetwork = async (siteId: string) => {
+    const s = await api.call('network.settings', {});
+    if (!s.ok || !s.value.enabled) return setOffer(null);
+    const st = await api.call('network.status', {});
+    setOffer((st.ok && st.value.hubs.find((h) => h.siteId === siteId && h.deviceId !== null && !h.linked)) || null);
+  };
+  const link = async (hub: NetworkHub) => {
+    setError(null);
+    const r = await api.call('network.link', { siteId: hub.siteId, linked: true });
+    if (!r.ok) return setError(r.error);
+    setOffer(null);
+    setMessage(t('sync.linkedNow', { site: isolate(hub.name) }));
+  };
+
   const add = async () => {
     setError(null);
     setMessage(null);
@@ -37,12 +55,15 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     setCode('');
     setMessage(t('sites.added', { site: r.value.name }));
     await load();
+    await offerNetwork(r.value.id);
   };
   const toggle = async (site: KnownSite) => {
     setError(null);
     const r = await api.call('exchange.set_trust', { siteId: site.id, trusted: !site.trusted });
     if (!r.ok) return setError(r.error);
     await load();
+    if (r.value.trusted) await offerNetwork(site.id);
+    else setOffer(null);
   };
   const saveCard = async () => {
     setError(null);
@@ -78,6 +99,19 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
         </section>
       ) : null}
       <ErrorNotice error={error} />
+      {offer ? (
+        <div className="notice sync-offer" role="group" aria-label={t('sync.offerTitle')}>
+          <p>{t('sync.offerTrusted', { site: isolate(offer.name) })}</p>
+          <div className="sync-actions">
+            <button type="button" className="button button-primary" onClick={() => void link(offer)}>
+              {t('sync.link', { site: isolate(offer.name) })}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setOffer(null)}>
+              {t('sync.notNow')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {message ? (
         <p className="notice notice-ok" role="status">
           {message}

@@ -1,36 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnownSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
 import type { Arrival, NetworkSettings, NetworkStatus } from '../../../src/shared/api/channels/network';
-import { SyncthingClient, type SyncthingTransport } from '../../../src/core/exchange/syncthing';
+import { fakeSyncthing } from './fake-syncthing';
 import { isCandidateName } from '../../../src/core/exchange/watcher';
 import { makeSite, stick, type Site } from './support';
-
-/** A stand-in Syncthing: answers the REST calls the kiosk makes and remembers its config. */
-function fakeSyncthing(myID: string) {
-  const devices = new Map<string, unknown>();
-  const folders = new Map<string, { devices: { deviceID: string }[]; path: string }>();
-  const connected = new Set<string>();
-  let reachable = true;
-  const transport: SyncthingTransport = (method, path, body) => {
-    if (!reachable) return Promise.reject(new Error('down'));
-    const [p] = path.split('?');
-    const dev = /^\/rest\/config\/devices\/(.+)$/.exec(p!);
-    const fol = /^\/rest\/config\/folders\/(.+)$/.exec(p!);
-    if (p === '/rest/system/status') return Promise.resolve({ myID });
-    if (p === '/rest/system/connections') return Promise.resolve({ connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: connected.has(d) }])) });
-    if (p!.startsWith('/rest/config/defaults/')) return Promise.resolve({});
-    if (p === '/rest/db/scan') return Promise.resolve(null);
-    if (dev && method === 'GET') return Promise.resolve(devices.get(dev[1]!) ?? null);
-    if (dev && method === 'PUT') return Promise.resolve(void devices.set(dev[1]!, body));
-    if (dev && method === 'DELETE') return Promise.resolve(void devices.delete(dev[1]!));
-    if (fol && method === 'GET') return Promise.resolve(folders.get(fol[1]!) ?? null);
-    if (fol && method === 'PUT') return Promise.resolve(void folders.set(fol[1]!, body as never));
-    return Promise.reject(new Error(`unexpected ${method} ${path}`));
-  };
-  return { devices, folders, connected, transport, down: () => (reachable = false), client: () => new SyncthingClient(transport) };
-}
 
 const DEV_A = 'AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA-AAAAAAA';
 const DEV_B = 'BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB-BBBBBBB';
@@ -69,6 +44,20 @@ describe('sharing over the network (Syncthing as carrier)', () => {
     expect(w.verified).toBe(true);
     const far = await s.raw('network.configure', { enabled: true, folder, apiUrl: 'http://192.168.1.5:8384', apiKey: 'k' });
     expect(far.ok ? null : far.error.code).toBe('network.bad_address');
+  });
+
+  it('offers a folder of its own and says where the Syncthing found is, so nothing need be typed', async () => {
+    const { s } = await hub('Eastside Hub', DEV_A, true);
+    const before = await s.call<NetworkSettings>('network.settings', {});
+    expect(before).toMatchObject({ enabled: false, found: true, apiUrl: 'http://127.0.0.1:8384', suggestedFolder: join(s.dir, 'data', 'network-exchange') });
+    // A typed folder that is not there is refused, and not made.
+    const typo = join(s.dir, 'data', 'netwrok');
+    const r = await s.raw('network.configure', { enabled: true, folder: typo });
+    expect(r.ok ? null : r.error.code).toBe('exchange.folder_missing');
+    expect(existsSync(typo)).toBe(false);
+    const on = await s.call<NetworkSettings>('network.configure', { enabled: true, folder: before.suggestedFolder! });
+    expect(on).toMatchObject({ enabled: true, folder: before.suggestedFolder, deviceId: DEV_A });
+    expect(existsSync(before.suggestedFolder!)).toBe(true);
   });
 
   it('the card carries the device; trusting it offers the device, linking shares the folder, untrusting removes it', async () => {

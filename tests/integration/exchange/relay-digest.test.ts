@@ -5,6 +5,8 @@ import type { ImportPreview, WrittenFile } from '../../../src/shared/api/channel
 import { parseBundle, publicKeyObject, sha256Hex, signRecord, type RecordEnvelope } from '../../../src/core/exchange/format';
 import { buildShareBundle } from '../../../src/core/exchange/share-export';
 import { DIGEST_PART, parseDigestLine, signDigest, vouchedByDigest } from '../../../src/core/exchange/relay';
+import { ImportCache } from '../../../src/core/exchange/import-cache';
+import { applyBundle, previewBundle } from '../../../src/core/exchange/share-import';
 import { countOf, hubs, openBundle, sealBundle, type Site } from './support';
 
 const { site, folder, trust } = hubs();
@@ -54,6 +56,21 @@ describe('relayed records are vouched for once per origin (format 2)', () => {
     expect(aItems(c, a.id)).toBe(countOf(p, 'item').new);
     // C keeps A's digest, so it can relay A's records on just as cheaply.
     expect(c.core.ctx.db.prepare('SELECT origin_site FROM exchange_digests ORDER BY origin_site').pluck().all()).toContain(a.id);
+  });
+
+  it('records vouched for by their origin’s digest cost no work one by one: no per-record key is even hashed', async () => {
+    const { c, s, wb } = await chain();
+    const cache = new ImportCache();
+    let perRecord = 0;
+    const key = cache.key.bind(cache);
+    cache.key = (tag, line) => {
+      perRecord += 1;
+      return key(tag, line);
+    };
+    const p = await previewBundle(c.core.ctx, s, wb.fileName, cache);
+    await applyBundle(c.core.ctx, s, wb.fileName, p.sha256, null, cache);
+    expect(countOf(p, 'item').new).toBeGreaterThan(20);
+    expect(perRecord).toBe(0);
   });
 
   it('an old-format (1) relayed bundle, with no digests, still imports record by record', async () => {

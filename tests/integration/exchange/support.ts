@@ -31,7 +31,7 @@ export interface Site {
 }
 
 /** A hub of its own: its own data folder, clock, ids and keys (seeded by name, so sites differ). */
-export async function makeSite(name: string, opts: { demo?: boolean; drives?: DriveSource; writeHooks?: CoreDeps['writeHooks']; logError?: CoreDeps['logError']; setUp?: boolean; network?: CoreDeps['network'] } = {}): Promise<Site> {
+export async function makeSite(name: string, opts: { demo?: boolean; drives?: DriveSource; writeHooks?: CoreDeps['writeHooks']; logError?: CoreDeps['logError']; setUp?: boolean; network?: CoreDeps['network']; ticker?: CoreDeps['ticker'] } = {}): Promise<Site> {
   const tmp = tempDir(`kiosk-${name.replace(/\W/g, '')}-`);
   const dataDir = join(tmp.path, 'data');
   mkdirSync(dataDir);
@@ -45,6 +45,7 @@ export async function makeSite(name: string, opts: { demo?: boolean; drives?: Dr
     ...(opts.writeHooks ? { writeHooks: opts.writeHooks } : {}),
     ...(opts.logError ? { logError: opts.logError } : {}),
     ...(opts.network ? { network: opts.network } : {}),
+    ...(opts.ticker ? { ticker: opts.ticker } : {}),
   });
   const raw = (channel: string, input: unknown, session: string | null = null) => core.dispatch(channel, { input, session });
   let token = '';

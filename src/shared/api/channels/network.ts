@@ -16,6 +16,8 @@ export const NetworkSettings = z.object({
   found: z.boolean(),
   /** This kiosk's Syncthing device id, carried by its card once sharing is on. */
   deviceId: z.string().nullable(),
+  /** The kiosk's own exchange folder, beside its database, offered so no path need be typed. */
+  suggestedFolder: z.string().nullable(),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
 
