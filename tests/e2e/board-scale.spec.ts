@@ -8,6 +8,8 @@ const CATEGORIES = ['ride', 'translation', 'forms', 'childcare', 'cooking', 'fur
 const LANGS = [['en'], ['fa'], ['ar', 'en'], ['es'], []] as const;
 
 test('ten thousand needs and offers: the first page paints and the list stays a window', async ({ page, kiosk }) => {
+  // Seeding twenty thousand entries through the core takes a while on a slow machine.
+  test.setTimeout(180_000);
   const { core, clock } = kiosk;
   core.ctx.db.transaction(() => {
     for (let i = 0; i < 10_000; i += 1) {
