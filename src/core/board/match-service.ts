@@ -6,7 +6,7 @@ import { requireSite } from '../site/site-service';
 import { parseAvailability } from './availability';
 import { OfferIndex, type MatchEntry, type MatchOffer, type Ranked } from './matching';
 import type { BoardService } from './board-service';
-import { ACTIVE, ENTRY_SELECT, GRACE_DAYS, MATCHABLE_SQL, ON_BOARD_SQL, parseLanguages, type EntryRow, type MatchRow, type Reason } from './board-sql';
+import { ACTIVE, boardWindow, ENTRY_SELECT, GRACE_DAYS, MATCHABLE_SQL, ON_BOARD_SQL, parseLanguages, type EntryRow, type MatchRow, type Reason } from './board-sql';
 
 type BoardParams = ReturnType<BoardService['params']> & { since: string; sinceCutoff: string };
 
@@ -170,8 +170,7 @@ export class MatchService {
 
   private boardParams() {
     const p = this.entries.params();
-    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * DAY_MS).toISOString();
-    return { ...p, since, sinceCutoff: new Date(Date.parse(since) - p.days * DAY_MS).toISOString() };
+    return { ...p, ...boardWindow(this.ctx.clock.now(), p.days) };
   }
 
   /**

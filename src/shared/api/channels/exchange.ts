@@ -180,6 +180,8 @@ export const EXCHANGE_ERRORS = [
   'exchange.bad_name',
   'exchange.not_found',
   'exchange.too_large',
+  /** A share file this hub would write is larger than any hub accepts: refused before writing. */
+  'exchange.export_too_large',
   'exchange.truncated',
   'exchange.not_a_bundle',
   'exchange.bad_version',
