@@ -8,6 +8,7 @@ import { parseAvailability } from '../../src/core/board/availability';
 import { foldText } from '../../src/core/inventory/text';
 import { uuidv7 } from '../../src/core/deps';
 import { LOCALE_CODES, type LocaleCode } from '../../src/shared/locales';
+import { BOARD_PAGE } from '../../src/shared/api/channels/board';
 import { BODY_BYTES, PAYLOAD_BYTES, PAYLOAD_DIGITS, PAYLOAD_VERSION, SLIP_ID_BYTES, decodeBody, encodeBody } from '../../src/shared/slips/payload';
 import { DAY_MS, dayNumber, dayToIso } from '../../src/shared/time';
 import { bytesToDigits, digitsToBytes, toHex } from '../../src/shared/text';
@@ -325,25 +326,34 @@ function rawCatalog(db: Database.Database, language: LocaleCode) {
 const EXPIRES = (a: string) => `CASE WHEN ${a}.renewed_at IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${a}.renewed_at, '+' || @days || ' days')
   WHEN ${a}.expires_at IS NOT NULL THEN ${a}.expires_at ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${a}.created_at, '+' || @days || ' days') END`;
 
-/** board.list bare: the open and recently expired entries in one read, the same ranking (OfferIndex) over the live ones, the matches. */
-function rawBoard(db: Database.Database) {
+/**
+ * board.list bare: the first page (BOARD_PAGE) of open and recently expired entries of each kind, newest
+ * first, read in order from the board index; the totals; the same ranking (OfferIndex) over all
+ * live offers for the page's live needs; the matches.
+ */
+function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
   const days = (db.prepare('SELECT expiry_days AS d FROM board_settings').get() as { d: number }).d;
   const since = new Date(NOW - 14 * DAY).toISOString();
-  const entries = rows<Record<string, unknown> & { id: string; kind: string; expires: string; date_until: string | null; languages: string; slots: number | null; availability: string | null }>(
-    db,
-    `SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until, n.household_id, n.shareable,
+  const sinceCutoff = new Date(NOW - 14 * DAY - days * DAY).toISOString();
+  const cutoff = new Date(NOW - days * DAY).toISOString();
+  const today = NOW_ISO.slice(0, 10);
+  const onBoard = `n.status = 'open' AND (CASE WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @sinceCutoff
+    WHEN n.expires_at IS NOT NULL THEN n.expires_at > @since ELSE n.created_at > @sinceCutoff END)`;
+  type Row = Record<string, unknown> & { id: string; kind: string; expires: string; date_until: string | null; languages: string; slots: number | null; availability: string | null };
+  const select = `SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until, n.household_id, n.shareable,
             n.source, n.status, n.created_at, ${EXPIRES('n')} AS expires, COALESCE(inl.name, ifl.name) AS item_name,
             (SELECT s.short_code FROM slips s WHERE s.household_id = n.household_id ORDER BY s.issued_at DESC LIMIT 1) AS short_code,
             (h.first_name IS NOT NULL AND trim(h.first_name) <> '') OR (h.phone IS NOT NULL AND trim(h.phone) <> '') AS has_contact
      FROM needs_offers n LEFT JOIN households h ON h.id = n.household_id
      LEFT JOIN item_names inl ON inl.item_id = n.item_id AND inl.locale = @site
-     LEFT JOIN item_names ifl ON ifl.item_id = n.item_id AND ifl.locale = @site
-     WHERE n.status = 'open' AND ${EXPIRES('n')} > @since ORDER BY n.created_at DESC, n.id`,
-    { days, since, site: SITE_LANG },
-  );
-  const today = NOW_ISO.slice(0, 10);
-  const live = entries.filter((e) => e.expires > NOW_ISO && (e.date_until === null || e.date_until >= today));
-  const asMatch = (e: (typeof entries)[number]): MatchOffer => ({
+     LEFT JOIN item_names ifl ON ifl.item_id = n.item_id AND ifl.locale = @site`;
+  const firstPage = (kind: string) =>
+    rows<Row>(db, `${select} WHERE n.kind = @kind AND ${onBoard} ORDER BY n.created_at DESC, n.id LIMIT @take`, { days, since, sinceCutoff, site: SITE_LANG, kind, take: limit + 1 });
+  const needRows = firstPage('need');
+  const offerRows = firstPage('offer');
+  const totals = rows<{ kind: string; n: number }>(db, `SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${onBoard} GROUP BY n.kind`, { since, sinceCutoff });
+  const live = (e: Row) => e.expires > NOW_ISO && (e.date_until === null || e.date_until >= today);
+  const asMatch = (e: Row): MatchOffer => ({
     id: e.id,
     category: e.category as string,
     languages: JSON.parse(e.languages) as string[],
@@ -354,16 +364,30 @@ function rawBoard(db: Database.Database) {
     createdAt: e.created_at as string,
     busy: 0,
   });
-  const index = new OfferIndex(live.filter((e) => e.kind === 'offer').map(asMatch));
+  const offersLive = rows<Row>(
+    db,
+    `SELECT n.id, n.category, n.languages, n.slots, n.availability, n.date_from, n.date_until, n.household_id, n.created_at FROM needs_offers n
+     WHERE n.kind = 'offer' AND n.status = 'open' AND (CASE WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @cutoff
+       WHEN n.expires_at IS NOT NULL THEN n.expires_at > @now ELSE n.created_at > @cutoff END) AND (n.date_until IS NULL OR n.date_until >= @today)`,
+    { cutoff, now: NOW_ISO, today },
+  );
+  const needs = needRows.slice(0, limit);
+  const index = new OfferIndex(offersLive.map(asMatch));
   const now = new Date(NOW);
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const suggestions = new Map(live.filter((e) => e.kind === 'need').map((e) => [e.id, index.suggest(asMatch(e), 3, now)]));
+  const suggestions = new Map(needs.filter(live).map((e) => [e.id, index.suggest(asMatch(e), 3, now)]));
+  const offerIds = [...new Set([...suggestions.values()].flatMap((rs) => rs.map((r) => r.offer.id)))];
+  const byId = new Map(
+    rows<Row>(db, `${select} WHERE n.id IN (SELECT value FROM json_each(@ids))`, { days, site: SITE_LANG, ids: JSON.stringify(offerIds) }).map((e) => [e.id, e]),
+  );
   const matches = rows(db, "SELECT id, need_id, offer_id, state, reason, why, created_at, updated_at FROM board_matches WHERE state IN ('suggested', 'agreed') OR updated_at >= ? ORDER BY updated_at DESC, id", since);
+  const next = (page: Row[]) => (page.length > limit ? `${String(page[limit - 1]?.created_at)}|${page[limit - 1]?.id}` : null);
   return {
-    needs: entries
-      .filter((e) => e.kind === 'need')
-      .map((e) => ({ ...e, suggestions: (suggestions.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: byId.get(r.offer.id), why: r.why })) })),
-    offers: entries.filter((e) => e.kind === 'offer'),
+    needs: needs.map((e) => ({ ...e, suggestions: (suggestions.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: byId.get(r.offer.id), why: r.why })) })),
+    offers: offerRows.slice(0, limit),
+    needsTotal: totals.find((t) => t.kind === 'need')?.n ?? 0,
+    offersTotal: totals.find((t) => t.kind === 'offer')?.n ?? 0,
+    needsNext: next(needRows),
+    offersNext: next(offerRows),
     matches,
     expiryDays: days,
   };

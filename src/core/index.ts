@@ -25,6 +25,7 @@ import { boardHandlers } from './board/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { ExchangeService } from './exchange/exchange-service';
 import { removeBackupLeftovers } from './exchange/backup';
+import { pruneHistory, prunePrintedCopies } from './retention/retention';
 import { systemDrives, type DriveSource } from './exchange/drives';
 import type { WriteHooks } from './exchange/atomic-write';
 import { CatalogueService } from './inventory/catalogue-service';
@@ -117,6 +118,10 @@ export function createCore(deps: CoreDeps): Core {
   const intake = new IntakeService(ctx, slips);
   // Keep the consent screen's promise from the first moment, even if no one visits today.
   intake.forgetOldContacts();
+  // And what no report or screen reads any more leaves (core/retention): in the database now,
+  // the printed copies in the background.
+  pruneHistory(ctx);
+  if (!deps.db.memory) void prunePrintedCopies(dirname(deps.db.name), clock.now()).catch(() => undefined);
   const volunteers = new VolunteerService(ctx, sessions, deps.pinHasher ?? systemPinHasher);
   const board = new BoardService(ctx);
   const matches = new MatchService(ctx, board);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ShellPort } from '../core/index';
 import type { PrintJob } from '../shared/api/channels/shell';
 import { PAPER_SPECS } from '../shared/slips/paper';
+import { PRINTED_SLIPS_DIR } from '../core/retention/retention';
 
 /**
  * Printing belongs to the shell (core has no window to print). The renderer has already laid
@@ -18,8 +19,9 @@ async function print(win: BrowserWindow, job: PrintJob, dataDir: string): Promis
   const pageSize = { width: Math.round(spec.widthMm * 1000), height: Math.round(heightMm * 1000) };
   const margins = spec.heightMm ? { marginType: 'default' as const } : { marginType: 'none' as const };
   const pdf = await win.webContents.printToPDF({ pageSize: { width: spec.widthMm / 25.4, height: heightMm / 25.4 }, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-  // Beside the site database (the same folder KIOSK_DATA_DIR or --data-dir chose).
-  const dir = join(dataDir, 'printed-slips');
+  // Beside the site database (the same folder KIOSK_DATA_DIR or --data-dir chose); core's
+  // retention pass removes copies once their slips are long over.
+  const dir = join(dataDir, PRINTED_SLIPS_DIR);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, `${job.copyName}.pdf`), pdf);
   const printed = await new Promise<boolean>((resolve) => {

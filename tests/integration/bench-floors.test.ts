@@ -68,12 +68,13 @@ describe('bench floors', () => {
   });
 
   it('the board floor lists the same entries with the same suggestions', () => {
-    const app = core.services.matches.list();
-    const raw = FLOORS.rawBoard(db);
+    const app = core.services.matches.list(20);
+    const raw = FLOORS.rawBoard(db, 20);
     expect(app.needs.length).toBeGreaterThan(0);
     expect(app.needs.some((n) => n.suggestions.length > 0)).toBe(true);
     expect(ids(raw.needs)).toEqual(ids(app.needs));
     expect(ids(raw.offers)).toEqual(ids(app.offers));
+    expect([raw.needsTotal, raw.offersTotal, raw.needsNext, raw.offersNext]).toEqual([app.needsTotal, app.offersTotal, app.needsNext, app.offersNext]);
     expect(raw.needs.map((n) => n.suggestions.map((s) => s.offer?.id))).toEqual(app.needs.map((n) => n.suggestions.map((s) => s.offer.id)));
   });
 

@@ -73,6 +73,18 @@ describe('hot reads go through indexes', () => {
     for (const s of itemReads) expect(s.plan.join('\n'), s.sql).not.toMatch(/^SCAN i\b/m);
   });
 
+  it('the board reads its first page as a range of the board index, not every entry ever made, sorted', () => {
+    const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.matches.list(20));
+    expect(result.needs.length).toBeGreaterThan(0);
+    expect(historyScans(statements)).toEqual([]);
+    const pages = statements.filter((s) => /ORDER BY n\.created_at DESC, n\.id LIMIT/.test(s.sql));
+    expect(pages.length).toBe(2);
+    for (const s of pages) {
+      expect(s.plan.join('\n')).toMatch(/SEARCH n USING INDEX needs_offers_board \(kind=\? AND status=\?\)/);
+      expect(s.plan.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+
   it('the recorder sees a whole-table walk when there is one', () => {
     const { statements } = recordPlans(t.core.ctx.db, () => t.core.ctx.db.prepare('SELECT SUM(l.qty) AS n FROM slip_lines l').get());
     expect(historyScans(statements)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { BoardMatch } from '../../shared/api/channels/board';
 import type { z } from 'zod';
 import type { DidntHappenReason } from '../../shared/api/channels/board';
+import { DAY_MS } from '../../shared/time';
 import { itemNameSql } from '../inventory/item-name';
 
 export type Reason = z.output<typeof DidntHappenReason>;
@@ -60,10 +61,19 @@ export const EXPIRES_SQL = `CASE
  * reads every open entry): compare the start of the period with @cutoff = now - days instead.
  * Timestamps are ISO strings from the same clock format, so string order is time order.
  */
-export const LIVE_SQL = `(CASE
-  WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @cutoff
-  WHEN n.expires_at IS NOT NULL THEN n.expires_at > @now
-  ELSE n.created_at > @cutoff END)`;
+const liveAt = (at: string, cutoff: string) => `(CASE
+  WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > ${cutoff}
+  WHEN n.expires_at IS NOT NULL THEN n.expires_at > ${at}
+  ELSE n.created_at > ${cutoff} END)`;
+export const LIVE_SQL = liveAt('@now', '@cutoff');
+/** On the board: open and expiring after @since (two weeks ago, to renew), by the same rule; @sinceCutoff = @since - days. */
+export const ON_BOARD_SQL = `n.status = 'open' AND ${liveAt('@since', '@sinceCutoff')}`;
+
+/** The parameters of ON_BOARD_SQL at `now`, for entries living `days` unless renewed. */
+export function boardWindow(now: Date, days: number): { since: string; sinceCutoff: string } {
+  const since = now.getTime() - GRACE_DAYS * DAY_MS;
+  return { since: new Date(since).toISOString(), sinceCutoff: new Date(since - days * DAY_MS).toISOString() };
+}
 
 /** The matcher's read of open entries of one kind: the hot query (see tests for its plan). */
 export const MATCHABLE_SQL = `

@@ -6,6 +6,7 @@ import type { PublicBoardService } from './public-view';
 
 type BoardChannel =
   | 'board.list'
+  | 'board.page'
   | 'board.suggest'
   | 'board.add'
   | 'board.renew'
@@ -21,7 +22,8 @@ type BoardChannel =
 
 export function boardHandlers(board: BoardService, matches: MatchService, gaps: GapService, publicBoard: PublicBoardService): Pick<Handlers, BoardChannel> {
   return {
-    'board.list': () => matches.list(),
+    'board.list': ({ limit }) => matches.list(limit),
+    'board.page': ({ kind, after, limit }) => matches.page(kind, after, limit),
     'board.suggest': ({ needId, limit }) => matches.suggest(needId, limit),
     'board.add': (input) => board.add(input),
     'board.renew': ({ id }) => board.renew(id),

@@ -1,4 +1,4 @@
-import type { BoardEntry, BoardMatch, BoardView, Suggestion, Why } from '../../shared/api/channels/board';
+import type { BoardEntry, BoardMatch, BoardPage, BoardView, Suggestion, Why } from '../../shared/api/channels/board';
 import { DAY_MS } from '../../shared/time';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
@@ -7,7 +7,9 @@ import { siteLabels } from '../exchange/sites';
 import { parseAvailability } from './availability';
 import { OfferIndex, type MatchEntry, type MatchOffer, type Ranked } from './matching';
 import type { BoardService } from './board-service';
-import { ACTIVE, ENTRY_SELECT, EXPIRES_SQL, GRACE_DAYS, MATCHABLE_SQL, parseLanguages, type EntryRow, type MatchRow, type Reason } from './board-sql';
+import { ACTIVE, boardWindow, ENTRY_SELECT, GRACE_DAYS, MATCHABLE_SQL, ON_BOARD_SQL, parseLanguages, type EntryRow, type MatchRow, type Reason } from './board-sql';
+
+type BoardParams = ReturnType<BoardService['params']> & { since: string; sinceCutoff: string };
 
 /** The matching view: suggestions for open needs, the board as volunteers see it, and matches from suggested to done. */
 export class MatchService {
@@ -132,35 +134,111 @@ export class MatchService {
     };
   }
 
-  /** The board: open entries (and recently expired ones, to renew), suggestions, matches. */
-  list(): BoardView {
-    const p = this.entries.params();
-    const since = new Date(this.ctx.clock.now().getTime() - GRACE_DAYS * DAY_MS).toISOString();
-    const rows = this.ctx.db
-      .prepare(`${ENTRY_SELECT} WHERE n.status = 'open' AND ${EXPIRES_SQL} > @since ORDER BY n.created_at DESC, n.id`)
-      .all({ ...p, since }) as EntryRow[];
-    const labels = siteLabels(this.ctx.db);
-    const entries = rows.map((r) => this.entries.toEntry(r, p.now, labels));
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    const suggestions = this.suggestAll(3);
-    const active = this.activeMatchByNeed();
-    const needs = entries
-      .filter((e) => e.kind === 'need')
-      .map((e) => ({
-        ...e,
-        activeMatchId: active.get(e.id) ?? null,
-        suggestions: (suggestions.get(e.id) ?? []).map((r, i) => ({
-          rank: i + 1,
-          offer: byId.get(r.offer.id) ?? this.entries.entry(r.offer.id),
-          why: r.why,
-        })),
-      }));
+  /**
+   * The board: the first page of open entries of each kind (and recently expired ones, to
+   * renew), newest first, with suggestions for the page's needs; the matches; the totals.
+   */
+  list(limit: number): BoardView {
+    const p = this.boardParams();
+    const needs = this.needsPage(p, null, limit);
+    const offers = this.entriesPage(p, 'offer', null, limit);
+    const totals = this.ctx.db
+      .prepare(`SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${ON_BOARD_SQL} GROUP BY n.kind`)
+      .all(p) as { kind: 'need' | 'offer'; n: number }[];
+    const total = (kind: string) => totals.find((t) => t.kind === kind)?.n ?? 0;
     return {
-      needs,
-      offers: entries.filter((e) => e.kind === 'offer'),
+      needs: needs.entries,
+      offers: offers.entries,
+      needsTotal: total('need'),
+      offersTotal: total('offer'),
+      needsNext: needs.next,
+      offersNext: offers.next,
       matches: this.matches(),
       expiryDays: p.days,
     };
+  }
+
+  /** The page of one list that follows `after` (a cursor from the page before). */
+  page(kind: 'need' | 'offer', after: string, limit: number): BoardPage {
+    const p = this.boardParams();
+    if (kind === 'need') {
+      const page = this.needsPage(p, after, limit);
+      return { needs: page.entries, offers: [], next: page.next };
+    }
+    const page = this.entriesPage(p, 'offer', after, limit);
+    return { needs: [], offers: page.entries, next: page.next };
+  }
+
+  private boardParams() {
+    const p = this.entries.params();
+    return { ...p, ...boardWindow(this.ctx.clock.now(), p.days) };
+  }
+
+  /**
+   * `limit` entries of a kind on the board after the cursor, newest first: a range of the
+   * needs_offers_board index (0260), never the whole history (see tests for its plan).
+   */
+  private entriesPage(p: BoardParams, kind: 'need' | 'offer', after: string | null, limit: number) {
+    const [afterAt = null, afterId = null] = after === null ? [] : after.split('|');
+    const rows = this.ctx.db
+      .prepare(
+        `${ENTRY_SELECT} WHERE n.kind = @kind AND ${ON_BOARD_SQL}
+         ${afterAt === null ? '' : 'AND (n.created_at < @afterAt OR (n.created_at = @afterAt AND n.id > @afterId))'}
+         ORDER BY n.created_at DESC, n.id LIMIT @take`,
+      )
+      .all({ ...p, kind, afterAt, afterId, take: limit + 1 }) as EntryRow[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    // Which hub each entry came from, named from one read of the known hubs for the whole page.
+    const labels = siteLabels(this.ctx.db);
+    return {
+      rows: page,
+      entries: page.map((r) => this.entries.toEntry(r, p.now, labels)),
+      next: rows.length > limit && last ? `${last.created_at}|${last.id}` : null,
+    };
+  }
+
+  /** A page of needs, each with its best three offers (the offers read once, for the page). */
+  private needsPage(p: BoardParams, after: string | null, limit: number) {
+    const page = this.entriesPage(p, 'need', after, limit);
+    const active = this.activeMatchByNeed();
+    const wanting = page.rows.filter((r, i) => !active.has(r.id) && !page.entries[i]?.expired);
+    const ranked = new Map<string, Ranked[]>();
+    if (wanting.length > 0) {
+      const now = this.ctx.clock.now();
+      const index = new OfferIndex(this.matchable('offer', this.busyCounts()));
+      const pairs = this.pairsOnRecord();
+      for (const r of wanting) {
+        const need: MatchEntry = {
+          id: r.id,
+          category: r.category,
+          languages: parseLanguages(r.languages),
+          slots: r.slots ?? parseAvailability(r.availability),
+          dateFrom: r.date_from,
+          dateUntil: r.date_until,
+          householdId: r.household_id,
+          createdAt: r.created_at,
+        };
+        ranked.set(r.id, index.suggest(need, 3, now, pairs.get(r.id)));
+      }
+    }
+    const offers = this.entriesById([...new Set([...ranked.values()].flatMap((rs) => rs.map((r) => r.offer.id)))], p.now);
+    const entries = page.entries.map((e) => ({
+      ...e,
+      activeMatchId: active.get(e.id) ?? null,
+      suggestions: (ranked.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: offers.get(r.offer.id) ?? this.entries.entry(r.offer.id), why: r.why })),
+    }));
+    return { entries, next: page.next };
+  }
+
+  /** Several entries in one query. */
+  private entriesById(ids: string[], now: string): Map<string, BoardEntry> {
+    if (ids.length === 0) return new Map();
+    const rows = this.ctx.db
+      .prepare(`${ENTRY_SELECT} WHERE n.id IN (SELECT value FROM json_each(@ids))`)
+      .all(this.entries.params({ ids: JSON.stringify(ids) })) as EntryRow[];
+    const labels = siteLabels(this.ctx.db);
+    return new Map(rows.map((r) => [r.id, this.entries.toEntry(r, now, labels)]));
   }
 
   /** Matches in progress, and those closed in the last two weeks. */

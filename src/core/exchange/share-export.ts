@@ -18,6 +18,7 @@ import { oldestSharedWeek, ownRecords, withdrawn } from './records';
 import { digestLines } from './digests';
 import { DIGEST_PART, type DigestedRecord } from './relay';
 import { cardOf, knownSiteRow, ownIdentity } from './sites';
+import { assertImportable, liveRecords } from './share-live';
 
 // A share bundle out: this hub's records (and those it passes on), signed, on the stick.
 
@@ -114,7 +115,7 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
   const origins = new Set<string>();
   const oldestWeek = oldestSharedWeek(ctx.clock.now().getTime());
   const perOrigin = new Map<string, DigestedRecord[]>();
-  for (const r of ctx.db.prepare('SELECT type, id, origin_site, line FROM exchange_records ORDER BY type, id').iterate() as Iterable<StoredRow>) {
+  for (const r of liveRecords(ctx)) {
     // Only the latest weeks' counts travel: a year of relaying does not carry a year of weeks.
     if (r.type === 'weekly' && r.id.slice(r.id.lastIndexOf(':') + 1) < oldestWeek) continue;
     // Only records from sites we still trust travel on.
@@ -153,7 +154,9 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
     parts: manifestParts,
   };
   const manifestLine = JSON.stringify(manifest);
-  return { bytes: assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts), manifest };
+  const bytes = assembleBundle(manifestLine, signManifest(manifestLine, me.privateKey), parts);
+  assertImportable(bytes.length, manifestParts);
+  return { bytes, manifest };
 }
 
 /** `fileName`: the network folder keeps one file per hub, replaced each time (network-sync.ts). */

@@ -2,8 +2,12 @@ import { AppError } from '../errors';
 import type { Period } from '../../shared/reports/report';
 import { DAY_MS } from '../../shared/time';
 
-/** The longest period one report reads: ten years. */
-const MAX_DAYS = 3660;
+/**
+ * The longest period one report reads: ten years. Also how far back history is kept for them
+ * (core/retention): what ended before that is read by no report and no screen.
+ */
+export const REPORT_HORIZON_DAYS = 3660;
+const MAX_DAYS = REPORT_HORIZON_DAYS;
 
 export interface Bounds {
   from: string;

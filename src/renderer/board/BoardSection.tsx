@@ -6,11 +6,13 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { AddEntry } from './AddEntry';
+import { BoardList } from './BoardList';
 import { EntryCard } from './EntryCard';
 import { GapsView } from './GapsView';
 import { MatchesView } from './MatchesView';
 import { EntryActions, NeedsView } from './NeedsView';
 import { SettingsView } from './SettingsView';
+import { useBoardPages } from './use-board-pages';
 import '../styles/board.css';
 import { asyncHandler } from '../async-handler';
 
@@ -34,6 +36,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  const more = useBoardPages(view, setView, setError);
 
   /** Runs an action, shows its error if any, and refreshes the board either way. */
   const act = useCallback(
@@ -55,25 +58,28 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
         {TABS.filter((id) => id !== 'settings' || session.role === 'coordinator').map((id) => (
           <button key={id} type="button" className="tab" aria-pressed={tab === id} onClick={() => setTab(id)}>
             {t(`tabs.${id}`)}
-            {id === 'needs' && view ? ` (${view.needs.length})` : null}
-            {id === 'offers' && view ? ` (${view.offers.length})` : null}
+            {id === 'needs' && view ? ` (${view.needsTotal})` : null}
+            {id === 'offers' && view ? ` (${view.offersTotal})` : null}
             {id === 'matches' && inProgress > 0 ? ` (${inProgress})` : null}
           </button>
         ))}
       </nav>
       <ErrorNotice error={error} />
-      {view && tab === 'needs' ? <NeedsView view={view} act={act} /> : null}
+      {view && tab === 'needs' ? <NeedsView view={view} act={act} onMore={() => void more('need')} /> : null}
       {view && tab === 'offers' ? (
         <section aria-label={t('tabs.offers')}>
           <p className="lead">{t('expiryRule', { count: view.expiryDays })}</p>
           {view.offers.length === 0 ? <p>{t('emptyOffers')}</p> : null}
-          <div className="entries">
-            {view.offers.map((o) => (
+          <BoardList
+            items={view.offers}
+            hasMore={view.offersNext !== null}
+            onMore={() => void more('offer')}
+            render={(o) => (
               <EntryCard key={o.id} entry={o}>
                 <EntryActions entry={o} act={act} />
               </EntryCard>
-            ))}
-          </div>
+            )}
+          />
         </section>
       ) : null}
       {view && tab === 'matches' ? <MatchesView matches={view.matches} role={session.role} act={act} /> : null}

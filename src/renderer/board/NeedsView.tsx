@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardEntry, BoardView, Why } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
 import { useApi } from '../api/context';
+import { BoardList } from './BoardList';
 import { EntryCard } from './EntryCard';
 import { categoryLabel, formatDate, formatSlots, languageNames } from './format';
 
@@ -63,15 +64,18 @@ export function EntryActions({ entry, act }: { entry: BoardEntry; act: Act }) {
   );
 }
 
-export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
+export function NeedsView({ view, act, onMore }: { view: BoardView; act: Act; onMore(): void }) {
   const { t } = useTranslation('board');
   const api = useApi();
   return (
     <section aria-label={t('tabs.needs')}>
       <p className="lead">{t('expiryRule', { count: view.expiryDays })}</p>
       {view.needs.length === 0 ? <p>{t('emptyNeeds')}</p> : null}
-      <div className="entries">
-        {view.needs.map((need) => (
+      <BoardList
+        items={view.needs}
+        hasMore={view.needsNext !== null}
+        onMore={onMore}
+        render={(need) => (
           <EntryCard key={need.id} entry={need}>
             <EntryActions entry={need} act={act} />
             {need.fromHub !== null ? null : need.activeMatchId ? (
@@ -103,8 +107,8 @@ export function NeedsView({ view, act }: { view: BoardView; act: Act }) {
               </section>
             )}
           </EntryCard>
-        ))}
-      </div>
+        )}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NEED_CATEGORIES, type CatalogItem } from '../../shared/api/channels/intake';
 import { categoryIcon, Icon, NEED_ICONS } from '../kiosk/Icon';
 import { TextField } from '../kiosk/TextField';
+import { Windowed } from '../components/Windowed';
 import type { IntakeState, NeedCategory } from './intake-state';
 
 interface NeedsScreenProps {
@@ -10,6 +11,13 @@ interface NeedsScreenProps {
   state: IntakeState;
   onChange(patch: Partial<IntakeState>): void;
 }
+
+/** Tiles per block of the window: whole rows at 2, 3, 4, 5 or 6 columns. */
+const ITEM_BLOCK = 60;
+/** Ten rows of tiles, until a block is measured. */
+const ITEM_BLOCK_PX = 1_320;
+/** The first tiles of the screen are always in the page: a usual catalogue is not windowed at all. */
+const ITEM_PINNED = 240;
 
 /** Pantry items from live stock, grouped by category with pictures, then other kinds of help. */
 export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
@@ -25,6 +33,14 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
   const items = catalog ?? [];
   const categories = [...new Map(items.map((i) => [i.category ?? '', i.categoryIcon])).entries()];
   const shown = filter === null ? categories : categories.filter(([c]) => c === filter);
+  const sectionItems = shown.map(([c]) => items.filter((i) => (i.category ?? '') === c));
+  // Where each shown section starts in the screen's run of tiles (what is pinned, what windowed).
+  const offsets: number[] = [];
+  let run = 0;
+  for (const list of sectionItems) {
+    offsets.push(run);
+    run += list.length;
+  }
 
   const limitNotice = (item: CatalogItem) =>
     item.limit === 0
@@ -68,16 +84,22 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
       <p className="visually-hidden" aria-live="polite">
         {notice?.text ?? ''}
       </p>
-      {shown.map(([category, icon]) => (
+      {shown.map(([category, icon], sectionIndex) => (
         <section key={category} className="item-section" aria-label={category || t('needs.otherItems')}>
           <h2 className="section-title">
             <Icon name={categoryIcon(icon)} size={32} />
             {category || t('needs.otherItems')}
           </h2>
-          <ul className="item-grid">
-            {items
-              .filter((i) => (i.category ?? '') === category)
-              .map((item) => {
+          {/* A window of the grid: a big catalogue's thousands of tiles are not all in the page. */}
+          <Windowed
+            as="ul"
+            className="item-grid"
+            block={ITEM_BLOCK}
+            estimate={ITEM_BLOCK_PX}
+            pinnedBlocks={Math.max(0, Math.ceil((ITEM_PINNED - (offsets[sectionIndex] ?? 0)) / ITEM_BLOCK))}
+            keyOf={(item) => item.id}
+            items={sectionItems[sectionIndex] ?? []}
+            render={(item) => {
                 const qty = state.items[item.id] ?? 0;
                 // Marked before the tap: nothing more of it for this household in this period.
                 const used = item.limit === 0;
@@ -133,8 +155,8 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
                     ) : null}
                   </Fragment>
                 );
-              })}
-          </ul>
+            }}
+          />
         </section>
       ))}
 

@@ -123,13 +123,36 @@ export const NeedWithSuggestions = BoardEntry.extend({
   suggestions: z.array(Suggestion),
 });
 
+/** Entries a board page carries: a screenful, so the first page answers and paints at once. */
+export const BOARD_PAGE = 12;
+export const BOARD_PAGE_MAX = 200;
+/** Where the next page starts: the last entry's creation time and id (newest first, then id). */
+export const BoardCursor = z.string().regex(/^[^|]{1,40}\|[^|]{1,64}$/);
+
+/**
+ * The board's first page of needs and of offers, the matches, and how many entries each list
+ * has; `needsNext`/`offersNext` fetch the following pages through 'board.page'.
+ */
 export const BoardView = z.object({
   needs: z.array(NeedWithSuggestions),
   offers: z.array(BoardEntry),
+  needsTotal: z.number().int(),
+  offersTotal: z.number().int(),
+  needsNext: BoardCursor.nullable(),
+  offersNext: BoardCursor.nullable(),
   matches: z.array(BoardMatch),
   expiryDays: z.number().int(),
 });
 export type BoardView = z.infer<typeof BoardView>;
+
+/** A following page of one list: `needs` for kind 'need', `offers` for kind 'offer'. */
+export const BoardPage = z.object({
+  needs: z.array(NeedWithSuggestions),
+  offers: z.array(BoardEntry),
+  next: BoardCursor.nullable(),
+});
+export type BoardPage = z.infer<typeof BoardPage>;
+const PageLimit = z.number().int().min(1).max(BOARD_PAGE_MAX).default(BOARD_PAGE);
 
 export const BoardSettings = z.object({
   /** Days a need or offer stays on the board unless renewed. */
@@ -199,7 +222,12 @@ export const BOARD_ERRORS = [
 ] as const;
 
 export const boardChannels = {
-  'board.list': channel({ input: z.object({}), output: BoardView, access: ['intake', 'coordinator'] }),
+  'board.list': channel({ input: z.object({ limit: PageLimit }), output: BoardView, access: ['intake', 'coordinator'] }),
+  'board.page': channel({
+    input: z.object({ kind: z.enum(['need', 'offer']), after: BoardCursor, limit: PageLimit }),
+    output: BoardPage,
+    access: ['intake', 'coordinator'],
+  }),
   'board.suggest': channel({
     input: z.object({ needId: Id, limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(Suggestion),

@@ -181,6 +181,8 @@ export const EXCHANGE_ERRORS = [
   'exchange.not_found',
   'exchange.no_card_in_bundle',
   'exchange.too_large',
+  /** A share file this hub would write is larger than any hub accepts: refused before writing. */
+  'exchange.export_too_large',
   'exchange.truncated',
   'exchange.not_a_bundle',
   'exchange.bad_version',

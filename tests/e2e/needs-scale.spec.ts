@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from './fixtures';
+import { IntakePage } from './pages/intake-page';
+
+// Issue 15: a hub whose catalogue has grown to thousands of items still opens the needs screen
+// as fast as a usual one: the first tiles paint with the page, the rest mount as they near it.
+const ITEMS = 3_000;
+
+test('a catalogue of three thousand items: the needs screen holds a window of tiles, and a far one is there when scrolled to', async ({ page, kiosk }) => {
+  test.setTimeout(180_000);
+  const { core } = kiosk;
+  const rows = Array.from({ length: ITEMS }, (_, i) => `,Canned & dry goods,pack,,,,,,,Bulk item ${String(i).padStart(4, '0')}`);
+  const header = 'id,category,unit,icon,barcodes,tags,limit_qty,limit_days,low_stock,name_en';
+  const imported = core.services.catalogue.importCsv([header, ...rows].join('\n'), 'all');
+  expect(imported).toMatchObject({ imported: true, created: ITEMS, issues: [] });
+  const ids = core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND name LIKE 'Bulk item %'").pluck().all() as string[];
+  expect(ids).toHaveLength(ITEMS);
+  core.ctx.db.transaction(() => {
+    for (const itemId of ids) {
+      core.services.stock.receive(
+        { requestId: randomUUID(), itemId, qty: 5, lotCode: null, expiresOn: null, source: 'food_bank', sourceName: null, acceptPastExpiry: false, weightG: null },
+        null,
+      );
+    }
+  })();
+
+  await page.goto(kiosk.url);
+  const k = new IntakePage(page);
+  await k.button('English', true).click();
+  await k.button('I need something').click();
+  await k.button('Next').click();
+  const bulk = page.getByRole('region', { name: 'Canned & dry goods', exact: true });
+  await expect(bulk.getByRole('button', { name: /^Bulk item 0000/ })).toBeVisible();
+  // Not three thousand tiles at once: the pinned first screens and a window around the view.
+  const tiles = () => bulk.locator('.item-tile').count();
+  expect(await tiles()).toBeLessThan(600);
+
+  // The last tile is reached by scrolling, and can be picked like any other.
+  const last = bulk.getByRole('button', { name: /^Bulk item 2999/ });
+  for (let i = 0; i < 80 && (await last.count()) === 0; i += 1) await page.mouse.wheel(0, 3_000);
+  await last.click();
+  await expect(last).toHaveAttribute('aria-pressed', 'true');
+  expect(await tiles()).toBeLessThan(600);
+});
