@@ -224,7 +224,7 @@ export const BOARD_ERRORS = [
 export const boardChannels = {
   'board.list': channel({ input: z.object({ limit: PageLimit }), output: BoardView, access: ['intake', 'coordinator'] }),
   'board.page': channel({
-    input: z.object({ kind: z.enum(['need', 'offer']), after: BoardCursor, limit: PageLimit }),
+    input: z.object({ kind: EntryKind, after: BoardCursor, limit: PageLimit }),
     output: BoardPage,
     access: ['intake', 'coordinator'],
   }),

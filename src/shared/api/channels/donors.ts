@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel, type Role } from '../channel';
 import { LocaleCode } from '../../domain/site';
 import { Period } from '../../reports/report';
-import { WeightUnit } from './weights';
+import { WeightUnit } from '../../reports/weight';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
 const STOCK: readonly Role[] = ['stock', 'coordinator'];

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { channel, type Role } from '../channel';
 import { LOCALE_CODES } from '../../locales';
+import { WeightUnit } from '../../reports/weight';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
 const STOCK: readonly Role[] = ['stock', 'coordinator'];
 
 export const WEIGHTS_ERRORS = ['weights.name_required', 'weights.built_in'] as const;
 
-export const WeightUnit = z.enum(['kg', 'lb']);
 
 /** A category's names by locale; an empty name falls back (a built-in one to its translation). */
 const Names = z.partialRecord(z.enum(LOCALE_CODES), z.string().trim().max(60));
