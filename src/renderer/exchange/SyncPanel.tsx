@@ -7,6 +7,7 @@ import { ErrorNotice, errorKeys } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import { formatDate } from './format';
+import { asyncHandler } from '../async-handler';
 
 /**
  * Sharing over the network (issue 18): the same signed files as on a stick, carried by the
@@ -81,7 +82,12 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
       <p className="lead">{t('sync.intro')}</p>
       <section className="sync-syncthing" aria-labelledby={`${id}-st`}>
         <h2 id={`${id}-st`}>{t('sync.syncthing')}</h2>
-        <p className={on ? (answering ? 'notice notice-ok' : 'notice notice-warn') : settings.found ? 'notice notice-ok' : 'notice notice-warn'} role="status">
+        <p
+          className={
+            on ? (answering ? 'notice notice-ok' : 'notice notice-warn') : settings.found ? 'notice notice-ok' : 'notice notice-warn'
+          }
+          role="status"
+        >
           {on
             ? answering
               ? t('sync.running', { url: ltrIsolate(settings.apiUrl ?? '') })
@@ -113,14 +119,40 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
               void turn(true);
             }}
           >
-            <TextField id={`${id}-folder`} kind="ascii" dir="ltr" label={t('sync.folder')} hint={t('sync.folderHint')} maxLength={1000} value={folder} onChange={setFolder} />
+            <TextField
+              id={`${id}-folder`}
+              kind="ascii"
+              dir="ltr"
+              label={t('sync.folder')}
+              hint={t('sync.folderHint')}
+              maxLength={1000}
+              value={folder}
+              onChange={setFolder}
+            />
             <button type="button" className="button button-quiet" aria-expanded={giveAddress} onClick={() => setGiveAddress(!giveAddress)}>
               {t('sync.giveAddress')}
             </button>
             {giveAddress ? (
               <>
-                <TextField id={`${id}-url`} kind="ascii" dir="ltr" label={t('sync.address')} hint={t('sync.addressHint')} maxLength={200} value={address} onChange={setAddress} />
-                <TextField id={`${id}-key`} kind="ascii" dir="ltr" label={t('sync.apiKey')} maxLength={200} value={apiKey} onChange={setApiKey} />
+                <TextField
+                  id={`${id}-url`}
+                  kind="ascii"
+                  dir="ltr"
+                  label={t('sync.address')}
+                  hint={t('sync.addressHint')}
+                  maxLength={200}
+                  value={address}
+                  onChange={setAddress}
+                />
+                <TextField
+                  id={`${id}-key`}
+                  kind="ascii"
+                  dir="ltr"
+                  label={t('sync.apiKey')}
+                  maxLength={200}
+                  value={apiKey}
+                  onChange={setApiKey}
+                />
               </>
             ) : null}
             <button type="submit" className="button button-primary" disabled={busy || folder.trim() === ''}>
@@ -157,8 +189,8 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
               key={h.siteId}
               hub={h}
               busy={busy}
-              onLink={(linked) => run(() => api.call('network.link', { siteId: h.siteId, linked }))}
-              onAutoApply={(autoApply) => run(() => api.call('network.auto_apply', { siteId: h.siteId, autoApply }))}
+              onLink={asyncHandler((linked: boolean) => run(() => api.call('network.link', { siteId: h.siteId, linked })))}
+              onAutoApply={asyncHandler((autoApply: boolean) => run(() => api.call('network.auto_apply', { siteId: h.siteId, autoApply })))}
             />
           ))}
           {status.arrivals.length > 0 ? (
@@ -188,14 +220,27 @@ function ArrivalWord({ arrival }: { arrival: Arrival }) {
   const { t } = useTranslation('exchange');
   if (arrival.status === 'applied') return <>{t('sync.arrival.applied')}</>;
   if (arrival.status === 'waiting') return <>{t(arrival.reason === 'review' ? 'sync.arrival.review' : 'sync.arrival.untrusted')}</>;
-  return <>{t('sync.arrival.refused', { why: t(errorKeys(arrival.reason ?? 'api.internal'), { defaultValue: t('errors:api.internal') }) })}</>;
+  return (
+    <>{t('sync.arrival.refused', { why: t(errorKeys(arrival.reason ?? 'api.internal'), { defaultValue: t('errors:api.internal') }) })}</>
+  );
 }
 
-function HubCard({ hub, busy, onLink, onAutoApply }: { hub: NetworkHub; busy: boolean; onLink(linked: boolean): void; onAutoApply(auto: boolean): void }) {
+function HubCard({
+  hub,
+  busy,
+  onLink,
+  onAutoApply,
+}: {
+  hub: NetworkHub;
+  busy: boolean;
+  onLink(linked: boolean): void;
+  onAutoApply(auto: boolean): void;
+}) {
   const { t, i18n } = useTranslation('exchange');
   const id = useId();
   const when = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('sync.never'));
-  const connection = hub.connected === null ? t('sync.connection.unknown') : hub.connected ? t('sync.connection.yes') : t('sync.connection.no');
+  const connection =
+    hub.connected === null ? t('sync.connection.unknown') : hub.connected ? t('sync.connection.yes') : t('sync.connection.no');
   return (
     <article className="sync-hub" aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`}>
