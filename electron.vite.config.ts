@@ -24,7 +24,10 @@ const pinEntryScriptByHash: Plugin = {
   writeBundle(options) {
     const dir = options.dir ?? resolve('out/renderer');
     const page = join(dir, 'index.html');
-    const integrityOf = (src: string) => `sha384-${createHash('sha384').update(readFileSync(join(dir, src))).digest('base64')}`;
+    const integrityOf = (src: string) =>
+      `sha384-${createHash('sha384')
+        .update(readFileSync(join(dir, src)))
+        .digest('base64')}`;
     writeFileSync(page, pinEntryScript(readFileSync(page, 'utf8'), integrityOf));
   },
 };

@@ -91,7 +91,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag|enableBlinkFeatures)$/]:not([value.value=false])',
+          selector:
+            'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag|enableBlinkFeatures)$/]:not([value.value=false])',
           message: 'The kiosk window keeps Node, insecure content, experimental features and webviews off: write the literal false.',
         },
         {
@@ -99,7 +100,7 @@ export default tseslint.config(
           message: 'The kiosk window keeps context isolation, the sandbox and web security on: write the literal true.',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(executeJavaScript|executeJavaScriptInIsolatedWorld|openExternal|insertCSS)$/]",
+          selector: 'CallExpression[callee.property.name=/^(executeJavaScript|executeJavaScriptInIsolatedWorld|openExternal|insertCSS)$/]',
           message: 'The shell never runs code in the page or opens the outside world; add a channel to the contract instead.',
         },
       ],

@@ -91,7 +91,11 @@ export async function startRawHost(routes: Record<string, RawRoute>): Promise<Ra
     url,
     server,
     async call(route, input) {
-      const res = await fetch(url + route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+      const res = await fetch(url + route, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input }),
+      });
       const r = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
       if (!r.ok) throw new Error(`raw ${route}: ${JSON.stringify(r.error)}`);
       return r.value;

@@ -10,7 +10,14 @@ import { measure, type Benchmark, type BenchResult } from './harness';
 import { scaled, seededSite, type Scale, type Site } from './scale-data';
 import { folderSpace, type DriveSource } from '../src/core/exchange/drives';
 import { apiRoundtrip, coreOpen } from './benchmarks/foundation';
-import { exportBackupBench, exportShareBench, importRelayedBench, importShareBench, reimportShareBench, restoreBackupBench } from './benchmarks/exchange';
+import {
+  exportBackupBench,
+  exportShareBench,
+  importRelayedBench,
+  importShareBench,
+  reimportShareBench,
+  restoreBackupBench,
+} from './benchmarks/exchange';
 import { inventoryReceive } from './benchmarks/inventory';
 import { UI_BENCHES, startRig, uiScanDuringExport, type UiRig } from './benchmarks/ui';
 import { startupTimings, uiTimings } from './benchmarks/browser';
@@ -42,7 +49,8 @@ async function main(): Promise<void> {
       // stick writes are asynchronous (fs/promises), so a slow stick delays the write's promise, as
       // the kernel does, and does not hold the thread.
       writeHooks: {
-        afterChunk: () => (slowStick.msPerChunk > 0 ? new Promise<void>((resolve) => setTimeout(resolve, slowStick.msPerChunk)) : undefined),
+        afterChunk: () =>
+          slowStick.msPerChunk > 0 ? new Promise<void>((resolve) => setTimeout(resolve, slowStick.msPerChunk)) : undefined,
       },
     });
     const ctx: BenchContext = { dir, scale, factor, site };

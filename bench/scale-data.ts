@@ -95,7 +95,26 @@ const DETAILS: readonly string[] = [
 ];
 const AVAILABILITY_TEXT = ['mornings', 'afternoons', 'evenings', 'weekends', 'mornings,weekends', null];
 /** Visitors' languages, weighted towards a hub's usual mix (every shipped language appears). */
-const VISITOR_LANGS: readonly LocaleCode[] = ['en', 'en', 'es', 'es', 'es', 'ar', 'ar', 'fa', 'fa', 'ur', 'zh-Hans', 'vi', 'ht', 'uk', 'uk', 'so', 'fr', 'pt'];
+const VISITOR_LANGS: readonly LocaleCode[] = [
+  'en',
+  'en',
+  'es',
+  'es',
+  'es',
+  'ar',
+  'ar',
+  'fa',
+  'fa',
+  'ur',
+  'zh-Hans',
+  'vi',
+  'ht',
+  'uk',
+  'uk',
+  'so',
+  'fr',
+  'pt',
+];
 const SIZES = ['', ' 250 g', ' 400 g', ' 500 g', ' 1 kg', ' 2 kg', ' ×6', ' ×12'];
 
 export interface Site {
@@ -165,7 +184,8 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
   const days: number[] = [];
   const dayMs = (d: number) => Date.parse(`${dayToIso(d)}T00:00:00Z`);
   // Today is a distribution day whatever its weekday: its open slips are what the pickup table scans.
-  for (let d = dayNumber(new Date(start)); d <= today; d += 1) if (d === today || DISTRIBUTION_WEEKDAYS.has(new Date(dayMs(d)).getUTCDay())) days.push(d);
+  for (let d = dayNumber(new Date(start)); d <= today; d += 1)
+    if (d === today || DISTRIBUTION_WEEKDAYS.has(new Date(dayMs(d)).getUTCDay())) days.push(d);
   const weights = days.map((_, i) => 0.5 + i / days.length);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   // Enough open slips for the pickup benches to scan and redeem different ones (fewer on a tiny test site).
@@ -179,7 +199,18 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
   });
   perDay[perDay.length - 1] = openToday;
 
-  const summary: SeedSummary = { items: scale.items, households: 0, visits: 0, slips: 0, slipLines: 0, redeemed: 0, voided: 0, openToday, movements: 0, needsOffers: 0 };
+  const summary: SeedSummary = {
+    items: scale.items,
+    households: 0,
+    visits: 0,
+    slips: 0,
+    slipLines: 0,
+    redeemed: 0,
+    voided: 0,
+    openToday,
+    movements: 0,
+    needsOffers: 0,
+  };
 
   db.transaction(() => {
     // The catalogue: the demo catalogue's categories and items (12 languages), in variants up to the scale.
@@ -204,7 +235,19 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
       const id = `item-${String(i).padStart(5, '0')}`;
       const limit = base.limit ?? (rand() < 0.15 ? { qty: 2, days: 7 } : null);
       limits.push({ qty: limit?.qty ?? null, days: limit?.days ?? null });
-      item.run(id, siteId, `cat-${base.category}`, base.unit, base.icon, limit?.qty ?? null, limit?.days ?? null, base.lowStock || Math.floor(rand() * 30), created, created, rand() < 0.02 ? created : null);
+      item.run(
+        id,
+        siteId,
+        `cat-${base.category}`,
+        base.unit,
+        base.icon,
+        limit?.qty ?? null,
+        limit?.days ?? null,
+        base.lowStock || Math.floor(rand() * 30),
+        created,
+        created,
+        rand() < 0.02 ? created : null,
+      );
       const suffix = variant === 0 ? '' : `${SIZES[variant % SIZES.length]} #${variant}`;
       // Some items lack some translations: the screens fall back to the site language, visibly.
       for (const l of DEMO_LOCALES) if (l === 'en' || rand() < 0.9) name.run(id, l, `${base.names[l]}${suffix}`);
@@ -224,7 +267,9 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
 
     // The ledger and its lots, in memory while the years are played; written at the end.
     const lotRow = db.prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)');
-    const move = db.prepare('INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, source, volunteer, slip_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const move = db.prepare(
+      'INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, source, volunteer, slip_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     type Lot = { id: string; expires: string | null; qty: number; received: number };
     const lots: Lot[][] = itemIds.map(() => []);
     let lotSeq = 0;
@@ -234,12 +279,23 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
       const expires = perishable ? new Date(at + (20 + Math.floor(rand() * 340)) * DAY).toISOString().slice(0, 10) : null;
       const lot: Lot = { id: `lot-${String(lotSeq++).padStart(7, '0')}`, expires, qty, received: at };
       lotRow.run(lot.id, itemIds[i], `L${lotSeq % 997}`, expires, new Date(at).toISOString());
-      move.run(uuidAt(at), itemIds[i], lot.id, 'receive', qty, null, pick(['Food bank', 'Banco de alimentos', 'بنك الطعام', 'Church drive', 'Марина']), 'Stock team', null, new Date(at).toISOString());
+      move.run(
+        uuidAt(at),
+        itemIds[i],
+        lot.id,
+        'receive',
+        qty,
+        null,
+        pick(['Food bank', 'Banco de alimentos', 'بنك الطعام', 'Church drive', 'Марина']),
+        'Stock team',
+        null,
+        new Date(at).toISOString(),
+      );
       summary.movements += 1;
       const list = lots[i]!;
       list.push(lot);
       // FEFO order: earliest expiry first, lots without expiry last, then oldest first.
-      list.sort((a, b) => (a.expires ?? '9999') .localeCompare(b.expires ?? '9999') || a.received - b.received);
+      list.sort((a, b) => (a.expires ?? '9999').localeCompare(b.expires ?? '9999') || a.received - b.received);
     };
     const onHand = (i: number) => lots[i]!.reduce((s, l) => s + l.qty, 0);
     const reserved = new Int32Array(scale.items);
@@ -261,7 +317,9 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
     const household = db.prepare(
       'INSERT INTO households (id, adults, children, seniors, first_name, phone, language, created_at, last_visit_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const settle = db.prepare('UPDATE households SET adults = ?, children = ?, seniors = ?, first_name = ?, phone = ?, last_visit_at = ? WHERE id = ?');
+    const settle = db.prepare(
+      'UPDATE households SET adults = ?, children = ?, seniors = ?, first_name = ?, phone = ?, last_visit_at = ? WHERE id = ?',
+    );
     const visit = db.prepare('INSERT INTO visits (id, household_id, language, request_id, at) VALUES (?, ?, ?, ?, ?)');
     const slip = db.prepare(
       `INSERT INTO slips (id, short_code, key_id, visit_id, household_id, language, issue_day, expiry_day, payload, issued_at, voided_at, void_reason, voided_by)
@@ -269,7 +327,9 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
     );
     const line = db.prepare('INSERT INTO slip_lines (slip_id, item_id, qty) VALUES (?, ?, ?)');
     const redemption = db.prepare("INSERT INTO redemptions (slip_id, at, pickup_table, volunteer, outcome) VALUES (?, ?, ?, 'Pickup', ?)");
-    const redemptionLine = db.prepare('INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES (?, ?, ?, ?, ?, ?)');
+    const redemptionLine = db.prepare(
+      'INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const needOffer = db.prepare(
       `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, slots, date_until,
                                  shareable, source, status, created_at, renewed_at, closed_at)
@@ -284,7 +344,8 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
       const open = dayMs(day) + 9 * 3_600_000;
       const span = isToday ? NOW - 15 * 60_000 - open : 4 * 3_600_000;
       // This morning's delivery fills most shelves (the benches ask for more); some items stay low.
-      if (isToday) for (let i = 0; i < scale.items; i += 1) if (onHand(i) - reserved[i]! < 80 && rand() < 0.85) receive(i, open - 2 * 3_600_000, 80);
+      if (isToday)
+        for (let i = 0; i < scale.items; i += 1) if (onHand(i) - reserved[i]! < 80 && rand() < 0.85) receive(i, open - 2 * 3_600_000, 80);
       for (let v = 0; v < count; v += 1) {
         const at = Math.floor(open + ((v + rand()) / count) * span);
         const atIso = new Date(at).toISOString();
@@ -312,7 +373,8 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
           const lim = limits[i]!;
           let qty = 1 + Math.floor(rand() * 3);
           if (lim.qty !== null) {
-            const taken = lim.days === null ? 0 : history.filter((x) => x.item === i && x.day > day - lim.days!).reduce((s, x) => s + x.qty, 0);
+            const taken =
+              lim.days === null ? 0 : history.filter((x) => x.item === i && x.day > day - lim.days!).reduce((s, x) => s + x.qty, 0);
             qty = Math.min(qty, lim.qty - taken);
           }
           if (qty > 0) wanted.set(i, qty);
@@ -332,7 +394,21 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
           const short = onHand(i) - reserved[i]! - qty;
           if (short < 0) receive(i, open - 3_600_000, -short);
         }
-        slip.run(slipId, short, keyId, visitId, hhId(h), lang, day, day + validDays, payload, atIso, voided ? new Date(at + 3_600_000).toISOString() : null, voided ? pick(['lost', 'duplicate', 'perdido', 'مكرر']) : null, voided ? 'Pickup' : null);
+        slip.run(
+          slipId,
+          short,
+          keyId,
+          visitId,
+          hhId(h),
+          lang,
+          day,
+          day + validDays,
+          payload,
+          atIso,
+          voided ? new Date(at + 3_600_000).toISOString() : null,
+          voided ? pick(['lost', 'duplicate', 'perdido', 'مكرر']) : null,
+          voided ? 'Pickup' : null,
+        );
         summary.slips += 1;
         let partial = false;
         const outcomes: [number, number, number, string][] = [];
@@ -370,10 +446,27 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
           const category = kind === 'need' ? pick(NEED_CATEGORIES) : pick(OFFER_CATEGORIES);
           const age = NOW - at;
           const status = age > 40 * DAY && rand() < 0.3 ? pick(['met', 'withdrawn']) : 'open';
-          const renewed = status === 'open' && age > 20 * DAY && age < 60 * DAY && rand() < 0.3 ? new Date(at + 20 * DAY).toISOString() : null;
-          needOffer.run(uuidAt(at), siteId, visitId, hhId(h), kind, category, rand() < 0.4 ? pick(DETAILS) : null, JSON.stringify([lang]),
-            kind === 'offer' ? pick(AVAILABILITY_TEXT) : null, null, null, rand() < 0.4 ? 1 : 0, 'visitor', status, atIso, renewed,
-            status === 'open' ? null : new Date(at + 30 * DAY).toISOString());
+          const renewed =
+            status === 'open' && age > 20 * DAY && age < 60 * DAY && rand() < 0.3 ? new Date(at + 20 * DAY).toISOString() : null;
+          needOffer.run(
+            uuidAt(at),
+            siteId,
+            visitId,
+            hhId(h),
+            kind,
+            category,
+            rand() < 0.4 ? pick(DETAILS) : null,
+            JSON.stringify([lang]),
+            kind === 'offer' ? pick(AVAILABILITY_TEXT) : null,
+            null,
+            null,
+            rand() < 0.4 ? 1 : 0,
+            'visitor',
+            status,
+            atIso,
+            renewed,
+            status === 'open' ? null : new Date(at + 30 * DAY).toISOString(),
+          );
           summary.needsOffers += 1;
         }
       }
@@ -382,9 +475,25 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
         const at = open + 5 * 3_600_000;
         const kind = rand() < 0.5 ? 'need' : 'offer';
         const langs = [...new Set([pick(LOCALE_CODES), ...(rand() < 0.4 ? [pick(LOCALE_CODES)] : [])])];
-        needOffer.run(uuidAt(at), siteId, null, null, kind, pick(BOARD_CATEGORIES), rand() < 0.5 ? pick(DETAILS) : null, JSON.stringify(langs), null,
-          1 + Math.floor(rand() * ((1 << 21) - 1)), rand() < 0.3 ? new Date(at + 21 * DAY).toISOString().slice(0, 10) : null, rand() < 0.5 ? 1 : 0,
-          'volunteer', 'open', new Date(at).toISOString(), null, null);
+        needOffer.run(
+          uuidAt(at),
+          siteId,
+          null,
+          null,
+          kind,
+          pick(BOARD_CATEGORIES),
+          rand() < 0.5 ? pick(DETAILS) : null,
+          JSON.stringify(langs),
+          null,
+          1 + Math.floor(rand() * ((1 << 21) - 1)),
+          rand() < 0.3 ? new Date(at + 21 * DAY).toISOString().slice(0, 10) : null,
+          rand() < 0.5 ? 1 : 0,
+          'volunteer',
+          'open',
+          new Date(at).toISOString(),
+          null,
+          null,
+        );
         summary.needsOffers += 1;
       }
     });
@@ -394,12 +503,21 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
       // Contact details only where the site's 90-day rule still keeps them.
       const recent = NOW - hhLast[h]! < 80 * DAY && rand() < 0.25;
       const lang = hhLang[h]!;
-      settle.run(1 + Math.floor(rand() * 3), Math.floor(rand() * 4), rand() < 0.3 ? 1 : 0, recent ? pick(FIRST_NAMES[lang]) : null,
-        recent && rand() < 0.5 ? `+1 555 01${String(h % 100).padStart(2, '0')}` : null, new Date(hhLast[h]!).toISOString(), hhId(h));
+      settle.run(
+        1 + Math.floor(rand() * 3),
+        Math.floor(rand() * 4),
+        rand() < 0.3 ? 1 : 0,
+        recent ? pick(FIRST_NAMES[lang]) : null,
+        recent && rand() < 0.5 ? `+1 555 01${String(h % 100).padStart(2, '0')}` : null,
+        new Date(hhLast[h]!).toISOString(),
+        hhId(h),
+      );
     }
 
     // The maintained stock tables, from the ledger (item_stock follows by the schema's triggers).
-    db.exec(`INSERT INTO on_hand (item_id, lot_id, qty) SELECT item_id, COALESCE(lot_id, ''), SUM(qty) FROM movements GROUP BY item_id, COALESCE(lot_id, '') HAVING SUM(qty) <> 0`);
+    db.exec(
+      `INSERT INTO on_hand (item_id, lot_id, qty) SELECT item_id, COALESCE(lot_id, ''), SUM(qty) FROM movements GROUP BY item_id, COALESCE(lot_id, '') HAVING SUM(qty) <> 0`,
+    );
   }).deferred();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
@@ -414,7 +532,8 @@ export function generateSite(dir: string, scale: Scale, seed = 1): Site & { summ
 export function checkConsistency(db: Db, now = new Date(NOW)): string[] {
   const problems: string[] = [];
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const onHand = count(`SELECT COUNT(*) AS n FROM (
+  const onHand =
+    count(`SELECT COUNT(*) AS n FROM (
       SELECT item_id, COALESCE(lot_id, '') AS lot, SUM(qty) AS q FROM movements GROUP BY item_id, lot HAVING q <> 0
       EXCEPT SELECT item_id, lot_id, qty FROM on_hand)`) +
     count(`SELECT COUNT(*) AS n FROM (SELECT item_id, lot_id, qty FROM on_hand WHERE qty <> 0
@@ -422,15 +541,19 @@ export function checkConsistency(db: Db, now = new Date(NOW)): string[] {
   if (onHand) problems.push(`on_hand differs from the ledger in ${onHand} rows`);
   const negative = count('SELECT COUNT(*) AS n FROM on_hand WHERE qty < 0');
   if (negative) problems.push(`${negative} lots below zero`);
-  const stock = count(`SELECT COUNT(*) AS n FROM (
+  const stock =
+    count(`SELECT COUNT(*) AS n FROM (
       SELECT o.item_id, SUM(o.qty) AS q,
              (SELECT MIN(l.expires_on) FROM on_hand x JOIN lots l ON l.id = x.lot_id WHERE x.item_id = o.item_id AND x.qty > 0) AS e
       FROM on_hand o GROUP BY o.item_id
       EXCEPT SELECT item_id, on_hand, next_expiry FROM item_stock)`) +
-    count(`SELECT COUNT(*) AS n FROM item_stock s WHERE s.on_hand <> COALESCE((SELECT SUM(qty) FROM on_hand o WHERE o.item_id = s.item_id), 0)`);
+    count(
+      `SELECT COUNT(*) AS n FROM item_stock s WHERE s.on_hand <> COALESCE((SELECT SUM(qty) FROM on_hand o WHERE o.item_id = s.item_id), 0)`,
+    );
   if (stock) problems.push(`item_stock differs from on_hand in ${stock} rows`);
   const today = dayNumber(now);
-  const reservations = count(`SELECT COUNT(*) AS n FROM (
+  const reservations =
+    count(`SELECT COUNT(*) AS n FROM (
       SELECT l.item_id, s.expiry_day, SUM(l.qty) FROM slips s JOIN slip_lines l ON l.slip_id = s.id
       WHERE s.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id) AND s.expiry_day >= ${today}
       GROUP BY l.item_id, s.expiry_day
@@ -460,7 +583,12 @@ export function cachePath(scale: Scale, seed = 1): string {
  * A seeded site in `dir`: copied from the cache when one exists for this scale and generator
  * version, else generated (and checked) and then cached. Benches write to their copy only.
  */
-export function seededSite(dir: string, scale: Scale, log: (s: string) => void = () => {}, deps: Pick<CoreDeps, 'drives' | 'writeHooks'> = {}): Site {
+export function seededSite(
+  dir: string,
+  scale: Scale,
+  log: (s: string) => void = () => {},
+  deps: Pick<CoreDeps, 'drives' | 'writeHooks'> = {},
+): Site {
   const cached = cachePath(scale);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'kiosk.sqlite');
@@ -479,6 +607,12 @@ export function seededSite(dir: string, scale: Scale, log: (s: string) => void =
   } else log(`using cached seed ${cached}`);
   copyFileSync(cached, file);
   const clock = new FixedClock(NOW);
-  const core = createCore({ db: openDatabase(file), clock, ids: sequentialIds(clock, 'bench-run'), keys: seededKeys('bench-run'), ...deps });
+  const core = createCore({
+    db: openDatabase(file),
+    clock,
+    ids: sequentialIds(clock, 'bench-run'),
+    keys: seededKeys('bench-run'),
+    ...deps,
+  });
   return { dir, file, core, clock, scale };
 }

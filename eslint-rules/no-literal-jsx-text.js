@@ -13,8 +13,7 @@ export default {
     schema: [],
   },
   create(context) {
-    const report = (node, text) =>
-      context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
+    const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
     return {
       JSXText(node) {
         if (HAS_LETTER.test(node.value)) report(node, node.value);

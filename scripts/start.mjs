@@ -14,7 +14,9 @@ const windowed = args.includes('--windowed');
 // in Electron and in browser mode, and a mistyped one is named rather than ignored.
 const passArgs = args.filter((a) => a !== '--browser');
 
-const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(1);
@@ -58,7 +60,17 @@ function openWindow(url) {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const win = spawn(
     chromium,
-    [`--app=${url}`, ...(windowed ? [] : ['--kiosk']), ...(asRoot ? ['--no-sandbox'] : []), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-translate', `--user-data-dir=${profile}`],
+    [
+      `--app=${url}`,
+      ...(windowed ? [] : ['--kiosk']),
+      ...(asRoot ? ['--no-sandbox'] : []),
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-translate',
+      `--user-data-dir=${profile}`,
+    ],
     { stdio: 'ignore', detached: false },
   );
   win.on('error', () => console.log(`Open ${url} in a browser on this computer.`));

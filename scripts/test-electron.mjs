@@ -5,7 +5,9 @@ import { findElectron } from './electron-binary.mjs';
 
 const electron = findElectron();
 if (!electron) {
-  console.log('Electron suite skipped: no Electron binary on this machine (it cannot be downloaded here); the same screens and core ran in the browser-mode e2e suite.');
+  console.log(
+    'Electron suite skipped: no Electron binary on this machine (it cannot be downloaded here); the same screens and core ran in the browser-mode e2e suite.',
+  );
   process.exit(0);
 }
 const cli = 'node_modules/@playwright/test/cli.js';

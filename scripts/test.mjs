@@ -18,7 +18,10 @@ const steps = [
   ['format (prettier --check)', [node, bin('prettier', 'bin/prettier.cjs'), '--check', '.']],
   ['build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build']],
   ['security scan (electronegativity)', [node, 'scripts/security-scan.mjs']],
-  ['unit + integration', [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],
+  [
+    'unit + integration',
+    [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json'],
+  ],
   ['e2e (browser mode)', [node, bin('@playwright/test', 'cli.js'), 'test']],
   ['electron', [node, 'scripts/test-electron.mjs']],
 ];
@@ -29,7 +32,7 @@ for (const [name, [cmd, ...args]] of steps) {
   const run = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
   if (run.status !== 0) failedSteps.push(name);
   // Without a clean build the later suites would only repeat the same failure.
-  if (run.status !== 0 && (name === 'build')) break;
+  if (run.status !== 0 && name === 'build') break;
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

@@ -10,7 +10,14 @@ import { dayNumber } from '../../src/shared/time';
 
 /** The same Chromium the e2e suite drives (Debian's), with the same quiet flags. */
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Arms a one-shot timer in the page: it starts at the next `start` event (captured, so before
@@ -85,7 +92,10 @@ export async function uiTimings(ctx: BenchContext, samples = MIN_SAMPLES): Promi
       await page.getByRole('button', { name: 'English', exact: true }).click();
       await page.getByRole('button', { name: 'I need something' }).click();
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.locator('.item-button').nth(i % 20).click();
+      await page
+        .locator('.item-button')
+        .nth(i % 20)
+        .click();
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Skip' }).click();
       const submit = page.getByRole('button', { name: 'Get my slip' });

@@ -41,7 +41,13 @@ const RUNS = 22;
 async function freshSite(dir: string, name: string, setUp: boolean): Promise<Core> {
   mkdirSync(dir, { recursive: true });
   const clock = new FixedClock(Date.UTC(2026, 10, 28, 10, 0, 0));
-  const core = createCore({ db: openDatabase(join(dir, 'kiosk.sqlite')), clock, ids: sequentialIds(clock, name), keys: seededKeys(name), drives });
+  const core = createCore({
+    db: openDatabase(join(dir, 'kiosk.sqlite')),
+    clock,
+    ids: sequentialIds(clock, name),
+    keys: seededKeys(name),
+    drives,
+  });
   if (setUp) await core.dispatch('site.setup', { input: { name, languages: ['en'], siteLanguage: 'en', pin: '1234' } });
   return core;
 }
@@ -51,19 +57,39 @@ function rawShareRead(db: Database.Database): string {
   const out: string[] = [];
   for (const r of db.prepare('SELECT id, icon, sort FROM categories').all()) out.push(JSON.stringify(r));
   for (const r of db.prepare('SELECT category_id, locale, name FROM category_names').all()) out.push(JSON.stringify(r));
-  for (const r of db.prepare('SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock, archived_at, created_at FROM items').all()) out.push(JSON.stringify(r));
+  for (const r of db
+    .prepare('SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock, archived_at, created_at FROM items')
+    .all())
+    out.push(JSON.stringify(r));
   for (const r of db.prepare('SELECT item_id, locale, name FROM item_names').all()) out.push(JSON.stringify(r));
   for (const r of db.prepare('SELECT item_id, barcode FROM item_barcodes').all()) out.push(JSON.stringify(r));
-  for (const r of db.prepare('SELECT id, kind, category, detail, languages, availability, status, created_at FROM needs_offers WHERE shareable = 1').all()) out.push(JSON.stringify(r));
+  for (const r of db
+    .prepare('SELECT id, kind, category, detail, languages, availability, status, created_at FROM needs_offers WHERE shareable = 1')
+    .all())
+    out.push(JSON.stringify(r));
   out.push(JSON.stringify(db.prepare('SELECT item_id, SUM(qty) AS q FROM on_hand GROUP BY item_id').all()));
-  out.push(JSON.stringify(db.prepare("SELECT substr(at, 1, 10) AS d, COUNT(DISTINCT household_id) AS h FROM visits WHERE at >= '2026-10-01' GROUP BY d").all()));
-  out.push(JSON.stringify(db.prepare("SELECT substr(m.at, 1, 10) AS d, i.category_id, SUM(m.qty) FROM movements m JOIN items i ON i.id = m.item_id WHERE m.kind = 'distribute' AND m.at >= '2026-10-01' GROUP BY d, i.category_id").all()));
+  out.push(
+    JSON.stringify(
+      db.prepare("SELECT substr(at, 1, 10) AS d, COUNT(DISTINCT household_id) AS h FROM visits WHERE at >= '2026-10-01' GROUP BY d").all(),
+    ),
+  );
+  out.push(
+    JSON.stringify(
+      db
+        .prepare(
+          "SELECT substr(m.at, 1, 10) AS d, i.category_id, SUM(m.qty) FROM movements m JOIN items i ON i.id = m.item_id WHERE m.kind = 'distribute' AND m.at >= '2026-10-01' GROUP BY d, i.category_id",
+        )
+        .all(),
+    ),
+  );
   return out.join('\n');
 }
 
 /** The site's own signing key, read bare. */
 function siteKey(db: Database.Database): KeyObject {
-  const row = db.prepare('SELECT private_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as { private_key: Buffer };
+  const row = db.prepare('SELECT private_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as {
+    private_key: Buffer;
+  };
   return createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' });
 }
 
@@ -104,11 +130,13 @@ export function exportShareBench(ctx: BenchContext): Benchmark {
       await exportShare(ctx.site.core.ctx, drives, out, null);
     },
     raw(i) {
-      const lines = rawShareRead(raw).split('\n').map((line) => {
-        let sig = signed.get(line);
-        if (sig === undefined) signed.set(line, (sig = sign(null, Buffer.from(line), key).toString('base64')));
-        return `${sig} ${line}`;
-      });
+      const lines = rawShareRead(raw)
+        .split('\n')
+        .map((line) => {
+          let sig = signed.get(line);
+          if (sig === undefined) signed.set(line, (sig = sign(null, Buffer.from(line), key).toString('base64')));
+          return `${sig} ${line}`;
+        });
       const body = Buffer.from(lines.join('\n'));
       const manifest = JSON.stringify({ sha256: createHash('sha256').update(body).digest('hex'), size: body.length });
       const data = Buffer.concat([Buffer.from(`${manifest}\n${sign(null, Buffer.from(manifest), key).toString('base64')}\n`), body]);
@@ -142,11 +170,15 @@ function rawInsert(file: string, lines: RawLine[], origin: string): void {
   db.pragma('synchronous = FULL');
   const cat = db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?)');
   const catName = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
-  const item = db.prepare('INSERT INTO items (id, origin_site, category_id, unit, icon, low_stock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const item = db.prepare(
+    'INSERT INTO items (id, origin_site, category_id, unit, icon, low_stock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const itemName = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
   const barcode = db.prepare('INSERT INTO item_barcodes (barcode, item_id) VALUES (?, ?)');
   const no = db.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, detail, created_at) VALUES (?, ?, ?, ?, ?, 't')");
-  const rec = db.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, 1, '', ?, 't')");
+  const rec = db.prepare(
+    "INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, 1, '', ?, 't')",
+  );
   db.transaction(() => {
     for (const l of lines) {
       rec.run(l.t, l.id, origin, JSON.stringify(l.d));
@@ -174,7 +206,8 @@ function floorVerify(buf: Buffer, cards: readonly CardBody[], records: readonly 
   const nl3 = buf.indexOf(0x0a, nl2 + 1);
   const manifestLine = buf.subarray(nl1 + 1, nl2).toString();
   const manifest = JSON.parse(manifestLine) as { site: { publicKey: string } };
-  if (!verifyManifest(manifestLine, buf.subarray(nl2 + 1, nl3).toString(), publicKeyObject(Buffer.from(manifest.site.publicKey, 'base64')))) throw new Error('floor: bad manifest');
+  if (!verifyManifest(manifestLine, buf.subarray(nl2 + 1, nl3).toString(), publicKeyObject(Buffer.from(manifest.site.publicKey, 'base64'))))
+    throw new Error('floor: bad manifest');
   sha256Hex(buf.subarray(nl3 + 1));
   const keys = new Map(cards.map((c) => [c.id, publicKeyObject(Buffer.from(c.publicKey, 'base64'))]));
   for (const l of buf.toString('utf8').split('\n')) {
@@ -184,7 +217,9 @@ function floorVerify(buf: Buffer, cards: readonly CardBody[], records: readonly 
     if (d && key && !verifyDigest(d, key)) throw new Error('floor: bad digest');
     // Verifying a digest is its signature and its origin's records hashing to it.
     if (d && key) {
-      const mine: DigestedRecord[] = records.filter((r) => r.rec.o === d.digest.site).map((r) => ({ t: r.rec.t, id: r.rec.id, line: r.line }));
+      const mine: DigestedRecord[] = records
+        .filter((r) => r.rec.o === d.digest.site)
+        .map((r) => ({ t: r.rec.t, id: r.rec.id, line: r.line }));
       if (recordSetSha(mine) !== d.digest.sha256) throw new Error('floor: records do not match their digest');
     }
   }
@@ -194,7 +229,12 @@ function floorVerify(buf: Buffer, cards: readonly CardBody[], records: readonly 
  * A first import, as the desk does it (preview, then apply, sharing one core's verification
  * cache), of `bundle` into hubs that trust `cards` and hold none of it, beside bare inserts.
  */
-function firstImportBench(ctx: BenchContext, name: string, dirName: string, bundle: (stick: string) => Promise<{ fx: ImportFixture; cards: CardBody[] }>): Benchmark {
+function firstImportBench(
+  ctx: BenchContext,
+  name: string,
+  dirName: string,
+  bundle: (stick: string) => Promise<{ fx: ImportFixture; cards: CardBody[] }>,
+): Benchmark {
   const base = join(ctx.dir, dirName);
   let fx: ImportFixture;
   let cards: CardBody[] = [];
@@ -228,7 +268,10 @@ function firstImportBench(ctx: BenchContext, name: string, dirName: string, bund
     raw() {
       const buf = readFileSync(join(fx.stick, fx.name));
       const text = buf.toString('utf8');
-      const lines = text.split('\n').slice(3).filter((l) => l.includes(' ') && !l.startsWith('{') && !l.includes('"format":"mak-digest"'));
+      const lines = text
+        .split('\n')
+        .slice(3)
+        .filter((l) => l.includes(' ') && !l.startsWith('{') && !l.includes('"format":"mak-digest"'));
       const records = lines.map((line) => ({ line, rec: JSON.parse(line.slice(line.indexOf(' ') + 1)) as RawLine }));
       floorVerify(buf, cards, records);
       rawInsert(
@@ -284,7 +327,9 @@ export function reimportShareBench(ctx: BenchContext): Benchmark {
     async setup() {
       fx = await shareFixture(ctx, join(base, 'stick'));
       target = await freshSite(join(base, 't'), 'reimport-target', true);
-      target.ctx.db.transaction(() => rememberSite(target.ctx, cardOf(ownIdentity(ctx.site.core.ctx)), { trusted: true, by: null })).immediate();
+      target.ctx.db
+        .transaction(() => rememberSite(target.ctx, cardOf(ownIdentity(ctx.site.core.ctx)), { trusted: true, by: null }))
+        .immediate();
       await applyBundle(target.ctx, fx.stick, fx.name, fx.sha256, null);
       rawDb = new Database(join(base, 't', 'kiosk.sqlite'), { readonly: true });
     },
@@ -391,7 +436,9 @@ export function restoreBackupBench(ctx: BenchContext): Benchmark {
       const db = new Database(rawTargets[nextRaw++ % 8]!);
       db.prepare('ATTACH DATABASE ? AS src').run(opened);
       db.transaction(() => {
-        for (const { name: t } of db.prepare("SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[]) {
+        for (const { name: t } of db
+          .prepare("SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+          .all() as { name: string }[]) {
           db.exec(`DELETE FROM main."${t}"`); // migration defaults (settings rows), as the app does
           db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
         }

@@ -29,12 +29,9 @@ export function inventoryReceive(ctx: BenchContext): Benchmark {
     raw(i) {
       const itemId = `item-${i % ctx.scale.items}`;
       db.transaction(() => {
-        db.prepare("INSERT INTO movements (id, item_id, lot_id, kind, qty, source, volunteer, request_id, at) VALUES (?, ?, NULL, 'receive', 3, 'donor', 'Bench', ?, ?)").run(
-          randomUUID(),
-          itemId,
-          randomUUID(),
-          new Date().toISOString(),
-        );
+        db.prepare(
+          "INSERT INTO movements (id, item_id, lot_id, kind, qty, source, volunteer, request_id, at) VALUES (?, ?, NULL, 'receive', 3, 'donor', 'Bench', ?, ?)",
+        ).run(randomUUID(), itemId, randomUUID(), new Date().toISOString());
         db.prepare(
           "INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, '', 3) ON CONFLICT (item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty",
         ).run(itemId);

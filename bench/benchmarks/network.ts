@@ -47,7 +47,13 @@ async function makeHub(base: string, i: number): Promise<SimHub> {
   const dir = join(base, `hub${i}`);
   mkdirSync(join(dir, 'out'), { recursive: true });
   const clock = new FixedClock(Date.UTC(2026, 0, 5, 10, 0, 0));
-  const core = createCore({ db: openDatabase(join(dir, 'kiosk.sqlite')), clock, ids: sequentialIds(clock, `region-${i}`), keys: seededKeys(`region-${i}`), drives });
+  const core = createCore({
+    db: openDatabase(join(dir, 'kiosk.sqlite')),
+    clock,
+    ids: sequentialIds(clock, `region-${i}`),
+    keys: seededKeys(`region-${i}`),
+    drives,
+  });
   await core.dispatch('site.setup', { input: { name: `Hub ${i}`, languages: ['en', 'es'], siteLanguage: 'en', pin: '1234' } });
   const db = core.ctx.db;
   const id = db.prepare('SELECT id FROM site').pluck().get() as string;
@@ -55,7 +61,9 @@ async function makeHub(base: string, i: number): Promise<SimHub> {
   db.transaction(() => {
     db.prepare('INSERT INTO categories (id, origin_site, sort) VALUES (?, ?, 0)').run(`h${i}-c`, id);
     db.prepare("INSERT INTO category_names (category_id, locale, name) VALUES (?, 'en', ?)").run(`h${i}-c`, `Food of hub ${i}`);
-    const item = db.prepare("INSERT INTO items (id, origin_site, category_id, unit, low_stock, created_at, updated_at) VALUES (?, ?, ?, 'each', ?, ?, ?)");
+    const item = db.prepare(
+      "INSERT INTO items (id, origin_site, category_id, unit, low_stock, created_at, updated_at) VALUES (?, ?, ?, 'each', ?, ?, ?)",
+    );
     const name = db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');
     for (let k = 0; k < ITEMS_PER_HUB; k += 1) {
       const itemId = `h${i}-i${k}`;
@@ -118,7 +126,10 @@ export async function simulateRegion(base: string, n: number, weeks: number): Pr
   for (let i = 0; i < n; i += 1) hubs.push(await makeHub(base, i));
   // Every hub trusts every hub of the region (cards exchanged once, at a city meeting).
   const cards = hubs.map((h) => cardOf(ownIdentity(h.core.ctx)));
-  for (const h of hubs) h.core.ctx.db.transaction(() => cards.forEach((c) => c.id !== h.id && rememberSite(h.core.ctx, c, { trusted: true, by: null }))).immediate();
+  for (const h of hubs)
+    h.core.ctx.db
+      .transaction(() => cards.forEach((c) => c.id !== h.id && rememberSite(h.core.ctx, c, { trusted: true, by: null })))
+      .immediate();
   const links = mesh(n, rand);
   const size: number[][] = [];
   const time: number[][] = [];
@@ -150,9 +161,15 @@ export async function simulateRegion(base: string, n: number, weeks: number): Pr
     }
     size.push(sizes);
     time.push(times);
-    if (process.env.REGION_PROGRESS) console.log(`network.region ${n} hubs, week ${w + 1}/${weeks}: ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KiB, ${Math.round(times.reduce((a, b) => a + b, 0) / times.length)} ms per hub`);
+    if (process.env.REGION_PROGRESS)
+      console.log(
+        `network.region ${n} hubs, week ${w + 1}/${weeks}: ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} KiB, ${Math.round(times.reduce((a, b) => a + b, 0) / times.length)} ms per hub`,
+      );
   }
-  const live = hubs.reduce((sum, h) => sum + (h.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_records WHERE origin_site = ?').pluck().get(h.id) as number), 0);
+  const live = hubs.reduce(
+    (sum, h) => sum + (h.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_records WHERE origin_site = ?').pluck().get(h.id) as number),
+    0,
+  );
   for (const h of hubs) h.core.close();
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const q = Math.max(1, Math.floor(weeks / 4));
@@ -161,7 +178,11 @@ export async function simulateRegion(base: string, n: number, weeks: number): Pr
   return {
     hubs: n,
     weeks,
-    bundleKiB: { first: round(per(size, 0, q) / 1024), last: round(per(size, weeks - q, weeks) / 1024), max: round(Math.max(...size.flat()) / 1024) },
+    bundleKiB: {
+      first: round(per(size, 0, q) / 1024),
+      last: round(per(size, weeks - q, weeks) / 1024),
+      max: round(Math.max(...size.flat()) / 1024),
+    },
     importMs: { first: round(per(time, 0, q)), last: round(per(time, weeks - q, weeks)), max: round(Math.max(...time.flat())) },
     records: { carried, live },
   };
@@ -192,12 +213,28 @@ export function networkRegion(ctx: BenchContext): Benchmark {
         console.log(`network.region ${n} hubs × ${weeks} weeks in ${Math.round((performance.now() - t0) / 1000)} s: ${JSON.stringify(r)}`);
         rmSync(dir, { recursive: true, force: true });
       }
-      console.table(results.map((r) => ({ hubs: r.hubs, weeks: r.weeks, kib_first: r.bundleKiB.first, kib_last: r.bundleKiB.last, kib_max: r.bundleKiB.max, import_ms_first: r.importMs.first, import_ms_last: r.importMs.last, import_ms_max: r.importMs.max, records_carried: r.records.carried, records_live: r.records.live })));
+      console.table(
+        results.map((r) => ({
+          hubs: r.hubs,
+          weeks: r.weeks,
+          kib_first: r.bundleKiB.first,
+          kib_last: r.bundleKiB.last,
+          kib_max: r.bundleKiB.max,
+          import_ms_first: r.importMs.first,
+          import_ms_last: r.importMs.last,
+          import_ms_max: r.importMs.max,
+          records_carried: r.records.carried,
+          records_live: r.records.live,
+        })),
+      );
     },
     raw() {
       // The floor: hashing as many bytes as the largest region's last week moved (reading is cheaper still).
       const last = results.at(-1);
-      if (last) createHash('sha256').update(Buffer.alloc(Math.round(last.bundleKiB.last * 1024))).digest();
+      if (last)
+        createHash('sha256')
+          .update(Buffer.alloc(Math.round(last.bundleKiB.last * 1024)))
+          .digest();
     },
     teardown() {
       rmSync(base, { recursive: true, force: true });

@@ -27,11 +27,19 @@ function spreadVisits(ctx: BenchContext): void {
   if (n === 0) return;
   const span = YEARS * 365 * DAY_MS;
   db.transaction(() => {
-    db.prepare("UPDATE visits SET at = strftime('%Y-%m-%dT%H:%M:%fZ', (? + (rowid * ?) / ?) / 1000.0, 'unixepoch')").run(END - span, span, n);
-    db.exec('UPDATE households SET created_at = f.first FROM (SELECT household_id, MIN(at) AS first FROM visits GROUP BY household_id) AS f WHERE f.household_id = households.id');
+    db.prepare("UPDATE visits SET at = strftime('%Y-%m-%dT%H:%M:%fZ', (? + (rowid * ?) / ?) / 1000.0, 'unixepoch')").run(
+      END - span,
+      span,
+      n,
+    );
+    db.exec(
+      'UPDATE households SET created_at = f.first FROM (SELECT household_id, MIN(at) AS first FROM visits GROUP BY household_id) AS f WHERE f.household_id = households.id',
+    );
     // A few shifts a distribution day, so volunteer hours are not an empty sum.
     const vol = db.prepare('SELECT id FROM volunteers LIMIT 1').get() as { id: string };
-    const shift = db.prepare("INSERT OR IGNORE INTO shifts (id, volunteer_id, started_at, ended_at, ended_by) VALUES (?, ?, ?, ?, 'volunteer')");
+    const shift = db.prepare(
+      "INSERT OR IGNORE INTO shifts (id, volunteer_id, started_at, ended_at, ended_by) VALUES (?, ?, ?, ?, 'volunteer')",
+    );
     for (let d = 0; d < YEARS * 365; d += 2) {
       const start = END - span + d * DAY_MS + 9 * 3_600_000;
       shift.run(`bench-shift-${d}`, vol.id, new Date(start).toISOString(), new Date(start + 4 * 3_600_000).toISOString());
@@ -50,14 +58,30 @@ function rawReport(db: Database.Database, from: string, to: string, start: strin
                 SUM(children > 0) AS wc, SUM(children IS NULL) AS wcna FROM last WHERE rn = 1`,
       )
       .get(start, end),
-    people_bands: db.prepare('SELECT p.age_from, SUM(p.count) FROM visits v JOIN visit_people p ON p.visit_id = v.id WHERE v.at >= ? AND v.at < ? GROUP BY 1').all(start, end),
+    people_bands: db
+      .prepare(
+        'SELECT p.age_from, SUM(p.count) FROM visits v JOIN visit_people p ON p.visit_id = v.id WHERE v.at >= ? AND v.at < ? GROUP BY 1',
+      )
+      .all(start, end),
     fresh: db.prepare('SELECT COUNT(*) FROM households WHERE created_at >= ? AND created_at < ?').get(start, end),
     days: db
-      .prepare("SELECT COUNT(*) FROM (SELECT day FROM ledger_days WHERE kind = 'distribute' AND day >= ? AND day <= ? UNION SELECT substr(at, 1, 10) FROM visits WHERE at >= ? AND at < ?)")
+      .prepare(
+        "SELECT COUNT(*) FROM (SELECT day FROM ledger_days WHERE kind = 'distribute' AND day >= ? AND day <= ? UNION SELECT substr(at, 1, 10) FROM visits WHERE at >= ? AND at < ?)",
+      )
       .get(from, to, start, end),
-    weight: db.prepare('SELECT kind, category, source, SUM(units), SUM(grams), SUM(value_cents) FROM ledger_days WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3').all(from, to),
-    shifts: db.prepare('SELECT volunteer_id, SUM(julianday(ended_at) - julianday(started_at)) FROM shifts WHERE started_at < ? AND ended_at > ? GROUP BY 1').all(end, start),
-    met: db.prepare("SELECT COUNT(*) FROM needs_offers WHERE closed_at >= ? AND closed_at < ? AND kind = 'need' AND status = 'met'").get(start, end),
+    weight: db
+      .prepare(
+        'SELECT kind, category, source, SUM(units), SUM(grams), SUM(value_cents) FROM ledger_days WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3',
+      )
+      .all(from, to),
+    shifts: db
+      .prepare(
+        'SELECT volunteer_id, SUM(julianday(ended_at) - julianday(started_at)) FROM shifts WHERE started_at < ? AND ended_at > ? GROUP BY 1',
+      )
+      .all(end, start),
+    met: db
+      .prepare("SELECT COUNT(*) FROM needs_offers WHERE closed_at >= ? AND closed_at < ? AND kind = 'need' AND status = 'met'")
+      .get(start, end),
     matched: db.prepare("SELECT COUNT(*) FROM board_matches WHERE state = 'done' AND updated_at >= ? AND updated_at < ?").get(start, end),
   };
 }
@@ -66,7 +90,11 @@ function rawCharts(db: Database.Database, from: string, to: string, start: strin
   return [
     db.prepare('SELECT substr(at, 1, 10), COUNT(*) FROM visits WHERE at >= ? AND at < ? GROUP BY 1').all(start, end),
     db.prepare('SELECT day, SUM(grams) FROM ledger_days WHERE day >= ? AND day <= ? GROUP BY day, kind').all(from, to),
-    db.prepare('SELECT category, SUM(kind = \'need\'), SUM(kind = \'offer\') FROM needs_offers WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 2 + 3 DESC LIMIT 8').all(start, end),
+    db
+      .prepare(
+        "SELECT category, SUM(kind = 'need'), SUM(kind = 'offer') FROM needs_offers WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 2 + 3 DESC LIMIT 8",
+      )
+      .all(start, end),
     db
       .prepare(
         `SELECT substr(v.at, 1, 7), COUNT(DISTINCT v.household_id), COUNT(DISTINCT CASE WHEN substr(h.created_at, 1, 7) = substr(v.at, 1, 7) THEN v.household_id END)
@@ -115,7 +143,10 @@ export function reportsYearCharts(ctx: BenchContext): Benchmark {
       db = new Database(ctx.site.file, { readonly: true });
     },
     async run() {
-      const r = await ctx.site.core.dispatch('month.charts', { input: { from: '2025-11-28', to: '2026-11-27', itemId: 'item-7', language: 'en' }, session: token });
+      const r = await ctx.site.core.dispatch('month.charts', {
+        input: { from: '2025-11-28', to: '2026-11-27', itemId: 'item-7', language: 'en' },
+        session: token,
+      });
       if (!r.ok) throw new Error(JSON.stringify(r));
     },
     raw() {

@@ -28,13 +28,21 @@ async function hub(ctx: BenchContext) {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<html></html>');
   core.services.stations.configure({ enabled: true, address: LAN, port: 47_443 });
-  const supervisor = new StationSupervisor({ dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir, port: 0 });
+  const supervisor = new StationSupervisor({
+    dispatch: core.dispatch,
+    stations: core.services.stations,
+    events: core.events,
+    rendererDir,
+    port: 0,
+  });
   await supervisor.reconcile();
   const host = supervisor.current!;
   const fingerprint = core.services.stations.status().fingerprint!;
   const clients: StationClient[] = [];
   for (let k = 0; k < STATIONS; k += 1) {
-    const { credential } = core.services.stations.pair(core.services.stations.invite(`Station ${k}`, k % 3 === 0 ? 'intake' : 'pickup').code);
+    const { credential } = core.services.stations.pair(
+      core.services.stations.invite(`Station ${k}`, k % 3 === 0 ? 'intake' : 'pickup').code,
+    );
     clients.push(new StationClient({ address: LAN, port: host.port, fingerprint, credential }));
   }
   const login = await core.dispatch('auth.login', { input: { pin: '1234' } });
@@ -48,7 +56,9 @@ function issuePool(ctx: BenchContext, n: number): { id: string; shortCode: strin
   // A real visit of the seeded hub: slips reference their visit and household.
   const visit = core.ctx.db.prepare('SELECT id, household_id FROM visits LIMIT 1').get() as { id: string; household_id: string };
   for (let i = 0; i < n; i += 1) {
-    const id = core.ctx.db.transaction(() => core.services.slips.issue({ visitId: visit.id, householdId: visit.household_id, language: 'en', lines: LINES })).immediate();
+    const id = core.ctx.db
+      .transaction(() => core.services.slips.issue({ visitId: visit.id, householdId: visit.household_id, language: 'en', lines: LINES }))
+      .immediate();
     const row = core.ctx.db.prepare('SELECT short_code FROM slips WHERE id = ?').get(id) as { short_code: string };
     out.push({ id, shortCode: row.short_code });
   }
@@ -58,10 +68,13 @@ function issuePool(ctx: BenchContext, n: number): { id: string; shortCode: strin
 /** A bare TLS server answering a fixed JSON: the floor for 20 concurrent calls over TLS. */
 async function bareTls(ctx: BenchContext): Promise<{ server: Server; port: number }> {
   const cfg = ctx.site.core.services.stations.listener()!;
-  const server = createServer({ cert: toPem(cfg.certificate.cert, 'CERTIFICATE'), key: toPem(cfg.certificate.key, 'PRIVATE KEY') }, (req, res) => {
-    req.resume();
-    req.on('end', () => res.end('{"ok":true,"value":{}}'));
-  });
+  const server = createServer(
+    { cert: toPem(cfg.certificate.cert, 'CERTIFICATE'), key: toPem(cfg.certificate.key, 'PRIVATE KEY') },
+    (req, res) => {
+      req.resume();
+      req.on('end', () => res.end('{"ok":true,"value":{}}'));
+    },
+  );
   await new Promise<void>((r) => server.listen(0, LAN, r));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -89,7 +102,10 @@ export function stationsLoad(ctx: BenchContext): Benchmark {
       h = await hub(ctx);
       pool = issuePool(ctx, 2000);
       bare = await bareTls(ctx);
-      bareClients = Array.from({ length: STATIONS }, () => new StationClient({ address: LAN, port: bare.port, fingerprint: h.fingerprint }));
+      bareClients = Array.from(
+        { length: STATIONS },
+        () => new StationClient({ address: LAN, port: bare.port, fingerprint: h.fingerprint }),
+      );
     },
     async run(i) {
       await Promise.all(
@@ -120,8 +136,19 @@ export function stationsLoad(ctx: BenchContext): Benchmark {
     },
     async teardown() {
       const { db } = ctx.site.core.ctx;
-      const stored = submitted.size === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n FROM slips WHERE id IN (${[...submitted].map(() => '?').join(',')})`).get(...submitted) as { n: number }).n;
-      const redemptions = (db.prepare(`SELECT COUNT(*) AS n FROM redemptions WHERE slip_id IN (${pool.map(() => '?').join(',')})`).get(...pool.map((p) => p.id)) as { n: number }).n;
+      const stored =
+        submitted.size === 0
+          ? 0
+          : (
+              db.prepare(`SELECT COUNT(*) AS n FROM slips WHERE id IN (${[...submitted].map(() => '?').join(',')})`).get(...submitted) as {
+                n: number;
+              }
+            ).n;
+      const redemptions = (
+        db
+          .prepare(`SELECT COUNT(*) AS n FROM redemptions WHERE slip_id IN (${pool.map(() => '?').join(',')})`)
+          .get(...pool.map((p) => p.id)) as { n: number }
+      ).n;
       const lost = submitted.size - stored;
       const doubles = redeemedOk - redemptions;
       const p95 = quantile(perAction, 0.95);
@@ -140,11 +167,20 @@ export function stationsLoad(ctx: BenchContext): Benchmark {
 
 function openStream(address: string, port: number, credential: string | null, path = '/api/events'): Promise<IncomingMessage> {
   return new Promise((done, fail) => {
-    const req = request({ host: address, port, path, rejectUnauthorized: false, headers: { host: `${address}:${port}`, ...(credential ? { 'x-station-credential': credential } : {}) } }, (res) => {
-      // A stream cut at teardown is expected, not a crash.
-      res.on('error', () => undefined);
-      done(res);
-    });
+    const req = request(
+      {
+        host: address,
+        port,
+        path,
+        rejectUnauthorized: false,
+        headers: { host: `${address}:${port}`, ...(credential ? { 'x-station-credential': credential } : {}) },
+      },
+      (res) => {
+        // A stream cut at teardown is expected, not a crash.
+        res.on('error', () => undefined);
+        done(res);
+      },
+    );
     req.on('error', fail);
     req.end();
   });
@@ -167,16 +203,24 @@ export function stationsEvent(ctx: BenchContext): Benchmark {
     async setup() {
       h = await hub(ctx);
       pool = issuePool(ctx, 200);
-      for (let k = 0; k < STATIONS; k += 1) credentials.push(ctx.site.core.services.stations.pair(ctx.site.core.services.stations.invite(`Screen ${k}`, 'screen').code).credential);
+      for (let k = 0; k < STATIONS; k += 1)
+        credentials.push(
+          ctx.site.core.services.stations.pair(ctx.site.core.services.stations.invite(`Screen ${k}`, 'screen').code).credential,
+        );
       streams = await Promise.all(credentials.map((c) => openStream(LAN, h.host.port, c)));
       const cfg = ctx.site.core.services.stations.listener()!;
-      bare = createServer({ cert: toPem(cfg.certificate.cert, 'CERTIFICATE'), key: toPem(cfg.certificate.key, 'PRIVATE KEY') }, (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        res.write(': hi\n\n');
-        bareSockets.push(res);
-      });
+      bare = createServer(
+        { cert: toPem(cfg.certificate.cert, 'CERTIFICATE'), key: toPem(cfg.certificate.key, 'PRIVATE KEY') },
+        (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(': hi\n\n');
+          bareSockets.push(res);
+        },
+      );
       await new Promise<void>((r) => bare.listen(0, LAN, r));
-      bareStreams = await Promise.all(Array.from({ length: STATIONS }, () => openStream(LAN, (bare.address() as AddressInfo).port, null, '/')));
+      bareStreams = await Promise.all(
+        Array.from({ length: STATIONS }, () => openStream(LAN, (bare.address() as AddressInfo).port, null, '/')),
+      );
       for (const s of [...streams, ...bareStreams]) {
         s.on('data', (c: Buffer) => {
           if (c.includes('slip.redeem') || c.includes('bare')) {

@@ -9,7 +9,15 @@ import { foldText } from '../../src/core/inventory/text';
 import { uuidv7 } from '../../src/core/deps';
 import { LOCALE_CODES, type LocaleCode } from '../../src/shared/locales';
 import { BOARD_PAGE } from '../../src/shared/api/channels/board';
-import { BODY_BYTES, PAYLOAD_BYTES, PAYLOAD_DIGITS, PAYLOAD_VERSION, SLIP_ID_BYTES, decodeBody, encodeBody } from '../../src/shared/slips/payload';
+import {
+  BODY_BYTES,
+  PAYLOAD_BYTES,
+  PAYLOAD_DIGITS,
+  PAYLOAD_VERSION,
+  SLIP_ID_BYTES,
+  decodeBody,
+  encodeBody,
+} from '../../src/shared/slips/payload';
 import { DAY_MS, dayNumber, dayToIso } from '../../src/shared/time';
 import { bytesToDigits, digitsToBytes, toHex } from '../../src/shared/text';
 import { shortCodeFromBytes } from '../../src/shared/slips/short-code';
@@ -54,7 +62,9 @@ export async function startRig(ctx: BenchContext): Promise<UiRig> {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldText(s) : null));
-  const keys = db.prepare('SELECT key_id, public_key, private_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as {
+  const keys = db
+    .prepare('SELECT key_id, public_key, private_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1')
+    .get() as {
     key_id: number;
     public_key: Buffer;
     private_key: Buffer;
@@ -70,7 +80,14 @@ export async function startRig(ctx: BenchContext): Promise<UiRig> {
     'board.list': () => rawBoard(db),
     'board.public': (input) => rawPublic(db, site.name, input.language as LocaleCode),
     'inventory.stock': (input) =>
-      rawStock(db, input.language as LocaleCode, String(input.search ?? ''), Number(input.limit ?? 100), (input.view as 'all' | 'low' | 'expiring' | undefined) ?? 'all', Number(input.withinDays ?? 7)),
+      rawStock(
+        db,
+        input.language as LocaleCode,
+        String(input.search ?? ''),
+        Number(input.limit ?? 100),
+        (input.view as 'all' | 'low' | 'expiring' | undefined) ?? 'all',
+        Number(input.withinDays ?? 7),
+      ),
   });
   const open = rows<{ id: string; payload: string }>(
     db,
@@ -157,7 +174,11 @@ function slipView(siteName: string, row: RawSlipRow, lines: ReturnType<typeof sl
     issuedOn: iso(row.issue_day),
     validUntil: iso(row.expiry_day),
     lines,
-    status: row.redeemed_at ? { state: 'redeemed', at: row.redeemed_at, table: row.pickup_table } : row.voided_at ? { state: 'void' } : { state: 'issued' },
+    status: row.redeemed_at
+      ? { state: 'redeemed', at: row.redeemed_at, table: row.pickup_table }
+      : row.voided_at
+        ? { state: 'void' }
+        : { state: 'issued' },
   };
 }
 
@@ -174,28 +195,43 @@ function rawSubmit(db: Database.Database, key: KeyObject, keyId: number, site: {
       );
       for (const need of req.needs) {
         const item = check.get(TODAY, need.itemId) as { limitQty: number | null; available: number } | undefined;
-        if (!item || item.available < need.qty || (item.limitQty !== null && need.qty > item.limitQty)) throw new Error(`unavailable ${need.itemId}`);
+        if (!item || item.available < need.qty || (item.limitQty !== null && need.qty > item.limitQty))
+          throw new Error(`unavailable ${need.itemId}`);
       }
       const at = NOW_ISO;
       const householdId = randomUUID();
-      db.prepare('INSERT INTO households (id, adults, children, seniors, language, created_at, last_visit_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      db.prepare(
+        'INSERT INTO households (id, adults, children, seniors, language, created_at, last_visit_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(householdId, req.household.adults ?? null, req.household.children ?? null, req.household.seniors ?? null, req.language, at, at);
+      const visitId = uuidv7(Date.now(), randomBytes(10));
+      db.prepare('INSERT INTO visits (id, household_id, language, request_id, at) VALUES (?, ?, ?, ?, ?)').run(
+        visitId,
         householdId,
-        req.household.adults ?? null,
-        req.household.children ?? null,
-        req.household.seniors ?? null,
         req.language,
-        at,
+        req.requestId,
         at,
       );
-      const visitId = uuidv7(Date.now(), randomBytes(10));
-      db.prepare('INSERT INTO visits (id, household_id, language, request_id, at) VALUES (?, ?, ?, ?, ?)').run(visitId, householdId, req.language, req.requestId, at);
       const no = db.prepare(
         `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const langs = JSON.stringify([req.language]);
-      for (const n of req.otherNeeds ?? []) no.run(randomUUID(), site.id, visitId, householdId, 'need', n.category, n.detail ?? null, langs, null, n.shareable ? 1 : 0, at);
-      for (const o of req.offers ?? []) no.run(randomUUID(), site.id, visitId, householdId, 'offer', o.category, o.detail ?? null, langs, o.availability?.join(',') || null, o.shareable ? 1 : 0, at);
+      for (const n of req.otherNeeds ?? [])
+        no.run(randomUUID(), site.id, visitId, householdId, 'need', n.category, n.detail ?? null, langs, null, n.shareable ? 1 : 0, at);
+      for (const o of req.offers ?? [])
+        no.run(
+          randomUUID(),
+          site.id,
+          visitId,
+          householdId,
+          'offer',
+          o.category,
+          o.detail ?? null,
+          langs,
+          o.availability?.join(',') || null,
+          o.shareable ? 1 : 0,
+          at,
+        );
       const slipBytes = new Uint8Array(randomBytes(SLIP_ID_BYTES));
       const body = encodeBody({ version: PAYLOAD_VERSION, keyId, slipId: slipBytes, issueDay: TODAY, expiryDay: TODAY + 7 });
       const payload = new Uint8Array(PAYLOAD_BYTES);
@@ -229,7 +265,11 @@ function pickupView(db: Database.Database, row: RawSlipRow) {
      WHERE m.slip_id = ? AND m.item_id = ? AND m.kind = 'distribute' GROUP BY m.lot_id ORDER BY l.expires_on IS NULL, l.expires_on`,
   );
   const outcomes = new Map(
-    rows<{ itemId: string; givenQty: number; outcome: string }>(db, 'SELECT item_id AS itemId, given_qty AS givenQty, outcome FROM redemption_lines WHERE slip_id = ?', row.id).map((o) => [o.itemId, o]),
+    rows<{ itemId: string; givenQty: number; outcome: string }>(
+      db,
+      'SELECT item_id AS itemId, given_qty AS givenQty, outcome FROM redemption_lines WHERE slip_id = ?',
+      row.id,
+    ).map((o) => [o.itemId, o]),
   );
   const redeemed = row.redeemed_at !== null;
   const pickList = view.lines.map((line) => {
@@ -269,7 +309,11 @@ function rawRedeem(db: Database.Database, slipId: string, table: string | null) 
       const row = slipRow(db, slipId);
       if (!row || row.redeemed_at || row.voided_at || TODAY > row.expiry_day) throw new Error('not open');
       const at = NOW_ISO;
-      if (db.prepare('INSERT OR IGNORE INTO redemptions (slip_id, at, pickup_table, volunteer) VALUES (?, ?, ?, ?)').run(slipId, at, table, 'Coordinator').changes !== 1) {
+      if (
+        db
+          .prepare('INSERT OR IGNORE INTO redemptions (slip_id, at, pickup_table, volunteer) VALUES (?, ?, ?, ?)')
+          .run(slipId, at, table, 'Coordinator').changes !== 1
+      ) {
         throw new Error('already');
       }
       const lots = db.prepare(
@@ -281,8 +325,12 @@ function rawRedeem(db: Database.Database, slipId: string, table: string | null) 
         `INSERT INTO movements (id, item_id, lot_id, kind, qty, reason, source, volunteer, slip_id, request_id, at)
          VALUES (?, ?, ?, 'distribute', ?, NULL, NULL, ?, ?, NULL, ?)`,
       );
-      const onHand = db.prepare('INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, ?, ?) ON CONFLICT (item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty');
-      const record = db.prepare('INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES (?, ?, ?, ?, ?, ?)');
+      const onHand = db.prepare(
+        'INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, ?, ?) ON CONFLICT (item_id, lot_id) DO UPDATE SET qty = qty + excluded.qty',
+      );
+      const record = db.prepare(
+        'INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       for (const line of slipLines(db, slipId, SITE_LANG)) {
         let left = line.qty;
         for (const lot of lots.all(line.itemId) as { lotId: string; qty: number }[]) {
@@ -323,7 +371,9 @@ function rawCatalog(db: Database.Database, language: LocaleCode) {
   ).map((r) => ({ ...r, untranslated: r.untranslated === 1, limit: r.limitQty }));
 }
 
-const EXPIRES = (a: string) => `CASE WHEN ${a}.renewed_at IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${a}.renewed_at, '+' || @days || ' days')
+const EXPIRES = (
+  a: string,
+) => `CASE WHEN ${a}.renewed_at IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${a}.renewed_at, '+' || @days || ' days')
   WHEN ${a}.expires_at IS NOT NULL THEN ${a}.expires_at ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${a}.created_at, '+' || @days || ' days') END`;
 
 /**
@@ -339,7 +389,15 @@ function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
   const today = NOW_ISO.slice(0, 10);
   const onBoard = `n.status = 'open' AND (CASE WHEN n.renewed_at IS NOT NULL THEN n.renewed_at > @sinceCutoff
     WHEN n.expires_at IS NOT NULL THEN n.expires_at > @since ELSE n.created_at > @sinceCutoff END)`;
-  type Row = Record<string, unknown> & { id: string; kind: string; expires: string; date_until: string | null; languages: string; slots: number | null; availability: string | null };
+  type Row = Record<string, unknown> & {
+    id: string;
+    kind: string;
+    expires: string;
+    date_until: string | null;
+    languages: string;
+    slots: number | null;
+    availability: string | null;
+  };
   const select = `SELECT n.id, n.kind, n.category, n.detail, n.languages, n.availability, n.slots, n.date_from, n.date_until, n.household_id, n.shareable,
             n.source, n.status, n.created_at, ${EXPIRES('n')} AS expires, COALESCE(inl.name, ifl.name) AS item_name,
             (SELECT s.short_code FROM slips s WHERE s.household_id = n.household_id ORDER BY s.issued_at DESC LIMIT 1) AS short_code,
@@ -348,10 +406,21 @@ function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
      LEFT JOIN item_names inl ON inl.item_id = n.item_id AND inl.locale = @site
      LEFT JOIN item_names ifl ON ifl.item_id = n.item_id AND ifl.locale = @site`;
   const firstPage = (kind: string) =>
-    rows<Row>(db, `${select} WHERE n.kind = @kind AND ${onBoard} ORDER BY n.created_at DESC, n.id LIMIT @take`, { days, since, sinceCutoff, site: SITE_LANG, kind, take: limit + 1 });
+    rows<Row>(db, `${select} WHERE n.kind = @kind AND ${onBoard} ORDER BY n.created_at DESC, n.id LIMIT @take`, {
+      days,
+      since,
+      sinceCutoff,
+      site: SITE_LANG,
+      kind,
+      take: limit + 1,
+    });
   const needRows = firstPage('need');
   const offerRows = firstPage('offer');
-  const totals = rows<{ kind: string; n: number }>(db, `SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${onBoard} GROUP BY n.kind`, { since, sinceCutoff });
+  const totals = rows<{ kind: string; n: number }>(
+    db,
+    `SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${onBoard} GROUP BY n.kind`,
+    { since, sinceCutoff },
+  );
   const live = (e: Row) => e.expires > NOW_ISO && (e.date_until === null || e.date_until >= today);
   const asMatch = (e: Row): MatchOffer => ({
     id: e.id,
@@ -377,12 +446,23 @@ function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
   const suggestions = new Map(needs.filter(live).map((e) => [e.id, index.suggest(asMatch(e), 3, now)]));
   const offerIds = [...new Set([...suggestions.values()].flatMap((rs) => rs.map((r) => r.offer.id)))];
   const byId = new Map(
-    rows<Row>(db, `${select} WHERE n.id IN (SELECT value FROM json_each(@ids))`, { days, site: SITE_LANG, ids: JSON.stringify(offerIds) }).map((e) => [e.id, e]),
+    rows<Row>(db, `${select} WHERE n.id IN (SELECT value FROM json_each(@ids))`, {
+      days,
+      site: SITE_LANG,
+      ids: JSON.stringify(offerIds),
+    }).map((e) => [e.id, e]),
   );
-  const matches = rows(db, "SELECT id, need_id, offer_id, state, reason, why, created_at, updated_at FROM board_matches WHERE state IN ('suggested', 'agreed') OR updated_at >= ? ORDER BY updated_at DESC, id", since);
+  const matches = rows(
+    db,
+    "SELECT id, need_id, offer_id, state, reason, why, created_at, updated_at FROM board_matches WHERE state IN ('suggested', 'agreed') OR updated_at >= ? ORDER BY updated_at DESC, id",
+    since,
+  );
   const next = (page: Row[]) => (page.length > limit ? `${String(page[limit - 1]?.created_at)}|${page[limit - 1]?.id}` : null);
   return {
-    needs: needs.map((e) => ({ ...e, suggestions: (suggestions.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: byId.get(r.offer.id), why: r.why })) })),
+    needs: needs.map((e) => ({
+      ...e,
+      suggestions: (suggestions.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: byId.get(r.offer.id), why: r.why })),
+    })),
     offers: offerRows.slice(0, limit),
     needsTotal: totals.find((t) => t.kind === 'need')?.n ?? 0,
     offersTotal: totals.find((t) => t.kind === 'offer')?.n ?? 0,
@@ -395,7 +475,11 @@ function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
 
 /** board.public bare: the same four questions (gaps, published needs, surplus, help wanted) from the maintained stock tables. */
 function rawPublic(db: Database.Database, siteName: string, language: LocaleCode) {
-  const s = db.prepare('SELECT expiry_days AS days, gap_days AS gapDays, gap_min_asks AS minAsks FROM board_settings').get() as { days: number; gapDays: number; minAsks: number };
+  const s = db.prepare('SELECT expiry_days AS days, gap_days AS gapDays, gap_min_asks AS minAsks FROM board_settings').get() as {
+    days: number;
+    gapDays: number;
+    minAsks: number;
+  };
   const since = new Date(NOW - s.gapDays * DAY).toISOString();
   const names = { lang: language, site: SITE_LANG };
   const gaps = rows<{ itemId: string; name: string; unit: string }>(
@@ -453,14 +537,27 @@ function rawPublic(db: Database.Database, siteName: string, language: LocaleCode
 }
 
 /** inventory.stock bare (the stock list's first page, optionally searched in any script): page, total, lots, tags, category names. */
-function rawStock(db: Database.Database, language: LocaleCode, search: string, limit: number, view: 'all' | 'low' | 'expiring' = 'all', withinDays = 7) {
+function rawStock(
+  db: Database.Database,
+  language: LocaleCode,
+  search: string,
+  limit: number,
+  view: 'all' | 'low' | 'expiring' = 'all',
+  withinDays = 7,
+) {
   let filter =
     view === 'low'
       ? 'AND i.low_stock > 0 AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock'
       : view === 'expiring'
         ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
         : '';
-  const params: Record<string, unknown> = { lang: language, site: SITE_LANG, today: TODAY, limit, until: new Date(NOW + withinDays * DAY).toISOString().slice(0, 10) };
+  const params: Record<string, unknown> = {
+    lang: language,
+    site: SITE_LANG,
+    today: TODAY,
+    limit,
+    until: new Date(NOW + withinDays * DAY).toISOString().slice(0, 10),
+  };
   if (search !== '') {
     const pattern = `%${foldText(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ids = rows<{ item_id: string }>(
@@ -473,9 +570,14 @@ function rawStock(db: Database.Database, language: LocaleCode, search: string, l
     filter += ' AND i.id IN (SELECT value FROM json_each(@matches))';
   }
   // The expiring view walks the items by first expiry (its index) and stops after a page, as the app does.
-  const source = view === 'expiring' ? 'FROM item_stock st JOIN items i ON i.id = st.item_id' : 'FROM items i LEFT JOIN item_stock st ON st.item_id = i.id';
+  const source =
+    view === 'expiring'
+      ? 'FROM item_stock st JOIN items i ON i.id = st.item_id'
+      : 'FROM items i LEFT JOIN item_stock st ON st.item_id = i.id';
   const order = view === 'expiring' ? 'st.next_expiry, st.item_id' : 'name COLLATE NOCASE, i.id';
-  const page = rows<{ id: string; category_id: string | null; on_hand: number; reserved: number; untranslated: number } & Record<string, unknown>>(
+  const page = rows<
+    { id: string; category_id: string | null; on_hand: number; reserved: number; untranslated: number } & Record<string, unknown>
+  >(
     db,
     `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
      SELECT i.id, COALESCE(n.name, f.name, i.id) AS name, n.name IS NULL AS untranslated, i.category_id, i.unit, i.icon, i.low_stock,
@@ -489,12 +591,14 @@ function rawStock(db: Database.Database, language: LocaleCode, search: string, l
   const total =
     page.length < limit
       ? page.length
-      : (db
-          .prepare(
-            `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
+      : (
+          db
+            .prepare(
+              `WITH rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
              SELECT COUNT(*) AS n ${source} LEFT JOIN rs ON rs.item_id = i.id WHERE i.archived_at IS NULL ${filter}`,
-          )
-          .get(params) as { n: number }).n;
+            )
+            .get(params) as { n: number }
+        ).n;
   const ids = JSON.stringify(page.map((r) => r.id));
   const lots = rows<{ itemId: string }>(
     db,
@@ -502,7 +606,11 @@ function rawStock(db: Database.Database, language: LocaleCode, search: string, l
      WHERE o.item_id IN (SELECT value FROM json_each(?)) AND o.qty <> 0 ORDER BY l.expires_on IS NULL, l.expires_on, l.received_at`,
     ids,
   );
-  const tags = rows<{ itemId: string; tag: string }>(db, 'SELECT item_id AS itemId, tag FROM item_tags WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY tag', ids);
+  const tags = rows<{ itemId: string; tag: string }>(
+    db,
+    'SELECT item_id AS itemId, tag FROM item_tags WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY tag',
+    ids,
+  );
   const categories = new Map(
     rows<{ id: string; name: string }>(
       db,
@@ -530,7 +638,13 @@ function rawStock(db: Database.Database, language: LocaleCode, search: string, l
 
 type UiBench = (ctx: BenchContext, rig: () => UiRig) => Benchmark;
 
-function pair(name: string, goal: number | undefined, n: number, run: (rig: UiRig, i: number) => Promise<unknown>, raw: (rig: UiRig, i: number) => Promise<unknown>): UiBench {
+function pair(
+  name: string,
+  goal: number | undefined,
+  n: number,
+  run: (rig: UiRig, i: number) => Promise<unknown>,
+  raw: (rig: UiRig, i: number) => Promise<unknown>,
+): UiBench {
   return (_ctx, rig) => ({
     name,
     n,
@@ -568,7 +682,13 @@ export const uiGetSlip: UiBench = (ctx, rig) => {
       contact: {},
     };
   };
-  const base = pair('ui.get_slip', 20, 60, (r, i) => r.app.call('intake.submit', request(i)), (r, i) => r.raw.call('intake.submit', request(i)))(ctx, rig);
+  const base = pair(
+    'ui.get_slip',
+    20,
+    60,
+    (r, i) => r.app.call('intake.submit', request(i)),
+    (r, i) => r.raw.call('intake.submit', request(i)),
+  )(ctx, rig);
   return {
     ...base,
     setup() {
@@ -613,7 +733,13 @@ export const uiNeedsScreen: UiBench = pair(
 );
 
 /** The board tab: board.list (entries, suggestions for every open need, matches). */
-export const uiBoard: UiBench = pair('ui.board', 50, 40, (r) => r.app.call('board.list', {}), (r) => r.raw.call('board.list', {}));
+export const uiBoard: UiBench = pair(
+  'ui.board',
+  50,
+  40,
+  (r) => r.app.call('board.list', {}),
+  (r) => r.raw.call('board.list', {}),
+);
 
 /** The waiting-room screen, rotating through the site's languages: board.public. */
 export const uiPublic: UiBench = pair(
@@ -725,7 +851,18 @@ export function uiScanDuringExport(slowStick: { msPerChunk: number }, stick: str
   });
 }
 
-export const UI_BENCHES: UiBench[] = [uiGetSlip, uiScanSlip, uiNeedsScreen, uiBoard, uiPublic, uiStockList, uiStockLow, uiStockExpiring, uiSearch, uiRedeem];
+export const UI_BENCHES: UiBench[] = [
+  uiGetSlip,
+  uiScanSlip,
+  uiNeedsScreen,
+  uiBoard,
+  uiPublic,
+  uiStockList,
+  uiStockLow,
+  uiStockExpiring,
+  uiSearch,
+  uiRedeem,
+];
 
 /** The floors, for the test that holds them to the app's answers (tests/integration/bench-floors.test.ts). */
 export const FLOORS = { rawCatalog, rawStock, rawPublic, rawBoard, rawLookup };

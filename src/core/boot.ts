@@ -102,7 +102,11 @@ function usage(problem: string): BootError {
  * The folder of the site database: --data-dir, else KIOSK_DATA_DIR, else the host's default
  * (Electron's userData, or the same folder computed for browser mode).
  */
-export function resolveDataDir(args: KioskArgs, env: NodeJS.ProcessEnv = process.env, fallback: () => string = () => defaultDataDir(env)): string {
+export function resolveDataDir(
+  args: KioskArgs,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback: () => string = () => defaultDataDir(env),
+): string {
   if (args.dataDir) return args.dataDir;
   if (env.KIOSK_DATA_DIR) return resolve(env.KIOSK_DATA_DIR);
   return fallback();
@@ -136,7 +140,8 @@ export function bootCore(options: BootOptions): Booted {
     // A damaged or too-new database is a message for a person, not a crash loop.
     // So is a folder that cannot be made or read (a system error carries a code: EACCES, ENOTDIR).
     const systemError = err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
-    if (err instanceof AppError || systemError) throw new BootError(`Cannot open the site database in ${dataDir}: ${err.message}`, EXIT_DATABASE);
+    if (err instanceof AppError || systemError)
+      throw new BootError(`Cannot open the site database in ${dataDir}: ${err.message}`, EXIT_DATABASE);
     throw err;
   }
   const core = createCore({ db, logError: options.logError, ...(options.shell ? { shell: options.shell(dataDir) } : {}) });

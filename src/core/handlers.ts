@@ -11,10 +11,7 @@ export interface CallContext {
   station: string | null;
 }
 
-export type Handler<C extends ChannelName> = (
-  input: ParsedInput<C>,
-  call: CallContext,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>, call: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** One handler per channel; TypeScript refuses a core that misses one. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -24,7 +21,9 @@ export function who(call: CallContext): string | null {
   return call.session?.volunteerName ?? null;
 }
 
-type Joined<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void
+type Joined<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (
+  k: infer I,
+) => void
   ? I
   : never;
 

@@ -179,7 +179,26 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     events,
-    services: { site, slips, intake, sessions, volunteers, board, matches, gaps, publicBoard, exchange, catalogue, stock, counts, printing, stations, queue, network, networkSchedule },
+    services: {
+      site,
+      slips,
+      intake,
+      sessions,
+      volunteers,
+      board,
+      matches,
+      gaps,
+      publicBoard,
+      exchange,
+      catalogue,
+      stock,
+      counts,
+      printing,
+      stations,
+      queue,
+      network,
+      networkSchedule,
+    },
     close: () => {
       void networkSchedule.stop();
       closeDatabase(deps.db);

@@ -13,7 +13,16 @@ export function issueReason(issue: z.core.$ZodIssue | undefined): ErrorParams {
     case 'too_big': {
       const small = issue.code === 'too_small';
       const limit = Number(small ? issue.minimum : issue.maximum);
-      const kind = issue.origin === 'string' ? (small ? 'too_short' : 'too_long') : issue.origin === 'array' || issue.origin === 'set' ? (small ? 'too_few' : 'too_many') : issue.code;
+      const kind =
+        issue.origin === 'string'
+          ? small
+            ? 'too_short'
+            : 'too_long'
+          : issue.origin === 'array' || issue.origin === 'set'
+            ? small
+              ? 'too_few'
+              : 'too_many'
+            : issue.code;
       // An exclusive bound (positive()) says "above 0"; the renderer names the inclusive limit.
       const inclusive = issue.inclusive !== false;
       return { reason: kind, limit: inclusive ? limit : small ? limit + 1 : limit - 1 };

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   const host = await startHost({ dispatch: core.dispatch, rendererDir, token, port, events: core.events });
   console.log(`Kiosk (browser mode) at ${host.url}  data: ${dataDir}`);
   // Off until the coordinator turns stations on; then the LAN listener follows the settings.
-  const stations = new StationSupervisor({ dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir }, (m) => console.log(m));
+  const stations = new StationSupervisor(
+    { dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir },
+    (m) => console.log(m),
+  );
   await stations.reconcile();
   const stop = () => {
     void Promise.all([host.close(), stations.close(), core.services.networkSchedule.stop()]).then(() => {

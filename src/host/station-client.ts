@@ -66,7 +66,12 @@ export class StationClient {
     this.credential = options.credential;
   }
 
-  private send(method: 'GET' | 'POST', path: string, body?: unknown, extra: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  private send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<{ status: number; json: unknown }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((done, fail) => {
       const req = request(
@@ -112,9 +117,20 @@ export class StationClient {
     return result;
   }
 
-  async call(channel: string, input: unknown, session: string | null = null, requestId?: string): Promise<ApiResult<unknown> & { status?: number }> {
-    const { status, json } = await this.send('POST', `/api/${encodeURIComponent(channel)}`, { input, session, ...(requestId ? { requestId } : {}) });
-    return typeof json === 'object' && json !== null ? { ...(json as ApiResult<unknown>), status } : { ok: false, error: { code: 'api.internal', message: String(json) }, status };
+  async call(
+    channel: string,
+    input: unknown,
+    session: string | null = null,
+    requestId?: string,
+  ): Promise<ApiResult<unknown> & { status?: number }> {
+    const { status, json } = await this.send('POST', `/api/${encodeURIComponent(channel)}`, {
+      input,
+      session,
+      ...(requestId ? { requestId } : {}),
+    });
+    return typeof json === 'object' && json !== null
+      ? { ...(json as ApiResult<unknown>), status }
+      : { ok: false, error: { code: 'api.internal', message: String(json) }, status };
   }
 
   close(): void {

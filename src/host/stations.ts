@@ -57,7 +57,13 @@ const headers = {
   'strict-transport-security': 'max-age=31536000',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, 'content-type': type, ...extra });
   res.end(body);
 }
@@ -134,7 +140,10 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (file.endsWith('index.html')) {
       // No per-launch token here: a station proves itself with its own credential (the cookie).
-      const html = (await readFile(file, 'utf8')).replace('<meta name="kiosk-token" content="" />', '<meta name="kiosk-station" content="1" />');
+      const html = (await readFile(file, 'utf8')).replace(
+        '<meta name="kiosk-token" content="" />',
+        '<meta name="kiosk-station" content="1" />',
+      );
       return send(res, 200, html, type);
     }
     send(res, 200, await readFile(file), type);
@@ -161,11 +170,20 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
         // The coordinator's station list shows the new station without reloading.
         options.events.publish({ topic: 'stations', channel: 'station.pair', at: new Date().toISOString() });
         const app = req.headers[APP_CLIENT_HEADER] === 'app';
-        return sendResult(res, 200, { ok: true, value: { station, ...(app ? { credential } : {}) } }, {
-          'set-cookie': `${STATION_COOKIE}=${credential}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${YEAR_S}`,
-        });
+        return sendResult(
+          res,
+          200,
+          { ok: true, value: { station, ...(app ? { credential } : {}) } },
+          {
+            'set-cookie': `${STATION_COOKIE}=${credential}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${YEAR_S}`,
+          },
+        );
       } catch (err) {
-        if (err instanceof AppError) return sendResult(res, err.code === 'stations.code_wait' ? 429 : 403, { ok: false, error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } });
+        if (err instanceof AppError)
+          return sendResult(res, err.code === 'stations.code_wait' ? 429 : 403, {
+            ok: false,
+            error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) },
+          });
         throw err;
       }
     }
@@ -260,7 +278,9 @@ export class StationSupervisor {
   reconcile(): Promise<void> {
     this.chain = this.chain.then(async () => {
       const config = this.options.stations.listener();
-      const wanted = config?.enabled ? `${this.options.address ?? config.address}:${this.options.port ?? config.port}:${config.certificate.cert.toString('base64')}` : '';
+      const wanted = config?.enabled
+        ? `${this.options.address ?? config.address}:${this.options.port ?? config.port}:${config.certificate.cert.toString('base64')}`
+        : '';
       if (wanted === this.key) return;
       if (this.host) {
         await this.host.close();

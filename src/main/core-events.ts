@@ -14,7 +14,12 @@ export function coreEvents({ win, core }: { win: BrowserWindow; core: Core }): v
     if (!win.isDestroyed()) win.webContents.send(bridgeEvent(CORE_EVENT), event);
   });
   const stations = new StationSupervisor(
-    { dispatch: core.dispatch, stations: core.services.stations, events: core.events, rendererDir: join(import.meta.dirname, '../renderer') },
+    {
+      dispatch: core.dispatch,
+      stations: core.services.stations,
+      events: core.events,
+      rendererDir: join(import.meta.dirname, '../renderer'),
+    },
     (m) => console.log(m),
   );
   void stations.reconcile();

@@ -49,7 +49,12 @@ app.on('web-contents-created', (_event, contents: WebContents) => {
 function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
-    callback(isPermissionAllowed(permission, { requestingUrl: details.requestingUrl, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+    callback(
+      isPermissionAllowed(permission, {
+        requestingUrl: details.requestingUrl,
+        mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+      }),
+    ),
   );
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     isPermissionCheckAllowed(permission, requestingOrigin, 'mediaType' in details ? details.mediaType : undefined),

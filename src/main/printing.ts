@@ -18,7 +18,11 @@ async function print(win: BrowserWindow, job: PrintJob, dataDir: string): Promis
   // Electron sizes printed pages in microns, PDF pages in inches.
   const pageSize = { width: Math.round(spec.widthMm * 1000), height: Math.round(heightMm * 1000) };
   const margins = spec.heightMm ? { marginType: 'default' as const } : { marginType: 'none' as const };
-  const pdf = await win.webContents.printToPDF({ pageSize: { width: spec.widthMm / 25.4, height: heightMm / 25.4 }, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+  const pdf = await win.webContents.printToPDF({
+    pageSize: { width: spec.widthMm / 25.4, height: heightMm / 25.4 },
+    printBackground: true,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+  });
   // Beside the site database (the same folder KIOSK_DATA_DIR or --data-dir chose); core's
   // retention pass removes copies once their slips are long over.
   const dir = join(dataDir, PRINTED_SLIPS_DIR);
@@ -47,7 +51,11 @@ export function electronShell(window: () => BrowserWindow | null, dataDir: strin
       const win = window();
       if (!win) return [];
       const list = await win.webContents.getPrintersAsync();
-      return list.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault) }));
+      return list.map((p) => ({
+        name: p.name,
+        displayName: p.displayName || p.name,
+        isDefault: Boolean((p as { isDefault?: boolean }).isDefault),
+      }));
     },
     quit,
   };

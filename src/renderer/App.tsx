@@ -52,7 +52,8 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   if (mode.name === 'pin') {
     return <PinScreen siteName={status.name} onCancel={toKiosk} onSession={(session) => setMode({ name: 'volunteer', session })} />;
   }
-  if (mode.name === 'volunteer') return <VolunteerHome session={mode.session} siteName={status.name} settings={status.settings} onExit={toKiosk} />;
+  if (mode.name === 'volunteer')
+    return <VolunteerHome session={mode.session} siteName={status.name} settings={status.settings} onExit={toKiosk} />;
   return (
     <IntakeFlow
       siteName={status.name}

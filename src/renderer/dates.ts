@@ -7,7 +7,8 @@ export function formatDay(isoDay: string, language: string, style: 'long' | 'sho
   const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
   // Short ("Dec 5, 2026") where many dates share a screen: lots, stock, the network board.
-  const options: Intl.DateTimeFormatOptions = style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'medium' };
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date);
 }
 

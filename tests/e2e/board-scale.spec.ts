@@ -23,8 +23,23 @@ test('ten thousand needs and offers: the first page paints and the list stays a 
     for (let i = 0; i < 10_000; i += 1) {
       clock.advance(1_000);
       for (const kind of ['need', 'offer'] as const) {
-        const e = NewEntry.parse({ kind, category: CATEGORIES[i % CATEGORIES.length], languages: LANGS[i % LANGS.length], slots: 1 << (i % 21), detail: `${kind} ${i}` });
-        insert.run(`${kind}-${String(i).padStart(5, '0')}`, site, e.kind, e.category, e.detail, JSON.stringify(e.languages), e.slots, clock.now().toISOString());
+        const e = NewEntry.parse({
+          kind,
+          category: CATEGORIES[i % CATEGORIES.length],
+          languages: LANGS[i % LANGS.length],
+          slots: 1 << (i % 21),
+          detail: `${kind} ${i}`,
+        });
+        insert.run(
+          `${kind}-${String(i).padStart(5, '0')}`,
+          site,
+          e.kind,
+          e.category,
+          e.detail,
+          JSON.stringify(e.languages),
+          e.slots,
+          clock.now().toISOString(),
+        );
       }
     }
   })();

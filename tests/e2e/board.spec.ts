@@ -24,7 +24,9 @@ test('an intake volunteer takes a suggested match through to done, and never see
   // The household is shown by its slip code only.
   const code = (
     kiosk.core.ctx.db
-      .prepare("SELECT s.short_code AS c FROM needs_offers n JOIN slips s ON s.household_id = n.household_id WHERE n.detail LIKE '%Dari cooking%' ORDER BY s.issued_at DESC")
+      .prepare(
+        "SELECT s.short_code AS c FROM needs_offers n JOIN slips s ON s.household_id = n.household_id WHERE n.detail LIKE '%Dari cooking%' ORDER BY s.issued_at DESC",
+      )
       .get() as { c: string }
   ).c;
   await expect(need.getByText(code, { exact: true }).first()).toBeVisible();
@@ -77,16 +79,18 @@ test('the coordinator sees a contact only when asked and only if given, and shar
   // As many slips as the demo hub's data holds (intake and pickups add their own): read it back.
   const oilAsks = (
     kiosk.core.ctx.db
-      .prepare("SELECT COUNT(DISTINCT l.slip_id) AS n FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = 'en' WHERE n.name = 'Cooking oil, 1 L'")
+      .prepare(
+        "SELECT COUNT(DISTINCT l.slip_id) AS n FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = 'en' WHERE n.name = 'Cooking oil, 1 L'",
+      )
       .get() as { n: number }
   ).n;
   expect(oilAsks).toBeGreaterThanOrEqual(3);
   await expect(oil).toContainText(`asked for on ${oilAsks} slips`);
   await oil.getByRole('button', { name: 'Share as “we need”' }).click();
   await expect(oil).toContainText('Shared as “we need”');
-  expect(
-    kiosk.core.ctx.db.prepare("SELECT category, shareable, source FROM needs_offers WHERE source = 'pantry'").all(),
-  ).toEqual([{ category: 'pantry', shareable: 1, source: 'pantry' }]);
+  expect(kiosk.core.ctx.db.prepare("SELECT category, shareable, source FROM needs_offers WHERE source = 'pantry'").all()).toEqual([
+    { category: 'pantry', shareable: 1, source: 'pantry' },
+  ]);
   await page.screenshot({ path: testInfo.outputPath('board-gaps-en.png') });
 
   // Only the coordinator sets how long entries live.

@@ -13,9 +13,15 @@ async function secondHub(language: 'en' | 'ar'): Promise<{ url: string; core: Co
   const dir = tempDir('kiosk-e2e-b-');
   const clock = new FixedClock(Date.UTC(2026, 10, 28, 11, 0, 0));
   const core = createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, 'hub-b'), keys: seededKeys('hub-b') });
-  const r = await core.dispatch('site.setup', { input: { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: language, pin: '1234' } });
+  const r = await core.dispatch('site.setup', {
+    input: { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: language, pin: '1234' },
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
-  const host: Host = await startHost({ dispatch: core.dispatch, rendererDir: resolve('out/renderer'), token: randomBytes(32).toString('hex') });
+  const host: Host = await startHost({
+    dispatch: core.dispatch,
+    rendererDir: resolve('out/renderer'),
+    token: randomBytes(32).toString('hex'),
+  });
   return {
     url: host.url,
     core,
@@ -75,7 +81,9 @@ for (const [lang, l] of [
 
       await page.getByRole('button', { name: l.importButton, exact: true }).click();
       await expect(ex.status()).toContainText(siteName);
-      const copied = b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items WHERE origin_site = (SELECT id FROM site)').get() as { n: number };
+      const copied = b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items WHERE origin_site = (SELECT id FROM site)').get() as {
+        n: number;
+      };
       expect(copied.n).toBe(0);
       expect(b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: itemsA });
       // The log says when, from whom and how much, the hub name isolated from the sentence around it.

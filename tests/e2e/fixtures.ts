@@ -29,7 +29,12 @@ export const test = base.extend<KioskOptions & { kiosk: Kiosk }>({
     const clock = new FixedClock(Date.UTC(2026, 10, 28, 10, 0, 0));
     const core = createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, 'e2e'), keys: seededKeys('e2e') });
     if (site === 'demo') seedDemo(core.ctx, core.services.intake);
-    const host = await startHost({ dispatch: core.dispatch, rendererDir: resolve('out/renderer'), token: randomBytes(32).toString('hex'), events: core.events });
+    const host = await startHost({
+      dispatch: core.dispatch,
+      rendererDir: resolve('out/renderer'),
+      token: randomBytes(32).toString('hex'),
+      events: core.events,
+    });
     await use({ url: host.url, core, clock, dataDir: dir.path });
     await host.close();
     core.close();

@@ -12,14 +12,37 @@ const VIEWPORTS = [
 
 /** Words for walking the flow in each language checked here. */
 const WORDS = {
-  en: { language: 'English', both: 'Both', next: 'Next', skip: 'Skip', submit: 'Get my slip', rice: 'Rice', cooking: 'Cooking', returning: 'I have a slip from before', back: 'Back' },
-  ar: { language: 'العربية', both: 'الاثنان معًا', next: 'التالي', skip: 'تخطٍّ', submit: 'أعطني القسيمة', rice: 'أرز', cooking: 'الطبخ', returning: 'I have a slip from before', back: 'رجوع' },
+  en: {
+    language: 'English',
+    both: 'Both',
+    next: 'Next',
+    skip: 'Skip',
+    submit: 'Get my slip',
+    rice: 'Rice',
+    cooking: 'Cooking',
+    returning: 'I have a slip from before',
+    back: 'Back',
+  },
+  ar: {
+    language: 'العربية',
+    both: 'الاثنان معًا',
+    next: 'التالي',
+    skip: 'تخطٍّ',
+    submit: 'أعطني القسيمة',
+    rice: 'أرز',
+    cooking: 'الطبخ',
+    returning: 'I have a slip from before',
+    back: 'رجوع',
+  },
 } as const;
 
 /** axe (WCAG 2.2 AA) finds nothing, no viewport scrolls sideways, and a screenshot is kept. */
 async function check(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const results = await wcagAudit(page);
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    name,
+  ).toEqual([]);
   for (const size of VIEWPORTS) {
     await page.setViewportSize(size);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

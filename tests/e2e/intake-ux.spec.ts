@@ -10,7 +10,12 @@ const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1366, height: 768 };
 
 /** An earlier visit's slip, issued by core, asking for `needs` (or another kind of help). */
-function earlierSlip(kiosk: Kiosk, language: 'ht' | 'en' | 'ar', needs: { itemId: string; qty: number }[], contact?: { firstName: string; phone: string }) {
+function earlierSlip(
+  kiosk: Kiosk,
+  language: 'ht' | 'en' | 'ar',
+  needs: { itemId: string; qty: number }[],
+  contact?: { firstName: string; phone: string },
+) {
   const slip = kiosk.core.services.intake.submit({
     requestId: crypto.randomUUID(),
     language,
@@ -46,14 +51,39 @@ async function expectBeside(word: Locator, tile: Locator): Promise<void> {
 const count = (kiosk: Kiosk, sql: string) => kiosk.core.ctx.db.prepare(sql).pluck().get() as number;
 
 const WORDS = {
-  en: { language: 'English', need: 'I need something', offer: 'I can offer something', next: 'Next', skip: 'Skip', cooking: 'Cooking', send: 'Send my offer', thanks: 'Thank you!', returning: 'I have a slip from before', welcomeBack: 'Welcome back' },
-  ar: { language: 'العربية', need: 'أحتاج شيئًا', offer: 'أستطيع أن أقدّم شيئًا', next: 'التالي', skip: 'تخطٍّ', cooking: 'الطبخ', send: 'أرسل عرضي', thanks: 'شكرًا لك!', returning: 'عندي قسيمة من زيارة سابقة', welcomeBack: 'أهلًا بعودتك' },
+  en: {
+    language: 'English',
+    need: 'I need something',
+    offer: 'I can offer something',
+    next: 'Next',
+    skip: 'Skip',
+    cooking: 'Cooking',
+    send: 'Send my offer',
+    thanks: 'Thank you!',
+    returning: 'I have a slip from before',
+    welcomeBack: 'Welcome back',
+  },
+  ar: {
+    language: 'العربية',
+    need: 'أحتاج شيئًا',
+    offer: 'أستطيع أن أقدّم شيئًا',
+    next: 'التالي',
+    skip: 'تخطٍّ',
+    cooking: 'الطبخ',
+    send: 'أرسل عرضي',
+    thanks: 'شكرًا لك!',
+    returning: 'عندي قسيمة من زيارة سابقة',
+    welcomeBack: 'أهلًا بعودتك',
+  },
 } as const;
 
 for (const lng of ['en', 'ar'] as const) {
   const w = WORDS[lng];
 
-  test(`14.5 a returning visitor finds "I have a slip" in their own language, first screen and after it, in ${lng}`, async ({ page, kiosk }) => {
+  test(`14.5 a returning visitor finds "I have a slip" in their own language, first screen and after it, in ${lng}`, async ({
+    page,
+    kiosk,
+  }) => {
     await page.goto(kiosk.url);
     const k = new TouchIntake(page);
     // On the first screen, said in each of the site's languages.
@@ -84,7 +114,9 @@ for (const lng of ['en', 'ar'] as const) {
     expect(count(kiosk, 'SELECT COUNT(*) FROM slips')).toBe(slipsBefore);
     expect(count(kiosk, 'SELECT COUNT(*) FROM visits')).toBe(visitsBefore + 1);
     const offer = kiosk.core.ctx.db
-      .prepare('SELECT n.kind, n.category, n.languages FROM needs_offers n JOIN visits v ON v.id = n.visit_id ORDER BY v.rowid DESC LIMIT 1')
+      .prepare(
+        'SELECT n.kind, n.category, n.languages FROM needs_offers n JOIN visits v ON v.id = n.visit_id ORDER BY v.rowid DESC LIMIT 1',
+      )
       .get();
     expect(offer).toEqual({ kind: 'offer', category: 'cooking', languages: JSON.stringify([lng]) });
   });
@@ -115,7 +147,9 @@ for (const lng of ['en', 'ar'] as const) {
       await k.tap(w.need);
       const next = k.button(w.next);
       const box = await next.boundingBox();
-      const content = await page.getByRole('main').evaluate((m) => Math.max(...[...m.children].map((c) => c.getBoundingClientRect().bottom)));
+      const content = await page
+        .getByRole('main')
+        .evaluate((m) => Math.max(...[...m.children].map((c) => c.getBoundingClientRect().bottom)));
       const fontSize = await next.evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
       expect(box, `${size.width}x${size.height}`).not.toBeNull();
       if (!box) continue;
@@ -156,7 +190,10 @@ for (const lng of ['en', 'ar'] as const) {
   });
 }
 
-test('14.6 a tile at its household limit is marked before the tap, and the kind word sits beside it, in Haitian Creole', async ({ page, kiosk }) => {
+test('14.6 a tile at its household limit is marked before the tap, and the kind word sits beside it, in Haitian Creole', async ({
+  page,
+  kiosk,
+}) => {
   const eggs = itemId(kiosk, 'Eggs');
   const first = earlierSlip(kiosk, 'ht', [{ itemId: eggs, qty: 1 }]);
   kiosk.clock.advance(2 * 86_400_000);
@@ -209,7 +246,10 @@ test('14.7 a visitor who chose nothing gets no empty slip: the screen says so an
   expect(count(kiosk, 'SELECT COUNT(*) FROM slips')).toBe(slipsBefore);
 });
 
-test('returning visitor with contact details kept: told they stay as they are, never asked, and the slip is issued', async ({ page, kiosk }) => {
+test('returning visitor with contact details kept: told they stay as they are, never asked, and the slip is issued', async ({
+  page,
+  kiosk,
+}) => {
   const first = earlierSlip(kiosk, 'ht', [], { firstName: 'Rosa', phone: '+1 555 0199' });
   kiosk.clock.advance(7 * 86_400_000);
   await page.goto(kiosk.url);
@@ -221,7 +261,9 @@ test('returning visitor with contact details kept: told they stay as they are, n
   await k.tap('Pran tikè mwen');
   await expect(page.locator('svg.qr')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Rosa');
-  expect(kiosk.core.ctx.db.prepare("SELECT first_name, phone FROM households WHERE first_name = 'Rosa'").all()).toEqual([{ first_name: 'Rosa', phone: '+1 555 0199' }]);
+  expect(kiosk.core.ctx.db.prepare("SELECT first_name, phone FROM households WHERE first_name = 'Rosa'").all()).toEqual([
+    { first_name: 'Rosa', phone: '+1 555 0199' },
+  ]);
 });
 
 test('14.12 "Still there?" covers the form: a typed phone is not readable behind it', async ({ page, kiosk }) => {
@@ -271,7 +313,11 @@ test('14.12 "Kreyòl ayisyen" stays on one line: every language tile the same he
   for (const size of [{ width: 1024, height: 768 }, LANDSCAPE, PORTRAIT, { width: 1920, height: 1080 }]) {
     await page.setViewportSize(size);
     await expect(k.button('Kreyòl ayisyen', true)).toBeVisible();
-    const heights = await page.getByRole('list').first().getByRole('button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().height)));
+    const heights = await page
+      .getByRole('list')
+      .first()
+      .getByRole('button')
+      .evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().height)));
     expect(heights.length, `${size.width}x${size.height}`).toBe(12);
     expect(new Set(heights).size, `${size.width}x${size.height}: ${heights.join(',')}`).toBe(1);
   }

@@ -13,14 +13,27 @@ function lastVisit(db: import('../../src/core/db/open').Db) {
   };
   return {
     slip,
-    household: db.prepare('SELECT adults, children, seniors, first_name, phone, language FROM households WHERE id = ?').get(slip.household_id),
-    lines: db.prepare('SELECT n.name, l.qty FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = ? WHERE l.slip_id = ? ORDER BY n.name').all('en', slip.id) as { name: string; qty: number }[],
-    needsOffers: db.prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category').all(slip.visit_id),
+    household: db
+      .prepare('SELECT adults, children, seniors, first_name, phone, language FROM households WHERE id = ?')
+      .get(slip.household_id),
+    lines: db
+      .prepare(
+        'SELECT n.name, l.qty FROM slip_lines l JOIN item_names n ON n.item_id = l.item_id AND n.locale = ? WHERE l.slip_id = ? ORDER BY n.name',
+      )
+      .all('en', slip.id) as { name: string; qty: number }[],
+    needsOffers: db
+      .prepare(
+        'SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category',
+      )
+      .all(slip.visit_id),
   };
 }
 
 /** An earlier visit's slip, issued straight by core: a visit that asked for help (a slip is never empty). */
-function earlierSlip(kiosk: import('./fixtures').Kiosk, input: Parameters<import('../../src/core/intake/intake-service').IntakeService['submit']>[0]) {
+function earlierSlip(
+  kiosk: import('./fixtures').Kiosk,
+  input: Parameters<import('../../src/core/intake/intake-service').IntakeService['submit']>[0],
+) {
   const slip = kiosk.core.services.intake.submit({ otherNeeds: [{ category: 'other' }], ...input });
   if (!slip) throw new Error('no slip issued');
   return slip;
@@ -139,7 +152,13 @@ test('a neighbour who only offers: no pantry step, thanked, the offers recorded 
   await expect(page.locator('svg.qr')).toHaveCount(0);
   expect(slips()).toBe(before);
   const visit = kiosk.core.ctx.db.prepare('SELECT id FROM visits ORDER BY rowid DESC LIMIT 1').pluck().get();
-  expect(kiosk.core.ctx.db.prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category').all(visit)).toEqual([
+  expect(
+    kiosk.core.ctx.db
+      .prepare(
+        'SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id = ? ORDER BY kind, category',
+      )
+      .all(visit),
+  ).toEqual([
     { kind: 'offer', category: 'bike_repair', detail: null, languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
     { kind: 'offer', category: 'ride', detail: 'I have a van', languages: '["en"]', availability: 'evenings,weekends', shareable: 0 },
   ]);
@@ -265,7 +284,9 @@ test('a returning family scans last week’s slip: household filled in, a new sl
   await expect(page.locator('body')).not.toContainText('Rosa');
   await expect(page.locator('body')).not.toContainText('0199');
   const v = lastVisit(kiosk.core.ctx.db);
-  const firstHousehold = (kiosk.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').get(first.id) as { household_id: string }).household_id;
+  const firstHousehold = (
+    kiosk.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').get(first.id) as { household_id: string }
+  ).household_id;
   expect(v.slip.household_id).toBe(firstHousehold);
 });
 
@@ -308,7 +329,10 @@ test('the coordinator changes kiosk settings: language order, idle time, require
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
   await page.getByRole('button', { name: 'Move دری up' }).click();
-  await page.getByRole('group', { name: /Household questions/ }).getByRole('button', { name: 'Children' }).click();
+  await page
+    .getByRole('group', { name: /Household questions/ })
+    .getByRole('button', { name: 'Children' })
+    .click();
   const idle = page.getByRole('group', { name: 'Seconds before "Still there?"' });
   for (let i = 0; i < 2; i += 1) await idle.getByRole('button').last().click();
   await expect(idle.locator('output')).toHaveText('120');
@@ -333,7 +357,11 @@ test('the coordinator changes kiosk settings: language order, idle time, require
 });
 
 test('a scan straight on the language screen is enough: three taps to a new slip', async ({ page, kiosk }) => {
-  const first = earlierSlip(kiosk, { requestId: '0190f000-0000-7000-8000-00000000bbbb', language: 'fa', household: { adults: 2, children: 3, seniors: 1 } });
+  const first = earlierSlip(kiosk, {
+    requestId: '0190f000-0000-7000-8000-00000000bbbb',
+    language: 'fa',
+    household: { adults: 2, children: 3, seniors: 1 },
+  });
   const taps = await IntakePage.countTaps(page);
   await page.goto(kiosk.url);
   const k = new IntakePage(page);

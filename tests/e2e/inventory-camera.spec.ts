@@ -18,7 +18,14 @@ writeEan13Video(UNKNOWN, '4006381333931');
 writeBlankVideo(BLANK);
 
 const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 let browser: Browser | null = null;
 /** A page in a fresh Chromium whose camera shows `video`; null video: camera access refused. */
 async function cameraPage(playwright: PlaywrightWorkerArgs['playwright'], video: string | null): Promise<Page> {

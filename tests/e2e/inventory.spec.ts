@@ -6,7 +6,9 @@ import { usbScan } from './usb-scanner';
 const onHand = (core: { ctx: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } }, name: string) =>
   (
     core.ctx.db
-      .prepare("SELECT COALESCE(SUM(o.qty), 0) AS n FROM on_hand o JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = ?")
+      .prepare(
+        "SELECT COALESCE(SUM(o.qty), 0) AS n FROM on_hand o JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = ?",
+      )
       .get(name) as { n: number }
   ).n;
 
@@ -30,11 +32,21 @@ test('a first-day volunteer receives cans by scanning, and adds an unknown barco
   await form.getByLabel('Expiry date (optional)').fill('2028-03-01');
   await page.screenshot({ path: testInfo.outputPath('receive-en.png') });
   const axe = await wcagAudit(page);
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
   await form.getByRole('button', { name: 'Receive', exact: true }).click();
   await expect(room.status()).toHaveText(`Received 40 × Black beans, 15 oz. On hand now: ${before + 40}.`);
   expect(onHand(kiosk.core, 'Black beans, 15 oz')).toBe(before + 40);
-  const last = kiosk.core.ctx.db.prepare("SELECT volunteer, source, qty FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1").get();
+  const last = kiosk.core.ctx.db
+    .prepare("SELECT volunteer, source, qty FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1")
+    .get();
   expect(last).toEqual({ volunteer: 'Stock volunteer', source: 'food_bank|Regional Food Bank', qty: 40 });
 
   // The scanner also works when the focus is on a button, not in the field.
@@ -73,7 +85,10 @@ test('a first-day volunteer receives cans by scanning, and adds an unknown barco
   await expect(page.getByRole('list', { name: 'Matching items' }).getByRole('button')).toHaveText(['Black beans, 15 oz']);
 });
 
-test('the low-stock view lists items at or under their threshold, and spoiled stock is marked with a reason', async ({ page, kiosk }, testInfo) => {
+test('the low-stock view lists items at or under their threshold, and spoiled stock is marked with a reason', async ({
+  page,
+  kiosk,
+}, testInfo) => {
   await page.goto(kiosk.url);
   const room = new StockRoomPage(page);
   await room.open('2222');
@@ -144,5 +159,13 @@ test('the stock room reads right to left in Arabic', async ({ page, kiosk }, tes
   await page.getByRole('form', { name: 'تعديل الصنف' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('editor-ar.png') });
   const axe = await wcagAudit(page);
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 });

@@ -14,7 +14,9 @@ import { formatWeight } from '../../src/shared/reports/weight';
 function seedMonth(kiosk: Kiosk): void {
   const db = kiosk.core.ctx.db;
   const hh = db.prepare("INSERT INTO households (id, language, created_at, last_visit_at) VALUES (?, 'en', ?, ?)");
-  const visit = db.prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const visit = db.prepare(
+    'INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (let h = 0; h < 12; h++) {
     const created = `2026-11-0${2 + (h % 3)}T10:00:00.000Z`;
     hh.run(`m-${h}`, created, created);
@@ -24,7 +26,17 @@ function seedMonth(kiosk: Kiosk): void {
   const item = (db.prepare('SELECT id FROM items ORDER BY id LIMIT 1').get() as { id: string }).id;
   kiosk.clock.set('2026-11-09T10:00:00.000Z');
   kiosk.core.services.stock.receive(
-    { requestId: randomUUID(), itemId: item, qty: 20, lotCode: null, expiresOn: null, source: 'food_bank', sourceName: null, acceptPastExpiry: false, weightG: 48_500 },
+    {
+      requestId: randomUUID(),
+      itemId: item,
+      qty: 20,
+      lotCode: null,
+      expiresOn: null,
+      source: 'food_bank',
+      sourceName: null,
+      acceptPastExpiry: false,
+      weightG: 48_500,
+    },
     null,
   );
   kiosk.clock.set('2026-11-28T10:00:00.000Z');
@@ -35,7 +47,10 @@ async function openMonth(page: Page, kiosk: Kiosk, nav: string): Promise<void> {
   await page.clock.setFixedTime(new Date('2026-11-28T10:00:00.000Z'));
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(kiosk.url);
-  await page.getByRole('button', { name: /^(Volunteer|المتطوعون)$/ }).first().tap();
+  await page
+    .getByRole('button', { name: /^(Volunteer|المتطوعون)$/ })
+    .first()
+    .tap();
   for (const d of DEMO_PINS.coordinator) await page.getByRole('button', { name: d, exact: true }).tap();
   await page.getByRole('button', { name: /^(OK|موافق)$/ }).tap();
   await page.getByRole('navigation').getByRole('button', { name: nav, exact: true }).tap();
@@ -49,7 +64,10 @@ const shots = (name: string) => {
 
 test.use({ hasTouch: true });
 
-test('the coordinator reads the month, compares with last year and prints it as one A4 report (English, touch only)', async ({ page, kiosk }) => {
+test('the coordinator reads the month, compares with last year and prints it as one A4 report (English, touch only)', async ({
+  page,
+  kiosk,
+}) => {
   seedMonth(kiosk);
   await openMonth(page, kiosk, 'Month');
   await expect(page.getByRole('heading', { level: 1, name: /The month: November 2026/ })).toBeVisible();
@@ -58,16 +76,24 @@ test('the coordinator reads the month, compares with last year and prints it as 
   const r = buildReport(kiosk.core.ctx, { from: '2026-11-01', to: '2026-11-30' });
   expect(r.households.distinct).toBeGreaterThanOrEqual(12);
   expect(r.households.withChildrenNotAnswered).toBeGreaterThanOrEqual(2);
-  await expect(figures.getByRole('row', { name: /Households served \(at most\)/ }).getByRole('cell')).toHaveText(String(r.households.distinct));
+  await expect(figures.getByRole('row', { name: /Households served \(at most\)/ }).getByRole('cell')).toHaveText(
+    String(r.households.distinct),
+  );
   await expect(figures.getByRole('row', { name: /^Visits/ }).getByRole('cell')).toHaveText(String(r.households.visits));
   // Households that did not say whether children live with them are their own count, not zero.
-  await expect(figures.getByRole('row', { name: /Households with children under 18/ })).toContainText(`Not answered: ${r.households.withChildrenNotAnswered}`);
-  await expect(figures.getByRole('row', { name: /^Weight received/ }).first()).toContainText(formatWeight(r.weight.receivedGrams, 'kg', 'en'));
+  await expect(figures.getByRole('row', { name: /Households with children under 18/ })).toContainText(
+    `Not answered: ${r.households.withChildrenNotAnswered}`,
+  );
+  await expect(figures.getByRole('row', { name: /^Weight received/ }).first()).toContainText(
+    formatWeight(r.weight.receivedGrams, 'kg', 'en'),
+  );
   expect(r.weight.receivedBySource.find((l) => l.key === 'food_bank')?.grams).toBeGreaterThanOrEqual(48_500);
   // Each chart has its data table beside it.
   const visits = page.getByRole('figure', { name: 'Visits per distribution day' });
   await expect(visits.getByRole('table')).toBeVisible();
-  await expect(visits.getByRole('table').getByRole('row')).toHaveCount(1 + buildCharts(kiosk.core.ctx, { from: '2026-11-01', to: '2026-11-30' }, null, 'en').visitsPerDay.filter((d) => d.visits > 0).length);
+  await expect(visits.getByRole('table').getByRole('row')).toHaveCount(
+    1 + buildCharts(kiosk.core.ctx, { from: '2026-11-01', to: '2026-11-30' }, null, 'en').visitsPerDay.filter((d) => d.visits > 0).length,
+  );
 
   await page.getByRole('button', { name: 'Compare with the same period last year' }).tap();
   await expect(figures.getByRole('columnheader', { name: 'Same period last year' })).toBeVisible();
@@ -105,7 +131,10 @@ test('the Month screen reads right to left in Arabic, with its tables and charts
   await page.pdf({ format: 'A4', printBackground: true, path: shots('month-ar.pdf') });
 });
 
-test('a volunteer starts and ends a shift with their PIN, and the volunteer home shows who is on today (touch only)', async ({ page, kiosk }) => {
+test('a volunteer starts and ends a shift with their PIN, and the volunteer home shows who is on today (touch only)', async ({
+  page,
+  kiosk,
+}) => {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'Volunteer', exact: true }).tap();
   for (const d of DEMO_PINS.intake) await page.getByRole('button', { name: d, exact: true }).tap();
@@ -116,5 +145,5 @@ test('a volunteer starts and ends a shift with their PIN, and the volunteer home
   await expect(onToday.getByRole('listitem')).toHaveText(/Intake volunteer since/);
   await onToday.getByRole('button', { name: 'End my shift' }).tap();
   await expect(onToday.getByRole('listitem')).toHaveText(/Intake volunteer .* to /);
-  expect(kiosk.core.ctx.db.prepare("SELECT ended_by FROM shifts").pluck().all()).toEqual(['volunteer']);
+  expect(kiosk.core.ctx.db.prepare('SELECT ended_by FROM shifts').pluck().all()).toEqual(['volunteer']);
 });

@@ -6,19 +6,35 @@ import { IntakePage } from './pages/intake-page';
 // as fast as a usual one: the first tiles paint with the page, the rest mount as they near it.
 const ITEMS = 3_000;
 
-test('a catalogue of three thousand items: the needs screen holds a window of tiles, and a far one is there when scrolled to', async ({ page, kiosk }) => {
+test('a catalogue of three thousand items: the needs screen holds a window of tiles, and a far one is there when scrolled to', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(180_000);
   const { core } = kiosk;
   const rows = Array.from({ length: ITEMS }, (_, i) => `,Canned & dry goods,pack,,,,,,,Bulk item ${String(i).padStart(4, '0')}`);
   const header = 'id,category,unit,icon,barcodes,tags,limit_qty,limit_days,low_stock,name_en';
   const imported = core.services.catalogue.importCsv([header, ...rows].join('\n'), 'all');
   expect(imported).toMatchObject({ imported: true, created: ITEMS, issues: [] });
-  const ids = core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND name LIKE 'Bulk item %'").pluck().all() as string[];
+  const ids = core.ctx.db
+    .prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND name LIKE 'Bulk item %'")
+    .pluck()
+    .all() as string[];
   expect(ids).toHaveLength(ITEMS);
   core.ctx.db.transaction(() => {
     for (const itemId of ids) {
       core.services.stock.receive(
-        { requestId: randomUUID(), itemId, qty: 5, lotCode: null, expiresOn: null, source: 'food_bank', sourceName: null, acceptPastExpiry: false, weightG: null },
+        {
+          requestId: randomUUID(),
+          itemId,
+          qty: 5,
+          lotCode: null,
+          expiresOn: null,
+          source: 'food_bank',
+          sourceName: null,
+          acceptPastExpiry: false,
+          weightG: null,
+        },
         null,
       );
     }

@@ -47,7 +47,12 @@ async function printToPdf(page: Page, dir: string, name: string, options: Parame
 
 function issue(kiosk: Kiosk, language: 'en' | 'ar', n = 3) {
   const items = kiosk.core.services.intake.catalog(language).slice(0, n);
-  const slip = kiosk.core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = kiosk.core.services.intake.submit({
+    requestId: randomUUID(),
+    language,
+    household: { adults: 2 },
+    needs: items.map((i) => ({ itemId: i.id, qty: 1 })),
+  });
   // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
   if (!slip) throw new Error('no slip issued');
   return slip;
@@ -60,7 +65,10 @@ const PAPER_SIZES = [
   ['letter', 'Letter page', 215.9, 279.4],
 ] as const;
 
-test('a reprinted slip comes out as a real page at 58 mm, 80 mm, A4 and Letter: its text, and a QR that decodes', async ({ page, kiosk }, testInfo) => {
+test('a reprinted slip comes out as a real page at 58 mm, 80 mm, A4 and Letter: its text, and a QR that decodes', async ({
+  page,
+  kiosk,
+}, testInfo) => {
   const slip = issue(kiosk, 'en');
   await page.goto(kiosk.url);
   const table = new PickupTable(page);
@@ -208,7 +216,7 @@ test('"screen only" never prints and keeps the code large, with what to do in th
   expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
 });
 
-test('a print that fails says so in the visitor\'s language and keeps the code large on screen', async ({ page, kiosk }, testInfo) => {
+test("a print that fails says so in the visitor's language and keeps the code large on screen", async ({ page, kiosk }, testInfo) => {
   const prints = await watchPrint(page, true);
   await page.goto(kiosk.url);
   const ar = words('ar');
@@ -238,5 +246,9 @@ test('the coordinator chooses the print mode, paper and printer by tapping', asy
   expect((await wcagAudit(page)).violations.map((v) => v.id)).toEqual([]);
   await section.getByRole('button', { name: 'Save printing' }).click();
   await expect(section.getByRole('status')).toHaveText('Printing settings saved.');
-  expect(kiosk.core.ctx.db.prepare('SELECT mode, paper, printer FROM print_settings').get()).toEqual({ mode: 'ask', paper: 'letter', printer: null });
+  expect(kiosk.core.ctx.db.prepare('SELECT mode, paper, printer FROM print_settings').get()).toEqual({
+    mode: 'ask',
+    paper: 'letter',
+    printer: null,
+  });
 });

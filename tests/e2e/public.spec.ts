@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 /** The kiosk shell (foundation index.html) turns pinch-zoom off on purpose; not this screen's rule. */
 const axe = (page: Page) => wcagAudit(page);
 
-test('the waiting-room screen shows what we have and need, in English then Arabic, with nothing personal', async ({ page, kiosk }, testInfo) => {
+test('the waiting-room screen shows what we have and need, in English then Arabic, with nothing personal', async ({
+  page,
+  kiosk,
+}, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   // The TV turns its own languages: the test moves its clock instead of waiting.
   await page.clock.install();

@@ -95,7 +95,9 @@ test('partial pickup: beans are out, marked not available, the rest is given in 
   await page.getByRole('button', { name: 'Mark picked up' }).click();
   await expect(table.status()).toHaveText(/Picked up in part/);
   await expect(table.slip().getByText('Not available')).toBeVisible();
-  const lines = kiosk.core.ctx.db.prepare('SELECT item_id AS itemId, outcome FROM redemption_lines WHERE slip_id = ? ORDER BY outcome').all(slip.id);
+  const lines = kiosk.core.ctx.db
+    .prepare('SELECT item_id AS itemId, outcome FROM redemption_lines WHERE slip_id = ? ORDER BY outcome')
+    .all(slip.id);
   expect(lines).toEqual([
     { itemId: view.pickList[1]?.itemId, outcome: 'given' },
     { itemId: firstLine.itemId, outcome: 'not_available' },
@@ -172,9 +174,16 @@ test('screenshots of the pickup screen in English and Arabic', async ({ page, ki
     const table = new PickupTable(page);
     if (language === 'en') await table.open();
     else {
-      await page.getByRole('button', { name: 'متطوع' }).or(page.getByRole('button', { name: 'Volunteer' })).first().click();
+      await page
+        .getByRole('button', { name: 'متطوع' })
+        .or(page.getByRole('button', { name: 'Volunteer' }))
+        .first()
+        .click();
       for (const digit of '1111') await page.getByRole('button', { name: digit, exact: true }).click();
-      await page.getByRole('button', { name: /OK|موافق|حسنًا/ }).first().click();
+      await page
+        .getByRole('button', { name: /OK|موافق|حسنًا/ })
+        .first()
+        .click();
     }
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
     await page.locator('#slip-code').fill(slip.shortCode);

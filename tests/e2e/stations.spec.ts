@@ -32,12 +32,19 @@ const test = base.extend<{ hub: Hub }>({
     const clock = new FixedClock(Date.UTC(2026, 10, 28, 10, 0, 0));
     // A restarted hub draws its ids from another sequence, as a real one draws fresh random ids.
     let starts = 0;
-    const open = () => createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, starts++ === 0 ? 'e2e' : `e2e-restart-${starts}`), keys: seededKeys('e2e') });
+    const open = () =>
+      createCore({
+        db: openDataDir(dir.path),
+        clock,
+        ids: sequentialIds(clock, starts++ === 0 ? 'e2e' : `e2e-restart-${starts}`),
+        keys: seededKeys('e2e'),
+      });
     const core = open();
     seedDemo(core.ctx, core.services.intake);
     const rendererDir = resolve('out/renderer');
     const host = await startHost({ dispatch: core.dispatch, rendererDir, token: randomBytes(32).toString('hex'), events: core.events });
-    const supervise = (c: Core) => new StationSupervisor({ dispatch: c.dispatch, stations: c.services.stations, events: c.events, rendererDir });
+    const supervise = (c: Core) =>
+      new StationSupervisor({ dispatch: c.dispatch, stations: c.services.stations, events: c.events, rendererDir });
     const hub: Hub = {
       url: host.url,
       core,
@@ -60,7 +67,12 @@ const test = base.extend<{ hub: Hub }>({
 
 function issue(core: Core) {
   const items = core.services.intake.catalog('en').slice(0, 1);
-  const slip = core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = core.services.intake.submit({
+    requestId: randomUUID(),
+    language: 'en',
+    household: { adults: 1 },
+    needs: items.map((i) => ({ itemId: i.id, qty: 1 })),
+  });
   // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
   if (!slip) throw new Error('no slip issued');
   return slip;
@@ -79,7 +91,11 @@ function at(page: Page) {
 // Every person here only taps; the hub's own page is a touch screen too.
 test.use({ hasTouch: true });
 
-test('pairing, live redemption across tables, the queue on the waiting-room screen, revocation, lost Wi-Fi', async ({ browser, page, hub }, testInfo) => {
+test('pairing, live redemption across tables, the queue on the waiting-room screen, revocation, lost Wi-Fi', async ({
+  browser,
+  page,
+  hub,
+}, testInfo) => {
   test.setTimeout(120_000);
   const port = 40_000 + Math.floor(Math.random() * 20_000);
   const hubDesk = at(page);
@@ -100,7 +116,9 @@ test('pairing, live redemption across tables, the queue on the waiting-room scre
 
   // Add a pickup table: QR, short code, fingerprint.
   await hubDesk.touch.tapText(page.getByLabel(en('stations:name')), 'Pickup 2');
-  await hubDesk.touch.tap(page.getByRole('group', { name: en('stations:role') }).getByRole('button', { name: en('stations:roles.pickup') }));
+  await hubDesk.touch.tap(
+    page.getByRole('group', { name: en('stations:role') }).getByRole('button', { name: en('stations:roles.pickup') }),
+  );
   await hubDesk.touch.tap(en('stations:add'));
   const invite = page.getByRole('region', { name: en('stations:inviteFor', { name: 'Pickup 2' }) });
   await expect(invite.getByRole('img', { name: en('stations:qrLabel', { name: 'Pickup 2' }) })).toBeVisible();
@@ -131,7 +149,10 @@ test('pairing, live redemption across tables, the queue on the waiting-room scre
   // Station B (another pickup table) and C (the waiting-room TV) pair through the same endpoint.
   const pairVia = async (ctx: BrowserContext, name: string, role: 'pickup' | 'screen') => {
     const inv = hub.core.services.stations.invite(name, role);
-    const res = await ctx.request.post(`${stationUrl}station/pair`, { data: { code: inv.code }, headers: { origin: stationUrl.slice(0, -1) } });
+    const res = await ctx.request.post(`${stationUrl}station/pair`, {
+      data: { code: inv.code },
+      headers: { origin: stationUrl.slice(0, -1) },
+    });
     expect(res.status()).toBe(200);
   };
   const b = await stationContext(browser);

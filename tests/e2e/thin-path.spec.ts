@@ -75,7 +75,9 @@ test('a visitor gets a slip in Arabic, right to left, and the pickup table redee
   // The QR on screen decodes, with a real decoder, to the signed payload core stored.
   await expect(k.qr()).toBeVisible();
   const decoded = decodePng(await k.qr().screenshot());
-  const stored = kiosk.core.ctx.db.prepare('SELECT payload, short_code AS shortCode FROM slips ORDER BY issued_at DESC, rowid DESC LIMIT 1').get() as {
+  const stored = kiosk.core.ctx.db
+    .prepare('SELECT payload, short_code AS shortCode FROM slips ORDER BY issued_at DESC, rowid DESC LIMIT 1')
+    .get() as {
     payload: string;
     shortCode: string;
   };

@@ -35,20 +35,32 @@ async function tapClear(on: Locator, field: Locator): Promise<void> {
 
 /** A volunteer taps their PIN on the PIN pad, in whichever language the hub speaks. */
 async function tapPin(page: Page, pin: string): Promise<void> {
-  await page.getByRole('button', { name: /^(Volunteer|المتطوعون|متطوع)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(Volunteer|المتطوعون|متطوع)$/ })
+    .first()
+    .click();
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: /^(OK|موافق|حسنًا)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(OK|موافق|حسنًا)$/ })
+    .first()
+    .click();
 }
 
 function issue(kiosk: Kiosk) {
   const items = kiosk.core.services.intake.catalog('en').slice(0, 2);
-  const slip = kiosk.core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+  const slip = kiosk.core.services.intake.submit({
+    requestId: randomUUID(),
+    language: 'en',
+    household: { adults: 1 },
+    needs: items.map((i) => ({ itemId: i.id, qty: 1 })),
+  });
   // Asking for pantry items always gets a slip (only a visit that asks for nothing gets none).
   if (!slip) throw new Error('no slip issued');
   return slip;
 }
 
-const siteLanguage = (kiosk: Kiosk, language: string) => kiosk.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', ?)").run(language);
+const siteLanguage = (kiosk: Kiosk, language: string) =>
+  kiosk.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', ?)").run(language);
 
 test('pickup: the short code is tapped on the code keyboard and the slip comes up', async ({ page, kiosk }) => {
   const slip = issue(kiosk);
@@ -81,7 +93,10 @@ for (const language of ['en', 'ar'] as const) {
     const inv = strings(language, 'inventory');
     await page.goto(kiosk.url);
     await tapPin(page, '1234');
-    await page.getByRole('button', { name: s(inv, 'nav') }).first().click();
+    await page
+      .getByRole('button', { name: s(inv, 'nav') })
+      .first()
+      .click();
     await page.getByRole('button', { name: s(inv, 'tabs.count'), exact: true }).click();
     await page.getByLabel(s(inv, 'stock.search')).click();
     if (language === 'en') await tapKeys(keyboard(page), 'Rice, 5 kg');
@@ -116,8 +131,11 @@ for (const language of ['en', 'ar'] as const) {
     const picker = form.getByRole('group', { name: s(kioskStrings, 'date.picker') });
     await expect(picker).toBeVisible();
     const title = picker.locator('.date-picker-title');
-    const target = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2028, 2, 1)));
-    for (let i = 0; i < 120 && (await title.textContent()) !== target; i += 1) await picker.getByRole('button', { name: s(kioskStrings, 'date.nextMonth') }).click();
+    const target = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2028, 2, 1)),
+    );
+    for (let i = 0; i < 120 && (await title.textContent()) !== target; i += 1)
+      await picker.getByRole('button', { name: s(kioskStrings, 'date.nextMonth') }).click();
     await expect(title).toHaveText(target);
     // The earlier year's arrow points toward the start of the line: right in Arabic.
     await expect(picker.getByRole('button', { name: s(kioskStrings, 'date.previousYear') })).toHaveText(language === 'ar' ? '»' : '«');
@@ -128,7 +146,9 @@ for (const language of ['en', 'ar'] as const) {
     await expect(form.getByLabel(s(inv, 'receive.expiry'))).toHaveValue('2028-03-01');
     await form.getByRole('button', { name: s(inv, 'receive.submit'), exact: true }).click();
     await expect(page.getByRole('status')).toBeVisible();
-    expect(kiosk.core.ctx.db.prepare('SELECT expires_on FROM lots ORDER BY rowid DESC LIMIT 1').get()).toEqual({ expires_on: '2028-03-01' });
+    expect(kiosk.core.ctx.db.prepare('SELECT expires_on FROM lots ORDER BY rowid DESC LIMIT 1').get()).toEqual({
+      expires_on: '2028-03-01',
+    });
   });
 }
 
@@ -201,7 +221,10 @@ test('the Arabic keyboard has the hamza forms and a shift layer', async ({ page,
   const inv = strings('ar', 'inventory');
   await page.goto(kiosk.url);
   await tapPin(page, '1234');
-  await page.getByRole('button', { name: s(inv, 'nav') }).first().click();
+  await page
+    .getByRole('button', { name: s(inv, 'nav') })
+    .first()
+    .click();
   await page.getByRole('button', { name: s(inv, 'tabs.stock'), exact: true }).click();
   const search = page.getByLabel(s(inv, 'stock.search'));
   await search.click();

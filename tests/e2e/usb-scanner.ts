@@ -6,7 +6,8 @@ const KEY_GAP_S = 0.004;
 function keyOf(ch: string): { key: string; code: string; windowsVirtualKeyCode: number; text?: string } {
   if (ch === '\r') return { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' };
   if (/[0-9]/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch };
-  if (/[a-z]/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch };
+  if (/[a-z]/i.test(ch))
+    return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch };
   return { key: ch, code: '', windowsVirtualKeyCode: 0, text: ch };
 }
 
@@ -26,7 +27,13 @@ export async function usbScan(page: Page, code: string): Promise<void> {
       i += 1;
       const k = keyOf(ch);
       await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp });
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: k.key,
+        code: k.code,
+        windowsVirtualKeyCode: k.windowsVirtualKeyCode,
+        timestamp,
+      });
     }
   } finally {
     await cdp.detach();

@@ -38,13 +38,25 @@ test('launches locked down: app:// origin, CSP header, no Node, only invoke/on, 
       geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
     };
   });
-  expect(inPage).toEqual({ csp: CONTENT_SECURITY_POLICY, bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined', remote: 'blocked', geolocation: 'denied' });
+  expect(inPage).toEqual({
+    csp: CONTENT_SECURITY_POLICY,
+    bridge: ['invoke', 'on'],
+    require: 'undefined',
+    process: 'undefined',
+    remote: 'blocked',
+    geolocation: 'denied',
+  });
 
   const shell = await app.evaluate(({ BrowserWindow, Menu }) => {
     const win = BrowserWindow.getAllWindows()[0];
     if (!win) throw new Error('no window');
     win.webContents.openDevTools();
-    return { kiosk: win.isKiosk(), menu: Menu.getApplicationMenu() === null, devtools: win.webContents.isDevToolsOpened(), windows: BrowserWindow.getAllWindows().length };
+    return {
+      kiosk: win.isKiosk(),
+      menu: Menu.getApplicationMenu() === null,
+      devtools: win.webContents.isDevToolsOpened(),
+      windows: BrowserWindow.getAllWindows().length,
+    };
   });
   expect(shell).toEqual({ kiosk: true, menu: true, devtools: false, windows: 1 });
 
@@ -78,7 +90,12 @@ test('a visitor gets a slip, and the slip prints to PDF', async () => {
   // is issued, and Electron's shell port prints silently (with no printer here it says so, and
   // the code stays large on screen) and always keeps a PDF copy.
   const code = (await page.locator('.slip-code').first().innerText()).trim();
-  await expect(page.getByRole('status').filter({ hasText: 'Your slip is printing.' }).or(page.getByRole('alert').filter({ hasText: 'The slip could not be printed.' }))).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Your slip is printing.' })
+      .or(page.getByRole('alert').filter({ hasText: 'The slip could not be printed.' })),
+  ).toBeVisible();
   const pdfPath = join(kiosk.dataDir, 'printed-slips', `${code}.pdf`);
   await expect.poll(() => existsSync(pdfPath)).toBe(true);
   const bytes = readFileSync(pdfPath);
@@ -98,7 +115,10 @@ test('the PIN opens volunteer mode; a wrong PIN does not', async () => {
   // An intake volunteer cannot close the kiosk: no button, and core refuses the call itself.
   await expect(page.getByRole('button', { name: 'Close the kiosk' })).toHaveCount(0);
   const refused = await page.evaluate(() =>
-    (window as unknown as { kiosk: { invoke(c: string, e: unknown): Promise<unknown> } }).kiosk.invoke('shell.quit', { input: {}, session: null }),
+    (window as unknown as { kiosk: { invoke(c: string, e: unknown): Promise<unknown> } }).kiosk.invoke('shell.quit', {
+      input: {},
+      session: null,
+    }),
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'auth.required' } });
   expect(await kiosk.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);

@@ -17,7 +17,10 @@ export interface LaunchedKiosk {
  */
 export async function launchKiosk(extraArgs: string[] = []): Promise<LaunchedKiosk> {
   const executablePath = process.env.KIOSK_ELECTRON_PATH;
-  test.skip(!executablePath, 'Electron suite skipped: no Electron binary on this machine (set KIOSK_ELECTRON_PATH, or run npm run test:electron)');
+  test.skip(
+    !executablePath,
+    'Electron suite skipped: no Electron binary on this machine (set KIOSK_ELECTRON_PATH, or run npm run test:electron)',
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-'));
   // Never a dev server: the built renderer over app://, exactly as shipped.
   const { ELECTRON_RENDERER_URL: _dev, ...env } = process.env;

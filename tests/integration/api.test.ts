@@ -23,7 +23,9 @@ describe('the API contract through core.dispatch', () => {
       expect(def.input).toBeDefined();
       expect(def.output).toBeDefined();
       const access: unknown = def.access;
-      expect(access === 'public' || access === 'setup' || Array.isArray(access) || Array.isArray((access as { setupOr?: unknown }).setupOr)).toBe(true);
+      expect(
+        access === 'public' || access === 'setup' || Array.isArray(access) || Array.isArray((access as { setupOr?: unknown }).setupOr),
+      ).toBe(true);
     }
   });
 
@@ -55,7 +57,10 @@ describe('the API contract through core.dispatch', () => {
   it('keeps volunteer channels behind the PIN, and checks the role in core', async () => {
     await t.setUp();
     expect(await t.call('slip.lookup', { code: 'ABCD-EFGH' })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
-    expect(await t.call('slip.lookup', { code: 'ABCD-EFGH' }, 'forged-token')).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await t.call('slip.lookup', { code: 'ABCD-EFGH' }, 'forged-token')).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
     expect(await t.call('auth.login', { pin: '9999' })).toMatchObject({ ok: false, error: { code: 'auth.wrong_pin' } });
     // A stock volunteer may not redeem slips.
     const { addVolunteer } = await import('../../src/core/site/site-service');
@@ -80,7 +85,12 @@ describe('the API contract through core.dispatch', () => {
     });
 
     const requestId = '0198c0de-0000-7000-8000-000000000001';
-    const issued = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 }, otherNeeds: [{ category: 'other' }] });
+    const issued = await t.call('intake.submit', {
+      requestId,
+      language: 'ar',
+      household: { adults: 2, children: 3, seniors: 1 },
+      otherNeeds: [{ category: 'other' }],
+    });
     if (!issued.ok) throw new Error(JSON.stringify(issued));
     const slip = issued.value as { id: string; shortCode: string; qrDigits: string; householdSize: number; language: string };
     expect(slip.householdSize).toBe(6);
@@ -89,7 +99,12 @@ describe('the API contract through core.dispatch', () => {
     expect(slip.qrDigits).toMatch(/^\d{196}$/);
 
     // The same request twice (a double tap) makes one slip.
-    const again = await t.call('intake.submit', { requestId, language: 'ar', household: { adults: 2, children: 3, seniors: 1 }, otherNeeds: [{ category: 'other' }] });
+    const again = await t.call('intake.submit', {
+      requestId,
+      language: 'ar',
+      household: { adults: 2, children: 3, seniors: 1 },
+      otherNeeds: [{ category: 'other' }],
+    });
     expect(again).toMatchObject({ ok: true, value: { id: slip.id } });
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM slips').get()).toEqual({ n: 1 });
 
@@ -97,7 +112,10 @@ describe('the API contract through core.dispatch', () => {
     expect(decodeRgba(rasterize(slip.qrDigits))).toBe(slip.qrDigits);
 
     // Scanned QR and typed short code both bring the slip up.
-    expect(await t.call('slip.lookup', { code: slip.qrDigits }, token)).toMatchObject({ ok: true, value: { id: slip.id, status: { state: 'issued' } } });
+    expect(await t.call('slip.lookup', { code: slip.qrDigits }, token)).toMatchObject({
+      ok: true,
+      value: { id: slip.id, status: { state: 'issued' } },
+    });
     expect(await t.call('slip.lookup', { code: slip.shortCode.toLowerCase().replace('-', ' ') }, token)).toMatchObject({
       ok: true,
       value: { id: slip.id },
@@ -107,13 +125,21 @@ describe('the API contract through core.dispatch', () => {
     const redeemed = await t.call('slip.redeem', { slipId: slip.id, table: '2' }, token);
     expect(redeemed).toMatchObject({ ok: true, value: { status: { state: 'redeemed', table: '2', at: '2026-11-28T10:10:00.000Z' } } });
     const twice = await t.call('slip.redeem', { slipId: slip.id, table: '3' }, token);
-    expect(twice).toMatchObject({ ok: false, error: { code: 'slip.already_redeemed', params: { at: '2026-11-28T10:10:00.000Z', table: '2' } } });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'slip.already_redeemed', params: { at: '2026-11-28T10:10:00.000Z', table: '2' } },
+    });
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM redemptions').get()).toEqual({ n: 1 });
   });
 
   it('rejects a slip with one digit changed', async () => {
     const token = await t.setUp();
-    const issued = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: 1 }, otherNeeds: [{ category: 'other' }] });
+    const issued = await t.call('intake.submit', {
+      requestId: crypto.randomUUID(),
+      language: 'en',
+      household: { adults: 1 },
+      otherNeeds: [{ category: 'other' }],
+    });
     const digits = (issued as { value: { qrDigits: string } }).value.qrDigits;
     for (const i of [0, 5, 40, 100, 195]) {
       const d = Number(digits[i]);
@@ -126,7 +152,11 @@ describe('the API contract through core.dispatch', () => {
 
   it('refuses an oversized household with a code, storing nothing', async () => {
     await t.setUp();
-    const result = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: { adults: 20, children: 10 } });
+    const result = await t.call('intake.submit', {
+      requestId: crypto.randomUUID(),
+      language: 'en',
+      household: { adults: 20, children: 10 },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'intake.household_too_large', params: { max: 20 } } });
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM households').get()).toEqual({ n: 0 });
   });
@@ -134,7 +164,12 @@ describe('the API contract through core.dispatch', () => {
   it('hides stack traces: an unexpected failure is api.internal', async () => {
     await t.setUp();
     t.core.ctx.db.exec('DROP TABLE slip_lines');
-    const result = await t.call('intake.submit', { requestId: crypto.randomUUID(), language: 'en', household: {}, otherNeeds: [{ category: 'other' }] });
+    const result = await t.call('intake.submit', {
+      requestId: crypto.randomUUID(),
+      language: 'en',
+      household: {},
+      otherNeeds: [{ category: 'other' }],
+    });
     expect(result).toEqual({ ok: false, error: { code: 'api.internal', message: 'something went wrong' } });
   });
 });

@@ -22,9 +22,17 @@ describe('what is available', () => {
 
   const stockRow = (itemId: string) =>
     t.core.services.stock
-      .stock({ language: 'en', search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
-        typeof StockQuery
-      >)
+      .stock({
+        language: 'en',
+        search: '',
+        categoryId: null,
+        tag: null,
+        view: 'all',
+        withinDays: 7,
+        sort: 'name',
+        limit: 100,
+        offset: 0,
+      } as z.output<typeof StockQuery>)
       .rows.find((r) => r.id === itemId);
   const catalogued = (itemId: string) => t.core.services.intake.catalog('en').find((i) => i.id === itemId)?.available ?? 0;
   /** Every place that says how much of an item a visitor can still get. */

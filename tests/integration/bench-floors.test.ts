@@ -16,7 +16,12 @@ const db = new Database(site.file, { readonly: true });
 db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldText(s) : null));
 const { core } = site;
 // A few matching rides on this morning's board, so suggestions are compared, not only empty lists.
-for (const [kind, languages] of [['need', ['en']], ['need', ['ar']], ['offer', ['en']], ['offer', ['ar', 'en']]] as const) {
+for (const [kind, languages] of [
+  ['need', ['en']],
+  ['need', ['ar']],
+  ['offer', ['en']],
+  ['offer', ['ar', 'en']],
+] as const) {
   core.services.board.add(NewEntry.parse({ kind, category: 'ride', languages, slots: 7 }));
 }
 afterAll(() => {
@@ -63,7 +68,11 @@ describe('bench floors', () => {
       expect(app.have.length + app.need.length).toBeGreaterThan(0);
       // The same rows: items that tie on the screen's sort key may come in either order.
       const sorted = (xs: readonly (string | undefined)[]) => [...xs].sort();
-      expect([sorted(ids(raw.have)), sorted(ids(raw.need)), raw.offersWanted]).toEqual([sorted(ids(app.have)), sorted(ids(app.need)), app.offersWanted]);
+      expect([sorted(ids(raw.have)), sorted(ids(raw.need)), raw.offersWanted]).toEqual([
+        sorted(ids(app.have)),
+        sorted(ids(app.need)),
+        app.offersWanted,
+      ]);
     }
   });
 
@@ -74,19 +83,28 @@ describe('bench floors', () => {
     expect(app.needs.some((n) => n.suggestions.length > 0)).toBe(true);
     expect(ids(raw.needs)).toEqual(ids(app.needs));
     expect(ids(raw.offers)).toEqual(ids(app.offers));
-    expect([raw.needsTotal, raw.offersTotal, raw.needsNext, raw.offersNext]).toEqual([app.needsTotal, app.offersTotal, app.needsNext, app.offersNext]);
+    expect([raw.needsTotal, raw.offersTotal, raw.needsNext, raw.offersNext]).toEqual([
+      app.needsTotal,
+      app.offersTotal,
+      app.needsNext,
+      app.offersNext,
+    ]);
     expect(raw.needs.map((n) => n.suggestions.map((s) => s.offer?.id))).toEqual(app.needs.map((n) => n.suggestions.map((s) => s.offer.id)));
   });
 
   it('the scan floor verifies the slip and builds the same pick list', () => {
     const key = db.prepare('SELECT public_key FROM site_keys WHERE key_id = 1').get() as { public_key: Buffer };
     const pub = createPublicKey({ key: key.public_key, format: 'der', type: 'spki' });
-    const slips = db.prepare('SELECT payload FROM slips WHERE issue_day = ? LIMIT 5').all(dayNumber(new Date(NOW))) as { payload: string }[];
+    const slips = db.prepare('SELECT payload FROM slips WHERE issue_day = ? LIMIT 5').all(dayNumber(new Date(NOW))) as {
+      payload: string;
+    }[];
     const old = db.prepare('SELECT s.payload FROM slips s JOIN redemptions r ON r.slip_id = s.id LIMIT 5').all() as { payload: string }[];
     for (const { payload } of [...slips, ...old]) {
       const app = core.services.slips.lookup(payload);
       const raw = FLOORS.rawLookup(db, pub, payload);
-      expect(raw.pickList.map((l) => [l.itemId, l.lots.map((x) => [x.lotId || null, x.qty])])).toEqual(app.pickList.map((l) => [l.itemId, l.lots.map((x) => [x.lotId, x.qty])]));
+      expect(raw.pickList.map((l) => [l.itemId, l.lots.map((x) => [x.lotId || null, x.qty])])).toEqual(
+        app.pickList.map((l) => [l.itemId, l.lots.map((x) => [x.lotId, x.qty])]),
+      );
     }
   });
 });

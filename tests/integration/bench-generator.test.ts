@@ -51,7 +51,7 @@ describe('bench generator', () => {
   it('notices when a maintained table drifts from the ledger', () => {
     const b = generateSite(`${dir.path}/d`, TINY);
     try {
-      b.core.ctx.db.prepare("UPDATE on_hand SET qty = qty + 1 WHERE rowid = (SELECT MIN(rowid) FROM on_hand)").run();
+      b.core.ctx.db.prepare('UPDATE on_hand SET qty = qty + 1 WHERE rowid = (SELECT MIN(rowid) FROM on_hand)').run();
       expect(checkConsistency(b.core.ctx.db).join()).toMatch(/on_hand differs from the ledger/);
     } finally {
       b.core.close();
@@ -71,7 +71,9 @@ describe('bench generator', () => {
     expect(redeemed / past).toBeGreaterThan(0.94);
     expect(redeemed / past).toBeLessThan(0.995);
     expect(Number(one('SELECT COUNT(*) AS n FROM slip_lines').n)).toBeGreaterThan(slips * 2);
-    expect(Number(one("SELECT COUNT(*) AS n FROM movements WHERE kind = 'distribute' AND slip_id IS NOT NULL").n)).toBeGreaterThan(redeemed);
+    expect(Number(one("SELECT COUNT(*) AS n FROM movements WHERE kind = 'distribute' AND slip_id IS NOT NULL").n)).toBeGreaterThan(
+      redeemed,
+    );
     const board = one(
       "SELECT SUM(kind = 'need') AS needs, SUM(kind = 'offer') AS offers, SUM(status <> 'open') AS closed, SUM(created_at > ?) AS live FROM needs_offers",
       new Date(NOW - 28 * 86_400_000).toISOString(),
@@ -83,17 +85,28 @@ describe('bench generator', () => {
   });
 
   it('names items in every shipped language, in their own scripts', () => {
-    const locales = (a.core.ctx.db.prepare('SELECT DISTINCT locale FROM item_names').all() as { locale: string }[]).map((r) => r.locale).sort();
+    const locales = (a.core.ctx.db.prepare('SELECT DISTINCT locale FROM item_names').all() as { locale: string }[])
+      .map((r) => r.locale)
+      .sort();
     expect(locales).toEqual([...DEMO_LOCALES].sort());
-    for (const [locale, script] of [['ar', /\p{Script=Arabic}/u], ['zh-Hans', /\p{Script=Han}/u], ['uk', /\p{Script=Cyrillic}/u], ['vi', /[ăâđêôơư]/u]] as const) {
-      const names = (a.core.ctx.db.prepare('SELECT name FROM item_names WHERE locale = ?').all(locale) as { name: string }[]).map((r) => r.name);
+    for (const [locale, script] of [
+      ['ar', /\p{Script=Arabic}/u],
+      ['zh-Hans', /\p{Script=Han}/u],
+      ['uk', /\p{Script=Cyrillic}/u],
+      ['vi', /[ăâđêôơư]/u],
+    ] as const) {
+      const names = (a.core.ctx.db.prepare('SELECT name FROM item_names WHERE locale = ?').all(locale) as { name: string }[]).map(
+        (r) => r.name,
+      );
       expect(names.some((n) => script.test(n))).toBe(true);
     }
   });
 
   it("signs real slips: this morning's open slips scan and redeem through the core, and the tables stay consistent", () => {
     const open = a.core.ctx.db
-      .prepare('SELECT id, payload, short_code FROM slips s WHERE issue_day = ? AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id) LIMIT 3')
+      .prepare(
+        'SELECT id, payload, short_code FROM slips s WHERE issue_day = ? AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id) LIMIT 3',
+      )
       .all(dayNumber(new Date(NOW))) as { id: string; payload: string; short_code: string }[];
     expect(open.length).toBe(3);
     const view = a.core.services.slips.lookup(open[0]!.payload);

@@ -11,9 +11,17 @@ describe('how long a name and phone are kept', () => {
   let t: TestCore;
   let coordinator: string;
   const contactOf = (slipId: string) =>
-    t.core.ctx.db.prepare('SELECT h.first_name AS name, h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').get(slipId);
+    t.core.ctx.db
+      .prepare('SELECT h.first_name AS name, h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?')
+      .get(slipId);
   const visit = async (contact?: { firstName?: string; phone?: string }) => {
-    const r = await t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 1 }, otherNeeds: [{ category: 'other' }], ...(contact ? { contact } : {}) });
+    const r = await t.call('intake.submit', {
+      requestId: rid(),
+      language: 'en',
+      household: { adults: 1 },
+      otherNeeds: [{ category: 'other' }],
+      ...(contact ? { contact } : {}),
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return (r.value as { id: string }).id;
   };

@@ -73,7 +73,10 @@ describe('opening the site database', () => {
 
   it('rolls a failing migration back whole', () => {
     const file = join(dir.path, 'b.sqlite');
-    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 10, name: 'broken', sql: 'CREATE TABLE x (a INTEGER) STRICT; SELECT nope FROM nowhere;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 10, name: 'broken', sql: 'CREATE TABLE x (a INTEGER) STRICT; SELECT nope FROM nowhere;' },
+    ];
     expect(() => openDatabase(file, { migrations: broken })).toThrow();
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(0);

@@ -99,11 +99,18 @@ describe('browser-mode host', () => {
 
   it('refuses non-JSON bodies', async () => {
     const headers = { host: `127.0.0.1:${host.port}`, [TOKEN_HEADER]: token };
-    expect((await raw(host.port, '/api/site.status', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (await raw(host.port, '/api/site.status', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' }))
+        .status,
+    ).toBe(415);
   });
 
   it('answers a 50 MB body with a readable 413 and a JSON error, not a reset', async () => {
-    const res = await bigPost(host.port, 50 << 20, { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: token });
+    const res = await bigPost(host.port, 50 << 20, {
+      host: `127.0.0.1:${host.port}`,
+      'content-type': 'application/json',
+      [TOKEN_HEADER]: token,
+    });
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe('close');
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'api.too_large' } });
@@ -112,7 +119,12 @@ describe('browser-mode host', () => {
   });
 
   it('answers a body that grows past the limit without saying its length with 413 too', async () => {
-    const res = await bigPost(host.port, 3 << 20, { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: token }, true);
+    const res = await bigPost(
+      host.port,
+      3 << 20,
+      { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      true,
+    );
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'api.too_large' } });
   });
@@ -133,7 +145,13 @@ describe('browser-mode host', () => {
 function bigPost(port: number, size: number, headers: Record<string, string>, chunked = false) {
   return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((done, fail) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/site.setup', method: 'POST', headers: chunked ? headers : { ...headers, 'content-length': String(size) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/site.setup',
+        method: 'POST',
+        headers: chunked ? headers : { ...headers, 'content-length': String(size) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

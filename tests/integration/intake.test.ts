@@ -23,7 +23,8 @@ describe('intake', () => {
     if (!found) throw new Error(`no ${nameStart}`);
     return found;
   };
-  const visit = async (input: Record<string, unknown>) => t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 1 }, ...input });
+  const visit = async (input: Record<string, unknown>) =>
+    t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 1 }, ...input });
   /** A visit that asks for some help, so it gets a slip (a visit asking for nothing gets none). */
   const submit = async (input: Record<string, unknown>) => visit({ otherNeeds: [{ category: 'other' }], ...input });
   const slipOf = (r: Awaited<ReturnType<TestCore['call']>>): SlipView => {
@@ -71,7 +72,9 @@ describe('intake', () => {
     expect(slip.householdSize).toBe(6);
     expect(slip.lines).toHaveLength(1);
     const rows = t.core.ctx.db
-      .prepare('SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id IS NOT NULL ORDER BY kind')
+      .prepare(
+        'SELECT kind, category, detail, languages, availability, shareable FROM needs_offers WHERE visit_id IS NOT NULL ORDER BY kind',
+      )
       .all();
     expect(rows).toEqual([
       { kind: 'need', category: 'diapers', detail: 'size 3', languages: '["fa"]', availability: null, shareable: 0 },
@@ -83,11 +86,21 @@ describe('intake', () => {
     const slips = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM slips').get() as { n: number }).n;
     const before = slips();
     const requestId = rid();
-    const offer = { requestId, language: 'en' as const, household: { adults: 1 }, purpose: 'offer' as const, needs: [{ itemId: item('Rice').id, qty: 1 }], offers: [{ category: 'ride' as const }] };
+    const offer = {
+      requestId,
+      language: 'en' as const,
+      household: { adults: 1 },
+      purpose: 'offer' as const,
+      needs: [{ itemId: item('Rice').id, qty: 1 }],
+      offers: [{ category: 'ride' as const }],
+    };
     // Mutual aid: a visit that only offers help is a real visit, thanked, with nothing to collect.
     expect(await t.call('intake.submit', offer)).toEqual({ ok: true, value: null });
     expect(slips()).toBe(before);
-    const recorded = t.core.ctx.db.prepare('SELECT id, household_id FROM visits WHERE request_id = ?').get(requestId) as { id: string; household_id: string };
+    const recorded = t.core.ctx.db.prepare('SELECT id, household_id FROM visits WHERE request_id = ?').get(requestId) as {
+      id: string;
+      household_id: string;
+    };
     expect(t.core.ctx.db.prepare('SELECT kind, category, household_id FROM needs_offers WHERE visit_id = ?').all(recorded.id)).toEqual([
       { kind: 'offer', category: 'ride', household_id: recorded.household_id },
     ]);
@@ -105,7 +118,9 @@ describe('intake', () => {
       expect(await visit({ purpose })).toMatchObject({ ok: false, error: { code: 'intake.nothing_chosen' } });
     }
     // Needs the visitor did not mean (an offers-only visit's leftovers) do not count either.
-    expect(await visit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], otherNeeds: [{ category: 'ride' }] })).toMatchObject({
+    expect(
+      await visit({ purpose: 'offer', needs: [{ itemId: item('Rice').id, qty: 1 }], otherNeeds: [{ category: 'ride' }] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'intake.nothing_chosen' },
     });
@@ -117,7 +132,9 @@ describe('intake', () => {
   it('keeps a first name and phone only when given', async () => {
     slipOf(await submit({ contact: { firstName: 'Mina', phone: '+1 555 0100' } }));
     slipOf(await submit({}));
-    const rows = t.core.ctx.db.prepare("SELECT first_name, phone FROM households WHERE first_name = 'Mina' OR (first_name IS NULL AND phone IS NULL)").all();
+    const rows = t.core.ctx.db
+      .prepare("SELECT first_name, phone FROM households WHERE first_name = 'Mina' OR (first_name IS NULL AND phone IS NULL)")
+      .all();
     expect(rows).toContainEqual({ first_name: 'Mina', phone: '+1 555 0100' });
     expect((await submit({ contact: { phone: 'call me maybe' } })).ok).toBe(false);
   });
@@ -126,14 +143,27 @@ describe('intake', () => {
     const before = dbDigest(t);
     const eggs = item('Eggs');
     const r = await submit({ needs: [{ itemId: eggs.id, qty: 4 }] });
-    expect(r).toMatchObject({ ok: false, error: { code: 'intake.over_limit', params: { item: eggs.name, limit: 1, days: 7, allowed: 1 } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'intake.over_limit', params: { item: eggs.name, limit: 1, days: 7, allowed: 1 } },
+    });
     // Two lines of the same item add up.
-    expect(await submit({ needs: [{ itemId: eggs.id, qty: 1 }, { itemId: eggs.id, qty: 1 }] })).toMatchObject({ ok: false, error: { code: 'intake.over_limit' } });
+    expect(
+      await submit({
+        needs: [
+          { itemId: eggs.id, qty: 1 },
+          { itemId: eggs.id, qty: 1 },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'intake.over_limit' } });
     expect(await t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 30 } })).toMatchObject({
       ok: false,
       error: { code: 'intake.household_too_large', params: { max: 20 } },
     });
-    expect(await t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 51 } })).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+    expect(await t.call('intake.submit', { requestId: rid(), language: 'en', household: { adults: 51 } })).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalid_input' },
+    });
     expect(dbDigest(t)).toBe(before);
   });
 
@@ -155,9 +185,13 @@ describe('intake', () => {
     slipOf(await submit({ needs: [{ itemId: eggs.id, qty: 1 }] }));
     // A week later the dozen is theirs again, on the same household.
     t.clock.advance(7 * 86_400_000);
-    const again = slipOf(await submit({ returning: first.shortCode, household: { adults: 2, children: 2 }, needs: [{ itemId: eggs.id, qty: 1 }] }));
+    const again = slipOf(
+      await submit({ returning: first.shortCode, household: { adults: 2, children: 2 }, needs: [{ itemId: eggs.id, qty: 1 }] }),
+    );
     expect(again.householdSize).toBe(4);
-    const households = t.core.ctx.db.prepare('SELECT DISTINCT household_id FROM slips WHERE short_code IN (?, ?)').all(first.shortCode, again.shortCode);
+    const households = t.core.ctx.db
+      .prepare('SELECT DISTINCT household_id FROM slips WHERE short_code IN (?, ?)')
+      .all(first.shortCode, again.shortCode);
     expect(households).toHaveLength(1);
   });
 
@@ -166,7 +200,10 @@ describe('intake', () => {
   // household's limits, add a visit. What they cannot: replace what another person left.
   it('never lets a returning visit replace the name or phone kept for the household', async () => {
     const first = slipOf(await submit({ household: { adults: 2, children: 1 }, contact: { firstName: 'Mina', phone: '+1 555 0100' } }));
-    const kept = () => t.core.ctx.db.prepare('SELECT h.first_name AS firstName, h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').all(first.id);
+    const kept = () =>
+      t.core.ctx.db
+        .prepare('SELECT h.first_name AS firstName, h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?')
+        .all(first.id);
     const visits = () => (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM visits').get() as { n: number }).n;
     // The screen learns that something is kept, never what.
     const back = await t.call('intake.returning', { code: first.shortCode });
@@ -185,7 +222,9 @@ describe('intake', () => {
   it('lets a returning household with nothing kept leave a name or phone', async () => {
     const first = slipOf(await submit({ household: { adults: 1 } }));
     slipOf(await submit({ returning: first.shortCode, contact: { phone: '+1 555 0142' } }));
-    expect(t.core.ctx.db.prepare('SELECT h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').all(first.id)).toEqual([{ phone: '+1 555 0142' }]);
+    expect(
+      t.core.ctx.db.prepare('SELECT h.phone FROM households h JOIN slips s ON s.household_id = h.id WHERE s.id = ?').all(first.id),
+    ).toEqual([{ phone: '+1 555 0142' }]);
   });
 
   it('records a returning visit as a new visit: earlier slips and their prefill keep their own counts', async () => {
@@ -194,10 +233,18 @@ describe('intake', () => {
     expect(again.householdSize).toBe(1);
     // The first slip, still waiting at the pickup table, is for the five it was printed for.
     expect(t.core.services.slips.view(first.id).householdSize).toBe(5);
-    expect(await t.call('intake.returning', { code: first.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 2, children: 3 }, language: 'fa' } });
-    expect(await t.call('intake.returning', { code: again.shortCode })).toMatchObject({ ok: true, value: { household: { adults: 1 }, language: 'en' } });
+    expect(await t.call('intake.returning', { code: first.shortCode })).toMatchObject({
+      ok: true,
+      value: { household: { adults: 2, children: 3 }, language: 'fa' },
+    });
+    expect(await t.call('intake.returning', { code: again.shortCode })).toMatchObject({
+      ok: true,
+      value: { household: { adults: 1 }, language: 'en' },
+    });
     const household = t.core.ctx.db.prepare('SELECT household_id FROM slips WHERE id = ?').pluck().get(first.id);
-    expect(t.core.ctx.db.prepare('SELECT adults, children, seniors FROM visits WHERE household_id = ? ORDER BY at, rowid').all(household)).toEqual([
+    expect(
+      t.core.ctx.db.prepare('SELECT adults, children, seniors FROM visits WHERE household_id = ? ORDER BY at, rowid').all(household),
+    ).toEqual([
       { adults: 2, children: 3, seniors: null },
       { adults: 1, children: null, seniors: null },
     ]);
@@ -223,18 +270,48 @@ describe('intake', () => {
   it('lets the coordinator set languages, idle time, required fields and returning visitors', async () => {
     const config = (await t.call('intake.config', {})) as { ok: true; value: KioskConfig };
     expect(config.value).toMatchObject({ idleSeconds: 90, requiredFields: [], returningVisitors: true });
-    expect(await t.call('intake.settings_save', { languages: ['ar', 'fa'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 90 })).toMatchObject({
+    expect(
+      await t.call('intake.settings_save', {
+        languages: ['ar', 'fa'],
+        idleSeconds: 60,
+        requiredFields: ['adults'],
+        returningVisitors: false,
+        contactDays: 90,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'auth.required' },
     });
-    const saved = await t.call('intake.settings_save', { languages: ['fa', 'ar'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 }, coordinator);
+    const saved = await t.call(
+      'intake.settings_save',
+      { languages: ['fa', 'ar'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 },
+      coordinator,
+    );
     // The site language stays on the list, after the chosen order.
-    expect(saved).toMatchObject({ ok: true, value: { languages: ['fa', 'ar', 'en'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 } });
-    expect(await t.call('site.status', {})).toMatchObject({ ok: true, value: { settings: { languages: ['fa', 'ar', 'en'], idleSeconds: 60 } } });
-    expect(await submit({ household: { children: 2 } })).toMatchObject({ ok: false, error: { code: 'intake.required_field', params: { field: 'adults' } } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { languages: ['fa', 'ar', 'en'], idleSeconds: 60, requiredFields: ['adults'], returningVisitors: false, contactDays: 60 },
+    });
+    expect(await t.call('site.status', {})).toMatchObject({
+      ok: true,
+      value: { settings: { languages: ['fa', 'ar', 'en'], idleSeconds: 60 } },
+    });
+    expect(await submit({ household: { children: 2 } })).toMatchObject({
+      ok: false,
+      error: { code: 'intake.required_field', params: { field: 'adults' } },
+    });
     const slip = slipOf(await submit({ household: { adults: 0, children: 2 } }));
-    expect(await t.call('intake.returning', { code: slip.shortCode })).toMatchObject({ ok: false, error: { code: 'intake.returning_off' } });
-    expect(await t.call('intake.settings_save', { languages: [], idleSeconds: 5, requiredFields: [], returningVisitors: true, contactDays: 90 }, coordinator)).toMatchObject({
+    expect(await t.call('intake.returning', { code: slip.shortCode })).toMatchObject({
+      ok: false,
+      error: { code: 'intake.returning_off' },
+    });
+    expect(
+      await t.call(
+        'intake.settings_save',
+        { languages: [], idleSeconds: 5, requiredFields: [], returningVisitors: true, contactDays: 90 },
+        coordinator,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'api.invalid_input' },
     });

@@ -24,13 +24,21 @@ describe('a refused input names its field and the reason', () => {
       code: 'api.invalid_input',
       params: { field: 'lines.0.counted', reason: 'too_small', limit: 0 },
     });
-    expect(await refused('inventory.count_review', { language: 'en', lines: [{ itemId: 'x', lotId: null, counted: 1e12 }] })).toMatchObject({
-      params: { field: 'lines.0.counted', reason: 'too_big', limit: 100_000 },
-    });
+    expect(await refused('inventory.count_review', { language: 'en', lines: [{ itemId: 'x', lotId: null, counted: 1e12 }] })).toMatchObject(
+      {
+        params: { field: 'lines.0.counted', reason: 'too_big', limit: 100_000 },
+      },
+    );
     const receive = { requestId: randomUUID(), itemId: 'x', qty: 1, source: 'donor' };
-    expect(await refused('inventory.receive', { ...receive, expiresOn: '31/12/2026' })).toMatchObject({ params: { field: 'expiresOn', reason: 'invalid_format' } });
+    expect(await refused('inventory.receive', { ...receive, expiresOn: '31/12/2026' })).toMatchObject({
+      params: { field: 'expiresOn', reason: 'invalid_format' },
+    });
     expect(await refused('inventory.receive', { ...receive, qty: 1.5 })).toMatchObject({ params: { field: 'qty', reason: 'not_whole' } });
-    expect(await refused('inventory.receive', { ...receive, lotCode: 'L'.repeat(41) })).toMatchObject({ params: { field: 'lotCode', reason: 'too_long', limit: 40 } });
-    expect(await refused('inventory.receive', { ...receive, source: 'stolen' })).toMatchObject({ params: { field: 'source', reason: 'not_allowed' } });
+    expect(await refused('inventory.receive', { ...receive, lotCode: 'L'.repeat(41) })).toMatchObject({
+      params: { field: 'lotCode', reason: 'too_long', limit: 40 },
+    });
+    expect(await refused('inventory.receive', { ...receive, source: 'stolen' })).toMatchObject({
+      params: { field: 'source', reason: 'not_allowed' },
+    });
   });
 });

@@ -16,7 +16,9 @@ describe('catalogue CSV', () => {
     tb = await b.setUp(['en']);
     for (const t of [a, b]) {
       t.core.ctx.db.prepare("INSERT INTO categories (id, origin_site, sort) VALUES (?, 's', 0)").run(`dry-${t === a ? 'a' : 'b'}`);
-      t.core.ctx.db.prepare("INSERT INTO category_names (category_id, locale, name) VALUES (?, 'en', 'Dry goods')").run(`dry-${t === a ? 'a' : 'b'}`);
+      t.core.ctx.db
+        .prepare("INSERT INTO category_names (category_id, locale, name) VALUES (?, 'en', 'Dry goods')")
+        .run(`dry-${t === a ? 'a' : 'b'}`);
     }
   });
   afterEach(() => {
@@ -29,17 +31,30 @@ describe('catalogue CSV', () => {
   };
   const exportOf = async (t: TestCore, token: string) => ok<{ csv: string }>(await t.call('inventory.export_csv', {}, token)).csv;
   const header = CSV_COLUMNS.join(',');
-  const row = (cells: Record<string, string>) => CSV_COLUMNS.map((c) => cells[c] ?? '').map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+  const row = (cells: Record<string, string>) =>
+    CSV_COLUMNS.map((c) => cells[c] ?? '')
+      .map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+      .join(',');
 
   it('round-trips the catalogue without loss: every language, barcodes, tags, limits, tricky text', async () => {
     const items: Omit<ChannelInput<'inventory.save_item'>['item'], 'id'>[] = [
-      { names: { en: 'Black beans, 15 oz', ar: 'فاصوليا سوداء', fa: 'لوبیای سیاه' }, unit: 'can', categoryId: 'dry-a', barcodes: ['036000291452', '96385074'], tags: ['vegan', 'halal'], limit: { qty: 2, days: 7 }, lowStock: 20 },
+      {
+        names: { en: 'Black beans, 15 oz', ar: 'فاصوليا سوداء', fa: 'لوبیای سیاه' },
+        unit: 'can',
+        categoryId: 'dry-a',
+        barcodes: ['036000291452', '96385074'],
+        tags: ['vegan', 'halal'],
+        limit: { qty: 2, days: 7 },
+        lowStock: 20,
+      },
       { names: { en: 'Diapers "size 3"\nbulk pack' }, unit: 'pack', icon: 'D', lowStock: 0 },
     ];
     for (const item of items) ok(await a.call('inventory.save_item', { language: 'en', item: { id: randomUUID(), ...item } }, ta));
     const csv = await exportOf(a, ta);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const result = ok<{ created: number; issues: unknown[]; imported: boolean }>(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb));
+    const result = ok<{ created: number; issues: unknown[]; imported: boolean }>(
+      await b.call('inventory.import_csv', { csv, mode: 'all' }, tb),
+    );
     expect(result).toMatchObject({ created: 2, issues: [], imported: true });
     // The other site's category resolves by its name.
     expect(await exportOf(b, tb)).toBe(csv);
@@ -62,7 +77,9 @@ describe('catalogue CSV', () => {
       'too,few,fields',
       row({ unit: 'box', name_en: 'Good "two",\nlines', category: 'Dry goods' }),
     ].join('\r\n');
-    const check = ok<{ issues: { line: number; code: string }[]; imported: boolean }>(await b.call('inventory.import_csv', { csv, mode: 'check' }, tb));
+    const check = ok<{ issues: { line: number; code: string }[]; imported: boolean }>(
+      await b.call('inventory.import_csv', { csv, mode: 'check' }, tb),
+    );
     expect(check.imported).toBe(false);
     expect(check.issues.map((i) => [i.line, i.code])).toEqual([
       [3, 'inventory.unknown_unit'],

@@ -28,7 +28,12 @@ describe('ledger property', () => {
   afterAll(() => t.dispose());
 
   const op = fc.oneof(
-    fc.record({ kind: fc.constant('receive' as const), item: fc.nat(2), qty: fc.integer({ min: -5, max: 30 }), lot: fc.option(fc.constantFrom('A', 'B'), { nil: null }) }),
+    fc.record({
+      kind: fc.constant('receive' as const),
+      item: fc.nat(2),
+      qty: fc.integer({ min: -5, max: 30 }),
+      lot: fc.option(fc.constantFrom('A', 'B'), { nil: null }),
+    }),
     fc.record({ kind: fc.constant('spoil' as const), item: fc.nat(2), qty: fc.integer({ min: 1, max: 30 }), lot: fc.nat(3) }),
     fc.record({ kind: fc.constant('correct' as const), item: fc.nat(2), qty: fc.integer({ min: -30, max: 30 }), lot: fc.nat(3) }),
     fc.record({ kind: fc.constant('count' as const), item: fc.nat(2), counted: fc.nat(40), lot: fc.nat(3) }),
@@ -45,22 +50,40 @@ describe('ledger property', () => {
           const lotOf = (n: number) => (n < (lots[o.item]?.length ?? 0) ? (lots[o.item]?.[n] ?? null) : null);
           if (o.kind === 'receive') {
             const expiresOn = o.lot === null ? null : o.lot === 'A' ? '2027-01-10' : '2027-02-20';
-            const r = await t.call('inventory.receive', { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor', lotCode: o.lot, expiresOn }, token);
+            const r = await t.call(
+              'inventory.receive',
+              { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor', lotCode: o.lot, expiresOn },
+              token,
+            );
             if (r.ok) {
               const lotId = (r.value as { lotId: string | null }).lotId;
               if (lotId && !lots[o.item]?.includes(lotId)) lots[o.item]?.push(lotId);
             } else expect(r.error.code).toBe('inventory.bad_qty');
           } else if (o.kind === 'spoil') {
-            await t.call('inventory.adjust', { requestId: randomUUID(), itemId, lotId: lotOf(o.lot), qty: -o.qty, reason: 'spoiled' }, token);
+            await t.call(
+              'inventory.adjust',
+              { requestId: randomUUID(), itemId, lotId: lotOf(o.lot), qty: -o.qty, reason: 'spoiled' },
+              token,
+            );
           } else if (o.kind === 'correct') {
-            const r = await t.call('inventory.adjust', { requestId: randomUUID(), itemId, lotId: lotOf(o.lot), qty: o.qty, reason: 'count_correction' }, token);
+            const r = await t.call(
+              'inventory.adjust',
+              { requestId: randomUUID(), itemId, lotId: lotOf(o.lot), qty: o.qty, reason: 'count_correction' },
+              token,
+            );
             if (r.ok) corrected = true;
           } else if (o.kind === 'count') {
-            await t.call('inventory.count_confirm', { requestId: randomUUID(), language: 'en', lines: [{ itemId, lotId: lotOf(o.lot), counted: o.counted }] }, token);
+            await t.call(
+              'inventory.count_confirm',
+              { requestId: randomUUID(), language: 'en', lines: [{ itemId, lotId: lotOf(o.lot), counted: o.counted }] },
+              token,
+            );
           } else if (o.kind === 'pickup') {
-            await t.call('intake.submit', { requestId: randomUUID(), language: 'en', household: {}, needs: [{ itemId, qty: o.qty }] }).then(async (r) => {
-              if (r.ok) await t.call('slip.redeem', { slipId: (r.value as { id: string }).id, table: null }, token);
-            });
+            await t
+              .call('intake.submit', { requestId: randomUUID(), language: 'en', household: {}, needs: [{ itemId, qty: o.qty }] })
+              .then(async (r) => {
+                if (r.ok) await t.call('slip.redeem', { slipId: (r.value as { id: string }).id, table: null }, token);
+              });
           } else {
             // The same receipt submitted twice records once.
             const input = { requestId: randomUUID(), itemId, qty: o.qty, source: 'donor' as const };
@@ -96,7 +119,9 @@ describe('ledger property', () => {
         expect(itemDrift).toEqual([]);
         const negative = (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM on_hand WHERE qty < 0').get() as { n: number }).n;
         const everCorrectedBelow = (
-          t.core.ctx.db.prepare("SELECT COUNT(*) AS n FROM movements WHERE kind = 'adjust' AND reason LIKE 'count_correction%'").get() as { n: number }
+          t.core.ctx.db.prepare("SELECT COUNT(*) AS n FROM movements WHERE kind = 'adjust' AND reason LIKE 'count_correction%'").get() as {
+            n: number;
+          }
         ).n;
         if (negative > 0) expect(corrected || everCorrectedBelow > 0).toBe(true);
         // Keep the session alive across runs.

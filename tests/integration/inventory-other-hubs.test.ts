@@ -27,8 +27,13 @@ async function setUp() {
     item: { id: randomUUID(), names: { en: 'Our own rice' }, unit: 'bag', lowStock: 5 },
   });
   await importFrom(east, river, folder());
-  const theirs = (east.core.ctx.db.prepare("SELECT id FROM items WHERE origin_site <> (SELECT id FROM site) AND archived_at IS NULL ORDER BY id").all() as { id: string }[]).map((r) => r.id);
-  const stock = (view: string, extra: Record<string, unknown> = {}) => east.call<Page>('inventory.stock', { language: 'en', view, limit: 500, ...extra });
+  const theirs = (
+    east.core.ctx.db
+      .prepare('SELECT id FROM items WHERE origin_site <> (SELECT id FROM site) AND archived_at IS NULL ORDER BY id')
+      .all() as { id: string }[]
+  ).map((r) => r.id);
+  const stock = (view: string, extra: Record<string, unknown> = {}) =>
+    east.call<Page>('inventory.stock', { language: 'en', view, limit: 500, ...extra });
   return { east, ours: ours.id, theirs, stock };
 }
 

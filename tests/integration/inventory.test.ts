@@ -52,11 +52,28 @@ describe('pantry inventory', () => {
 
   describe('catalogue', () => {
     it('shows a missing translation in the site language, marked as not translated yet', async () => {
-      const id = await newItem({ en: 'Black beans, 15 oz' }, { barcodes: [BEANS_UPC], tags: ['vegan', 'halal'], limit: { qty: 2, days: 7 }, lowStock: 10 });
+      const id = await newItem(
+        { en: 'Black beans, 15 oz' },
+        { barcodes: [BEANS_UPC], tags: ['vegan', 'halal'], limit: { qty: 2, days: 7 }, lowStock: 10 },
+      );
       const fa = await call('inventory.item', { itemId: id, language: 'fa' });
-      expect(fa).toMatchObject({ name: 'Black beans, 15 oz', untranslated: true, barcodes: [BEANS_UPC], tags: ['halal', 'vegan'], limit: { qty: 2, days: 7 }, lowStock: 10 });
-      await call('inventory.save_item', { language: 'en', item: { id, names: { en: 'Black beans, 15 oz', fa: 'لوبیای سیاه' }, unit: 'can', barcodes: [BEANS_UPC] } });
-      expect(await call('inventory.item', { itemId: id, language: 'fa' })).toMatchObject({ name: 'لوبیای سیاه', untranslated: false, tags: [] });
+      expect(fa).toMatchObject({
+        name: 'Black beans, 15 oz',
+        untranslated: true,
+        barcodes: [BEANS_UPC],
+        tags: ['halal', 'vegan'],
+        limit: { qty: 2, days: 7 },
+        lowStock: 10,
+      });
+      await call('inventory.save_item', {
+        language: 'en',
+        item: { id, names: { en: 'Black beans, 15 oz', fa: 'لوبیای سیاه' }, unit: 'can', barcodes: [BEANS_UPC] },
+      });
+      expect(await call('inventory.item', { itemId: id, language: 'fa' })).toMatchObject({
+        name: 'لوبیای سیاه',
+        untranslated: false,
+        tags: [],
+      });
     });
 
     it('saving the same new item twice (a double tap) makes one item', async () => {
@@ -69,10 +86,17 @@ describe('pantry inventory', () => {
     it('refuses bad check digits, duplicate barcodes (in either UPC/EAN spelling), unknown units and a missing name, changing nothing', async () => {
       await newItem({ en: 'Black beans' }, { barcodes: [BEANS_UPC] });
       const before = digest();
-      const save = (item: Record<string, unknown>) => fail('inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en: 'X' }, unit: 'can', ...item } });
-      expect(await save({ barcodes: ['036000291453'] })).toMatchObject({ code: 'inventory.bad_barcode', params: { barcode: '036000291453' } });
+      const save = (item: Record<string, unknown>) =>
+        fail('inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en: 'X' }, unit: 'can', ...item } });
+      expect(await save({ barcodes: ['036000291453'] })).toMatchObject({
+        code: 'inventory.bad_barcode',
+        params: { barcode: '036000291453' },
+      });
       expect(await save({ barcodes: ['12345'] })).toMatchObject({ code: 'inventory.bad_barcode' });
-      expect(await save({ barcodes: [`0${BEANS_UPC}`] })).toMatchObject({ code: 'inventory.duplicate_barcode', params: { item: 'Black beans' } });
+      expect(await save({ barcodes: [`0${BEANS_UPC}`] })).toMatchObject({
+        code: 'inventory.duplicate_barcode',
+        params: { item: 'Black beans' },
+      });
       expect(await save({ barcodes: [PENCIL_EAN, PENCIL_EAN] })).toMatchObject({ code: 'inventory.duplicate_barcode' });
       expect(await save({ unit: 'bushel' })).toMatchObject({ code: 'inventory.unknown_unit', params: { unit: 'bushel' } });
       expect(await save({ names: { es: 'Solo español' } })).toMatchObject({ code: 'inventory.name_required', params: { language: 'en' } });
@@ -84,7 +108,10 @@ describe('pantry inventory', () => {
       const id = await newItem({ en: 'Black beans' }, { barcodes: [BEANS_UPC, RICE_EAN8] });
       expect(await call('inventory.scan', { barcode: `0${BEANS_UPC}`, language: 'en' })).toMatchObject({ id });
       expect(await call('inventory.scan', { barcode: RICE_EAN8, language: 'en' })).toMatchObject({ id });
-      expect(await fail('inventory.scan', { barcode: PENCIL_EAN, language: 'en' })).toMatchObject({ code: 'inventory.unknown_barcode', params: { barcode: PENCIL_EAN } });
+      expect(await fail('inventory.scan', { barcode: PENCIL_EAN, language: 'en' })).toMatchObject({
+        code: 'inventory.unknown_barcode',
+        params: { barcode: PENCIL_EAN },
+      });
       expect(await fail('inventory.scan', { barcode: '4006381333932', language: 'en' })).toMatchObject({ code: 'inventory.bad_barcode' });
     });
   });
@@ -95,7 +122,15 @@ describe('pantry inventory', () => {
       const r = await receive(id, 60, { lotCode: 'E-1', expiresOn: '2026-12-03', sourceName: 'Regional Food Bank' });
       expect(r.onHand).toBe(60);
       const [m] = await call<Record<string, unknown>[]>('inventory.history', { itemId: id });
-      expect(m).toMatchObject({ kind: 'receive', qty: 60, lotCode: 'E-1', expiresOn: '2026-12-03', source: 'food_bank', sourceName: 'Regional Food Bank', volunteer: 'Coordinator' });
+      expect(m).toMatchObject({
+        kind: 'receive',
+        qty: 60,
+        lotCode: 'E-1',
+        expiresOn: '2026-12-03',
+        source: 'food_bank',
+        sourceName: 'Regional Food Bank',
+        volunteer: 'Coordinator',
+      });
       // A second pallet of the same lot adds to that lot.
       const again = await receive(id, 10, { lotCode: 'E-1', expiresOn: '2026-12-03' });
       expect(again.lotId).toBe(r.lotId);
@@ -121,12 +156,22 @@ describe('pantry inventory', () => {
       const id = await newItem({ en: 'Oil' });
       const before = digest();
       for (const qty of [0, -5, 100_001, 1e9]) {
-        expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty, source: 'donor' })).toMatchObject({ code: 'inventory.bad_qty' });
+        expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty, source: 'donor' })).toMatchObject({
+          code: 'inventory.bad_qty',
+        });
       }
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1.5, source: 'donor' })).toMatchObject({ code: 'api.invalid_input' });
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1, source: 'stolen' })).toMatchObject({ code: 'api.invalid_input' });
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: 'nope', qty: 1, source: 'donor' })).toMatchObject({ code: 'inventory.item_not_found' });
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1, source: 'donor', expiresOn: '2026-02-30' })).toMatchObject({ code: 'api.invalid_input' });
+      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1.5, source: 'donor' })).toMatchObject({
+        code: 'api.invalid_input',
+      });
+      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1, source: 'stolen' })).toMatchObject({
+        code: 'api.invalid_input',
+      });
+      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: 'nope', qty: 1, source: 'donor' })).toMatchObject({
+        code: 'inventory.item_not_found',
+      });
+      expect(
+        await fail('inventory.receive', { requestId: randomUUID(), itemId: id, qty: 1, source: 'donor', expiresOn: '2026-02-30' }),
+      ).toMatchObject({ code: 'api.invalid_input' });
       expect(digest()).toBe(before);
     });
 
@@ -157,7 +202,14 @@ describe('pantry inventory', () => {
     it('stores the reason and the note in columns of their own, a bar in the note included', async () => {
       const id = await newItem({ en: 'Yogurt' });
       await receive(id, 4);
-      await call('inventory.adjust', { requestId: randomUUID(), itemId: id, lotId: null, qty: -2, reason: 'damaged', note: 'crate 3|4 dropped' });
+      await call('inventory.adjust', {
+        requestId: randomUUID(),
+        itemId: id,
+        lotId: null,
+        qty: -2,
+        reason: 'damaged',
+        note: 'crate 3|4 dropped',
+      });
       expect(t.core.ctx.db.prepare("SELECT reason, note FROM movements WHERE item_id = ? AND kind = 'adjust'").get(id)).toEqual({
         reason: 'damaged',
         note: 'crate 3|4 dropped',
@@ -183,7 +235,13 @@ describe('pantry inventory', () => {
       const id = await newItem({ en: 'Lentils' });
       const r = await receive(id, 40);
       expect(() => t.core.ctx.db.prepare('UPDATE movements SET qty = 4 WHERE id = ?').run(r.movementId)).toThrow(/append-only/);
-      await call('inventory.adjust', { requestId: randomUUID(), itemId: id, qty: -36, reason: 'count_correction', note: 'typed 40, meant 4' });
+      await call('inventory.adjust', {
+        requestId: randomUUID(),
+        itemId: id,
+        qty: -36,
+        reason: 'count_correction',
+        note: 'typed 40, meant 4',
+      });
       expect(availability(t.core.ctx, id).onHand).toBe(4);
     });
   });
@@ -195,8 +253,13 @@ describe('pantry inventory', () => {
     let riceLot: string | null;
     beforeEach(async () => {
       t.core.ctx.db.prepare("INSERT INTO categories (id, origin_site, sort) VALUES ('dry', 's', 0), ('fresh', 's', 1)").run();
-      t.core.ctx.db.prepare("INSERT INTO category_names (category_id, locale, name) VALUES ('dry', 'en', 'Dry goods'), ('fresh', 'en', 'Fresh')").run();
-      beans = await newItem({ en: 'Black beans', es: 'Frijoles negros', uk: 'Чорна квасоля' }, { categoryId: 'dry', tags: ['vegan'], lowStock: 20, barcodes: [BEANS_UPC] });
+      t.core.ctx.db
+        .prepare("INSERT INTO category_names (category_id, locale, name) VALUES ('dry', 'en', 'Dry goods'), ('fresh', 'en', 'Fresh')")
+        .run();
+      beans = await newItem(
+        { en: 'Black beans', es: 'Frijoles negros', uk: 'Чорна квасоля' },
+        { categoryId: 'dry', tags: ['vegan'], lowStock: 20, barcodes: [BEANS_UPC] },
+      );
       rice = await newItem({ en: 'Rice', es: 'Arroz' }, { categoryId: 'dry', unit: 'bag', lowStock: 5 });
       milk = await newItem({ en: 'Milk', es: 'Leche' }, { categoryId: 'fresh', unit: 'carton', tags: ['vegetarian'] });
       await receive(beans, 10);
@@ -204,13 +267,24 @@ describe('pantry inventory', () => {
       await receive(milk, 6, { expiresOn: '2026-12-01' });
       await receive(milk, 6, { expiresOn: '2026-12-20' });
     });
-    const stock = (q: Record<string, unknown>) => call<{ total: number; rows: { id: string; name: string; onHand: number; nextExpiry: string | null; lots: unknown[] }[] }>('inventory.stock', { language: 'en', ...q });
+    const stock = (q: Record<string, unknown>) =>
+      call<{ total: number; rows: { id: string; name: string; onHand: number; nextExpiry: string | null; lots: unknown[] }[] }>(
+        'inventory.stock',
+        { language: 'en', ...q },
+      );
 
     it('lists on-hand per item and per lot, sorted by name or by quantity', async () => {
       const all = await stock({});
       expect(all.total).toBe(3);
       expect(all.rows.map((r) => r.name)).toEqual(['Black beans', 'Milk', 'Rice']);
-      expect(all.rows.find((r) => r.id === milk)).toMatchObject({ onHand: 12, nextExpiry: '2026-12-01', lots: [{ expiresOn: '2026-12-01', qty: 6 }, { expiresOn: '2026-12-20', qty: 6 }] });
+      expect(all.rows.find((r) => r.id === milk)).toMatchObject({
+        onHand: 12,
+        nextExpiry: '2026-12-01',
+        lots: [
+          { expiresOn: '2026-12-01', qty: 6 },
+          { expiresOn: '2026-12-20', qty: 6 },
+        ],
+      });
       expect((await stock({ sort: 'on_hand' })).rows.map((r) => r.onHand)).toEqual([10, 12, 19]);
     });
 
@@ -254,18 +328,27 @@ describe('pantry inventory', () => {
         { lotId: expect.any(String), code: 'LATE', expiresOn: '2026-12-10', qty: 1 },
       ]);
       const issue = async (qty: number) => {
-        const r = await t.call('intake.submit', { requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: [{ itemId: eggs, qty }] });
+        const r = await t.call('intake.submit', {
+          requestId: randomUUID(),
+          language: 'en',
+          household: { adults: 1 },
+          needs: [{ itemId: eggs, qty }],
+        });
         if (!r.ok) throw new Error(JSON.stringify(r.error));
         return (r.value as { id: string }).id;
       };
       const a = await issue(4);
       const b = await issue(3);
       expect(availability(t.core.ctx, eggs)).toEqual({ onHand: 10, reserved: 7, available: 3 });
-      expect(await t.call('intake.submit', { requestId: randomUUID(), language: 'en', household: {}, needs: [{ itemId: eggs, qty: 4 }] })).toMatchObject({
+      expect(
+        await t.call('intake.submit', { requestId: randomUUID(), language: 'en', household: {}, needs: [{ itemId: eggs, qty: 4 }] }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'intake.item_unavailable' },
       });
-      expect((await call<{ rows: { reserved: number; available: number }[] }>('inventory.stock', { language: 'en' })).rows[0]).toMatchObject({ reserved: 7, available: 3 });
+      expect(
+        (await call<{ rows: { reserved: number; available: number }[] }>('inventory.stock', { language: 'en' })).rows[0],
+      ).toMatchObject({ reserved: 7, available: 3 });
 
       // Voided: released without any stock movement.
       t.core.ctx.db.prepare("UPDATE slips SET voided_at = '2026-11-28T11:00:00Z' WHERE id = ?").run(b);
@@ -352,7 +435,9 @@ describe('pantry inventory', () => {
         )
         .all('2026-12-01') as { detail: string }[];
       const expiringPlan = expiring.map((p) => p.detail).join('\n');
-      expect(expiringPlan).toMatch(/SEARCH st USING (COVERING )?INDEX item_stock_expiry \(next_expiry>\? AND next_expiry<\?\)|SEARCH st USING (COVERING )?INDEX item_stock_expiry \(next_expiry<\?\)/);
+      expect(expiringPlan).toMatch(
+        /SEARCH st USING (COVERING )?INDEX item_stock_expiry \(next_expiry>\? AND next_expiry<\?\)|SEARCH st USING (COVERING )?INDEX item_stock_expiry \(next_expiry<\?\)/,
+      );
       expect(expiringPlan).not.toMatch(/TEMP B-TREE/);
       const history = t.core.ctx.db
         .prepare('EXPLAIN QUERY PLAN SELECT * FROM movements WHERE item_id = ? ORDER BY at DESC LIMIT 50')
@@ -372,7 +457,10 @@ describe('pantry inventory', () => {
         { itemId: oil, lotId: null, counted: 4 },
       ];
       const before = digest();
-      const review = await call<{ difference: number; expected: number; name: string }[]>('inventory.count_review', { language: 'en', lines });
+      const review = await call<{ difference: number; expected: number; name: string }[]>('inventory.count_review', {
+        language: 'en',
+        lines,
+      });
       expect(review).toEqual([
         { itemId: rice, lotId, name: 'Rice 5 kg', lotCode: 'R', expected: 19, counted: 17, difference: -2 },
         { itemId: oil, lotId: null, name: 'Oil', lotCode: null, expected: 4, counted: 4, difference: 0 },
@@ -380,7 +468,12 @@ describe('pantry inventory', () => {
       expect(digest()).toBe(before);
 
       const requestId = randomUUID();
-      const confirmed = await call<{ adjustments: number; countId: string }>('inventory.count_confirm', { requestId, language: 'en', lines, note: 'after close' });
+      const confirmed = await call<{ adjustments: number; countId: string }>('inventory.count_confirm', {
+        requestId,
+        language: 'en',
+        lines,
+        note: 'after close',
+      });
       expect(confirmed.adjustments).toBe(1);
       const again = await call<{ adjustments: number; countId: string }>('inventory.count_confirm', { requestId, language: 'en', lines });
       expect(again).toMatchObject({ countId: confirmed.countId, adjustments: 1 });
@@ -394,13 +487,34 @@ describe('pantry inventory', () => {
     it('refuses unknown items or lots in a count, recording nothing', async () => {
       const oil = await newItem({ en: 'Oil' });
       const before = digest();
-      expect(await fail('inventory.count_confirm', { requestId: randomUUID(), language: 'en', lines: [{ itemId: oil, lotId: null, counted: 1 }, { itemId: 'x', lotId: null, counted: 1 }] })).toMatchObject({
+      expect(
+        await fail('inventory.count_confirm', {
+          requestId: randomUUID(),
+          language: 'en',
+          lines: [
+            { itemId: oil, lotId: null, counted: 1 },
+            { itemId: 'x', lotId: null, counted: 1 },
+          ],
+        }),
+      ).toMatchObject({
         code: 'inventory.item_not_found',
       });
-      expect(await fail('inventory.count_confirm', { requestId: randomUUID(), language: 'en', lines: [{ itemId: oil, lotId: 'x', counted: 1 }] })).toMatchObject({
+      expect(
+        await fail('inventory.count_confirm', {
+          requestId: randomUUID(),
+          language: 'en',
+          lines: [{ itemId: oil, lotId: 'x', counted: 1 }],
+        }),
+      ).toMatchObject({
         code: 'inventory.lot_not_found',
       });
-      expect(await fail('inventory.count_confirm', { requestId: randomUUID(), language: 'en', lines: [{ itemId: oil, lotId: null, counted: -1 }] })).toMatchObject({
+      expect(
+        await fail('inventory.count_confirm', {
+          requestId: randomUUID(),
+          language: 'en',
+          lines: [{ itemId: oil, lotId: null, counted: -1 }],
+        }),
+      ).toMatchObject({
         code: 'api.invalid_input',
       });
       expect(digest()).toBe(before);

@@ -21,9 +21,17 @@ describe('naming an item', () => {
   const names = (itemId: string, lang: 'en' | 'ar') => {
     const slip = issueSlip(t.core, [{ itemId, qty: 1 }], lang);
     const stock = t.core.services.stock
-      .stock({ language: lang, search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 100, offset: 0 } as z.output<
-        typeof StockQuery
-      >)
+      .stock({
+        language: lang,
+        search: '',
+        categoryId: null,
+        tag: null,
+        view: 'all',
+        withinDays: 7,
+        sort: 'name',
+        limit: 100,
+        offset: 0,
+      } as z.output<typeof StockQuery>)
       .rows.find((r) => r.id === itemId);
     return {
       rule: itemName(t.core.ctx, itemId, lang, 'en').name,

@@ -109,7 +109,11 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a rec
   });
 
   it('serves the built renderer over app:// with the CSP, and nothing outside it', () => {
-    expect(report.protocol['app://kiosk/index.html']).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8' });
+    expect(report.protocol['app://kiosk/index.html']).toEqual({
+      status: 200,
+      csp: CONTENT_SECURITY_POLICY,
+      type: 'text/html; charset=utf-8',
+    });
     for (const url of ['app://kiosk/../../../etc/passwd', 'app://kiosk/%2e%2e%2fpackage.json', 'app://kiosk/main/index.js']) {
       expect(report.protocol[url]?.status, url).toBe(404);
     }
@@ -138,8 +142,21 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process, under a rec
     expect(report.ipc.printBadName).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
     const prints = report.calls.filter((c) => c.name === 'print').map((c) => c.detail);
     expect(prints).toEqual([
-      { silent: true, printBackground: true, deviceName: 'thermal-80', pageSize: { width: 58000, height: 120000 }, margins: { marginType: 'none' }, scaleFactor: 100 },
-      { silent: true, printBackground: true, pageSize: { width: 58000, height: 120000 }, margins: { marginType: 'none' }, scaleFactor: 100 },
+      {
+        silent: true,
+        printBackground: true,
+        deviceName: 'thermal-80',
+        pageSize: { width: 58000, height: 120000 },
+        margins: { marginType: 'none' },
+        scaleFactor: 100,
+      },
+      {
+        silent: true,
+        printBackground: true,
+        pageSize: { width: 58000, height: 120000 },
+        margins: { marginType: 'none' },
+        scaleFactor: 100,
+      },
     ]);
     expect(report.ipc.printers).toEqual({ ok: true, value: [{ name: 'thermal-80', displayName: 'Thermal 80', isDefault: true }] });
   });

@@ -84,7 +84,8 @@ describe('PIN changes end the sessions opened with the old PIN', () => {
   afterEach(() => t.dispose());
 
   const add = async (name: string, pin: string) => okValue(await t.call('volunteers.add', { name, role: 'intake', pin }, coordinator));
-  const token = async (core: Core, pin: string) => ((await core.dispatch('auth.login', { input: { pin }, session: null })) as { value: { token: string } }).value.token;
+  const token = async (core: Core, pin: string) =>
+    ((await core.dispatch('auth.login', { input: { pin }, session: null })) as { value: { token: string } }).value.token;
 
   it('on this kiosk: the old session gets auth.required, the new PIN opens a new one', async () => {
     const ali = await add('Ali', '1357');
@@ -110,13 +111,14 @@ describe('PIN changes end the sessions opened with the old PIN', () => {
       await t.call('volunteers.set_pin', { id: ali.id, pin: '9753' }, coordinator);
       await t.call('volunteers.remove', { id: sam.id }, coordinator);
       await t.call('volunteers.update', { id: kim.id, role: 'stock' }, coordinator);
-      for (const s of [aliThere, samThere, kimThere]) expect(await lookup(s)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+      for (const s of [aliThere, samThere, kimThere])
+        expect(await lookup(s)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     } finally {
       other.close();
     }
   });
 
-  it("keeps the session of a coordinator who changes their own PIN (they just typed it), ends their others", async () => {
+  it('keeps the session of a coordinator who changes their own PIN (they just typed it), ends their others', async () => {
     const list = (await t.call('volunteers.list', {}, coordinator)) as { value: { volunteers: Volunteer[] } };
     const me = list.value.volunteers[0]!;
     const elsewhere = await token(t.core, '1234');
@@ -147,7 +149,10 @@ describe('PINs hashed before the lookup existed', () => {
       error: { code: 'volunteers.pin_taken' },
     });
     expect(await t.call('auth.login', { pin: '1357' })).toMatchObject({ ok: true, value: { volunteerName: 'Ali' } });
-    const row = t.core.ctx.db.prepare('SELECT pin_lookup, pin_version FROM volunteers WHERE id = ?').get(ali.id) as { pin_lookup: string | null; pin_version: number };
+    const row = t.core.ctx.db.prepare('SELECT pin_lookup, pin_version FROM volunteers WHERE id = ?').get(ali.id) as {
+      pin_lookup: string | null;
+      pin_version: number;
+    };
     expect(row.pin_lookup).toMatch(/^[0-9a-f]{64}$/);
     // Same PIN, so sessions opened with it stay valid.
     expect(row.pin_version).toBe(1);
@@ -204,10 +209,18 @@ describe('a stranger at the public screen cannot lock the volunteers out', () =>
   it('counts wrong PINs over every kiosk too, so many kiosks do not multiply the guesses', async () => {
     const hasher = countingHasher('scrypt');
     const kiosks = Array.from({ length: 5 }, (_, n) =>
-      createCore({ db: openDatabase(t.file), clock: t.clock, ids: sequentialIds(t.clock, `s${n}`), keys: seededKeys(), kiosk: `station-${n}`, pinHasher: hasher }),
+      createCore({
+        db: openDatabase(t.file),
+        clock: t.clock,
+        ids: sequentialIds(t.clock, `s${n}`),
+        keys: seededKeys(),
+        kiosk: `station-${n}`,
+        pinHasher: hasher,
+      }),
     );
     try {
-      for (const k of kiosks) for (let n = 0; n < FREE_ATTEMPTS; n += 1) await k.dispatch('auth.login', { input: { pin: '0000' }, session: null });
+      for (const k of kiosks)
+        for (let n = 0; n < FREE_ATTEMPTS; n += 1) await k.dispatch('auth.login', { input: { pin: '0000' }, session: null });
       // Each kiosk alone would look at 3 PINs (15 in all); the site as a whole looks at 10, then slows down.
       expect(hasher.calls).toBe(SITE_FREE_ATTEMPTS);
       expect(await kiosks[4]!.dispatch('auth.login', { input: { pin: '1234' }, session: null })).toMatchObject({

@@ -23,7 +23,13 @@ describe('the wrong-PIN throttle under real contention (worker threads, one SQLi
       (_, n) =>
         new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER)}); })`, {
           eval: true,
-          workerData: { file: t.file, name: `kiosk-${n}`, pins: Array.from({ length: 10 }, (_, k) => String(5000 + n * 10 + k)), gate, clockMs: t.clock.now().getTime() },
+          workerData: {
+            file: t.file,
+            name: `kiosk-${n}`,
+            pins: Array.from({ length: 10 }, (_, k) => String(5000 + n * 10 + k)),
+            gate,
+            clockMs: t.clock.now().getTime(),
+          },
         }),
     );
     const results = workers.map(

@@ -19,9 +19,18 @@ describe('hot reads go through indexes', () => {
   afterEach(() => t.dispose());
 
   const stockQuery = (q: Partial<z.input<typeof StockQuery>>) =>
-    ({ language: 'en', search: '', categoryId: null, tag: null, view: 'all', withinDays: 7, sort: 'name', limit: 50, offset: 0, ...q }) as z.output<
-      typeof StockQuery
-    >;
+    ({
+      language: 'en',
+      search: '',
+      categoryId: null,
+      tag: null,
+      view: 'all',
+      withinDays: 7,
+      sort: 'name',
+      limit: 50,
+      offset: 0,
+      ...q,
+    }) as z.output<typeof StockQuery>;
 
   it('the intake catalogue reads the maintained stock and reservations, never a slip', () => {
     const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.intake.catalog('en'));
@@ -64,7 +73,16 @@ describe('hot reads go through indexes', () => {
     const [a, b] = t.core.services.intake.catalog('en');
     if (!a || !b) throw new Error('the demo hub has items');
     const { result, statements } = recordPlans(t.core.ctx.db, () =>
-      t.core.services.intake.submit({ requestId: '0199aaaa-0000-7000-8000-000000000001', language: 'en', purpose: 'need', household: { adults: 1 }, needs: [{ itemId: a.id, qty: 1 }, { itemId: b.id, qty: 1 }] } as never),
+      t.core.services.intake.submit({
+        requestId: '0199aaaa-0000-7000-8000-000000000001',
+        language: 'en',
+        purpose: 'need',
+        household: { adults: 1 },
+        needs: [
+          { itemId: a.id, qty: 1 },
+          { itemId: b.id, qty: 1 },
+        ],
+      } as never),
     );
     expect(result?.lines).toHaveLength(2);
     expect(historyScans(statements)).toEqual([]);

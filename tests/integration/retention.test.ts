@@ -19,7 +19,12 @@ describe('retention', () => {
   afterEach(() => t.dispose());
 
   const site = () => (t.core.ctx.db.prepare('SELECT id FROM site').get() as { id: string }).id;
-  function entry(id: string, kind: 'need' | 'offer', createdAt: string, more: { status?: string; closedAt?: string; renewedAt?: string } = {}) {
+  function entry(
+    id: string,
+    kind: 'need' | 'offer',
+    createdAt: string,
+    more: { status?: string; closedAt?: string; renewedAt?: string } = {},
+  ) {
     t.core.ctx.db
       .prepare(
         `INSERT INTO needs_offers (id, origin_site, kind, category, detail, languages, status, created_at, closed_at, renewed_at, source)
@@ -34,7 +39,7 @@ describe('retention', () => {
       )
       .run(id, site(), needId, offerId, state, updatedAt, updatedAt);
   }
-  const ids = (table: string) => (t.core.ctx.db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[]);
+  const ids = (table: string) => t.core.ctx.db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
   const figures = async () => {
     const period = { from: '2016-12-02', to: '2026-11-28' };
     const report = await t.call('month.report', period, session);

@@ -55,23 +55,40 @@ describe('roles over the whole contract', () => {
     // Restoring a backup happens on the first-run screen, before any PIN exists (choosing the
     // stick and a folder on it); core refuses these once the hub is set up (tested below).
     // Other hubs' spare/short lists are read-only news that stock volunteers use too.
-    const firstRun = new Set<string>(['exchange.drives', 'exchange.folders', 'exchange.restore_files', 'exchange.restore_backup', 'exchange.network']);
+    const firstRun = new Set<string>([
+      'exchange.drives',
+      'exchange.folders',
+      'exchange.restore_files',
+      'exchange.restore_backup',
+      'exchange.network',
+    ]);
     // A visitor's slip prints at intake, before any PIN; the pickup table lists printers.
     for (const open of ['shell.print', 'shell.printers']) firstRun.add(open);
-    const coordinatorOnly = (Object.keys(contract) as ChannelName[]).filter((n) => /^(volunteers|shell|settings|exchange|reports)\./.test(n) && !firstRun.has(n));
+    const coordinatorOnly = (Object.keys(contract) as ChannelName[]).filter(
+      (n) => /^(volunteers|shell|settings|exchange|reports)\./.test(n) && !firstRun.has(n),
+    );
     expect(coordinatorOnly).toEqual(expect.arrayContaining(['volunteers.add', 'volunteers.remove', 'volunteers.set_pin', 'shell.quit']));
     for (const name of coordinatorOnly) expect(contract[name].access, name).toEqual(['coordinator']);
     // Before setup anyone may browse for the backup; after it, only a coordinator.
-    for (const name of ['exchange.drives', 'exchange.folders'] as const) expect(contract[name].access, name).toEqual({ setupOr: ['coordinator'] });
+    for (const name of ['exchange.drives', 'exchange.folders'] as const)
+      expect(contract[name].access, name).toEqual({ setupOr: ['coordinator'] });
   });
 
   it('closes the first-run restore channels once the hub is set up', async () => {
     expect(await t.call('exchange.drives', {}, null)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
-    expect(await t.call('exchange.drives', {}, tokens.get('intake') ?? null)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await t.call('exchange.drives', {}, tokens.get('intake') ?? null)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
     // Shut by dispatch, for every caller, before any handler or input is looked at.
     for (const session of [null, tokens.get('coordinator') ?? null]) {
-      expect(await t.call('exchange.restore_files', { folder: t.dir }, session)).toMatchObject({ ok: false, error: { code: 'site.already_set_up' } });
-      expect(await t.call('exchange.restore_backup', { folder: t.dir, name: 'x.kioskbackup', passphrase: 'a long enough passphrase' }, session)).toMatchObject({
+      expect(await t.call('exchange.restore_files', { folder: t.dir }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'site.already_set_up' },
+      });
+      expect(
+        await t.call('exchange.restore_backup', { folder: t.dir, name: 'x.kioskbackup', passphrase: 'a long enough passphrase' }, session),
+      ).toMatchObject({
         ok: false,
         error: { code: 'site.already_set_up' },
       });

@@ -57,7 +57,10 @@ describe('redeeming under real contention (worker threads, one SQLite connection
   it('lets exactly one of many tables redeem the same slip', async () => {
     const rice = stockItem(t.core, 'rice', [{ qty: 10, expiresOn: '2027-01-01' }]);
     const slip = issueSlip(t.core, [{ itemId: rice, qty: 2 }]);
-    const outcomes = await race(t, Array.from({ length: 6 }, () => [slip.id]));
+    const outcomes = await race(
+      t,
+      Array.from({ length: 6 }, () => [slip.id]),
+    );
     expect(outcomes).toHaveLength(6);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok).map((o) => o.code)).toEqual(Array(5).fill('slip.already_redeemed'));
@@ -68,7 +71,12 @@ describe('redeeming under real contention (worker threads, one SQLite connection
   });
 
   it('across 100 slips x 10 attempts: exactly 100 redemptions, stock taken once each', async () => {
-    const items = ['rice', 'beans', 'oil'].map((k) => stockItem(t.core, k, [{ qty: 150, expiresOn: '2027-01-01' }, { qty: 150, expiresOn: '2026-12-05' }]));
+    const items = ['rice', 'beans', 'oil'].map((k) =>
+      stockItem(t.core, k, [
+        { qty: 150, expiresOn: '2027-01-01' },
+        { qty: 150, expiresOn: '2026-12-05' },
+      ]),
+    );
     const slips = Array.from({ length: 100 }, (_, n) => issueSlip(t.core, [{ itemId: items[n % 3] as string, qty: 1 + (n % 2) }]));
     const ids = slips.map((s) => s.id);
     // Five tables, each trying every slip twice in its own order: ten attempts per slip.
@@ -87,9 +95,10 @@ describe('redeeming under real contention (worker threads, one SQLite connection
     const expected = new Map<string, number>();
     slips.forEach((_, n) => expected.set(items[n % 3] as string, (expected.get(items[n % 3] as string) ?? 0) + 1 + (n % 2)));
     for (const item of items) expect(onHand(t.core, item)).toBe(300 - (expected.get(item) ?? 0));
-    const perSlip = db
-      .prepare("SELECT slip_id, -SUM(qty) AS q FROM movements WHERE kind = 'distribute' GROUP BY slip_id")
-      .all() as { slip_id: string; q: number }[];
+    const perSlip = db.prepare("SELECT slip_id, -SUM(qty) AS q FROM movements WHERE kind = 'distribute' GROUP BY slip_id").all() as {
+      slip_id: string;
+      q: number;
+    }[];
     expect(perSlip).toHaveLength(100);
     for (const row of perSlip) expect(row.q).toBe(1 + (ids.indexOf(row.slip_id) % 2));
   }, 60_000);

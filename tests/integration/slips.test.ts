@@ -53,7 +53,10 @@ describe('pickup slips', () => {
       expect(decoded).toBe(slip.digits);
       const found = await lookup(decoded ?? '');
       expect(found).toMatchObject({ ok: true, value: { id: slip.id, status: { state: 'issued' } } });
-      expect(await t.call('slip.redeem', { slipId: slip.id, table: '2' }, session)).toMatchObject({ ok: true, value: { status: { state: 'redeemed', table: '2' } } });
+      expect(await t.call('slip.redeem', { slipId: slip.id, table: '2' }, session)).toMatchObject({
+        ok: true,
+        value: { status: { state: 'redeemed', table: '2' } },
+      });
     });
 
     it('rejects every single-digit change of the payload or the signature', () => {
@@ -86,27 +89,46 @@ describe('pickup slips', () => {
       // A slip signed by a key this hub never had, under a key id it does not use.
       const stranger = seededKeys('stranger').generate();
       const db = t.core.ctx.db;
-      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (77, ?, ?, 't')").run(stranger.publicKey, stranger.privateKey);
+      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (77, ?, ?, 't')").run(
+        stranger.publicKey,
+        stranger.privateKey,
+      );
       const strangeDigits = new SlipKeyring(db).sign({ ...body, keyId: 77 });
       db.prepare('DELETE FROM site_keys WHERE key_id = 77').run();
       expect(await lookup(strangeDigits)).toMatchObject({ ok: false, error: { code: 'slip.unknown_key' } });
 
       // A sister hub's slip: its key id 78 means nothing here; its signature says whose it is.
-      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (78, ?, ?, 't')").run(stranger.publicKey, stranger.privateKey);
+      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (78, ?, ?, 't')").run(
+        stranger.publicKey,
+        stranger.privateKey,
+      );
       const sisterDigits = new SlipKeyring(db).sign({ ...body, keyId: 78 });
       db.prepare('DELETE FROM site_keys WHERE key_id = 78').run();
       // Same key material registered as a peer hub's key 78: now the slip is named, not called forged.
-      db.prepare("INSERT INTO peer_slip_keys (site_id, site_name, key_id, public_key) VALUES ('west', 'Westside Pantry', 78, ?)").run(stranger.publicKey);
-      expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: 'Westside Pantry' } } });
+      db.prepare("INSERT INTO peer_slip_keys (site_id, site_name, key_id, public_key) VALUES ('west', 'Westside Pantry', 78, ?)").run(
+        stranger.publicKey,
+      );
+      expect(await lookup(sisterDigits)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.other_site', params: { site: 'Westside Pantry' } },
+      });
       // A hub known only through exchange (its card), with no slip keys recorded: still named.
       db.prepare('DELETE FROM peer_slip_keys').run();
       expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.unknown_key' } });
-      db.prepare("INSERT INTO known_sites (id, name, public_key, fingerprint, first_seen_at) VALUES ('north', 'Northside Pantry', ?, 'fp', 't')").run(stranger.publicKey);
-      expect(await lookup(sisterDigits)).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: 'Northside Pantry' } } });
+      db.prepare(
+        "INSERT INTO known_sites (id, name, public_key, fingerprint, first_seen_at) VALUES ('north', 'Northside Pantry', ?, 'fp', 't')",
+      ).run(stranger.publicKey);
+      expect(await lookup(sisterDigits)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.other_site', params: { site: 'Northside Pantry' } },
+      });
 
       // Our key id, someone else's signature: a forgery.
       const forger = seededKeys('forger').generate();
-      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (79, ?, ?, 't')").run(forger.publicKey, forger.privateKey);
+      db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (79, ?, ?, 't')").run(
+        forger.publicKey,
+        forger.privateKey,
+      );
       const forged = new SlipKeyring(db).sign({ ...body, keyId: 79 });
       db.prepare('UPDATE site_keys SET public_key = (SELECT public_key FROM site_keys WHERE key_id = 1) WHERE key_id = 79').run();
       expect(await lookup(forged)).toMatchObject({ ok: false, error: { code: 'slip.invalid' } });
@@ -123,7 +145,13 @@ describe('pickup slips', () => {
     it('keeps old slips valid, signs new ones with the new key, and refuses the retired key for later days', async () => {
       const before = issueSlip(t.core, [{ itemId: eggs, qty: 1 }]);
       const rotated = await t.call('slip.rotate_key', {}, session);
-      expect(rotated).toMatchObject({ ok: true, value: [{ keyId: 2, active: true, retiredAt: null }, { keyId: 1, active: false }] });
+      expect(rotated).toMatchObject({
+        ok: true,
+        value: [
+          { keyId: 2, active: true, retiredAt: null },
+          { keyId: 1, active: false },
+        ],
+      });
       const after = issueSlip(t.core, [{ itemId: beans, qty: 1 }]);
       const keyIds = t.core.ctx.db.prepare('SELECT key_id FROM slips ORDER BY issued_at, rowid').all();
       expect(keyIds).toEqual([{ key_id: 1 }, { key_id: 2 }]);
@@ -132,7 +160,13 @@ describe('pickup slips', () => {
 
       // Someone who kept the retired key signs a slip dated after the retirement: refused.
       const tomorrow = dayNumber(t.clock.now()) + 1;
-      const late = new SlipKeyring(t.core.ctx.db).sign({ version: PAYLOAD_VERSION, keyId: 1, slipId: new Uint8Array(10), issueDay: tomorrow, expiryDay: tomorrow + 7 });
+      const late = new SlipKeyring(t.core.ctx.db).sign({
+        version: PAYLOAD_VERSION,
+        keyId: 1,
+        slipId: new Uint8Array(10),
+        issueDay: tomorrow,
+        expiryDay: tomorrow + 7,
+      });
       expect(await lookup(late)).toMatchObject({ ok: false, error: { code: 'slip.retired_key' } });
       // Only a coordinator may rotate.
       const { addVolunteer } = await import('../../src/core/site/site-service');
@@ -145,7 +179,10 @@ describe('pickup slips', () => {
 
   describe('pick list and partial pickup', () => {
     it('lists lots earliest expiry first, no-date stock last', async () => {
-      const slip = issueSlip(t.core, [{ itemId: eggs, qty: 9 }, { itemId: beans, qty: 1 }]);
+      const slip = issueSlip(t.core, [
+        { itemId: eggs, qty: 9 },
+        { itemId: beans, qty: 1 },
+      ]);
       const found = await lookup(slip.shortCode);
       if (!found.ok) throw new Error(JSON.stringify(found));
       const eggLine = (found.value as PickupView).pickList.find((l) => l.itemId === eggs);
@@ -166,7 +203,14 @@ describe('pickup slips', () => {
       ]);
       const result = await t.call(
         'slip.redeem',
-        { slipId: slip.id, table: '2', lines: [{ itemId: beans, givenQty: 0 }, { itemId: other, givenQty: 1 }] },
+        {
+          slipId: slip.id,
+          table: '2',
+          lines: [
+            { itemId: beans, givenQty: 0 },
+            { itemId: other, givenQty: 1 },
+          ],
+        },
         session,
       );
       expect(result).toMatchObject({ ok: true, value: { pickupOutcome: 'partial', status: { state: 'redeemed', table: '2' } } });
@@ -184,7 +228,9 @@ describe('pickup slips', () => {
       expect(onHand(t.core, other)).toBe(9);
       // What the "we need" list will read.
       const unmet = t.core.ctx.db
-        .prepare("SELECT item_id AS itemId, requested_qty - given_qty AS missing FROM redemption_lines WHERE outcome <> 'given' ORDER BY item_id")
+        .prepare(
+          "SELECT item_id AS itemId, requested_qty - given_qty AS missing FROM redemption_lines WHERE outcome <> 'given' ORDER BY item_id",
+        )
         .all();
       expect(unmet).toEqual([
         { itemId: beans, missing: 2 },
@@ -193,7 +239,10 @@ describe('pickup slips', () => {
     });
 
     it('changes nothing when a line cannot be given or does not belong to the slip', async () => {
-      const slip = issueSlip(t.core, [{ itemId: eggs, qty: 2 }, { itemId: beans, qty: 3 }]);
+      const slip = issueSlip(t.core, [
+        { itemId: eggs, qty: 2 },
+        { itemId: beans, qty: 3 },
+      ]);
       // Beans run out between intake and pickup (spoiled, counted): giving them must fail whole.
       t.core.ctx.db.transaction(() => {
         recordMovement(t.core.ctx, { itemId: beans, lotId: `${beans}-lot-0`, kind: 'adjust', qty: -2, reason: 'spoiled' });
@@ -216,7 +265,9 @@ describe('pickup slips', () => {
       expect(onHand(t.core, eggs)).toBe(11);
       expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM redemptions').get()).toEqual({ n: 0 });
       // The volunteer marks what is short and confirms: it goes through.
-      expect(await t.call('slip.redeem', { slipId: slip.id, lines: [{ itemId: beans, givenQty: 1 }] }, session)).toMatchObject({ ok: true });
+      expect(await t.call('slip.redeem', { slipId: slip.id, lines: [{ itemId: beans, givenQty: 1 }] }, session)).toMatchObject({
+        ok: true,
+      });
       expect(onHand(t.core, beans)).toBe(0);
     });
   });
@@ -229,7 +280,10 @@ describe('pickup slips', () => {
       expect(await t.call('slip.redeem', { slipId: slip.id, table: '2' }, session)).toMatchObject({ ok: true });
       t.clock.set('2026-11-28T12:30:00Z');
       await relogin();
-      expect(await lookup(slip.digits)).toMatchObject({ ok: true, value: { status: { state: 'redeemed', at: '2026-11-28T10:42:00.000Z', table: '2' } } });
+      expect(await lookup(slip.digits)).toMatchObject({
+        ok: true,
+        value: { status: { state: 'redeemed', at: '2026-11-28T10:42:00.000Z', table: '2' } },
+      });
       expect(await t.call('slip.redeem', { slipId: slip.id, table: '1' }, session)).toMatchObject({
         ok: false,
         error: { code: 'slip.already_redeemed', params: { at: '2026-11-28T10:42:00.000Z', table: '2' } },
@@ -242,37 +296,70 @@ describe('pickup slips', () => {
       t.clock.advance(8 * 86_400_000);
       await relogin();
       expect(await lookup(slip.shortCode)).toMatchObject({ ok: true, value: { status: { state: 'expired' }, validUntil: '2026-12-05' } });
-      expect(await t.call('slip.redeem', { slipId: slip.id }, session)).toMatchObject({ ok: false, error: { code: 'slip.expired', params: { validUntil: '2026-12-05' } } });
+      expect(await t.call('slip.redeem', { slipId: slip.id }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.expired', params: { validUntil: '2026-12-05' } },
+      });
       expect(await t.call('slip.reprint', { slipId: slip.id }, session)).toMatchObject({ ok: false, error: { code: 'slip.expired' } });
     });
 
     it('void: needs a reason, keeps it, and refuses pickup; a picked-up slip cannot be voided', async () => {
       const slip = issueSlip(t.core, [{ itemId: eggs, qty: 1 }]);
-      expect(await t.call('slip.void', { slipId: slip.id, reason: '' }, session)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+      expect(await t.call('slip.void', { slipId: slip.id, reason: '' }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'api.invalid_input' },
+      });
       expect(await t.call('slip.void', { slipId: slip.id, reason: 'Printed twice by mistake' }, session)).toMatchObject({
         ok: true,
         value: { status: { state: 'void' }, voidReason: 'Printed twice by mistake' },
       });
-      expect(await t.call('slip.redeem', { slipId: slip.id }, session)).toMatchObject({ ok: false, error: { code: 'slip.void', params: { reason: 'Printed twice by mistake' } } });
-      expect(await t.call('slip.void', { slipId: slip.id, reason: 'again' }, session)).toMatchObject({ ok: false, error: { code: 'slip.void' } });
+      expect(await t.call('slip.redeem', { slipId: slip.id }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.void', params: { reason: 'Printed twice by mistake' } },
+      });
+      expect(await t.call('slip.void', { slipId: slip.id, reason: 'again' }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.void' },
+      });
       const picked = issueSlip(t.core, [{ itemId: beans, qty: 1 }]);
       await t.call('slip.redeem', { slipId: picked.id }, session);
-      expect(await t.call('slip.void', { slipId: picked.id, reason: 'too late' }, session)).toMatchObject({ ok: false, error: { code: 'slip.already_redeemed' } });
+      expect(await t.call('slip.void', { slipId: picked.id, reason: 'too late' }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.already_redeemed' },
+      });
       expect(onHand(t.core, eggs)).toBe(11);
     });
   });
 
   describe('reprint and printable form', () => {
     it('gives the same signed code, both languages side by side, nothing personal, and counts copies', async () => {
-      const slip = issueSlip(t.core, [{ itemId: eggs, qty: 1 }, { itemId: beans, qty: 2 }], 'ar');
+      const slip = issueSlip(
+        t.core,
+        [
+          { itemId: eggs, qty: 1 },
+          { itemId: beans, qty: 2 },
+        ],
+        'ar',
+      );
       const first = await t.call('slip.printable', { slipId: slip.id });
-      expect(first).toMatchObject({ ok: true, value: { qrDigits: slip.digits, visitorLanguage: 'ar', siteLanguage: 'en', reprints: 0, siteName: 'Eastside Hub' } });
+      expect(first).toMatchObject({
+        ok: true,
+        value: { qrDigits: slip.digits, visitorLanguage: 'ar', siteLanguage: 'en', reprints: 0, siteName: 'Eastside Hub' },
+      });
       if (!first.ok) return;
-      expect((first.value as PrintableSlip).lines).toContainEqual(expect.objectContaining({ visitorName: 'بيض، دزينة', siteName: 'Eggs, dozen', qty: 1 }));
+      expect((first.value as PrintableSlip).lines).toContainEqual(
+        expect.objectContaining({ visitorName: 'بيض، دزينة', siteName: 'Eggs, dozen', qty: 1 }),
+      );
       expect(JSON.stringify(first.value)).not.toMatch(/adults|phone|first_name|household/i);
-      expect(await t.call('slip.reprint', { slipId: slip.id }, session)).toMatchObject({ ok: true, value: { qrDigits: slip.digits, reprints: 1 } });
+      expect(await t.call('slip.reprint', { slipId: slip.id }, session)).toMatchObject({
+        ok: true,
+        value: { qrDigits: slip.digits, reprints: 1 },
+      });
       await t.call('slip.redeem', { slipId: slip.id }, session);
-      expect(await t.call('slip.reprint', { slipId: slip.id }, session)).toMatchObject({ ok: false, error: { code: 'slip.already_redeemed' } });
+      expect(await t.call('slip.reprint', { slipId: slip.id }, session)).toMatchObject({
+        ok: false,
+        error: { code: 'slip.already_redeemed' },
+      });
     });
   });
 
@@ -293,7 +380,7 @@ describe('pickup slips', () => {
 
     it('finds a slip by id without scanning the slips table', () => {
       const plan = t.core.ctx.db
-        .prepare("EXPLAIN QUERY PLAN SELECT * FROM slips s LEFT JOIN redemptions r ON r.slip_id = s.id WHERE s.issue_day = 1")
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM slips s LEFT JOIN redemptions r ON r.slip_id = s.id WHERE s.issue_day = 1')
         .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX slips_issue_day/);
     });

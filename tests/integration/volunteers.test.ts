@@ -35,11 +35,26 @@ describe('volunteers and their PINs', () => {
     const other = makeCore();
     const blank = makeCore();
     try {
-      const r = await other.call('site.setup', { name: 'Centro Norte', languages: ['es'], siteLanguage: 'es', pin: '5678', coordinatorName: '  Amina ' });
+      const r = await other.call('site.setup', {
+        name: 'Centro Norte',
+        languages: ['es'],
+        siteLanguage: 'es',
+        pin: '5678',
+        coordinatorName: '  Amina ',
+      });
       expect(r.ok).toBe(true);
-      expect(await other.call('auth.login', { pin: '5678' })).toMatchObject({ ok: true, value: { volunteerName: 'Amina', role: 'coordinator' } });
+      expect(await other.call('auth.login', { pin: '5678' })).toMatchObject({
+        ok: true,
+        value: { volunteerName: 'Amina', role: 'coordinator' },
+      });
       // Only blanks is no name: the screen sends the translated word instead, never "".
-      const refused = await blank.call('site.setup', { name: 'X', languages: ['en'], siteLanguage: 'en', pin: '5678', coordinatorName: '   ' });
+      const refused = await blank.call('site.setup', {
+        name: 'X',
+        languages: ['en'],
+        siteLanguage: 'en',
+        pin: '5678',
+        coordinatorName: '   ',
+      });
       expect(refused).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
     } finally {
       other.dispose();
@@ -53,7 +68,7 @@ describe('volunteers and their PINs', () => {
     expect(await login('2468')).toMatchObject({ ok: true, value: { volunteerName: 'Maria', role: 'stock' } });
   });
 
-  it("refuses a PIN another volunteer has, without saying whose, and changes nothing", async () => {
+  it('refuses a PIN another volunteer has, without saying whose, and changes nothing', async () => {
     await add('Maria', 'stock', '2468');
     const before = rowCount();
     for (const pin of ['2468', '1234']) {
@@ -88,14 +103,20 @@ describe('volunteers and their PINs', () => {
     expect(await t.call('slip.lookup', { code: 'ABCD-EFGH' }, session)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     expect(await login('1357')).toMatchObject({ ok: false, error: { code: 'auth.wrong_pin' } });
     expect((await list()).map((v) => v.name)).toEqual(['Coordinator']);
-    expect(await t.call('volunteers.remove', { id: ali.id }, coordinator)).toMatchObject({ ok: false, error: { code: 'volunteers.not_found' } });
+    expect(await t.call('volunteers.remove', { id: ali.id }, coordinator)).toMatchObject({
+      ok: false,
+      error: { code: 'volunteers.not_found' },
+    });
     // The PIN of someone who left may be given to someone new.
     expect((await t.call('volunteers.add', { name: 'Sam', role: 'intake', pin: '1357' }, coordinator)).ok).toBe(true);
   });
 
   it('never removes or demotes the last coordinator', async () => {
     const [me] = await list();
-    expect(await t.call('volunteers.remove', { id: me!.id }, coordinator)).toMatchObject({ ok: false, error: { code: 'volunteers.last_coordinator' } });
+    expect(await t.call('volunteers.remove', { id: me!.id }, coordinator)).toMatchObject({
+      ok: false,
+      error: { code: 'volunteers.last_coordinator' },
+    });
     expect(await t.call('volunteers.update', { id: me!.id, role: 'intake' }, coordinator)).toMatchObject({
       ok: false,
       error: { code: 'volunteers.last_coordinator' },
@@ -111,7 +132,10 @@ describe('volunteers and their PINs', () => {
     const dana = ((await login('8642')) as { value: { token: string } }).value.token;
     const danaId = (await t.call('volunteers.list', {}, dana)) as { value: { volunteers: Volunteer[] } };
     const danaRow = danaId.value.volunteers.find((v) => v.name === 'Dana');
-    expect(await t.call('volunteers.remove', { id: danaRow!.id }, dana)).toMatchObject({ ok: false, error: { code: 'volunteers.last_coordinator' } });
+    expect(await t.call('volunteers.remove', { id: danaRow!.id }, dana)).toMatchObject({
+      ok: false,
+      error: { code: 'volunteers.last_coordinator' },
+    });
   });
 
   it('refuses bad names, roles and PINs with a code', async () => {
@@ -122,7 +146,10 @@ describe('volunteers and their PINs', () => {
       { name: 'Ali', role: 'intake', pin: '12' },
       { name: 'Ali', role: 'intake', pin: '12a4' },
     ]) {
-      expect(await t.callRaw('volunteers.add', input, coordinator), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+      expect(await t.callRaw('volunteers.add', input, coordinator), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'api.invalid_input' },
+      });
     }
   });
 });

@@ -14,7 +14,12 @@ const drives = { list: () => Promise.resolve([]), space: folderSpace };
 
 if (mode === 'backup') {
   // target: the hub's database file.
-  const core = createCore({ db: openDatabase(target), clock, ids: sequentialIds(clock, `child-${process.pid}`), keys: seededKeys('child') });
+  const core = createCore({
+    db: openDatabase(target),
+    clock,
+    ids: sequentialIds(clock, `child-${process.pid}`),
+    keys: seededKeys('child'),
+  });
   process.stdout.write('ready\n');
   for (;;) await exportBackup(core.ctx, drives, stick, passphrase, null);
 } else {
@@ -23,7 +28,12 @@ if (mode === 'backup') {
   for (let i = 0; ; i += 1) {
     const dataDir = join(target, `r${i}`, 'data');
     mkdirSync(dataDir, { recursive: true });
-    const core = createCore({ db: openDatabase(join(dataDir, 'kiosk.sqlite')), clock, ids: sequentialIds(clock, `child-${i}`), keys: seededKeys('child') });
+    const core = createCore({
+      db: openDatabase(join(dataDir, 'kiosk.sqlite')),
+      clock,
+      ids: sequentialIds(clock, `child-${i}`),
+      keys: seededKeys('child'),
+    });
     await restoreBackup(core.ctx, stick, name, passphrase);
     core.close();
   }

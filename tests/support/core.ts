@@ -7,7 +7,11 @@ import type { LocaleCode } from '../../src/shared/locales';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from './fixed';
 
 /** A channel called as the contract types it: the input it accepts, the output it promises. */
-export type TypedCall = <C extends ChannelName>(channel: C, input: ChannelInput<C>, session?: string | null) => Promise<ApiResult<ChannelOutput<C>>>;
+export type TypedCall = <C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+  session?: string | null,
+) => Promise<ApiResult<ChannelOutput<C>>>;
 
 /** The value of a result the test expects to succeed; a failure stops the test with its error. */
 export function okValue<T>(result: ApiResult<T>): T {

@@ -32,7 +32,9 @@ process.stdout.write('ready\n');
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (line.trim() !== 'go') continue;
-  const outcomes = await Promise.all(Array.from({ length: job.count }, () => core.dispatch(job.channel, { input: { folder: job.folder }, session })));
+  const outcomes = await Promise.all(
+    Array.from({ length: job.count }, () => core.dispatch(job.channel, { input: { folder: job.folder }, session })),
+  );
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
   break;
 }

@@ -18,7 +18,13 @@ interface Job {
 const job = workerData as Job;
 const clock = new FixedClock(job.clockMs);
 const hasher = countingHasher('scrypt');
-const core = createCore({ db: openDatabase(job.file), clock, ids: sequentialIds(clock, job.name), keys: seededKeys(job.name), pinHasher: hasher });
+const core = createCore({
+  db: openDatabase(job.file),
+  clock,
+  ids: sequentialIds(clock, job.name),
+  keys: seededKeys(job.name),
+  pinHasher: hasher,
+});
 const gate = new Int32Array(job.gate);
 Atomics.add(gate, 1, 1);
 Atomics.notify(gate, 1);

@@ -45,7 +45,10 @@ export function recordPlans<T>(db: Db, fn: () => T): { result: T; statements: Ra
 /** The names each history table goes by in `sql` (itself, or an alias). */
 function namesOf(sql: string, table: string): string[] {
   const names = [table];
-  const re = new RegExp(`\\b${table}\\s+(?:AS\\s+)?(?!ON\\b|WHERE\\b|JOIN\\b|LEFT\\b|INDEXED\\b|GROUP\\b|ORDER\\b|USING\\b)([A-Za-z_][A-Za-z0-9_]*)`, 'gi');
+  const re = new RegExp(
+    `\\b${table}\\s+(?:AS\\s+)?(?!ON\\b|WHERE\\b|JOIN\\b|LEFT\\b|INDEXED\\b|GROUP\\b|ORDER\\b|USING\\b)([A-Za-z_][A-Za-z0-9_]*)`,
+    'gi',
+  );
   for (const m of sql.matchAll(re)) if (m[1]) names.push(m[1]);
   return names;
 }
@@ -56,7 +59,8 @@ export function historyScans(statements: RanStatement[]): string[] {
   for (const s of statements) {
     for (const table of HISTORY_TABLES) {
       for (const name of namesOf(s.sql, table)) {
-        for (const line of s.plan) if (new RegExp(`^SCAN ${name}\\b`).test(line)) out.push(`${table} (${line}) in: ${s.sql.trim().slice(0, 120)}`);
+        for (const line of s.plan)
+          if (new RegExp(`^SCAN ${name}\\b`).test(line)) out.push(`${table} (${line}) in: ${s.sql.trim().slice(0, 120)}`);
       }
     }
   }
@@ -65,5 +69,7 @@ export function historyScans(statements: RanStatement[]): string[] {
 
 /** Whether any statement reads a history table at all (scan or search). */
 export function touches(statements: RanStatement[], table: (typeof HISTORY_TABLES)[number]): boolean {
-  return statements.some((s) => namesOf(s.sql, table).some((name) => s.plan.some((line) => new RegExp(`^(SCAN|SEARCH) ${name}\\b`).test(line))));
+  return statements.some((s) =>
+    namesOf(s.sql, table).some((name) => s.plan.some((line) => new RegExp(`^(SCAN|SEARCH) ${name}\\b`).test(line))),
+  );
 }

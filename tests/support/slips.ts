@@ -4,7 +4,12 @@ import { recordMovement } from '../../src/core/inventory/ledger';
 import type { LocaleCode } from '../../src/shared/locales';
 
 /** Adds an item named in English and Arabic, with lots (qty, expiry day) received now. */
-export function stockItem(core: Core, key: string, lots: { qty: number; expiresOn: string | null; code?: string }[], names?: Record<string, string>): string {
+export function stockItem(
+  core: Core,
+  key: string,
+  lots: { qty: number; expiresOn: string | null; code?: string }[],
+  names?: Record<string, string>,
+): string {
   const { db } = core.ctx;
   const at = core.ctx.clock.now().toISOString();
   const id = `item-${key}`;
@@ -15,7 +20,13 @@ export function stockItem(core: Core, key: string, lots: { qty: number; expiresO
   db.transaction(() => {
     lots.forEach((lot, n) => {
       const lotId = `${id}-lot-${n}`;
-      db.prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)').run(lotId, id, lot.code ?? `L${n}`, lot.expiresOn, at);
+      db.prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)').run(
+        lotId,
+        id,
+        lot.code ?? `L${n}`,
+        lot.expiresOn,
+        at,
+      );
       recordMovement(core.ctx, { itemId: id, lotId, kind: 'receive', qty: lot.qty });
     });
   })();
@@ -25,7 +36,13 @@ export function stockItem(core: Core, key: string, lots: { qty: number; expiresO
 /** Issues a slip the way the kiosk does (intake.submit); returns its id, short code and digits. */
 export function issueSlip(core: Core, needs: { itemId: string; qty: number }[], language: LocaleCode = 'ar') {
   // No items: a slip for another kind of help (a visit asking for nothing gets no slip).
-  const view = core.services.intake.submit({ requestId: randomUUID(), language, household: { adults: 2, children: 1 }, needs, ...(needs.length ? {} : { otherNeeds: [{ category: 'other' }] }) });
+  const view = core.services.intake.submit({
+    requestId: randomUUID(),
+    language,
+    household: { adults: 2, children: 1 },
+    needs,
+    ...(needs.length ? {} : { otherNeeds: [{ category: 'other' }] }),
+  });
   if (!view) throw new Error('no slip issued');
   return { id: view.id, shortCode: view.shortCode, digits: view.qrDigits };
 }

@@ -46,7 +46,11 @@ const set = (xml: string, tag: string, value: string) => {
 export async function startSyncthing(bin: string, home: string): Promise<LiveSyncthing> {
   mkdirSync(home, { recursive: true });
   const env = { ...process.env, STNOUPGRADE: '1', STNODEFAULTFOLDER: '1', STNORESTART: '1', HOME: home };
-  const gen = spawnSync(bin, ['generate', '--home', home, '--no-default-folder', '--skip-port-probing'], { env, encoding: 'utf8', timeout: 20_000 });
+  const gen = spawnSync(bin, ['generate', '--home', home, '--no-default-folder', '--skip-port-probing'], {
+    env,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   if (gen.status !== 0) throw new Error(`syncthing generate failed: ${gen.stderr}`);
   const deviceId = /Device ID: (\S+)/.exec(`${gen.stdout}${gen.stderr}`)?.[1];
   if (!deviceId) throw new Error('syncthing generate printed no device id');
@@ -72,15 +76,24 @@ export async function startSyncthing(bin: string, home: string): Promise<LiveSyn
     ['stunServer', ''],
   ] as const)
     xml = set(xml, tag, v);
-  xml = xml.replace(/<address>127\.0\.0\.1:\d+<\/address>/, `<address>127.0.0.1:${gui}</address>`).replace(/<apikey>[^<]*<\/apikey>/, `<apikey>${apiKey}</apikey>`);
+  xml = xml
+    .replace(/<address>127\.0\.0\.1:\d+<\/address>/, `<address>127.0.0.1:${gui}</address>`)
+    .replace(/<apikey>[^<]*<\/apikey>/, `<apikey>${apiKey}</apikey>`);
   writeFileSync(file, xml);
 
-  const child: ChildProcess = spawn(bin, ['serve', '--home', home, '--no-browser', '--no-restart', '--gui-address', `127.0.0.1:${gui}`], { env, stdio: 'ignore' });
+  const child: ChildProcess = spawn(bin, ['serve', '--home', home, '--no-browser', '--no-restart', '--gui-address', `127.0.0.1:${gui}`], {
+    env,
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${gui}`;
-  await waitFor(async () => {
-    const r = await fetch(`${url}/rest/system/ping`, { headers: { 'X-API-Key': apiKey } }).catch(() => null);
-    return r?.ok === true;
-  }, 20_000, 'syncthing REST to answer');
+  await waitFor(
+    async () => {
+      const r = await fetch(`${url}/rest/system/ping`, { headers: { 'X-API-Key': apiKey } }).catch(() => null);
+      return r?.ok === true;
+    },
+    20_000,
+    'syncthing REST to answer',
+  );
   return {
     deviceId,
     url,

@@ -6,16 +6,43 @@ import { formatWeight, toGrams } from '../../src/shared/reports/weight';
 describe('age bands', () => {
   it('accept the two usual configurations', () => {
     expect(bandProblem(DEFAULT_BANDS)).toBeNull();
-    expect(bandProblem([{ from: 0, to: 17 }, { from: 18, to: 59 }, { from: 60, to: null }])).toBeNull();
+    expect(
+      bandProblem([
+        { from: 0, to: 17 },
+        { from: 18, to: 59 },
+        { from: 60, to: null },
+      ]),
+    ).toBeNull();
   });
   it('name the first age a gap, an overlap or a closed last band leaves out', () => {
     expect(bandProblem([])).toEqual({ problem: 'gap', age: 0 });
     expect(bandProblem([{ from: 1, to: null }])).toEqual({ problem: 'gap', age: 0 });
-    expect(bandProblem([{ from: 0, to: 17 }, { from: 20, to: null }])).toEqual({ problem: 'gap', age: 18 });
-    expect(bandProblem([{ from: 0, to: 17 }, { from: 17, to: null }])).toEqual({ problem: 'overlap', age: 17 });
-    expect(bandProblem([{ from: 0, to: null }, { from: 18, to: null }])).toEqual({ problem: 'overlap', age: 18 });
+    expect(
+      bandProblem([
+        { from: 0, to: 17 },
+        { from: 20, to: null },
+      ]),
+    ).toEqual({ problem: 'gap', age: 18 });
+    expect(
+      bandProblem([
+        { from: 0, to: 17 },
+        { from: 17, to: null },
+      ]),
+    ).toEqual({ problem: 'overlap', age: 17 });
+    expect(
+      bandProblem([
+        { from: 0, to: null },
+        { from: 18, to: null },
+      ]),
+    ).toEqual({ problem: 'overlap', age: 18 });
     expect(bandProblem([{ from: 0, to: 64 }])).toEqual({ problem: 'gap', age: 65 });
-    expect(bandProblem([{ from: 0, to: 17 }, { from: 18, to: 10 }, { from: 11, to: null }])).toEqual({ problem: 'order', age: 18 });
+    expect(
+      bandProblem([
+        { from: 0, to: 17 },
+        { from: 18, to: 10 },
+        { from: 11, to: null },
+      ]),
+    ).toEqual({ problem: 'order', age: 18 });
   });
   it('place an age in its band', () => {
     expect([0, 17, 18, 64, 65, 99].map((a) => bandOf(DEFAULT_BANDS, a))).toEqual([0, 0, 1, 1, 2, 2]);

@@ -45,7 +45,10 @@ describe('the renderer data layer', () => {
   it('reads a query again when a live event of its topic comes, and not for another topic', async () => {
     const hub = slowHub();
     const queries = createQueryClient();
-    const observer = new QueryObserver(queries, apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: '' }, { live: ['stock'] }));
+    const observer = new QueryObserver(
+      queries,
+      apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: '' }, { live: ['stock'] }),
+    );
     const stop = observer.subscribe(() => undefined);
     await settle();
     hub.take('').answer(stockOf(3));
@@ -123,7 +126,10 @@ describe('the renderer data layer', () => {
     const stopPlain = plain.subscribe(() => undefined);
     expect(listener).toBeNull();
 
-    const live = new QueryObserver(queries, apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: '' }, { live: ['stock'] }));
+    const live = new QueryObserver(
+      queries,
+      apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: '' }, { live: ['stock'] }),
+    );
     const stopLive = live.subscribe(() => undefined);
     expect(listener).not.toBeNull();
     await settle();

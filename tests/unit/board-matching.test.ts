@@ -44,15 +44,25 @@ const entry = fc.record({
 describe('OfferIndex', () => {
   it('gives exactly what the rules give when applied to every pair', () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 60 }), fc.array(entry, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 5 }), (rawOffers, rawNeeds, limit) => {
-        const offers: MatchOffer[] = rawOffers.map((o, i) => ({ ...o, id: `o${String(i).padStart(3, '0')}`, dateFrom: null, dateUntil: null }));
-        const index = new OfferIndex(offers);
-        rawNeeds.forEach((n, j) => {
-          const need: MatchEntry = { ...n, id: `n${j}`, dateFrom: null, dateUntil: null };
-          const got = index.suggest(need, limit, new Date('2026-11-28T10:00:00Z')).map((r) => r.offer.id);
-          expect(got).toEqual(naive(need, offers, limit));
-        });
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 60 }),
+        fc.array(entry, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        (rawOffers, rawNeeds, limit) => {
+          const offers: MatchOffer[] = rawOffers.map((o, i) => ({
+            ...o,
+            id: `o${String(i).padStart(3, '0')}`,
+            dateFrom: null,
+            dateUntil: null,
+          }));
+          const index = new OfferIndex(offers);
+          rawNeeds.forEach((n, j) => {
+            const need: MatchEntry = { ...n, id: `n${j}`, dateFrom: null, dateUntil: null };
+            const got = index.suggest(need, limit, new Date('2026-11-28T10:00:00Z')).map((r) => r.offer.id);
+            expect(got).toEqual(naive(need, offers, limit));
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -18,7 +18,9 @@ function failure(fn: () => unknown): BootError {
 describe('the kiosk command line (both hosts)', () => {
   it('reads every option in either spelling, with defaults', () => {
     expect(parseKioskArgs([], refuse)).toEqual({ demo: false, windowed: false, port: 0 });
-    expect(parseKioskArgs(['--data-dir', '/srv/kiosk', '--demo', '--port', '8080', '--windowed', '--renderer-dir=out/renderer'], refuse)).toEqual({
+    expect(
+      parseKioskArgs(['--data-dir', '/srv/kiosk', '--demo', '--port', '8080', '--windowed', '--renderer-dir=out/renderer'], refuse),
+    ).toEqual({
       dataDir: '/srv/kiosk',
       demo: true,
       windowed: true,

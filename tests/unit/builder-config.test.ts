@@ -27,7 +27,13 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; 
 describe('electron-builder configuration', () => {
   it('is the only builder configuration (none hiding in package.json)', () => {
     expect(pkg.build).toBeUndefined();
-    for (const other of ['electron-builder.yml', 'electron-builder.yaml', 'electron-builder.json5', 'electron-builder.toml', 'electron-builder.js']) {
+    for (const other of [
+      'electron-builder.yml',
+      'electron-builder.yaml',
+      'electron-builder.json5',
+      'electron-builder.toml',
+      'electron-builder.js',
+    ]) {
       expect(existsSync(other), other).toBe(false);
     }
   });
@@ -82,7 +88,9 @@ describe('electron-builder configuration', () => {
 
   it('packs the built app: main, preload and renderer, without the browser-mode server', () => {
     expect(pkg.main.startsWith('out/main/')).toBe(true);
-    expect(config.files).toEqual(expect.arrayContaining(['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', '!out/main/host.js', 'package.json']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', '!out/main/host.js', 'package.json']),
+    );
     // The electron-vite build writes exactly the entry package.json points at.
     const vite = readFileSync('electron.vite.config.ts', 'utf8');
     expect(vite).toContain("index: resolve('src/main/index.ts')");
@@ -92,7 +100,8 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false);
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
     const prebuilds = readdirSync(join('node_modules', 'better-sqlite3', 'prebuilds'));
-    for (const target of ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-x64', 'darwin-arm64']) expect(prebuilds).toContain(`${target}.node`);
+    for (const target of ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-x64', 'darwin-arm64'])
+      expect(prebuilds).toContain(`${target}.node`);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/prebuilds/*.node');
   });
 });

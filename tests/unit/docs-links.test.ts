@@ -6,7 +6,14 @@ import { dirname, join, normalize, relative, resolve } from 'node:path';
 // alone. Every relative link resolves to a file inside the repository, and nothing points
 // outside it (a sibling folder that only the developers' machines have, for example).
 const root = resolve(__dirname, '..', '..');
-const docs = ['README.md', 'CONTRIBUTING.md', 'packaging/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docs = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'packaging/README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 function links(text: string): string[] {
   const out: string[] = [];

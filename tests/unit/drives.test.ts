@@ -36,21 +36,55 @@ const fail = (message: string) => Object.assign(new Error(message), { code: 1 })
 const laptopNew = {
   blockdevices: [
     {
-      name: 'loop0', label: null, mountpoints: ['/snap/core22/1380'], rm: false, hotplug: false, tran: null, model: null,
+      name: 'loop0',
+      label: null,
+      mountpoints: ['/snap/core22/1380'],
+      rm: false,
+      hotplug: false,
+      tran: null,
+      model: null,
     },
     {
-      name: 'sda', label: null, mountpoints: [null], rm: true, hotplug: true, tran: 'usb', model: 'Cruzer Blade',
+      name: 'sda',
+      label: null,
+      mountpoints: [null],
+      rm: true,
+      hotplug: true,
+      tran: 'usb',
+      model: 'Cruzer Blade',
       children: [{ name: 'sda1', label: 'STICK', mountpoints: ['/media/ana/STICK'], rm: true, hotplug: true, tran: null, model: null }],
     },
     {
-      name: 'mmcblk0', label: null, mountpoints: [null], rm: false, hotplug: true, tran: null, model: null,
-      children: [{ name: 'mmcblk0p1', label: null, mountpoints: ['/media/ana/3A1F-09C2'], rm: false, hotplug: true, tran: null, model: null }],
+      name: 'mmcblk0',
+      label: null,
+      mountpoints: [null],
+      rm: false,
+      hotplug: true,
+      tran: null,
+      model: null,
+      children: [
+        { name: 'mmcblk0p1', label: null, mountpoints: ['/media/ana/3A1F-09C2'], rm: false, hotplug: true, tran: null, model: null },
+      ],
     },
     {
-      name: 'nvme0n1', label: null, mountpoints: [null], rm: false, hotplug: false, tran: 'nvme', model: 'Samsung SSD 980',
+      name: 'nvme0n1',
+      label: null,
+      mountpoints: [null],
+      rm: false,
+      hotplug: false,
+      tran: 'nvme',
+      model: 'Samsung SSD 980',
       children: [
         { name: 'nvme0n1p1', label: null, mountpoints: ['/boot/efi'], rm: false, hotplug: false, tran: 'nvme', model: null },
-        { name: 'nvme0n1p2', label: null, mountpoints: ['/var/snap/firefox/common/host-hunspell', '/'], rm: false, hotplug: false, tran: 'nvme', model: null },
+        {
+          name: 'nvme0n1p2',
+          label: null,
+          mountpoints: ['/var/snap/firefox/common/host-hunspell', '/'],
+          rm: false,
+          hotplug: false,
+          tran: 'nvme',
+          model: null,
+        },
         { name: 'nvme0n1p3', label: null, mountpoints: ['[SWAP]'], rm: false, hotplug: false, tran: 'nvme', model: null },
       ],
     },
@@ -62,15 +96,33 @@ const laptopOld = {
   blockdevices: [
     { name: 'loop0', label: null, mountpoint: '/snap/core22/1380', rm: '0', hotplug: '0', tran: null, model: null },
     {
-      name: 'sda', label: null, mountpoint: null, rm: '1', hotplug: '1', tran: 'usb', model: 'Cruzer Blade',
+      name: 'sda',
+      label: null,
+      mountpoint: null,
+      rm: '1',
+      hotplug: '1',
+      tran: 'usb',
+      model: 'Cruzer Blade',
       children: [{ name: 'sda1', label: 'STICK', mountpoint: '/media/ana/STICK', rm: '1', hotplug: '1', tran: null, model: null }],
     },
     {
-      name: 'mmcblk0', label: null, mountpoint: null, rm: '0', hotplug: '1', tran: null, model: null,
+      name: 'mmcblk0',
+      label: null,
+      mountpoint: null,
+      rm: '0',
+      hotplug: '1',
+      tran: null,
+      model: null,
       children: [{ name: 'mmcblk0p1', label: null, mountpoint: '/media/ana/3A1F-09C2', rm: '0', hotplug: '1', tran: null, model: null }],
     },
     {
-      name: 'nvme0n1', label: null, mountpoint: null, rm: '0', hotplug: '0', tran: 'nvme', model: 'Samsung SSD 980',
+      name: 'nvme0n1',
+      label: null,
+      mountpoint: null,
+      rm: '0',
+      hotplug: '0',
+      tran: 'nvme',
+      model: 'Samsung SSD 980',
       children: [
         { name: 'nvme0n1p1', label: null, mountpoint: '/boot/efi', rm: '0', hotplug: '0', tran: 'nvme', model: null },
         { name: 'nvme0n1p2', label: null, mountpoint: '/', rm: '0', hotplug: '0', tran: 'nvme', model: null },
@@ -93,7 +145,8 @@ const laptopFolders: Record<string, Space> = {
 describe('listing drives on Linux (lsblk)', () => {
   const columns = (mounts: string) => ['lsblk', '--json', '-o', `NAME,LABEL,${mounts},RM,HOTPLUG,TRAN,MODEL`];
   /** Older lsblk (before 2.37) refuses the MOUNTPOINTS column outright. */
-  const olderLsblk = (args: readonly string[]) => (args.join(' ').includes('MOUNTPOINTS') ? fail('lsblk: unknown column: MOUNTPOINTS') : JSON.stringify(laptopOld));
+  const olderLsblk = (args: readonly string[]) =>
+    args.join(' ').includes('MOUNTPOINTS') ? fail('lsblk: unknown column: MOUNTPOINTS') : JSON.stringify(laptopOld);
 
   it.each([
     ['lsblk ≥ 2.37 (mountpoints array, booleans)', JSON.stringify(laptopNew), [columns('MOUNTPOINTS')]],
@@ -121,7 +174,12 @@ describe('listing drives on Linux (lsblk)', () => {
   it('leaves out a mount point it cannot read, and lists a drive mounted twice once', async () => {
     const json = {
       blockdevices: [
-        { name: 'sdb', rm: true, mountpoints: [null], children: [{ name: 'sdb1', label: 'A', mountpoints: ['/media/ana/A', '/media/ana/A'] }] },
+        {
+          name: 'sdb',
+          rm: true,
+          mountpoints: [null],
+          children: [{ name: 'sdb1', label: 'A', mountpoints: ['/media/ana/A', '/media/ana/A'] }],
+        },
         { name: 'sdc', rm: true, mountpoints: ['/media/ana/GONE'] },
       ],
     };
@@ -133,7 +191,14 @@ describe('listing drives on Linux (lsblk)', () => {
     dirs: { '/media': ['ana'], '/media/ana': ['STICK', 'notes.txt', 'OLDSTICK'], '/run/media': ['ben'], '/run/media/ben': ['CARD'] },
     folders: { '/media/ana/STICK': space(10), '/media/ana/OLDSTICK': space(99), '/run/media/ben/CARD': space(20) },
     // OLDSTICK is a folder left behind after a crash: on the same filesystem as /media/ana.
-    devices: { '/media/ana': 2049, '/media/ana/STICK': 2065, '/media/ana/notes.txt': 2049, '/media/ana/OLDSTICK': 2049, '/run/media/ben': 27, '/run/media/ben/CARD': 2081 },
+    devices: {
+      '/media/ana': 2049,
+      '/media/ana/STICK': 2065,
+      '/media/ana/notes.txt': 2049,
+      '/media/ana/OLDSTICK': 2049,
+      '/run/media/ben': 27,
+      '/run/media/ben/CARD': 2081,
+    },
   };
   it.each([
     ['lsblk is missing', undefined],
@@ -172,7 +237,12 @@ describe('listing drives on Windows', () => {
     ];
     expect(await drives.list()).toEqual(shape === 'an array of disks' ? all : [all[1]]);
     expect(calls).toEqual([
-      ['powershell.exe', '-NoProfile', '-Command', 'Get-CimInstance Win32_LogicalDisk | Select-Object DeviceID,VolumeName,DriveType | ConvertTo-Json'],
+      [
+        'powershell.exe',
+        '-NoProfile',
+        '-Command',
+        'Get-CimInstance Win32_LogicalDisk | Select-Object DeviceID,VolumeName,DriveType | ConvertTo-Json',
+      ],
     ]);
   });
 
@@ -196,7 +266,12 @@ describe('listing drives on macOS', () => {
     const { drives, calls } = fakeOs({
       platform: 'darwin',
       dirs: { '/Volumes': ['Macintosh HD', 'Amina’s Mac', 'STICK', 'Untitled', '.DS_Store'] },
-      folders: { '/Volumes/Macintosh HD': space(1), '/Volumes/Amina’s Mac': space(1), '/Volumes/STICK': space(2), '/Volumes/Untitled': space(3) },
+      folders: {
+        '/Volumes/Macintosh HD': space(1),
+        '/Volumes/Amina’s Mac': space(1),
+        '/Volumes/STICK': space(2),
+        '/Volumes/Untitled': space(3),
+      },
       // A renamed startup disk is still the filesystem / is on.
       devices: { '/': 16777232, '/Volumes/Amina’s Mac': 16777232, '/Volumes/STICK': 16777240, '/Volumes/Untitled': 16777241 },
     });
@@ -308,7 +383,7 @@ describe('ejecting', () => {
       ran: [['powershell.exe', '-NoProfile', '-Command', windowsEjectScript('e:')]],
       ejected: false,
     },
-    ...["\\\\server\\share", "E'); Remove-Item C:\\ -Recurse #", "'E:", '/media/ana/STICK', '', '1:\\'].map((path) => ({
+    ...['\\\\server\\share', "E'); Remove-Item C:\\ -Recurse #", "'E:", '/media/ana/STICK', '', '1:\\'].map((path) => ({
       case: `Windows: ${JSON.stringify(path)} is not a drive letter, so nothing runs`,
       platform: 'win32' as const,
       path,
@@ -329,6 +404,8 @@ describe('the Windows eject script', () => {
     expect(script).toContain("$d = 'E:'");
     expect(script).toContain(".ParseName($d).InvokeVerb('Eject')");
     // Waits for the letter to go (40 × 250 ms) and otherwise exits 1, which the caller reads as "not ejected".
-    expect(script).toMatch(/for \(\$i = 0; \$i -lt 40; \$i\+\+\) \{ if \(-not \(Test-Path -LiteralPath "\$d\\"\)\) \{ exit 0 \}; Start-Sleep -Milliseconds 250 \}; exit 1$/);
+    expect(script).toMatch(
+      /for \(\$i = 0; \$i -lt 40; \$i\+\+\) \{ if \(-not \(Test-Path -LiteralPath "\$d\\"\)\) \{ exit 0 \}; Start-Sleep -Milliseconds 250 \}; exit 1$/,
+    );
   });
 });

@@ -11,7 +11,11 @@ describe('hub labels', () => {
   });
 
   it('adds fingerprint groups until the tag is unlike every look-alike’s', () => {
-    const hubs = [hub('a', 'Food Bank', 'AAAA-1111-0000-0000'), hub('b', 'Food Bank', 'AAAA-2222-0000-0000'), hub('c', 'Food Bank', 'CCCC-1111-0000-0000')];
+    const hubs = [
+      hub('a', 'Food Bank', 'AAAA-1111-0000-0000'),
+      hub('b', 'Food Bank', 'AAAA-2222-0000-0000'),
+      hub('c', 'Food Bank', 'CCCC-1111-0000-0000'),
+    ];
     const label = hubLabeller(hubs);
     expect(hubs.map(label)).toEqual(['Food Bank · AAAA-1111', 'Food Bank · AAAA-2222', 'Food Bank · CCCC']);
     // A key ground to share a whole fingerprint still leaves the ids apart.
@@ -23,7 +27,16 @@ describe('hub labels', () => {
 
   it('takes names that look alike for one name', () => {
     const base = nameSkeleton('Eastside Hub');
-    for (const alike of ['EASTSIDE HUB', 'eastside  hub', 'East-side Hub.', 'Éastside Hüb', 'Еastside Нub' /* Cyrillic Е, Н */, 'Eastslde Hub', 'Eastside Hu\u200bb', 'Ｅａｓｔｓｉｄｅ Hub'])
+    for (const alike of [
+      'EASTSIDE HUB',
+      'eastside  hub',
+      'East-side Hub.',
+      'Éastside Hüb',
+      'Еastside Нub' /* Cyrillic Е, Н */,
+      'Eastslde Hub',
+      'Eastside Hu\u200bb',
+      'Ｅａｓｔｓｉｄｅ Hub',
+    ])
       expect(nameSkeleton(alike), alike).toBe(base);
     expect(nameSkeleton('modern')).toBe(nameSkeleton('rnodern'));
     expect(nameSkeleton('Westside Hub')).not.toBe(base);

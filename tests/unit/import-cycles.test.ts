@@ -29,7 +29,10 @@ function findCycles(files: readonly string[]): string[][] {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    graph.set(file, info.importedFiles.map((f) => resolveLocal(file, f.fileName)).filter((f): f is string => f !== null));
+    graph.set(
+      file,
+      info.importedFiles.map((f) => resolveLocal(file, f.fileName)).filter((f): f is string => f !== null),
+    );
   }
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];

@@ -1,14 +1,52 @@
 import { DEFAULT_BANDS, DEFAULT_LEGACY_AGES, householdQuestions } from '../../src/shared/reports/bands';
 import { describe, expect, it } from 'vitest';
-import { answerOf, householdAnswer, householdCounts, withAnswer, asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, stepsFor } from '../../src/renderer/intake/intake-state';
+import {
+  answerOf,
+  householdAnswer,
+  householdCounts,
+  withAnswer,
+  asksForHelp,
+  freshIntake,
+  hasAnswers,
+  isUntouched,
+  nextStep,
+  offersHelp,
+  previousStep,
+  stepsFor,
+} from '../../src/renderer/intake/intake-state';
 
 describe('intake steps', () => {
   const fresh = () => freshIntake(() => 'id');
 
   it('asks for pantry items only when asking, offers only when offering, contact only for new visitors', () => {
-    expect(stepsFor({ purpose: 'need', returning: null })).toEqual(['language', 'purpose', 'household', 'needs', 'contact', 'confirm', 'slip']);
-    expect(stepsFor({ purpose: 'offer', returning: null })).toEqual(['language', 'purpose', 'household', 'offers', 'contact', 'confirm', 'slip']);
-    expect(stepsFor({ purpose: 'both', returning: null })).toEqual(['language', 'purpose', 'household', 'needs', 'offers', 'contact', 'confirm', 'slip']);
+    expect(stepsFor({ purpose: 'need', returning: null })).toEqual([
+      'language',
+      'purpose',
+      'household',
+      'needs',
+      'contact',
+      'confirm',
+      'slip',
+    ]);
+    expect(stepsFor({ purpose: 'offer', returning: null })).toEqual([
+      'language',
+      'purpose',
+      'household',
+      'offers',
+      'contact',
+      'confirm',
+      'slip',
+    ]);
+    expect(stepsFor({ purpose: 'both', returning: null })).toEqual([
+      'language',
+      'purpose',
+      'household',
+      'needs',
+      'offers',
+      'contact',
+      'confirm',
+      'slip',
+    ]);
     expect(stepsFor({ purpose: 'need', returning: 'ABCD-EFGH' })).toEqual(['language', 'purpose', 'household', 'needs', 'confirm', 'slip']);
   });
 
@@ -62,7 +100,12 @@ describe('the household, as the site asks it', () => {
     const h = { adults: 2, children: null, seniors: 1, bands: [] };
     expect(householdAnswer(h, legacy)).toEqual({ adults: 2, seniors: 1 });
     const banded = withAnswer(withAnswer(h, other, 1, 2), other, 2, 1);
-    expect(householdAnswer(banded, other)).toEqual({ bands: [{ from: 18, to: 59, count: 2 }, { from: 60, to: null, count: 1 }] });
+    expect(householdAnswer(banded, other)).toEqual({
+      bands: [
+        { from: 18, to: 59, count: 2 },
+        { from: 60, to: null, count: 1 },
+      ],
+    });
     expect(answerOf(banded, other, 0)).toBeNull();
     expect(householdCounts({ bands: [{ from: 60, to: null, count: 3 }] }, other).bands).toEqual([null, null, 3]);
   });

@@ -40,11 +40,14 @@ describe('RFC 4180 CSV', () => {
   });
   it('round-trips any table of strings', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
-        // A record of one empty field is a blank line; real catalogue rows always have many fields.
-        const parsed = parseCsv(writeCsv(rows));
-        expect(parsed.ok && parsed.records.map((r) => r.fields)).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          // A record of one empty field is a blank line; real catalogue rows always have many fields.
+          const parsed = parseCsv(writeCsv(rows));
+          expect(parsed.ok && parsed.records.map((r) => r.fields)).toEqual(rows);
+        },
+      ),
       { numRuns: 200, seed: 7 },
     );
   });

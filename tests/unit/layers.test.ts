@@ -28,7 +28,16 @@ async function lint(filePath: string, code: string): Promise<string[]> {
 
 describe('layer rules', () => {
   it('stop the renderer importing core, host, main or node modules', async () => {
-    for (const spec of ['../core/index', '../../core/db/open', '../host/server', '../main/sender', 'node:fs', 'fs', 'electron', 'better-sqlite3']) {
+    for (const spec of [
+      '../core/index',
+      '../../core/db/open',
+      '../host/server',
+      '../main/sender',
+      'node:fs',
+      'fs',
+      'electron',
+      'better-sqlite3',
+    ]) {
       const messages = await lint('src/renderer/intake/Bad.tsx', `import x from '${spec}';\nexport default x;\n`);
       expect(messages.join('\n'), spec).toMatch(/no-restricted-imports/);
     }
@@ -54,7 +63,12 @@ describe('layer rules', () => {
   });
 
   it('allow what each layer may use', async () => {
-    expect(await lint('src/renderer/intake/Ok.tsx', "import { z } from 'zod';\nimport { contract } from '../../shared/api/contract';\nexport const a = [z, contract];\n")).toEqual([]);
+    expect(
+      await lint(
+        'src/renderer/intake/Ok.tsx',
+        "import { z } from 'zod';\nimport { contract } from '../../shared/api/contract';\nexport const a = [z, contract];\n",
+      ),
+    ).toEqual([]);
     expect(await lint('src/core/site/ok.ts', "import { join } from 'node:path';\nexport const a = join;\n")).toEqual([]);
   });
 
@@ -63,7 +77,10 @@ describe('layer rules', () => {
     expect(text.join('\n')).toMatch(/no-literal-jsx-text/);
     const attr = await lint('src/renderer/intake/Bad.tsx', 'export const A = () => <button aria-label="Close">×</button>;\n');
     expect(attr.join('\n')).toMatch(/no-literal-jsx-text/);
-    const ok = await lint('src/renderer/intake/Ok.tsx', "export const A = ({ t }: { t: (k: string) => string }) => <p aria-label={t('x')}>{t('welcome')} × 2 →</p>;\n");
+    const ok = await lint(
+      'src/renderer/intake/Ok.tsx',
+      "export const A = ({ t }: { t: (k: string) => string }) => <p aria-label={t('x')}>{t('welcome')} × 2 →</p>;\n",
+    );
     expect(ok).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ const en = load('en');
 
 describe('locales', () => {
   it('ship a folder for every locale the kiosk offers, and no other', () => {
-    const dirs = readdirSync(ROOT).filter((d) => !d.startsWith('.')).sort();
+    const dirs = readdirSync(ROOT)
+      .filter((d) => !d.startsWith('.'))
+      .sort();
     expect(dirs).toEqual(LOCALES.map((l) => l.code).sort());
   });
 
@@ -55,8 +57,14 @@ describe('locales', () => {
           expect(theirs, `${code}/${ns}.json`).toBeDefined();
           const mine = new Set([...keys.keys()].map(base));
           const got = new Set([...(theirs?.keys() ?? [])].map(base));
-          expect([...mine].filter((k) => !got.has(k)), `${code}/${ns} missing`).toEqual([]);
-          expect([...got].filter((k) => !mine.has(k)), `${code}/${ns} extra`).toEqual([]);
+          expect(
+            [...mine].filter((k) => !got.has(k)),
+            `${code}/${ns} missing`,
+          ).toEqual([]);
+          expect(
+            [...got].filter((k) => !mine.has(k)),
+            `${code}/${ns} extra`,
+          ).toEqual([]);
         }
       });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  PAYLOAD_BYTES,
-  PAYLOAD_DIGITS,
-  decodeBody,
-  encodeBody,
-} from '../../src/shared/slips/payload';
+import { PAYLOAD_BYTES, PAYLOAD_DIGITS, decodeBody, encodeBody } from '../../src/shared/slips/payload';
 import { dayNumber, dayToIso } from '../../src/shared/time';
 import { bytesToDigits, digitsToBytes } from '../../src/shared/text';
 import { SHORT_CODE_ALPHABET, normalizeShortCode, shortCodeFromBytes } from '../../src/shared/slips/short-code';

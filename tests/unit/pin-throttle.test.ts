@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, FORGET_AFTER_MS, FREE_ATTEMPTS, MAX_DELAY_MS, pinDelayMs, pinWaitMs, SITE_MAX_DELAY_MS, SITE_POLICY } from '../../src/core/site/pin-throttle';
+import {
+  afterFailure,
+  FORGET_AFTER_MS,
+  FREE_ATTEMPTS,
+  MAX_DELAY_MS,
+  pinDelayMs,
+  pinWaitMs,
+  SITE_MAX_DELAY_MS,
+  SITE_POLICY,
+} from '../../src/core/site/pin-throttle';
 
 describe('PIN throttle (pure)', () => {
   it.each([
@@ -40,7 +49,15 @@ describe('PIN throttle (pure)', () => {
   });
 
   it('over the whole site: ten free, then 1 s doubling up to 10 s', () => {
-    expect([9, 10, 11, 12, 13, 14, 100].map((n) => pinDelayMs(n, SITE_POLICY))).toEqual([0, 1_000, 2_000, 4_000, 8_000, SITE_MAX_DELAY_MS, SITE_MAX_DELAY_MS]);
+    expect([9, 10, 11, 12, 13, 14, 100].map((n) => pinDelayMs(n, SITE_POLICY))).toEqual([
+      0,
+      1_000,
+      2_000,
+      4_000,
+      8_000,
+      SITE_MAX_DELAY_MS,
+      SITE_MAX_DELAY_MS,
+    ]);
   });
 
   it('starts the count again after a quiet hour, not before', () => {

@@ -78,7 +78,9 @@ describe('renderer data loading', () => {
   });
 
   it('lists as remaining only what still calls the client by hand', () => {
-    const done = REMAINING.filter((path) => filesUnder(path).every((file) => directCalls(readFileSync(join(RENDERER, file), 'utf8')).length === 0));
+    const done = REMAINING.filter((path) =>
+      filesUnder(path).every((file) => directCalls(readFileSync(join(RENDERER, file), 'utf8')).length === 0),
+    );
     expect(done, 'these load through the hooks now: move them from REMAINING to CONVERTED').toEqual([]);
   });
 });

@@ -36,7 +36,13 @@ describe('shell features in the one contract', () => {
     dir = tempDir();
     shell = recordingShell();
     const clock = new FixedClock();
-    core = createCore({ db: openDatabase(join(dir.path, 'k.sqlite')), clock, ids: sequentialIds(clock), keys: seededKeys(), shell: shell.port });
+    core = createCore({
+      db: openDatabase(join(dir.path, 'k.sqlite')),
+      clock,
+      ids: sequentialIds(clock),
+      keys: seededKeys(),
+      shell: shell.port,
+    });
   });
   afterEach(() => {
     core.close();
@@ -51,7 +57,8 @@ describe('shell features in the one contract', () => {
   }
 
   it('declares print, printers and quit in the core contract, with no second contract beside it', () => {
-    for (const name of ['shell.print', 'shell.printers', 'shell.quit'] as ChannelName[]) expect(Object.hasOwn(contract, name), name).toBe(true);
+    for (const name of ['shell.print', 'shell.printers', 'shell.quit'] as ChannelName[])
+      expect(Object.hasOwn(contract, name), name).toBe(true);
     expect(existsSync('src/shared/api/shell.ts')).toBe(false);
   });
 
@@ -70,7 +77,10 @@ describe('shell features in the one contract', () => {
   it('lists printers for a volunteer only', async () => {
     expect(await call('shell.printers', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     const token = await coordinator();
-    expect(await call('shell.printers', {}, token)).toEqual({ ok: true, value: [{ name: 'thermal', displayName: 'Thermal 80', isDefault: true }] });
+    expect(await call('shell.printers', {}, token)).toEqual({
+      ok: true,
+      value: [{ name: 'thermal', displayName: 'Thermal 80', isDefault: true }],
+    });
   });
 
   it('asks the port to quit only after a coordinator was allowed to', async () => {
@@ -87,12 +97,15 @@ describe('shell features in the one contract', () => {
     const token = await coordinator();
     const ask = { mode: 'ask', paper: 'letter', printer: 'thermal' };
     expect(await call('print.settings_save', ask)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
-    expect(await call('print.settings_save', { ...ask, mode: 'never' }, token)).toMatchObject({ ok: false, error: { code: 'api.invalid_input' } });
+    expect(await call('print.settings_save', { ...ask, mode: 'never' }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalid_input' },
+    });
     expect(await call('print.settings_save', ask, token)).toEqual({ ok: true, value: ask });
     expect(await call('print.settings', {})).toEqual({ ok: true, value: ask });
   });
 
-  it("in browser mode (no port given) leaves printing to the page and names no printers", async () => {
+  it('in browser mode (no port given) leaves printing to the page and names no printers', async () => {
     const other = tempDir();
     const browser = createCore({ db: openDatabase(join(other.path, 'k.sqlite')), keys: seededKeys() });
     try {
@@ -118,7 +131,8 @@ describe('the "before setup" access kind', () => {
   });
 
   it('is how every first-run channel is declared: none is a public channel that checks inside', () => {
-    for (const name of ['site.setup', 'exchange.restore_files', 'exchange.restore_backup'] as const) expect(contract[name].access, name).toBe('setup');
+    for (const name of ['site.setup', 'exchange.restore_files', 'exchange.restore_backup'] as const)
+      expect(contract[name].access, name).toBe('setup');
     expect(contract['exchange.drives'].access).toEqual({ setupOr: ['coordinator'] });
   });
 
@@ -126,16 +140,31 @@ describe('the "before setup" access kind', () => {
     const empty = tempDir();
     try {
       // Before setup: restore_files reaches its handler (an empty folder lists no backups).
-      expect(await core.dispatch('exchange.restore_files', { input: { folder: empty.path }, session: null })).toEqual({ ok: true, value: [] });
+      expect(await core.dispatch('exchange.restore_files', { input: { folder: empty.path }, session: null })).toEqual({
+        ok: true,
+        value: [],
+      });
       expect((await core.dispatch('exchange.drives', { input: {}, session: null })).ok).toBe(true);
       await core.dispatch('site.setup', { input: { name: 'Hub', languages: ['en'], siteLanguage: 'en', pin: '1234' }, session: null });
-      const login = (await core.dispatch('auth.login', { input: { pin: '1234' }, session: null })) as { ok: true; value: { token: string } };
+      const login = (await core.dispatch('auth.login', { input: { pin: '1234' }, session: null })) as {
+        ok: true;
+        value: { token: string };
+      };
       // Refused before the input is read: even malformed input gets the same answer.
       for (const input of [{ folder: empty.path }, null]) {
-        expect(await core.dispatch('exchange.restore_files', { input, session: login.value.token })).toMatchObject({ ok: false, error: { code: 'site.already_set_up' } });
+        expect(await core.dispatch('exchange.restore_files', { input, session: login.value.token })).toMatchObject({
+          ok: false,
+          error: { code: 'site.already_set_up' },
+        });
       }
-      expect(await core.dispatch('site.setup', { input: null, session: null })).toMatchObject({ ok: false, error: { code: 'site.already_set_up' } });
-      expect(await core.dispatch('exchange.drives', { input: {}, session: null })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+      expect(await core.dispatch('site.setup', { input: null, session: null })).toMatchObject({
+        ok: false,
+        error: { code: 'site.already_set_up' },
+      });
+      expect(await core.dispatch('exchange.drives', { input: {}, session: null })).toMatchObject({
+        ok: false,
+        error: { code: 'auth.required' },
+      });
       expect(readdirSync(empty.path)).toEqual([]);
     } finally {
       empty.remove();

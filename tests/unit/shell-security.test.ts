@@ -14,7 +14,12 @@ import { tempDir } from '../support/fixed';
 
 describe('kiosk window frame', () => {
   it('fills the screen in kiosk mode with no menu bar and a fixed title', () => {
-    expect(kioskWindowFrame({ kiosk: true })).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true, title: 'Mutual Aid Kiosk' });
+    expect(kioskWindowFrame({ kiosk: true })).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      autoHideMenuBar: true,
+      title: 'Mutual Aid Kiosk',
+    });
     expect(kioskWindowFrame({ kiosk: false })).toMatchObject({ kiosk: false, fullscreen: false, autoHideMenuBar: true });
   });
 
@@ -51,7 +56,15 @@ describe('content security policy', () => {
 });
 
 describe('keyboard escapes in kiosk mode', () => {
-  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key: k,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
   const blocked: [string, KeyInput][] = [
     ['reload F5', key('F5')],
     ['reload Ctrl+R', key('r', { control: true })],
@@ -280,7 +293,9 @@ describe('the CSP meta tag', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
     const [, integrity, src] = /<script type="module" crossorigin integrity="([^"]+)" src="([^"]+)">/.exec(html) ?? [];
     expect(src).toBeDefined();
-    const actual = `sha384-${createHash('sha384').update(readFileSync(join('out/renderer', src ?? ''))).digest('base64')}`;
+    const actual = `sha384-${createHash('sha384')
+      .update(readFileSync(join('out/renderer', src ?? '')))
+      .digest('base64')}`;
     expect(integrity).toBe(actual);
     expect(parseCsp(metaOf(html)).get('script-src')).toEqual([`'${actual}'`, "'strict-dynamic'"]);
   });

@@ -7,12 +7,19 @@ import { ASCII_LAYOUT, layoutFor } from '../../src/renderer/kiosk/keyboard-layou
 
 // A kiosk has no physical keyboard: every field a person types into must come with an on-screen
 // one. The touch inputs below are the only places allowed to render a raw text field.
-const TOUCH_INPUTS = new Set(['src/renderer/kiosk/TextField.tsx', 'src/renderer/kiosk/NumberField.tsx', 'src/renderer/kiosk/DateField.tsx', 'src/renderer/components/PinPad.tsx']);
+const TOUCH_INPUTS = new Set([
+  'src/renderer/kiosk/TextField.tsx',
+  'src/renderer/kiosk/NumberField.tsx',
+  'src/renderer/kiosk/DateField.tsx',
+  'src/renderer/components/PinPad.tsx',
+]);
 // Tapped, not typed: a tick box, a radio button, the system's file picker.
 const TAPPED = /^<input\b[^>]*\btype="(checkbox|radio|file)"/;
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Raw text fields in one file's source, as `path:line`. */

@@ -13,7 +13,10 @@ function sources(dir: string): string[] {
   });
 }
 
-const files = sources(join(root, 'src')).map((path) => ({ path: relative(root, path).replaceAll('\\', '/'), text: readFileSync(path, 'utf8') }));
+const files = sources(join(root, 'src')).map((path) => ({
+  path: relative(root, path).replaceAll('\\', '/'),
+  text: readFileSync(path, 'utf8'),
+}));
 
 describe('where things go', () => {
   it('spells the length of a day once, in shared/time', () => {

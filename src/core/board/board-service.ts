@@ -34,7 +34,13 @@ export class BoardService {
   /** What every board query binds: expiry days, languages and now. */
   params(extra: Record<string, unknown> = {}) {
     const site = requireSite(this.ctx);
-    return { days: this.settings().expiryDays, lang: site.settings.siteLanguage, site: site.settings.siteLanguage, now: nowIso(this.ctx), ...extra };
+    return {
+      days: this.settings().expiryDays,
+      lang: site.settings.siteLanguage,
+      site: site.settings.siteLanguage,
+      now: nowIso(this.ctx),
+      ...extra,
+    };
   }
 
   cutoff(days: number): string {

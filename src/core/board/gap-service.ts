@@ -48,7 +48,12 @@ export class GapService {
         lang: language ?? site.settings.siteLanguage,
         site: site.settings.siteLanguage,
       }) as (Omit<PantryGap, 'daysLeft'> & { lowStock: number })[];
-    const days = new Map(forecast(this.ctx, rows.map((r) => r.itemId)).map((f) => [f.itemId, f]));
+    const days = new Map(
+      forecast(
+        this.ctx,
+        rows.map((r) => r.itemId),
+      ).map((f) => [f.itemId, f]),
+    );
     return rows.flatMap(({ lowStock, ...r }) => {
       const f = days.get(r.itemId);
       const daysLeft = f?.daysLeft ?? null;

@@ -20,7 +20,12 @@ type BoardChannel =
   | 'board.publish_gap'
   | 'board.public';
 
-export function boardHandlers(board: BoardService, matches: MatchService, gaps: GapService, publicBoard: PublicBoardService): Pick<Handlers, BoardChannel> {
+export function boardHandlers(
+  board: BoardService,
+  matches: MatchService,
+  gaps: GapService,
+  publicBoard: PublicBoardService,
+): Pick<Handlers, BoardChannel> {
   return {
     'board.list': ({ limit }) => matches.list(limit),
     'board.page': ({ kind, after, limit }) => matches.page(kind, after, limit),

@@ -7,7 +7,18 @@ import { siteLabels } from '../exchange/sites';
 import { parseAvailability } from './availability';
 import { OfferIndex, type MatchEntry, type MatchOffer, type Ranked } from './matching';
 import type { BoardService } from './board-service';
-import { ACTIVE, boardWindow, ENTRY_SELECT, GRACE_DAYS, MATCHABLE_SQL, ON_BOARD_SQL, parseLanguages, type EntryRow, type MatchRow, type Reason } from './board-sql';
+import {
+  ACTIVE,
+  boardWindow,
+  ENTRY_SELECT,
+  GRACE_DAYS,
+  MATCHABLE_SQL,
+  ON_BOARD_SQL,
+  parseLanguages,
+  type EntryRow,
+  type MatchRow,
+  type Reason,
+} from './board-sql';
 
 type BoardParams = ReturnType<BoardService['params']> & { since: string; sinceCutoff: string };
 
@@ -120,8 +131,8 @@ export class MatchService {
   }
 
   private asMatchEntry(e: BoardEntry): MatchEntry {
-    const householdId =
-      (this.ctx.db.prepare('SELECT household_id AS h FROM needs_offers WHERE id = ?').get(e.id) as { h: string | null }).h;
+    const householdId = (this.ctx.db.prepare('SELECT household_id AS h FROM needs_offers WHERE id = ?').get(e.id) as { h: string | null })
+      .h;
     return {
       id: e.id,
       category: e.category,
@@ -142,9 +153,10 @@ export class MatchService {
     const p = this.boardParams();
     const needs = this.needsPage(p, null, limit);
     const offers = this.entriesPage(p, 'offer', null, limit);
-    const totals = this.ctx.db
-      .prepare(`SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${ON_BOARD_SQL} GROUP BY n.kind`)
-      .all(p) as { kind: 'need' | 'offer'; n: number }[];
+    const totals = this.ctx.db.prepare(`SELECT n.kind, COUNT(*) AS n FROM needs_offers n WHERE ${ON_BOARD_SQL} GROUP BY n.kind`).all(p) as {
+      kind: 'need' | 'offer';
+      n: number;
+    }[];
     const total = (kind: string) => totals.find((t) => t.kind === kind)?.n ?? 0;
     return {
       needs: needs.entries,
@@ -226,7 +238,11 @@ export class MatchService {
     const entries = page.entries.map((e) => ({
       ...e,
       activeMatchId: active.get(e.id) ?? null,
-      suggestions: (ranked.get(e.id) ?? []).map((r, i) => ({ rank: i + 1, offer: offers.get(r.offer.id) ?? this.entries.entry(r.offer.id), why: r.why })),
+      suggestions: (ranked.get(e.id) ?? []).map((r, i) => ({
+        rank: i + 1,
+        offer: offers.get(r.offer.id) ?? this.entries.entry(r.offer.id),
+        why: r.why,
+      })),
     }));
     return { entries, next: page.next };
   }

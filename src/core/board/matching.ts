@@ -80,7 +80,11 @@ function explain(need: MatchEntry, c: Candidate, now: Date, offerCreatedMs: numb
   else why.push({ code: 'time_unstated', params: {} });
   const bothDated = (need.dateFrom !== null || need.dateUntil !== null) && (c.offer.dateFrom !== null || c.offer.dateUntil !== null);
   if (bothDated) {
-    const from = [need.dateFrom, c.offer.dateFrom].filter((d): d is string => d !== null).sort().at(-1) ?? '';
+    const from =
+      [need.dateFrom, c.offer.dateFrom]
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1) ?? '';
     const until = [need.dateUntil, c.offer.dateUntil].filter((d): d is string => d !== null).sort()[0] ?? '';
     why.push({ code: 'dates', params: { from, until } });
   }

@@ -70,6 +70,12 @@ export class PublicBoardService {
       .map((r) => ({ category: normalizeCategory(r.category), needs: r.c }))
       .sort((a, b) => b.needs - a.needs || a.category.localeCompare(b.category));
 
-    return { siteName: site.name, languages: site.settings.languages, have, need: need.slice(0, 8), offersWanted: offersWanted.slice(0, 8) };
+    return {
+      siteName: site.name,
+      languages: site.settings.languages,
+      have,
+      need: need.slice(0, 8),
+      offersWanted: offersWanted.slice(0, 8),
+    };
   }
 }

@@ -97,11 +97,10 @@ export function migrate(db: Db, migrations: readonly Migration[], target?: numbe
   const latest = migrations.at(-1)?.version ?? 0;
   const current = userVersion(db);
   if (current > latest) {
-    throw new AppError(
-      'db.too_new',
-      `database is at version ${current}, this kiosk knows up to ${latest}: update the app`,
-      { found: current, known: latest },
-    );
+    throw new AppError('db.too_new', `database is at version ${current}, this kiosk knows up to ${latest}: update the app`, {
+      found: current,
+      known: latest,
+    });
   }
   const pending = migrations.filter((m) => m.version > current && (target === undefined || m.version <= target));
   if (pending.length === 0) return;

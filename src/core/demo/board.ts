@@ -16,7 +16,10 @@ const WEEKDAYS = [0, 1, 2, 3, 4];
 export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   const site = readSite(ctx);
   if (!site) return;
-  const households = ctx.db.prepare('SELECT id, language FROM households ORDER BY created_at, id').all() as { id: string; language: string }[];
+  const households = ctx.db.prepare('SELECT id, language FROM households ORDER BY created_at, id').all() as {
+    id: string;
+    language: string;
+  }[];
   const byLanguage = (lng: string) => households.find((h) => h.language === lng)?.id ?? null;
   const now = ctx.clock.now().getTime();
   const ago = (d: number) => new Date(now - d * DAY_MS).toISOString();
@@ -39,11 +42,56 @@ export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   if (english) ctx.db.prepare("UPDATE households SET first_name = 'Dwayne' WHERE id = ?").run(english);
 
   const rows = [
-    { kind: 'need', household: byLanguage('es'), category: 'cooking', detail: 'Someone to host a Dari cooking workshop', languages: ['fa', 'en'], slots: days([5], [0, 1]), at: ago(7), shareable: 1 },
-    { kind: 'need', household: byLanguage('ar'), category: 'translation', detail: 'Help reading a letter from the school', languages: ['ar'], slots: days(WEEKDAYS, [2]), at: ago(2), shareable: 1 },
-    { kind: 'need', household: byLanguage('es'), category: 'clothing', detail: 'Winter coats for two children', languages: ['es'], slots: null, at: ago(1), shareable: 1 },
-    { kind: 'offer', household: byLanguage('en'), category: 'ride', detail: 'Can drive on weekdays', languages: ['en', 'es'], slots: days(WEEKDAYS, [0, 1]), at: ago(3), shareable: 1 },
-    { kind: 'offer', household: byLanguage('en'), category: 'furniture', detail: 'A spare crib', languages: ['en'], slots: null, at: ago(4), shareable: 0 },
+    {
+      kind: 'need',
+      household: byLanguage('es'),
+      category: 'cooking',
+      detail: 'Someone to host a Dari cooking workshop',
+      languages: ['fa', 'en'],
+      slots: days([5], [0, 1]),
+      at: ago(7),
+      shareable: 1,
+    },
+    {
+      kind: 'need',
+      household: byLanguage('ar'),
+      category: 'translation',
+      detail: 'Help reading a letter from the school',
+      languages: ['ar'],
+      slots: days(WEEKDAYS, [2]),
+      at: ago(2),
+      shareable: 1,
+    },
+    {
+      kind: 'need',
+      household: byLanguage('es'),
+      category: 'clothing',
+      detail: 'Winter coats for two children',
+      languages: ['es'],
+      slots: null,
+      at: ago(1),
+      shareable: 1,
+    },
+    {
+      kind: 'offer',
+      household: byLanguage('en'),
+      category: 'ride',
+      detail: 'Can drive on weekdays',
+      languages: ['en', 'es'],
+      slots: days(WEEKDAYS, [0, 1]),
+      at: ago(3),
+      shareable: 1,
+    },
+    {
+      kind: 'offer',
+      household: byLanguage('en'),
+      category: 'furniture',
+      detail: 'A spare crib',
+      languages: ['en'],
+      slots: null,
+      at: ago(4),
+      shareable: 0,
+    },
   ] as const;
   const insert = ctx.db.prepare(
     `INSERT INTO needs_offers (id, origin_site, household_id, kind, category, detail, languages, slots, shareable, source, created_at)
@@ -52,7 +100,18 @@ export function seedBoardDemo(ctx: CoreContext, intake: IntakeService): void {
   ctx.db
     .transaction(() => {
       for (const r of rows) {
-        insert.run(ctx.ids.uuid(), site.id, r.household, r.kind, r.category, r.detail, JSON.stringify(r.languages), r.slots, r.shareable, r.at);
+        insert.run(
+          ctx.ids.uuid(),
+          site.id,
+          r.household,
+          r.kind,
+          r.category,
+          r.detail,
+          JSON.stringify(r.languages),
+          r.slots,
+          r.shareable,
+          r.at,
+        );
       }
     })
     .immediate();

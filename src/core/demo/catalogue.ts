@@ -14,8 +14,16 @@ export const DEMO_LOCALES = ['en', 'es', 'fr', 'pt', 'ar', 'fa', 'ur', 'zh-Hans'
 export type DemoLocale = (typeof DEMO_LOCALES)[number];
 export type Names = Record<DemoLocale, string>;
 export type DemoUnit = 'each' | 'kg' | 'lb' | 'can' | 'box' | 'bag' | 'bottle' | 'carton' | 'pack' | 'jar' | 'dozen';
-export interface DemoCategory { key: string; icon: string; names: Names }
-export interface DemoLot { code: string; expiresInDays: number | null; qty: number }
+export interface DemoCategory {
+  key: string;
+  icon: string;
+  names: Names;
+}
+export interface DemoLot {
+  code: string;
+  expiresInDays: number | null;
+  qty: number;
+}
 export interface DemoItem {
   key: string;
   category: string;

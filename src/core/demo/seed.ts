@@ -55,7 +55,18 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
             `INSERT INTO items (id, origin_site, category_id, unit, icon, limit_qty, limit_days, low_stock, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, site.id, categoryIds.get(item.category) ?? null, item.unit, item.icon, item.limit?.qty ?? null, item.limit?.days ?? null, item.lowStock, at, at);
+          .run(
+            id,
+            site.id,
+            categoryIds.get(item.category) ?? null,
+            item.unit,
+            item.icon,
+            item.limit?.qty ?? null,
+            item.limit?.days ?? null,
+            item.lowStock,
+            at,
+            at,
+          );
         for (const [locale, name] of Object.entries(item.names)) {
           ctx.db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)').run(id, locale, name);
         }
@@ -65,7 +76,9 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
         for (const lot of item.lots) {
           const lotId = ctx.ids.uuid();
           const expires = lot.expiresInDays === null ? null : isoDay(today + lot.expiresInDays * DAY_MS);
-          ctx.db.prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)').run(lotId, id, lot.code, expires, at);
+          ctx.db
+            .prepare('INSERT INTO lots (id, item_id, code, expires_on, received_at) VALUES (?, ?, ?, ?, ?)')
+            .run(lotId, id, lot.code, expires, at);
           recordMovement(ctx, { itemId: id, lotId, kind: 'receive', qty: lot.qty, source: 'Regional Food Bank', volunteer: 'Demo' });
         }
       }
@@ -91,7 +104,13 @@ export function seedDemo(ctx: CoreContext, intake: IntakeService): boolean {
   const needsOffers = [
     { kind: 'offer', category: 'cooking', detail: 'Can teach Afghan cooking', languages: ['fa'], availability: 'Saturdays' },
     { kind: 'need', category: 'ride', detail: 'Ride to the clinic', languages: ['es'], availability: 'Tuesday morning' },
-    { kind: 'offer', category: 'translation', detail: 'Can help with forms in Arabic', languages: ['ar', 'en'], availability: 'Weekday evenings' },
+    {
+      kind: 'offer',
+      category: 'translation',
+      detail: 'Can help with forms in Arabic',
+      languages: ['ar', 'en'],
+      availability: 'Weekday evenings',
+    },
     { kind: 'need', category: 'furniture', detail: 'A crib', languages: ['en'], availability: null },
   ] as const;
   for (const n of needsOffers) {

@@ -25,7 +25,9 @@ export class DonorService {
   constructor(private readonly ctx: CoreContext) {}
 
   private rows(): Row[] {
-    return this.ctx.db.prepare('SELECT id, kind, name, contact, language FROM donors WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id').all() as Row[];
+    return this.ctx.db
+      .prepare('SELECT id, kind, name, contact, language FROM donors WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id')
+      .all() as Row[];
   }
 
   list(): DonorSummary[] {
@@ -37,7 +39,8 @@ export class DonorService {
   }
 
   private get(id: string): Row {
-    const row = this.ctx.db.prepare('SELECT id, kind, name, contact, language FROM donors WHERE id = ? AND removed_at IS NULL').get(id) as Row | undefined;
+    const row = this.ctx.db.prepare('SELECT id, kind, name, contact, language FROM donors WHERE id = ? AND removed_at IS NULL').get(id) as
+      Row | undefined;
     if (!row) throw new AppError('month.donor_not_found', `no donor ${id}`, { field: 'donor' });
     return row;
   }

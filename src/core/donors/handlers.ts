@@ -2,7 +2,8 @@ import type { Handlers } from '../handlers';
 import type { WeightCategoryService } from '../reports/weight-categories';
 import type { DonorService } from './donor-service';
 
-type DonorChannel = 'donors.list' | 'donors.contacts' | 'donors.save' | 'donors.receipt' | 'weights.unit' | 'weights.categories' | 'weights.save_category';
+type DonorChannel =
+  'donors.list' | 'donors.contacts' | 'donors.save' | 'donors.receipt' | 'weights.unit' | 'weights.categories' | 'weights.save_category';
 
 export function donorHandlers(donors: DonorService, weights: WeightCategoryService): Pick<Handlers, DonorChannel> {
   return {

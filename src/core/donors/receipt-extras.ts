@@ -9,7 +9,10 @@ export const MAX_VALUE_CENTS = 100_000_000;
  * What a receipt may carry beside its quantity: what the scale said, who gave it, what it is
  * worth. Checked before anything is written; each refusal names its field.
  */
-export function checkReceiptExtras(ctx: Pick<CoreContext, 'db'>, r: { weightG?: number | null; donorId?: string | null; valueCents?: number | null }): void {
+export function checkReceiptExtras(
+  ctx: Pick<CoreContext, 'db'>,
+  r: { weightG?: number | null; donorId?: string | null; valueCents?: number | null },
+): void {
   if (r.weightG != null && (r.weightG < 0 || r.weightG > MAX_RECEIPT_GRAMS)) {
     throw new AppError('month.bad_weight', 'weight out of range', { field: 'weight', max: MAX_RECEIPT_GRAMS / 1000 });
   }

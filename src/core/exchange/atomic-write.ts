@@ -25,7 +25,14 @@ async function sourceSize(src: WriteSource): Promise<number> {
 
 /** Only a plain name in the chosen folder: no separators, no "..", nothing hidden. */
 export function safeFileName(name: string): string {
-  if (name !== basename(name) || name.includes('/') || name.includes('\\') || name.startsWith('.') || name.includes('\0') || name.length > 255) {
+  if (
+    name !== basename(name) ||
+    name.includes('/') ||
+    name.includes('\\') ||
+    name.startsWith('.') ||
+    name.includes('\0') ||
+    name.length > 255
+  ) {
     throw new AppError('exchange.bad_name', `not a plain file name: ${JSON.stringify(name)}`);
   }
   return name;
@@ -94,7 +101,8 @@ async function fsyncFolder(folder: string): Promise<void> {
 function failure(err: unknown, folder: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return new AppError('exchange.disk_full', `the drive at ${folder} is full`, { folder });
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new AppError('exchange.disk_full', `the drive at ${folder} is full`, { folder });
   return new AppError('exchange.write_failed', `could not write to ${folder}: ${code ?? (err as Error).message}`, { folder });
 }
 
@@ -125,7 +133,13 @@ async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
  * renamed into place, the folder is fsynced, and the file now at the final name is read back and
  * compared. All of it is asynchronous: a slow stick never holds up a scan at the pickup table.
  */
-export async function writeAtomic(drives: DriveSource, folder: string, fileName: string, src: WriteSource, hooks: WriteHooks = {}): Promise<WrittenFile> {
+export async function writeAtomic(
+  drives: DriveSource,
+  folder: string,
+  fileName: string,
+  src: WriteSource,
+  hooks: WriteHooks = {},
+): Promise<WrittenFile> {
   safeFileName(fileName);
   requireFolder(folder);
   return oneAtATime(resolve(folder, fileName).toLowerCase(), () => writeNow(drives, folder, fileName, src, hooks));
@@ -177,13 +191,17 @@ async function writeNow(drives: DriveSource, folder: string, fileName: string, s
     const back = await readBack(finalPath);
     if (back.sha256 !== want) {
       // Not the file we renamed there: another kiosk saved the same name meanwhile. Theirs stays.
-      if (otherFile(back, ours)) throw new AppError('exchange.write_clash', `${fileName} was replaced by another export before it was read back`, { name: fileName });
+      if (otherFile(back, ours))
+        throw new AppError('exchange.write_clash', `${fileName} was replaced by another export before it was read back`, {
+          name: fileName,
+        });
       throw new AppError('exchange.verify_failed', `read back ${back.sha256}, wrote ${want}`, { folder });
     }
     // "Verified" names the file on the stick now: had it been replaced or removed while being read, say so.
     const now = await idOf(finalPath);
     if (!now) throw new AppError('exchange.write_failed', `${fileName} was gone right after it was read back`, { folder });
-    if (otherFile(now, back)) throw new AppError('exchange.write_clash', `${fileName} was replaced by another export while it was read back`, { name: fileName });
+    if (otherFile(now, back))
+      throw new AppError('exchange.write_clash', `${fileName} was replaced by another export while it was read back`, { name: fileName });
     return { fileName, path: finalPath, bytes: size, sha256: want, verified: true };
   } catch (err) {
     await out?.close().catch(() => {

@@ -45,7 +45,12 @@ const CHUNK = 1024 * 1024;
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 
 /** Fields only shown to people (never used for crypto): any shape within bounds. */
 const HeaderInfo = z.object({
@@ -76,14 +81,25 @@ function base64Of(value: unknown, bytes: number): Buffer | null {
  * header is authenticated only by the key it asks us to derive, so until then it is a stranger's word.
  */
 function checkHeader(parsed: unknown): BackupHeader {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AppError('exchange.not_a_backup', 'backup header is not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new AppError('exchange.not_a_backup', 'backup header is not an object');
   const h = parsed as Record<string, unknown>;
   const info = HeaderInfo.safeParse(h);
-  if (!info.success || Object.keys(h).some((k) => !KNOWN_FIELDS.has(k))) throw new AppError('exchange.not_a_backup', 'backup header not understood');
-  if (h.version !== 1 && h.version !== 2) throw new AppError('exchange.backup_version', `backup format ${String(h.version)}`, { found: String(h.version).slice(0, 20) });
+  if (!info.success || Object.keys(h).some((k) => !KNOWN_FIELDS.has(k)))
+    throw new AppError('exchange.not_a_backup', 'backup header not understood');
+  if (h.version !== 1 && h.version !== 2)
+    throw new AppError('exchange.backup_version', `backup format ${String(h.version)}`, { found: String(h.version).slice(0, 20) });
   if (h.cipher !== 'aes-256-gcm') throw new AppError('exchange.backup_cipher', 'backup cipher is not aes-256-gcm');
   const kdf = h.kdf as Record<string, unknown> | null;
-  if (typeof kdf !== 'object' || kdf === null || Object.keys(kdf).length !== 5 || kdf.name !== 'scrypt' || kdf.N !== KDF.N || kdf.r !== KDF.r || kdf.p !== KDF.p) {
+  if (
+    typeof kdf !== 'object' ||
+    kdf === null ||
+    Object.keys(kdf).length !== 5 ||
+    kdf.name !== 'scrypt' ||
+    kdf.N !== KDF.N ||
+    kdf.r !== KDF.r ||
+    kdf.p !== KDF.p
+  ) {
     throw new AppError('exchange.backup_kdf', 'backup asks for a key derivation this kiosk does not write');
   }
   const salt = base64Of(kdf.salt, SALT_BYTES);
@@ -91,9 +107,13 @@ function checkHeader(parsed: unknown): BackupHeader {
   const iv = base64Of(h.iv, IV_BYTES);
   if (!iv) throw new AppError('exchange.backup_iv', `backup IV is not ${IV_BYTES} bytes`);
   // Version 1 was never compressed; version 2 always is, with gzip.
-  if (h.version === 1 ? 'compression' in h : h.compression !== 'gzip') throw new AppError('exchange.backup_compression', 'backup compression not understood');
+  if (h.version === 1 ? 'compression' in h : h.compression !== 'gzip')
+    throw new AppError('exchange.backup_compression', 'backup compression not understood');
   if (info.data.schema > LATEST_VERSION) {
-    throw new AppError('db.too_new', `backup is at version ${info.data.schema}, this kiosk knows up to ${LATEST_VERSION}`, { found: info.data.schema, known: LATEST_VERSION });
+    throw new AppError('db.too_new', `backup is at version ${info.data.schema}, this kiosk knows up to ${LATEST_VERSION}`, {
+      found: info.data.schema,
+      known: LATEST_VERSION,
+    });
   }
   return { version: h.version, site: info.data.site, schema: info.data.schema, salt, iv };
 }
@@ -117,8 +137,16 @@ async function crypt(c: CipherGCM | DecipherGCM, input: Buffer): Promise<Buffer[
 }
 
 /** Encrypts a compressed, in-memory image of the whole database, then writes it atomically. */
-export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder: string, passphrase: string, volunteer: string | null, hooks?: WriteHooks): Promise<WrittenFile> {
-  if ([...passphrase].length < MIN_PASSPHRASE) throw new AppError('exchange.weak_passphrase', 'passphrase too short', { min: MIN_PASSPHRASE });
+export async function exportBackup(
+  ctx: CoreContext,
+  drives: DriveSource,
+  folder: string,
+  passphrase: string,
+  volunteer: string | null,
+  hooks?: WriteHooks,
+): Promise<WrittenFile> {
+  if ([...passphrase].length < MIN_PASSPHRASE)
+    throw new AppError('exchange.weak_passphrase', 'passphrase too short', { min: MIN_PASSPHRASE });
   requireFolder(folder);
   const site = readSite(ctx);
   if (!site) throw new AppError('site.not_set_up', 'nothing to back up');
@@ -150,7 +178,9 @@ export async function exportBackup(ctx: CoreContext, drives: DriveSource, folder
   const name = bundleFileName(site.name, ctx.clock.now(), 0, BACKUP_EXTENSION).replace('-0000', '');
   const written = await writeAtomic(drives, folder, name, { buffer: file }, hooks);
   ctx.db
-    .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'backup', NULL, ?, ?, ?, ?, ?)")
+    .prepare(
+      "INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'backup', NULL, ?, ?, ?, ?, ?)",
+    )
     .run(ctx.ids.uuid(), name, written.bytes, written.sha256, nowIso(ctx), volunteer);
   return written;
 }
@@ -160,7 +190,8 @@ function splitBackup(bytes: Buffer): { header: BackupHeader; headerLine: string;
   const nl1 = head.indexOf(0x0a);
   if (nl1 < 0 || head.subarray(0, nl1).toString() !== BACKUP_MAGIC) throw new AppError('exchange.not_a_backup', 'not a backup file');
   const nl2 = head.indexOf(0x0a, nl1 + 1);
-  if (nl2 < 0) throw new AppError(bytes.length < HEADER_MAX ? 'exchange.truncated' : 'exchange.not_a_backup', 'backup header cut short or too long');
+  if (nl2 < 0)
+    throw new AppError(bytes.length < HEADER_MAX ? 'exchange.truncated' : 'exchange.not_a_backup', 'backup header cut short or too long');
   const headerLine = head.subarray(nl1 + 1, nl2).toString('utf8');
   let parsed: unknown;
   try {
@@ -204,7 +235,11 @@ function isSettingsDefault(db: Db, table: string): boolean {
 
 /** In creation order: tables kept up to date by triggers come after their sources. */
 function userTables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[]).map((t) => t.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
 }
 
 function columnsOf(db: Db, table: string): string[] {
@@ -234,7 +269,8 @@ function openImage(ctx: CoreContext, image: Buffer, header: BackupHeader): Db {
     // Migrated to this version, a whole backup has exactly our tables and columns.
     const ours = userTables(ctx.db);
     if ([...ours].sort().join('\n') !== userTables(restored).sort().join('\n')) throw damaged('tables differ');
-    for (const t of ours) if (columnsOf(ctx.db, t).join('\n') !== columnsOf(restored, t).join('\n')) throw damaged(`columns of ${t} differ`);
+    for (const t of ours)
+      if (columnsOf(ctx.db, t).join('\n') !== columnsOf(restored, t).join('\n')) throw damaged(`columns of ${t} differ`);
     if (!restored.prepare('SELECT 1 FROM site').get()) throw new AppError('exchange.not_a_backup', 'the backup holds no hub');
     let site;
     try {
@@ -296,7 +332,8 @@ export async function restoreBackup(ctx: CoreContext, folder: string, name: stri
 }
 
 /** A locked or failing disk is the kiosk's problem, not the backup's: those keep their own error. */
-const isDiskError = (err: unknown) => /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM)/.test(String((err as { code?: unknown }).code ?? ''));
+const isDiskError = (err: unknown) =>
+  /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM)/.test(String((err as { code?: unknown }).code ?? ''));
 
 function copyInto(ctx: CoreContext, restored: Db): SiteStatus {
   const db = ctx.db;
@@ -304,25 +341,27 @@ function copyInto(ctx: CoreContext, restored: Db): SiteStatus {
   // (the pragma cannot change inside a transaction).
   db.pragma('foreign_keys = OFF');
   try {
-    return db.transaction(() => {
-      // Here, under the write lock: of two restores racing into one install, one wins.
-      requireEmpty(db);
-      // Tables kept up to date by triggers (item_stock from on_hand, reservations from
-      // slip_lines) come after their sources, so the backup's own copy of a derived table,
-      // cleared and copied last, is what stays.
-      for (const table of userTables(db)) {
-        if (FILE_STATE_TABLES.has(table)) continue;
-        const cols = columnsOf(db, table);
-        const list = cols.map((c) => `"${c}"`).join(', ');
-        // Only migration defaults can be here (checked just above): the backup's rows replace them.
-        db.exec(`DELETE FROM main."${table}"`);
-        const insert = db.prepare(`INSERT INTO main."${table}" (${list}) VALUES (${cols.map(() => '?').join(', ')})`);
-        for (const row of restored.prepare(`SELECT ${list} FROM "${table}"`).raw().safeIntegers().iterate()) insert.run(row as unknown[]);
-      }
-      if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw damaged('foreign keys');
-      // Inside the transaction: a site this kiosk cannot read rolls everything back.
-      return siteStatus(ctx);
-    }).immediate();
+    return db
+      .transaction(() => {
+        // Here, under the write lock: of two restores racing into one install, one wins.
+        requireEmpty(db);
+        // Tables kept up to date by triggers (item_stock from on_hand, reservations from
+        // slip_lines) come after their sources, so the backup's own copy of a derived table,
+        // cleared and copied last, is what stays.
+        for (const table of userTables(db)) {
+          if (FILE_STATE_TABLES.has(table)) continue;
+          const cols = columnsOf(db, table);
+          const list = cols.map((c) => `"${c}"`).join(', ');
+          // Only migration defaults can be here (checked just above): the backup's rows replace them.
+          db.exec(`DELETE FROM main."${table}"`);
+          const insert = db.prepare(`INSERT INTO main."${table}" (${list}) VALUES (${cols.map(() => '?').join(', ')})`);
+          for (const row of restored.prepare(`SELECT ${list} FROM "${table}"`).raw().safeIntegers().iterate()) insert.run(row as unknown[]);
+        }
+        if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw damaged('foreign keys');
+        // Inside the transaction: a site this kiosk cannot read rolls everything back.
+        return siteStatus(ctx);
+      })
+      .immediate();
   } catch (err) {
     // Anything else (a constraint, a type, a value this version cannot parse) is the backup's
     // content, and the transaction has already rolled it back.

@@ -16,7 +16,18 @@ export function digestLines(
 ): string[] {
   const own = perOrigin.get(me.id) ?? [];
   const out = [
-    signDigest({ format: 'mak-digest', version: 1, site: me.id, sequence: bundle.sequence, created: bundle.created, records: own.length, sha256: recordSetSha(own) }, me.privateKey),
+    signDigest(
+      {
+        format: 'mak-digest',
+        version: 1,
+        site: me.id,
+        sequence: bundle.sequence,
+        created: bundle.created,
+        records: own.length,
+        sha256: recordSetSha(own),
+      },
+      me.privateKey,
+    ),
   ];
   const stored = ctx.db.prepare('SELECT line FROM exchange_digests WHERE origin_site = ?').pluck();
   for (const [origin, records] of [...perOrigin].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -104,9 +104,14 @@ export class ExchangeService {
 
   saveCard(folder: string) {
     const card = ownCard(this.ctx);
-    return writeAtomic(this.deps.drives, folder, bundleFileName(card.name, this.ctx.clock.now(), 0, CARD_EXTENSION).replace(/-\d{4}-\d{2}-\d{2}-0000/, ''), {
-      buffer: Buffer.from(card.text),
-    });
+    return writeAtomic(
+      this.deps.drives,
+      folder,
+      bundleFileName(card.name, this.ctx.clock.now(), 0, CARD_EXTENSION).replace(/-\d{4}-\d{2}-\d{2}-0000/, ''),
+      {
+        buffer: Buffer.from(card.text),
+      },
+    );
   }
 
   sites() {

@@ -41,7 +41,15 @@ export const LIMITS = {
   futureSkewMs: DAY_MS,
 };
 
-export const PART_NAMES = ['sites.jsonl', 'categories.jsonl', 'items.jsonl', 'needs_offers.jsonl', 'board.jsonl', 'weekly.jsonl', DIGEST_PART] as const;
+export const PART_NAMES = [
+  'sites.jsonl',
+  'categories.jsonl',
+  'items.jsonl',
+  'needs_offers.jsonl',
+  'board.jsonl',
+  'weekly.jsonl',
+  DIGEST_PART,
+] as const;
 export type PartName = (typeof PART_NAMES)[number];
 export const PART_TYPE: Record<PartName, RecordType | 'site' | 'digest'> = {
   'sites.jsonl': 'site',
@@ -54,8 +62,15 @@ export const PART_TYPE: Record<PartName, RecordType | 'site' | 'digest'> = {
 };
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const Base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(4096);
-const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9:_.-]+$/);
+const Base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+=*$/)
+  .max(4096);
+const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9:_.-]+$/);
 /** A Syncthing device id: eight groups of seven base32 characters (the form Syncthing shows). */
 export const SyncthingDeviceId = z.string().regex(/^[A-Z2-7]{7}(-[A-Z2-7]{7}){7}$/);
 
@@ -200,7 +215,10 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   if (!m) throw new AppError('exchange.not_a_bundle', 'not a share bundle');
   const version = Number(m[1]);
   if (!READABLE_VERSIONS.includes(version)) {
-    throw new AppError('exchange.bad_version', `bundle format ${m[1]}, this kiosk reads ${FORMAT_VERSION}`, { found: version, known: FORMAT_VERSION });
+    throw new AppError('exchange.bad_version', `bundle format ${m[1]}, this kiosk reads ${FORMAT_VERSION}`, {
+      found: version,
+      known: FORMAT_VERSION,
+    });
   }
   const secondNl = buf.indexOf(0x0a, firstNl + 1);
   if (secondNl < 0 || secondNl - firstNl > LIMITS.manifestBytes) throw new AppError('exchange.truncated', 'the manifest is cut short');
@@ -211,11 +229,13 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   const parsed = Manifest.safeParse(parseJson(manifestLine, 'the manifest'));
   if (!parsed.success) {
     const v = (parseJson(manifestLine, 'the manifest') as { version?: unknown }).version;
-    if (typeof v === 'number' && v !== version) throw new AppError('exchange.bad_version', `manifest version ${v}`, { found: v, known: FORMAT_VERSION });
+    if (typeof v === 'number' && v !== version)
+      throw new AppError('exchange.bad_version', `manifest version ${v}`, { found: v, known: FORMAT_VERSION });
     throw malformed(`manifest: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   }
   const manifest = parsed.data;
-  if (manifest.version !== version) throw new AppError('exchange.bad_version', `manifest version ${manifest.version}`, { found: manifest.version, known: FORMAT_VERSION });
+  if (manifest.version !== version)
+    throw new AppError('exchange.bad_version', `manifest version ${manifest.version}`, { found: manifest.version, known: FORMAT_VERSION });
   if (!/^[A-Za-z0-9+/]+=*$/.test(signature)) throw malformed('the signature line');
   const seen = new Set<string>();
   for (const p of manifest.parts) {
@@ -235,7 +255,8 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   for (const p of manifest.parts) {
     const bytes = body.subarray(offset, offset + p.bytes);
     offset += p.bytes;
-    if (sha256Hex(bytes) !== p.sha256) throw new AppError('exchange.checksum', `part ${p.name} does not match its checksum`, { part: p.name });
+    if (sha256Hex(bytes) !== p.sha256)
+      throw new AppError('exchange.checksum', `part ${p.name} does not match its checksum`, { part: p.name });
     const lines = splitLines(bytes.toString('utf8'), p.name);
     if (lines.length !== p.records) throw malformed(`${p.name} has ${lines.length} lines, the manifest says ${p.records}`);
     const type = PART_TYPE[p.name];
@@ -272,7 +293,8 @@ export function parseBundle(buf: Buffer, sha256 = sha256Hex(buf)): ParsedBundle 
   for (const r of records) {
     const key = `${r.record.t}/${r.record.id}`;
     const prev = byKey.get(key);
-    if (prev !== undefined && prev !== r.json) throw new AppError('exchange.duplicate', `${key} appears twice with different content`, { id: r.record.id });
+    if (prev !== undefined && prev !== r.json)
+      throw new AppError('exchange.duplicate', `${key} appears twice with different content`, { id: r.record.id });
     byKey.set(key, r.json);
   }
   return { manifest, manifestLine, signature, sites, records, digests, sha256, bytes: buf.length };

@@ -5,7 +5,9 @@ import { hubLabeller, knownHubs } from './sites';
 // The record of what each import brought in, from which hubs.
 
 export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
-  const rows = ctx.db.prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, rowid DESC LIMIT ?').all(limit) as {
+  const rows = ctx.db
+    .prepare('SELECT id, site_id, sequence, summary, at FROM exchange_imports ORDER BY at DESC, rowid DESC LIMIT ?')
+    .all(limit) as {
     id: string;
     site_id: string;
     sequence: number;
@@ -15,7 +17,10 @@ export function importLog(ctx: CoreContext, limit = 50): ImportLogEntry[] {
   const label = logLabeller(ctx);
   return rows.map((r) => {
     const s = JSON.parse(r.summary) as { counts: TypeCounts[]; origins: ImportLogEntry['origins']; siteName: string };
-    return labelLogEntry({ id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins }, label);
+    return labelLogEntry(
+      { id: r.id, siteId: r.site_id, siteName: s.siteName, sequence: r.sequence, at: r.at, counts: s.counts, origins: s.origins },
+      label,
+    );
   });
 }
 

@@ -68,7 +68,8 @@ export class NetworkExchange {
   ) {}
 
   private row(): SettingsRow | undefined {
-    return this.ctx.db.prepare('SELECT enabled, folder, api_url, api_key, device_id FROM network_settings WHERE id = 1').get() as SettingsRow | undefined;
+    return this.ctx.db.prepare('SELECT enabled, folder, api_url, api_key, device_id FROM network_settings WHERE id = 1').get() as
+      SettingsRow | undefined;
   }
 
   private clientFor(e: SyncthingEndpoint): SyncthingClient {
@@ -99,7 +100,12 @@ export class NetworkExchange {
     return this.ctx.db.memory ? null : join(dirname(this.ctx.db.name), 'network-exchange');
   }
 
-  async configure(input: { enabled: boolean; folder?: string | undefined; apiUrl?: string | undefined; apiKey?: string | undefined }): Promise<NetworkSettings> {
+  async configure(input: {
+    enabled: boolean;
+    folder?: string | undefined;
+    apiUrl?: string | undefined;
+    apiKey?: string | undefined;
+  }): Promise<NetworkSettings> {
     const r = this.row();
     if (!input.enabled) {
       this.ctx.db.prepare('UPDATE network_settings SET enabled = 0, updated_at = ? WHERE id = 1').run(nowIso(this.ctx));
@@ -112,7 +118,8 @@ export class NetworkExchange {
     requireFolder(folder);
     let endpoint: SyncthingEndpoint | null;
     if (input.apiUrl) {
-      if (!LoopbackUrl.safeParse(input.apiUrl).success) throw new AppError('network.bad_address', `${input.apiUrl} is not on this computer`);
+      if (!LoopbackUrl.safeParse(input.apiUrl).success)
+        throw new AppError('network.bad_address', `${input.apiUrl} is not on this computer`);
       const apiKey = input.apiKey ?? r?.api_key;
       endpoint = apiKey ? { url: input.apiUrl, apiKey } : null;
     } else endpoint = this.deps.find() ?? (r ? { url: r.api_url, apiKey: r.api_key } : null);
@@ -133,10 +140,15 @@ export class NetworkExchange {
     const r = this.row();
     const client = this.client();
     if (!r || !client) return;
-    const hubs = this.ctx.db.prepare('SELECT id, name, trusted, syncthing_device, syncthing_linked FROM known_sites WHERE syncthing_device IS NOT NULL').all() as (HubRow & { trusted: 0 | 1 })[];
+    const hubs = this.ctx.db
+      .prepare('SELECT id, name, trusted, syncthing_device, syncthing_linked FROM known_sites WHERE syncthing_device IS NOT NULL')
+      .all() as (HubRow & { trusted: 0 | 1 })[];
     const wanted = hubs.filter((h) => h.trusted === 1 && h.syncthing_linked === 1);
     for (const h of wanted) await client.addDevice(h.syncthing_device!, h.name, this.deps.addressesOf?.(h.syncthing_device!));
-    await client.shareFolder(r.folder, wanted.map((h) => h.syncthing_device!));
+    await client.shareFolder(
+      r.folder,
+      wanted.map((h) => h.syncthing_device!),
+    );
     const keep = new Set(wanted.map((h) => h.syncthing_device));
     for (const h of hubs) if (!keep.has(h.syncthing_device)) await client.removeDevice(h.syncthing_device!);
   }
@@ -149,7 +161,8 @@ export class NetworkExchange {
   }
 
   async link(siteId: string, linked: boolean): Promise<NetworkStatus> {
-    const k = this.ctx.db.prepare('SELECT trusted, syncthing_device FROM known_sites WHERE id = ?').get(siteId) as { trusted: number; syncthing_device: string | null } | undefined;
+    const k = this.ctx.db.prepare('SELECT trusted, syncthing_device FROM known_sites WHERE id = ?').get(siteId) as
+      { trusted: number; syncthing_device: string | null } | undefined;
     if (!k) throw new AppError('exchange.unknown_site', `no site ${siteId}`);
     if (linked && k.trusted !== 1) throw new AppError('exchange.untrusted_site', 'only a trusted hub is shared with', { site: siteId });
     if (linked && !k.syncthing_device) throw new AppError('network.no_device', 'this hub’s card has no Syncthing device');
@@ -176,7 +189,9 @@ export class NetworkExchange {
     const site = readSite(this.ctx);
     if (!r?.enabled || !site) return null;
     const written = await exportShare(this.ctx, this.deps.drives, r.folder, volunteer, undefined, () => networkFileName(site.id));
-    await this.client()?.scan().catch(() => undefined); // Syncthing's watcher sees it anyway
+    await this.client()
+      ?.scan()
+      .catch(() => undefined); // Syncthing's watcher sees it anyway
     return written;
   }
 
@@ -209,8 +224,10 @@ export class NetworkExchange {
       return this.log(name, null, null, null, 'refused', err.code);
     }
     if (this.ctx.db.prepare("SELECT 1 FROM exchange_arrivals WHERE sha256 = ? AND status <> 'waiting'").get(preview.sha256)) return null;
-    const signer = this.ctx.db.prepare('SELECT auto_apply, trusted FROM known_sites WHERE id = ?').get(preview.signer.id) as { auto_apply: number; trusted: number } | undefined;
-    if (!preview.canApply) return this.log(name, preview.sha256, preview.signer.id, preview.sequence, 'waiting', signer ? 'untrusted' : 'unknown');
+    const signer = this.ctx.db.prepare('SELECT auto_apply, trusted FROM known_sites WHERE id = ?').get(preview.signer.id) as
+      { auto_apply: number; trusted: number } | undefined;
+    if (!preview.canApply)
+      return this.log(name, preview.sha256, preview.signer.id, preview.sequence, 'waiting', signer ? 'untrusted' : 'unknown');
     if (signer?.auto_apply !== 1) return this.log(name, preview.sha256, preview.signer.id, preview.sequence, 'waiting', 'review');
     try {
       await applyBundle(this.ctx, folder, name, preview.sha256, null, this.cache);
@@ -222,10 +239,19 @@ export class NetworkExchange {
     return this.log(name, preview.sha256, preview.signer.id, preview.sequence, 'applied', null);
   }
 
-  private log(fileName: string, sha256: string | null, siteId: string | null, sequence: number | null, status: ArrivalStatus, reason: string | null): Arrival {
+  private log(
+    fileName: string,
+    sha256: string | null,
+    siteId: string | null,
+    sequence: number | null,
+    status: ArrivalStatus,
+    reason: string | null,
+  ): Arrival {
     const a = { id: this.ctx.ids.uuid(), fileName, siteId, sequence, status, reason, at: nowIso(this.ctx) };
     this.ctx.db
-      .prepare('INSERT INTO exchange_arrivals (id, file_name, sha256, site_id, sequence, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO exchange_arrivals (id, file_name, sha256, site_id, sequence, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(a.id, fileName, sha256 ?? '', siteId, sequence, status, reason, a.at);
     return { ...a, siteName: siteId ? this.nameOf(siteId) : null };
   }
@@ -236,7 +262,9 @@ export class NetworkExchange {
   }
 
   arrivals(limit = 50): Arrival[] {
-    const rows = this.ctx.db.prepare('SELECT id, file_name, site_id, sequence, status, reason, at FROM exchange_arrivals ORDER BY at DESC, id DESC LIMIT ?').all(limit) as {
+    const rows = this.ctx.db
+      .prepare('SELECT id, file_name, site_id, sequence, status, reason, at FROM exchange_arrivals ORDER BY at DESC, id DESC LIMIT ?')
+      .all(limit) as {
       id: string;
       file_name: string;
       site_id: string | null;
@@ -245,7 +273,16 @@ export class NetworkExchange {
       reason: string | null;
       at: string;
     }[];
-    return rows.map((r) => ({ id: r.id, fileName: r.file_name, siteId: r.site_id, siteName: r.site_id ? this.nameOf(r.site_id) : null, sequence: r.sequence, status: r.status, reason: r.reason, at: r.at }));
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      siteId: r.site_id,
+      siteName: r.site_id ? this.nameOf(r.site_id) : null,
+      sequence: r.sequence,
+      status: r.status,
+      reason: r.reason,
+      at: r.at,
+    }));
   }
 
   async status(): Promise<NetworkStatus> {
@@ -264,7 +301,13 @@ export class NetworkExchange {
     const label = siteLabels(this.ctx.db);
     const lastArrived = this.ctx.db.prepare('SELECT MAX(at) FROM exchange_arrivals WHERE site_id = ?').pluck();
     const lastApplied = this.ctx.db.prepare('SELECT MAX(at) FROM exchange_imports WHERE site_id = ?').pluck();
-    const hubs: NetworkHub[] = (this.ctx.db.prepare('SELECT id, name, fingerprint, syncthing_device, syncthing_linked, auto_apply FROM known_sites WHERE trusted = 1 ORDER BY name, id').all() as HubRow[]).map((h) => ({
+    const hubs: NetworkHub[] = (
+      this.ctx.db
+        .prepare(
+          'SELECT id, name, fingerprint, syncthing_device, syncthing_linked, auto_apply FROM known_sites WHERE trusted = 1 ORDER BY name, id',
+        )
+        .all() as HubRow[]
+    ).map((h) => ({
       siteId: h.id,
       name: label({ id: h.id, name: h.name, fingerprint: h.fingerprint }),
       deviceId: h.syncthing_device,

@@ -46,7 +46,8 @@ export function networkBoard(ctx: CoreContext, language: string): NetworkSite[] 
     if (r.type === 'board') {
       s.updatedAt = rec.u;
       for (const it of rec.d.items as { itemId: string; kind: 'surplus' | 'need'; qty: number; unit: string }[]) {
-        const name = (nameOf.get({ id: it.itemId, lang: language, site: me.settings.siteLanguage }) as { name: string | null }).name ?? it.itemId;
+        const name =
+          (nameOf.get({ id: it.itemId, lang: language, site: me.settings.siteLanguage }) as { name: string | null }).name ?? it.itemId;
         (it.kind === 'surplus' ? s.spare : s.needed).push({ itemId: it.itemId, name, qty: it.qty, unit: it.unit });
       }
     } else {

@@ -42,7 +42,9 @@ export const NeedOfferData = z.strictObject({
   expiresAt: Iso.nullable(),
 });
 export const BoardData = z.strictObject({
-  items: z.array(z.strictObject({ itemId: RefId, kind: z.enum(['surplus', 'need']), qty: z.number().int().positive(), unit: ItemUnit })).max(50_000),
+  items: z
+    .array(z.strictObject({ itemId: RefId, kind: z.enum(['surplus', 'need']), qty: z.number().int().positive(), unit: ItemUnit }))
+    .max(50_000),
 });
 export const WeeklyData = z.strictObject({
   week: IsoDay,
@@ -51,7 +53,13 @@ export const WeeklyData = z.strictObject({
   itemsOut: z.array(z.strictObject({ categoryId: RefId.nullable(), qty: z.number().int() })).max(1000),
 });
 
-export const DATA_SCHEMAS = { category: CategoryData, item: ItemData, need_offer: NeedOfferData, board: BoardData, weekly: WeeklyData } as const;
+export const DATA_SCHEMAS = {
+  category: CategoryData,
+  item: ItemData,
+  need_offer: NeedOfferData,
+  board: BoardData,
+  weekly: WeeklyData,
+} as const;
 
 export interface OwnRecord {
   type: RecordType;
@@ -111,7 +119,9 @@ export function weeklyOf(ctx: CoreContext): z.infer<typeof WeeklyData>[] {
   // Week of an ISO timestamp: its date minus (weekday+6)%7 days.
   const weekExpr = (col: string) => `date(${col}, '-' || ((CAST(strftime('%w', ${col}) AS INTEGER) + 6) % 7) || ' days')`;
   const visits = ctx.db
-    .prepare(`SELECT ${weekExpr('at')} AS week, COUNT(DISTINCT household_id) AS households, COUNT(*) AS visits FROM visits WHERE at >= ? GROUP BY week`)
+    .prepare(
+      `SELECT ${weekExpr('at')} AS week, COUNT(DISTINCT household_id) AS households, COUNT(*) AS visits FROM visits WHERE at >= ? GROUP BY week`,
+    )
     .all(from) as { week: string; households: number; visits: number }[];
   const out = ctx.db
     .prepare(
@@ -136,28 +146,50 @@ export function ownRecords(ctx: CoreContext, siteId: string): OwnRecord[] {
   const out: OwnRecord[] = [];
   const catNames = namesOf(
     ctx.db
-      .prepare('SELECT n.category_id AS owner, n.locale, n.name FROM category_names n JOIN categories c ON c.id = n.category_id WHERE c.origin_site = ? ORDER BY owner, locale')
+      .prepare(
+        'SELECT n.category_id AS owner, n.locale, n.name FROM category_names n JOIN categories c ON c.id = n.category_id WHERE c.origin_site = ? ORDER BY owner, locale',
+      )
       .all(siteId) as { owner: string; locale: string; name: string }[],
   );
-  for (const c of ctx.db.prepare('SELECT id, icon, sort FROM categories WHERE origin_site = ? ORDER BY id').all(siteId) as { id: string; icon: string | null; sort: number }[]) {
+  for (const c of ctx.db.prepare('SELECT id, icon, sort FROM categories WHERE origin_site = ? ORDER BY id').all(siteId) as {
+    id: string;
+    icon: string | null;
+    sort: number;
+  }[]) {
     out.push({ type: 'category', id: c.id, data: { icon: c.icon, sort: c.sort, names: catNames.get(c.id) ?? {} } });
   }
   const itemNames = namesOf(
     ctx.db
-      .prepare('SELECT n.item_id AS owner, n.locale, n.name FROM item_names n JOIN items i ON i.id = n.item_id WHERE i.origin_site = ? ORDER BY owner, locale')
+      .prepare(
+        'SELECT n.item_id AS owner, n.locale, n.name FROM item_names n JOIN items i ON i.id = n.item_id WHERE i.origin_site = ? ORDER BY owner, locale',
+      )
       .all(siteId) as { owner: string; locale: string; name: string }[],
   );
   const barcodes = new Map<string, string[]>();
   for (const b of ctx.db
-    .prepare('SELECT b.item_id AS owner, b.barcode FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE i.origin_site = ? ORDER BY owner, barcode')
+    .prepare(
+      'SELECT b.item_id AS owner, b.barcode FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE i.origin_site = ? ORDER BY owner, barcode',
+    )
     .all(siteId) as { owner: string; barcode: string }[]) {
     const list = barcodes.get(b.owner) ?? [];
     list.push(b.barcode);
     barcodes.set(b.owner, list);
   }
-  type ItemRow = { id: string; category_id: string | null; unit: string; icon: string | null; limit_qty: number | null; limit_days: number | null; low_stock: number; archived_at: string | null; created_at: string };
+  type ItemRow = {
+    id: string;
+    category_id: string | null;
+    unit: string;
+    icon: string | null;
+    limit_qty: number | null;
+    limit_days: number | null;
+    low_stock: number;
+    archived_at: string | null;
+    created_at: string;
+  };
   for (const i of ctx.db
-    .prepare('SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock, archived_at, created_at FROM items WHERE origin_site = ? ORDER BY id')
+    .prepare(
+      'SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock, archived_at, created_at FROM items WHERE origin_site = ? ORDER BY id',
+    )
     .all(siteId) as ItemRow[]) {
     out.push({
       type: 'item',
@@ -177,9 +209,21 @@ export function ownRecords(ctx: CoreContext, siteId: string): OwnRecord[] {
     });
   }
   // Only what the visitor agreed to share, and never who they are: no visit, no household, no contact.
-  type NoRow = { id: string; kind: 'need' | 'offer'; category: string; detail: string | null; languages: string; availability: string | null; status: string; created_at: string; expires_at: string | null };
+  type NoRow = {
+    id: string;
+    kind: 'need' | 'offer';
+    category: string;
+    detail: string | null;
+    languages: string;
+    availability: string | null;
+    status: string;
+    created_at: string;
+    expires_at: string | null;
+  };
   for (const n of ctx.db
-    .prepare('SELECT id, kind, category, detail, languages, availability, status, created_at, expires_at FROM needs_offers WHERE origin_site = ? AND shareable = 1 ORDER BY id')
+    .prepare(
+      'SELECT id, kind, category, detail, languages, availability, status, created_at, expires_at FROM needs_offers WHERE origin_site = ? AND shareable = 1 ORDER BY id',
+    )
     .all(siteId) as NoRow[]) {
     let languages: string[] = [];
     try {
@@ -191,7 +235,16 @@ export function ownRecords(ctx: CoreContext, siteId: string): OwnRecord[] {
     out.push({
       type: 'need_offer',
       id: n.id,
-      data: { kind: n.kind, category: n.category, detail: n.detail, languages, availability: n.availability, status: n.status, createdAt: n.created_at, expiresAt: n.expires_at },
+      data: {
+        kind: n.kind,
+        category: n.category,
+        detail: n.detail,
+        languages,
+        availability: n.availability,
+        status: n.status,
+        createdAt: n.created_at,
+        expiresAt: n.expires_at,
+      },
     });
   }
   out.push({ type: 'board', id: siteId, data: boardOf(ctx, siteId) });

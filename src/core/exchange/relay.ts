@@ -17,7 +17,11 @@ import { z } from 'zod';
 export const DIGEST_PART = 'digests.jsonl';
 const DIGEST_DOMAIN = 'mak-digest/1\n';
 
-const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9:_.-]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9:_.-]+$/);
 export const Digest = z.strictObject({
   format: z.literal('mak-digest'),
   version: z.literal(1),

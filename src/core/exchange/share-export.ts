@@ -41,7 +41,12 @@ const TYPE_PART: Record<RecordType, PartName> = {
 
 /** A file name people can read on the stick: the hub's name, the date and the sequence. */
 export function bundleFileName(siteName: string, at: Date, sequence: number, ext: string): string {
-  const slug = siteName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'hub';
+  const slug =
+    siteName
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'hub';
   return `${slug}-${at.toISOString().slice(0, 10)}-${String(sequence).padStart(4, '0')}${ext}`;
 }
 
@@ -74,7 +79,9 @@ export function refreshOwnRecords(ctx: CoreContext): void {
         put(r.type, r.id, r.data);
       }
       // A shared need/offer that is gone or no longer shareable is withdrawn everywhere it went.
-      for (const r of ctx.db.prepare("SELECT type, id, line FROM exchange_records WHERE origin_site = ? AND type = 'need_offer'").all(me.id) as StoredRow[]) {
+      for (const r of ctx.db
+        .prepare("SELECT type, id, line FROM exchange_records WHERE origin_site = ? AND type = 'need_offer'")
+        .all(me.id) as StoredRow[]) {
         if (current.has(`${r.type}/${r.id}`)) continue;
         const previous = JSON.parse(r.line.slice(r.line.indexOf(' ') + 1)) as { d: Record<string, unknown> };
         put('need_offer', r.id, withdrawn(previous.d));
@@ -136,7 +143,10 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
     const k = knownSiteRow(ctx, id)!;
     cards.push(cardOf({ id: k.id, name: k.name, publicKey: k.public_key }));
   }
-  lines.set('sites.jsonl', cards.map((c) => JSON.stringify(c)));
+  lines.set(
+    'sites.jsonl',
+    cards.map((c) => JSON.stringify(c)),
+  );
   const parts: Buffer[] = [];
   const manifestParts: Manifest['parts'] = [];
   for (const name of PART_NAMES) {
@@ -160,13 +170,22 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
 }
 
 /** `fileName`: the network folder keeps one file per hub, replaced each time (network-sync.ts). */
-export async function exportShare(ctx: CoreContext, drives: DriveSource, folder: string, volunteer: string | null, hooks?: WriteHooks, fileName?: (m: Manifest) => string): Promise<WrittenFile> {
+export async function exportShare(
+  ctx: CoreContext,
+  drives: DriveSource,
+  folder: string,
+  volunteer: string | null,
+  hooks?: WriteHooks,
+  fileName?: (m: Manifest) => string,
+): Promise<WrittenFile> {
   requireFolder(folder);
   const { bytes, manifest } = buildShareBundle(ctx);
   const name = fileName ? fileName(manifest) : bundleFileName(manifest.site.name, ctx.clock.now(), manifest.sequence, SHARE_EXTENSION);
   const written = await writeAtomic(drives, folder, name, { buffer: bytes }, hooks);
   ctx.db
-    .prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)")
+    .prepare(
+      "INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at, volunteer) VALUES (?, 'share', ?, ?, ?, ?, ?, ?)",
+    )
     .run(ctx.ids.uuid(), manifest.sequence, name, written.bytes, written.sha256, nowIso(ctx), volunteer);
   return written;
 }

@@ -77,7 +77,9 @@ export function analyse(ctx: CoreContext, buf: Buffer, fileName: string, cache: 
   const { manifest } = bundle;
   // The clock is the one thing outside the database a decision rests on: checked every time.
   if (Date.parse(manifest.created) > ctx.clock.now().getTime() + LIMITS.futureSkewMs) {
-    throw new AppError('exchange.from_future', `bundle made at ${manifest.created}, our clock says ${nowIso(ctx)}`, { created: manifest.created });
+    throw new AppError('exchange.from_future', `bundle made at ${manifest.created}, our clock says ${nowIso(ctx)}`, {
+      created: manifest.created,
+    });
   }
   const recalled = cache.recall(ctx, bundle, fileName);
   if (recalled) return recalled;
@@ -103,21 +105,38 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     const site = siteLabels(ctx.db)({ id: known.id, name: known.name, fingerprint: known.fingerprint });
     throw new AppError('exchange.key_changed', `site ${site} signed with a key we do not know`, { site });
   }
-  if (!verifyManifest(bundle.manifestLine, bundle.signature, signerKeyObject)) throw new AppError('exchange.bad_signature', 'the manifest signature does not match');
+  if (!verifyManifest(bundle.manifestLine, bundle.signature, signerKeyObject))
+    throw new AppError('exchange.bad_signature', 'the manifest signature does not match');
 
   const cardsInBundle = new Map(bundle.sites.map((c) => [c.id, c]));
   const ownKeys = ownPublicKeys(ctx).map((k) => ({ key: k.key, tag: sha256Hex(k.spki) }));
-  const keyCache = new Map<string, { key: KeyObject | null; tag: string; status: PreviewSite['status']; name: string; fingerprint: string | null }>();
+  const keyCache = new Map<
+    string,
+    { key: KeyObject | null; tag: string; status: PreviewSite['status']; name: string; fingerprint: string | null }
+  >();
   const siteInfo = (id: string) => {
     let info = keyCache.get(id);
     if (info) return info;
     if (id === me.id) info = { key: null, tag: '', status: 'self', name: me.name, fingerprint: fingerprint(me.publicKey) };
     else if (id === manifest.site.id)
-      info = { key: signerKeyObject, tag: sha256Hex(signerKey), status: known ? (known.trusted ? 'trusted' : 'untrusted') : 'unknown', name: known?.name ?? manifest.site.name, fingerprint: fingerprint(signerKey) };
+      info = {
+        key: signerKeyObject,
+        tag: sha256Hex(signerKey),
+        status: known ? (known.trusted ? 'trusted' : 'untrusted') : 'unknown',
+        name: known?.name ?? manifest.site.name,
+        fingerprint: fingerprint(signerKey),
+      };
     else {
       const k = knownSiteRow(ctx, id);
       const card = cardsInBundle.get(id);
-      if (k) info = { key: publicKeyObject(k.public_key), tag: sha256Hex(k.public_key), status: k.trusted ? 'trusted' : 'untrusted', name: k.name, fingerprint: k.fingerprint };
+      if (k)
+        info = {
+          key: publicKeyObject(k.public_key),
+          tag: sha256Hex(k.public_key),
+          status: k.trusted ? 'trusted' : 'untrusted',
+          name: k.name,
+          fingerprint: k.fingerprint,
+        };
       else if (card) {
         const key = Buffer.from(card.publicKey, 'base64');
         info = { key: null, tag: '', status: 'unknown', name: card.name, fingerprint: fingerprint(key) };
@@ -159,7 +178,9 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
       const info = siteInfo(r.o);
       if (info.status === 'self') {
         // Our own record coming home: we are its only writer, so it never changes anything here.
-        return ownKeys.some((k) => cache.verified(rec, k.key, k.tag)) ? { kind: 'unchanged' } : { kind: 'rejected', reason: 'bad_signature' };
+        return ownKeys.some((k) => cache.verified(rec, k.key, k.tag))
+          ? { kind: 'unchanged' }
+          : { kind: 'rejected', reason: 'bad_signature' };
       }
       if (r.o !== manifest.site.id) {
         if (info.status === 'unknown') return { kind: 'rejected', reason: 'unknown_site' };
@@ -171,7 +192,8 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
         // sha256 and so every byte of every line; checking each of their signatures again
         // would cost ~0.1 ms a record for nothing. Whoever we pass them on to checks them.)
         // One signed digest of the origin's records, when they match it, vouches for them all (relay.ts).
-        if (!info.key || (!vouchedByDigest(bundle, r.o, info.key, info.tag) && !cache.verified(rec, info.key, info.tag))) return { kind: 'rejected', reason: 'bad_signature' };
+        if (!info.key || (!vouchedByDigest(bundle, r.o, info.key, info.tag) && !cache.verified(rec, info.key, info.tag)))
+          return { kind: 'rejected', reason: 'bad_signature' };
       }
       const checked = checkData(rec);
       if (!checked.ok) return { kind: 'rejected', reason: 'invalid', field: checked.field };
@@ -182,7 +204,14 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     const c = counts.get(r.t)!;
     if (verdict.kind === 'rejected') {
       c.rejected += 1;
-      if (rejected.length < 200) rejected.push({ type: r.t, id: r.id, site: r.o, reason: verdict.reason, ...(verdict.field !== undefined ? { field: verdict.field } : {}) });
+      if (rejected.length < 200)
+        rejected.push({
+          type: r.t,
+          id: r.id,
+          site: r.o,
+          reason: verdict.reason,
+          ...(verdict.field !== undefined ? { field: verdict.field } : {}),
+        });
     } else c[verdict.kind] += 1;
   }
 
@@ -199,7 +228,14 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
   const sites: PreviewSite[] = [];
   for (const id of names.keys()) {
     const info = siteInfo(id);
-    sites.push({ id, name: label(hubs.get(id)!), fingerprint: info.fingerprint, status: info.status, signer: id === manifest.site.id, records: perSite.get(id) ?? 0 });
+    sites.push({
+      id,
+      name: label(hubs.get(id)!),
+      fingerprint: info.fingerprint,
+      status: info.status,
+      signer: id === manifest.site.id,
+      records: perSite.get(id) ?? 0,
+    });
   }
   const signerTrusted = known?.trusted === 1;
   return {
@@ -218,7 +254,9 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
         name: sites[0]!.name,
         fingerprint: fingerprint(signerKey),
         // A rename is shown before it is taken: a hub taking a look-alike's name is seen doing it.
-        ...(known && known.name !== manifest.site.name ? { newName: label({ id: known.id, name: manifest.site.name, fingerprint: known.fingerprint }) } : {}),
+        ...(known && known.name !== manifest.site.name
+          ? { newName: label({ id: known.id, name: manifest.site.name, fingerprint: known.fingerprint }) }
+          : {}),
       },
       sequence: manifest.sequence,
       created: manifest.created,
@@ -301,7 +339,14 @@ export async function previewBundle(ctx: CoreContext, folder: string, name: stri
 const APPLY_ORDER: RecordType[] = ['category', 'item', 'need_offer', 'board', 'weekly'];
 
 /** Applies a previewed bundle in one transaction and logs what came from where. */
-export async function applyBundle(ctx: CoreContext, folder: string, name: string, sha256: string, volunteer: string | null, cache = new ImportCache()): Promise<ImportLogEntry> {
+export async function applyBundle(
+  ctx: CoreContext,
+  folder: string,
+  name: string,
+  sha256: string,
+  volunteer: string | null,
+  cache = new ImportCache(),
+): Promise<ImportLogEntry> {
   const buf = readBundleFile(folder, name);
   if (sha256Hex(buf) !== sha256) throw new AppError('exchange.changed', 'the file changed since the preview');
   await preverify(ctx, buf, cache, sha256);
@@ -311,7 +356,11 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
       const a = analyse(ctx, buf, name, cache, sha256);
       const m = a.bundle.manifest;
       if (!a.signerTrusted) {
-        throw new AppError(a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site', `site ${a.preview.signer.name} is not trusted yet`, { site: a.preview.signer.name });
+        throw new AppError(
+          a.signerKnown ? 'exchange.untrusted_site' : 'exchange.unknown_site',
+          `site ${a.preview.signer.name} is not trusted yet`,
+          { site: a.preview.signer.name },
+        );
       }
       const upsert = ctx.db.prepare(
         `INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -332,7 +381,9 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
         const k = knownSiteRow(ctx, origin);
         return k?.trusted === 1 ? publicKeyObject(k.public_key) : null;
       });
-      ctx.db.prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?').run(m.sequence, m.site.name, m.site.id);
+      ctx.db
+        .prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?')
+        .run(m.sequence, m.site.name, m.site.id);
       const entry: ImportLogEntry = {
         id: ctx.ids.uuid(),
         siteId: m.site.id,
@@ -344,7 +395,15 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
       };
       ctx.db
         .prepare('INSERT INTO exchange_imports (id, site_id, sequence, bundle_sha256, summary, at, volunteer) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(entry.id, m.site.id, m.sequence, sha256, JSON.stringify({ counts: entry.counts, origins: entry.origins, siteName: entry.siteName }), at, volunteer);
+        .run(
+          entry.id,
+          m.site.id,
+          m.sequence,
+          sha256,
+          JSON.stringify({ counts: entry.counts, origins: entry.origins, siteName: entry.siteName }),
+          at,
+          volunteer,
+        );
       return labelLogEntry(entry, logLabeller(ctx));
     })
     .immediate();
@@ -354,8 +413,12 @@ export async function applyBundle(ctx: CoreContext, folder: string, name: string
  * Copies accepted records into the tables the rest of the app reads (read-only copies). The
  * statements are prepared once per apply: a big first import writes tens of thousands of rows.
  */
-function tableWriter(db: CoreContext['db']): (type: RecordType, id: string, origin: string, updatedAt: string, data: Record<string, unknown>, fresh: boolean) => void {
-  const category = db.prepare('INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET icon = excluded.icon, sort = excluded.sort');
+function tableWriter(
+  db: CoreContext['db'],
+): (type: RecordType, id: string, origin: string, updatedAt: string, data: Record<string, unknown>, fresh: boolean) => void {
+  const category = db.prepare(
+    'INSERT INTO categories (id, origin_site, icon, sort) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET icon = excluded.icon, sort = excluded.sort',
+  );
   const clearCategoryNames = db.prepare('DELETE FROM category_names WHERE category_id = ?');
   const categoryName = db.prepare('INSERT INTO category_names (category_id, locale, name) VALUES (?, ?, ?)');
   const categoryExists = db.prepare('SELECT 1 FROM categories WHERE id = ?').pluck();
@@ -390,17 +453,60 @@ function tableWriter(db: CoreContext['db']): (type: RecordType, id: string, orig
       if (!fresh) clearCategoryNames.run(id);
       for (const [locale, name] of Object.entries(d.names)) categoryName.run(id, locale, name);
     } else if (type === 'item') {
-      const d = data as { categoryId: string | null; unit: string; icon: string | null; limitQty: number | null; limitDays: number | null; lowStock: number; archived: boolean; createdAt: string; names: Record<string, string>; barcodes: string[] };
+      const d = data as {
+        categoryId: string | null;
+        unit: string;
+        icon: string | null;
+        limitQty: number | null;
+        limitDays: number | null;
+        lowStock: number;
+        archived: boolean;
+        createdAt: string;
+        names: Record<string, string>;
+        barcodes: string[];
+      };
       // A category we never received (the owner did not share it) leaves the item uncategorised rather than failing.
       const categoryId = d.categoryId && hasCategory(d.categoryId) ? d.categoryId : null;
-      item.run(id, origin, categoryId, d.unit, d.icon, d.limitQty, d.limitDays, d.lowStock, d.createdAt, updatedAt, d.archived ? updatedAt : null);
+      item.run(
+        id,
+        origin,
+        categoryId,
+        d.unit,
+        d.icon,
+        d.limitQty,
+        d.limitDays,
+        d.lowStock,
+        d.createdAt,
+        updatedAt,
+        d.archived ? updatedAt : null,
+      );
       if (!fresh) clearItemNames.run(id);
       for (const [locale, name] of Object.entries(d.names)) itemName.run(id, locale, name);
       if (!fresh) clearBarcodes.run(id);
       for (const b of d.barcodes) barcode.run(b, id);
     } else if (type === 'need_offer') {
-      const d = data as { kind: string; category: string; detail: string | null; languages: string[]; availability: string | null; status: string; createdAt: string; expiresAt: string | null };
-      needOffer.run(id, origin, d.kind, d.category, d.detail, JSON.stringify(d.languages), d.availability, d.status, d.createdAt, d.expiresAt);
+      const d = data as {
+        kind: string;
+        category: string;
+        detail: string | null;
+        languages: string[];
+        availability: string | null;
+        status: string;
+        createdAt: string;
+        expiresAt: string | null;
+      };
+      needOffer.run(
+        id,
+        origin,
+        d.kind,
+        d.category,
+        d.detail,
+        JSON.stringify(d.languages),
+        d.availability,
+        d.status,
+        d.createdAt,
+        d.expiresAt,
+      );
     }
     // board and weekly live only in exchange_records: they describe another site, not our stock.
   };

@@ -30,7 +30,11 @@ export function liveRecords(ctx: CoreContext): Iterable<StoredLine> {
        WHERE r.type <> 'need_offer' OR r.received_at >= @goneSince OR r.id IN (SELECT n.id FROM needs_offers n WHERE ${ON_BOARD_SQL})
        ORDER BY r.type, r.id`,
     )
-    .iterate({ ...boardWindow(now, days), days, goneSince: new Date(now.getTime() - GONE_TRAVELS_DAYS * DAY_MS).toISOString() }) as Iterable<StoredLine>;
+    .iterate({
+      ...boardWindow(now, days),
+      days,
+      goneSince: new Date(now.getTime() - GONE_TRAVELS_DAYS * DAY_MS).toISOString(),
+    }) as Iterable<StoredLine>;
 }
 
 /**
@@ -39,6 +43,8 @@ export function liveRecords(ctx: CoreContext): Iterable<StoredLine> {
  */
 export function assertImportable(bytes: number, parts: Manifest['parts']): void {
   if (bytes > LIMITS.bundleBytes || parts.some((p) => p.records > LIMITS.recordsPerPart)) {
-    throw new AppError('exchange.export_too_large', `a ${bytes}-byte bundle is more than importers accept`, { maxMb: Math.floor(LIMITS.bundleBytes / (1024 * 1024)) });
+    throw new AppError('exchange.export_too_large', `a ${bytes}-byte bundle is more than importers accept`, {
+      maxMb: Math.floor(LIMITS.bundleBytes / (1024 * 1024)),
+    });
   }
 }

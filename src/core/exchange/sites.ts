@@ -32,17 +32,33 @@ export function ownIdentity(ctx: CoreContext): OwnIdentity {
     .prepare('SELECT key_id, public_key, private_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1')
     .get() as { key_id: number; public_key: Uint8Array; private_key: Uint8Array } | undefined;
   if (!row) throw new Error('the site has no active key');
-  return { id: site.id, name: site.name, keyId: row.key_id, publicKey: new Uint8Array(row.public_key), privateKey: privateKeyObject(row.private_key) };
+  return {
+    id: site.id,
+    name: site.name,
+    keyId: row.key_id,
+    publicKey: new Uint8Array(row.public_key),
+    privateKey: privateKeyObject(row.private_key),
+  };
 }
 
 /** Every public key this site has had (SPKI bytes and key): a record we signed long ago still verifies. */
 export function ownPublicKeys(ctx: CoreContext): { spki: Uint8Array; key: KeyObject }[] {
-  return (ctx.db.prepare('SELECT public_key FROM site_keys').all() as { public_key: Uint8Array }[]).map((r) => ({ spki: r.public_key, key: publicKeyObject(r.public_key) }));
+  return (ctx.db.prepare('SELECT public_key FROM site_keys').all() as { public_key: Uint8Array }[]).map((r) => ({
+    spki: r.public_key,
+    key: publicKeyObject(r.public_key),
+  }));
 }
 
 /** A known site as the coordinator sees it: its name told apart from any other hub's that looks the same. */
 export function toKnownSite(r: KnownRow, label: HubLabeller = hubLabeller([])): KnownSite {
-  return { id: r.id, name: label({ id: r.id, name: r.name, fingerprint: r.fingerprint }), fingerprint: r.fingerprint, trusted: r.trusted === 1, trustedAt: r.trusted_at, lastSequence: r.last_sequence };
+  return {
+    id: r.id,
+    name: label({ id: r.id, name: r.name, fingerprint: r.fingerprint }),
+    fingerprint: r.fingerprint,
+    trusted: r.trusted === 1,
+    trustedAt: r.trusted_at,
+    lastSequence: r.last_sequence,
+  };
 }
 
 /*
@@ -64,9 +80,54 @@ export interface Hub {
 export type HubLabeller = (hub: Hub) => string;
 
 const LOOK_ALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', з: '3', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', п: 'n', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y', һ: 'h', ӏ: 'l',
-  α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', σ: 'o', τ: 't', υ: 'u', χ: 'x', ω: 'w', ϲ: 'c',
-  '0': 'o', '1': 'l', i: 'l', '|': 'l', '5': 's', '$': 's', '@': 'a',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  з: '3',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  п: 'n',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ү: 'y',
+  һ: 'h',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  μ: 'u',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  σ: 'o',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ϲ: 'c',
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '5': 's',
+  $: 's',
+  '@': 'a',
 };
 
 /** A name reduced to how it looks at a glance: two names with one skeleton can be taken for each other. */
@@ -93,7 +154,8 @@ export function hubLabeller(hubs: readonly Hub[]): HubLabeller {
     const groups = hub.fingerprint.split('-');
     for (let n = 1; n <= groups.length; n += 1) {
       const tag = groups.slice(0, n).join('-');
-      if (!others.some((o) => o.fingerprint !== null && o.fingerprint.split('-').slice(0, n).join('-') === tag)) return `${hub.name} · ${tag}`;
+      if (!others.some((o) => o.fingerprint !== null && o.fingerprint.split('-').slice(0, n).join('-') === tag))
+        return `${hub.name} · ${tag}`;
     }
     // One key under two site ids: only the id tells them apart.
     return `${hub.name} · ${hub.fingerprint} · ${hub.id}`;
@@ -104,9 +166,11 @@ export function hubLabeller(hubs: readonly Hub[]): HubLabeller {
 export function knownHubs(db: Db): Hub[] {
   const out: Hub[] = [];
   const self = db.prepare('SELECT id, name FROM site').get() as { id: string; name: string } | undefined;
-  const key = db.prepare('SELECT public_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as { public_key: Uint8Array } | undefined;
+  const key = db.prepare('SELECT public_key FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as
+    { public_key: Uint8Array } | undefined;
   if (self) out.push({ id: self.id, name: self.name, fingerprint: key ? fingerprint(key.public_key) : null });
-  for (const r of db.prepare('SELECT id, name, fingerprint FROM known_sites').all() as { id: string; name: string; fingerprint: string }[]) out.push(r);
+  for (const r of db.prepare('SELECT id, name, fingerprint FROM known_sites').all() as { id: string; name: string; fingerprint: string }[])
+    out.push(r);
   return out;
 }
 
@@ -125,7 +189,13 @@ export function listKnownSites(ctx: CoreContext): KnownSite[] {
 }
 
 export function cardOf(identity: { id: string; name: string; publicKey: Uint8Array }): CardBody {
-  return { format: 'mak-card', version: 1, id: identity.id, name: identity.name, publicKey: Buffer.from(identity.publicKey).toString('base64') };
+  return {
+    format: 'mak-card',
+    version: 1,
+    id: identity.id,
+    name: identity.name,
+    publicKey: Buffer.from(identity.publicKey).toString('base64'),
+  };
 }
 
 // QR digits: "8" + three digits giving the byte length + the bytes as one big decimal number.
@@ -170,7 +240,13 @@ export function ownCard(ctx: CoreContext): SiteCard {
   // Sharing over the network: the card carries our Syncthing device (the digit code does not: it stays short).
   const device = ctx.db.prepare('SELECT device_id FROM network_settings WHERE enabled = 1').pluck().get() as string | null | undefined;
   const card: CardBody = { ...cardOf(me), ...(device ? { syncthing: device } : {}) };
-  return { siteId: me.id, name: me.name, fingerprint: fingerprint(me.publicKey), text: `${JSON.stringify(card)}\n`, digits: cardDigits(card) };
+  return {
+    siteId: me.id,
+    name: me.name,
+    fingerprint: fingerprint(me.publicKey),
+    text: `${JSON.stringify(card)}\n`,
+    digits: cardDigits(card),
+  };
 }
 
 /**
@@ -190,7 +266,9 @@ export function rememberSite(ctx: CoreContext, card: CardBody, trust: { trusted:
   const existing = knownSiteRow(ctx, card.id);
   const at = nowIso(ctx);
   if (existing && !Buffer.from(existing.public_key).equals(key)) {
-    throw new AppError('exchange.key_changed', `site ${card.id} already has another key`, { site: toKnownSite(existing, siteLabels(ctx.db)).name });
+    throw new AppError('exchange.key_changed', `site ${card.id} already has another key`, {
+      site: toKnownSite(existing, siteLabels(ctx.db)).name,
+    });
   }
   if (!existing) {
     ctx.db
@@ -198,12 +276,24 @@ export function rememberSite(ctx: CoreContext, card: CardBody, trust: { trusted:
         `INSERT INTO known_sites (id, name, public_key, fingerprint, trusted, trusted_at, trusted_by, first_seen_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(card.id, card.name, key, fingerprint(key), trust.trusted ? 1 : 0, trust.trusted ? at : null, trust.trusted ? trust.by : null, at);
+      .run(
+        card.id,
+        card.name,
+        key,
+        fingerprint(key),
+        trust.trusted ? 1 : 0,
+        trust.trusted ? at : null,
+        trust.trusted ? trust.by : null,
+        at,
+      );
   } else if (trust.trusted && existing.trusted === 0) {
-    ctx.db.prepare('UPDATE known_sites SET trusted = 1, trusted_at = ?, trusted_by = ?, name = ? WHERE id = ?').run(at, trust.by, card.name, card.id);
+    ctx.db
+      .prepare('UPDATE known_sites SET trusted = 1, trusted_at = ?, trusted_by = ?, name = ? WHERE id = ?')
+      .run(at, trust.by, card.name, card.id);
   }
   // A card the coordinator chose that carries a Syncthing device: offered for sharing (network-sync.ts).
-  if (trust.trusted && card.syncthing) ctx.db.prepare('UPDATE known_sites SET syncthing_device = ? WHERE id = ?').run(card.syncthing, card.id);
+  if (trust.trusted && card.syncthing)
+    ctx.db.prepare('UPDATE known_sites SET syncthing_device = ? WHERE id = ?').run(card.syncthing, card.id);
   return toKnownSite(knownSiteRow(ctx, card.id)!, siteLabels(ctx.db));
 }
 

@@ -75,7 +75,14 @@ export class SyncthingClient {
   async shareFolder(path: string, devices: readonly string[]): Promise<void> {
     const me = await this.myId();
     const existing = await this.call('GET', `/rest/config/folders/${EXCHANGE_FOLDER_ID}`);
-    const base = existing ? FolderConfig.parse(existing) : FolderConfig.parse({ ...(asObject(await this.call('GET', '/rest/config/defaults/folder'))), id: EXCHANGE_FOLDER_ID, path, devices: [] });
+    const base = existing
+      ? FolderConfig.parse(existing)
+      : FolderConfig.parse({
+          ...asObject(await this.call('GET', '/rest/config/defaults/folder')),
+          id: EXCHANGE_FOLDER_ID,
+          path,
+          devices: [],
+        });
     const folder = {
       ...base,
       id: EXCHANGE_FOLDER_ID,
@@ -94,7 +101,13 @@ export class SyncthingClient {
   async addDevice(deviceId: string, name: string, addresses: readonly string[] = ['dynamic']): Promise<void> {
     const existing = await this.call('GET', `/rest/config/devices/${deviceId}`);
     const base = existing ? DeviceConfig.parse(existing) : asObject(await this.call('GET', '/rest/config/defaults/device'));
-    await this.call('PUT', `/rest/config/devices/${deviceId}`, { ...base, deviceID: deviceId, name, addresses: [...addresses], autoAcceptFolders: false });
+    await this.call('PUT', `/rest/config/devices/${deviceId}`, {
+      ...base,
+      deviceID: deviceId,
+      name,
+      addresses: [...addresses],
+      autoAcceptFolders: false,
+    });
   }
 
   async removeDevice(deviceId: string): Promise<void> {
@@ -104,7 +117,11 @@ export class SyncthingClient {
   /** The devices Syncthing is connected to right now. */
   async connected(): Promise<Set<string>> {
     const c = Connections.parse(await this.call('GET', '/rest/system/connections'));
-    return new Set(Object.entries(c.connections).filter(([, v]) => v.connected).map(([id]) => id));
+    return new Set(
+      Object.entries(c.connections)
+        .filter(([, v]) => v.connected)
+        .map(([id]) => id),
+    );
   }
 
   /** How far `device` has what we have of the exchange folder (100: all of it). */
@@ -126,7 +143,10 @@ function asObject(v: unknown): Record<string, unknown> {
 export function syncthingHomes(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
   const out: string[] = [];
   if (env.STHOMEDIR) out.push(env.STHOMEDIR);
-  out.push(join(env.XDG_STATE_HOME ?? join(home, '.local', 'state'), 'syncthing'), join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'syncthing'));
+  out.push(
+    join(env.XDG_STATE_HOME ?? join(home, '.local', 'state'), 'syncthing'),
+    join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'syncthing'),
+  );
   if (env.LOCALAPPDATA) out.push(join(env.LOCALAPPDATA, 'Syncthing'));
   out.push(join(home, 'Library', 'Application Support', 'Syncthing'));
   return out;

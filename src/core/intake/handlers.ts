@@ -1,7 +1,8 @@
 import type { Handlers } from '../handlers';
 import type { IntakeService } from './intake-service';
 
-type IntakeChannels = 'intake.config' | 'intake.catalog' | 'intake.returning' | 'intake.submit' | 'intake.settings_get' | 'intake.settings_save';
+type IntakeChannels =
+  'intake.config' | 'intake.catalog' | 'intake.returning' | 'intake.submit' | 'intake.settings_get' | 'intake.settings_save';
 
 export function intakeHandlers(intake: IntakeService): Pick<Handlers, IntakeChannels> {
   return {

@@ -54,7 +54,10 @@ export const CATALOG_SQL = `
  * checked against these, not against the whole catalogue (5,000 items at a busy hub), inside
  * the write transaction every other kiosk waits on.
  */
-export const CATALOG_OF_SQL = CATALOG_SQL.replace('WHERE i.archived_at IS NULL', 'WHERE i.id IN (SELECT value FROM json_each(@ids)) AND i.archived_at IS NULL');
+export const CATALOG_OF_SQL = CATALOG_SQL.replace(
+  'WHERE i.archived_at IS NULL',
+  'WHERE i.id IN (SELECT value FROM json_each(@ids)) AND i.archived_at IS NULL',
+);
 
 interface IntakeSettingsRow {
   required_fields: string;
@@ -83,7 +86,8 @@ export class IntakeService {
   /** The kiosk's settings: languages and idle time from the site, the rest from intake_settings. */
   config(): KioskConfig {
     const site = requireSite(this.ctx);
-    const row = this.ctx.db.prepare('SELECT required_fields, returning_visitors, contact_days FROM intake_settings').get() as IntakeSettingsRow | undefined;
+    const row = this.ctx.db.prepare('SELECT required_fields, returning_visitors, contact_days FROM intake_settings').get() as
+      IntakeSettingsRow | undefined;
     const required = row ? (JSON.parse(row.required_fields) as string[]) : [];
     return {
       languages: site.settings.languages,
@@ -123,7 +127,9 @@ export class IntakeService {
     // TEFAP records go the same way, after the site's own retention period.
     forgetOldTefap(this.ctx);
     return this.ctx.db
-      .prepare('UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?')
+      .prepare(
+        'UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < ?',
+      )
       .run(cutoff).changes;
   }
 
@@ -168,14 +174,15 @@ export class IntakeService {
     const site = requireSite(this.ctx);
     const params = { lang: language, site: site.settings.siteLanguage, today: dayNumber(this.ctx.clock.now()) };
     const rows = (
-      ids === null ? this.ctx.db.prepare(CATALOG_SQL).all(params) : this.ctx.db.prepare(CATALOG_OF_SQL).all({ ...params, ids: JSON.stringify(ids) })
+      ids === null
+        ? this.ctx.db.prepare(CATALOG_SQL).all(params)
+        : this.ctx.db.prepare(CATALOG_OF_SQL).all({ ...params, ids: JSON.stringify(ids) })
     ) as CatalogRow[];
-    return rows
-      .map((r) => ({
-        ...r,
-        untranslated: r.untranslated === 1,
-        limit: r.limitQty === null ? null : Math.max(0, r.limitQty - this.takenInPeriod(householdId, r.id, r.limitDays)),
-      }));
+    return rows.map((r) => ({
+      ...r,
+      untranslated: r.untranslated === 1,
+      limit: r.limitQty === null ? null : Math.max(0, r.limitQty - this.takenInPeriod(householdId, r.id, r.limitDays)),
+    }));
   }
 
   /** How much of an item a household's slips already hold within the item's limit period. */
@@ -248,7 +255,6 @@ export class IntakeService {
           .get(req.requestId) as { id: string | null } | undefined;
         if (existing) return existing.id === null ? null : this.slips.view(existing.id);
 
-
         const config = this.config();
         const bands = req.household.bands ?? [];
         const siteBands = config.ageQuestions.map((q) => q.band);
@@ -256,7 +262,9 @@ export class IntakeService {
         for (const [i, b] of bands.entries()) {
           const known = siteBands.some((s) => s.from === b.from && s.to === b.to);
           if (!known || bands.findIndex((o) => o.from === b.from) !== i) {
-            throw new AppError('intake.bad_band', `household.bands: ${b.from}-${b.to ?? ''} is not one of the site's age bands`, { field: 'household.bands' });
+            throw new AppError('intake.bad_band', `household.bands: ${b.from}-${b.to ?? ''} is not one of the site's age bands`, {
+              field: 'household.bands',
+            });
           }
         }
         // Asked in the older answers, a required field is that answer; asked in bands, the band its age falls in.
@@ -314,7 +322,9 @@ export class IntakeService {
             throw new AppError('intake.contact_on_file', 'a name or phone is already kept for this household');
           }
           this.ctx.db
-            .prepare('UPDATE households SET last_visit_at = ?, first_name = COALESCE(?, first_name), phone = COALESCE(?, phone) WHERE id = ?')
+            .prepare(
+              'UPDATE households SET last_visit_at = ?, first_name = COALESCE(?, first_name), phone = COALESCE(?, phone) WHERE id = ?',
+            )
             .run(at, firstName, phone, householdId);
         } else {
           householdId = this.ctx.ids.uuid();
@@ -327,7 +337,9 @@ export class IntakeService {
         }
         const visitId = this.ctx.ids.uuid();
         this.ctx.db
-          .prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(visitId, householdId, req.language, req.requestId, at, h.adults ?? null, h.children ?? null, h.seniors ?? null);
         const person = this.ctx.db.prepare('INSERT INTO visit_people (visit_id, age_from, age_to, count) VALUES (?, ?, ?, ?)');
         for (const b of bands) person.run(visitId, b.from, b.to, b.count);
@@ -342,13 +354,37 @@ export class IntakeService {
         const languages = JSON.stringify([req.language]);
         if (wantsNeeds) {
           for (const n of req.otherNeeds) {
-            insertNeedOffer.run(this.ctx.ids.uuid(), site.id, visitId, householdId, 'need', n.category, n.detail || null, languages, null, n.shareable ? 1 : 0, at);
+            insertNeedOffer.run(
+              this.ctx.ids.uuid(),
+              site.id,
+              visitId,
+              householdId,
+              'need',
+              n.category,
+              n.detail || null,
+              languages,
+              null,
+              n.shareable ? 1 : 0,
+              at,
+            );
           }
         }
         if (wantsOffers) {
           for (const o of req.offers) {
             const when = o.availability.length ? [...new Set(o.availability)].join(',') : null;
-            insertNeedOffer.run(this.ctx.ids.uuid(), site.id, visitId, householdId, 'offer', o.category, o.detail || null, languages, when, o.shareable ? 1 : 0, at);
+            insertNeedOffer.run(
+              this.ctx.ids.uuid(),
+              site.id,
+              visitId,
+              householdId,
+              'offer',
+              o.category,
+              o.detail || null,
+              languages,
+              when,
+              o.shareable ? 1 : 0,
+              at,
+            );
           }
         }
 

@@ -97,14 +97,30 @@ export function importCatalogue(ctx: CoreContext, service: DraftRules, csv: stri
   const site = requireSite(ctx);
   const siteLanguage: LocaleCode = site.settings.siteLanguage;
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { issues: [{ line: parsed.line, code: 'inventory.csv_malformed', field: null, params: { line: parsed.line } }], rows: 0, created: 0, updated: 0, imported: false };
+  if (!parsed.ok)
+    return {
+      issues: [{ line: parsed.line, code: 'inventory.csv_malformed', field: null, params: { line: parsed.line } }],
+      rows: 0,
+      created: 0,
+      updated: 0,
+      imported: false,
+    };
   const [header, ...records] = parsed.records;
-  if (!header) return { issues: [{ line: 1, code: 'inventory.csv_malformed', field: null, params: { line: 1 } }], rows: 0, created: 0, updated: 0, imported: false };
+  if (!header)
+    return {
+      issues: [{ line: 1, code: 'inventory.csv_malformed', field: null, params: { line: 1 } }],
+      rows: 0,
+      created: 0,
+      updated: 0,
+      imported: false,
+    };
   const columns = header.fields.map((f) => f.trim());
   const issues: CsvIssue[] = [];
-  for (const c of columns) if (!CSV_COLUMNS.includes(c)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: c, params: { column: c } });
+  for (const c of columns)
+    if (!CSV_COLUMNS.includes(c)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: c, params: { column: c } });
   for (const required of ['unit', `name_${siteLanguage}`]) {
-    if (!columns.includes(required)) issues.push({ line: header.line, code: 'inventory.unknown_column', field: required, params: { column: required } });
+    if (!columns.includes(required))
+      issues.push({ line: header.line, code: 'inventory.unknown_column', field: required, params: { column: required } });
   }
   if (issues.length > 0) return { issues, rows: records.length, created: 0, updated: 0, imported: false };
 
@@ -152,7 +168,8 @@ export function importCatalogue(ctx: CoreContext, service: DraftRules, csv: stri
           categoryId = found.id;
         }
         const names: Partial<Record<LocaleCode, string>> = {};
-        for (const l of LOCALE_CODES) if (columns.includes(`name_${l}`) && get(`name_${l}`).trim() !== '') names[l] = get(`name_${l}`).trim();
+        for (const l of LOCALE_CODES)
+          if (columns.includes(`name_${l}`) && get(`name_${l}`).trim() !== '') names[l] = get(`name_${l}`).trim();
         const givenId = get('id').trim();
         const draft = ItemDraft.safeParse({
           id: givenId === '' ? undefined : givenId,
@@ -167,7 +184,10 @@ export function importCatalogue(ctx: CoreContext, service: DraftRules, csv: stri
         });
         if (!draft.success) {
           const path = String(draft.error.issues[0]?.path[0] ?? '');
-          issue(path === 'barcodes' ? 'inventory.bad_barcode' : path === 'names' ? 'inventory.name_required' : 'inventory.bad_number', path || null);
+          issue(
+            path === 'barcodes' ? 'inventory.bad_barcode' : path === 'names' ? 'inventory.name_required' : 'inventory.bad_number',
+            path || null,
+          );
           continue;
         }
         const id = draft.data.id ?? ctx.ids.uuid();
@@ -180,7 +200,11 @@ export function importCatalogue(ctx: CoreContext, service: DraftRules, csv: stri
         if (problem) {
           issue(
             problem.code,
-            problem.code === 'inventory.name_required' ? `name_${siteLanguage}` : problem.code === 'inventory.category_not_found' ? 'category' : 'barcodes',
+            problem.code === 'inventory.name_required'
+              ? `name_${siteLanguage}`
+              : problem.code === 'inventory.category_not_found'
+                ? 'category'
+                : 'barcodes',
             problem.params,
           );
           continue;

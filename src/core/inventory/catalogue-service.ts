@@ -31,18 +31,25 @@ export class CatalogueService {
     const row = this.ctx.db
       .prepare('SELECT id, category_id, unit, icon, limit_qty, limit_days, low_stock FROM items WHERE id = ?')
       .get(itemId) as
-      | { id: string; category_id: string | null; unit: Unit; icon: string | null; limit_qty: number | null; limit_days: number | null; low_stock: number }
+      | {
+          id: string;
+          category_id: string | null;
+          unit: Unit;
+          icon: string | null;
+          limit_qty: number | null;
+          limit_days: number | null;
+          low_stock: number;
+        }
       | undefined;
     if (!row) throw new AppError('inventory.item_not_found', `no item ${itemId}`, { itemId });
     const names = Object.fromEntries(
-      (this.ctx.db.prepare('SELECT locale, name FROM item_names WHERE item_id = ?').all(itemId) as { locale: string; name: string }[]).map((n) => [
-        n.locale,
-        n.name,
-      ]),
+      (this.ctx.db.prepare('SELECT locale, name FROM item_names WHERE item_id = ?').all(itemId) as { locale: string; name: string }[]).map(
+        (n) => [n.locale, n.name],
+      ),
     );
-    const barcodes = (this.ctx.db.prepare('SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY barcode').all(itemId) as { barcode: string }[]).map(
-      (b) => b.barcode,
-    );
+    const barcodes = (
+      this.ctx.db.prepare('SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY barcode').all(itemId) as { barcode: string }[]
+    ).map((b) => b.barcode);
     const a = availability(this.ctx, itemId);
     return {
       id: row.id,
@@ -75,9 +82,11 @@ export class CatalogueService {
    * first problem as an error (not thrown) so the import can report it against a line.
    */
   private checkDraft(draft: ParsedDraft, siteLanguage: LocaleCode, claimed: Map<string, string> = new Map()): AppError | null {
-    if (!Unit.safeParse(draft.unit).success) return new AppError('inventory.unknown_unit', `unknown unit ${draft.unit}`, { unit: draft.unit });
+    if (!Unit.safeParse(draft.unit).success)
+      return new AppError('inventory.unknown_unit', `unknown unit ${draft.unit}`, { unit: draft.unit });
     const siteName = draft.names[siteLanguage]?.trim() ?? '';
-    if (siteName === '') return new AppError('inventory.name_required', 'an item needs a name in the site language', { language: siteLanguage });
+    if (siteName === '')
+      return new AppError('inventory.name_required', 'an item needs a name in the site language', { language: siteLanguage });
     if (draft.categoryId !== null && !this.ctx.db.prepare('SELECT 1 FROM categories WHERE id = ?').get(draft.categoryId)) {
       return new AppError('inventory.category_not_found', `no category ${draft.categoryId}`, { category: draft.categoryId });
     }
@@ -85,11 +94,14 @@ export class CatalogueService {
     for (const code of draft.barcodes) {
       if (!isValidBarcode(code)) return new AppError('inventory.bad_barcode', `bad barcode ${code}`, { barcode: code });
       const variants = barcodeVariants(code);
-      if (variants.some((v) => seen.has(v))) return new AppError('inventory.duplicate_barcode', `barcode ${code} twice`, { barcode: code, item: siteName });
+      if (variants.some((v) => seen.has(v)))
+        return new AppError('inventory.duplicate_barcode', `barcode ${code} twice`, { barcode: code, item: siteName });
       for (const v of variants) seen.add(v);
       const owner = this.barcodeOwner(code) ?? variants.map((v) => claimed.get(v)).find((x) => x !== undefined) ?? null;
       if (owner !== null && owner !== draft.id) {
-        const other = this.ctx.db.prepare('SELECT 1 FROM items WHERE id = ?').get(owner) ? displayName(this.ctx, owner, siteLanguage).name : owner;
+        const other = this.ctx.db.prepare('SELECT 1 FROM items WHERE id = ?').get(owner)
+          ? displayName(this.ctx, owner, siteLanguage).name
+          : owner;
         return new AppError('inventory.duplicate_barcode', `barcode ${code} belongs to ${owner}`, { barcode: code, item: other });
       }
     }
@@ -115,7 +127,18 @@ export class CatalogueService {
           `INSERT INTO items (id, origin_site, category_id, unit, icon, limit_qty, limit_days, low_stock, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(draft.id, site.id, draft.categoryId, unit, draft.icon, draft.limit?.qty ?? null, draft.limit?.days ?? null, draft.lowStock, at, at);
+        .run(
+          draft.id,
+          site.id,
+          draft.categoryId,
+          unit,
+          draft.icon,
+          draft.limit?.qty ?? null,
+          draft.limit?.days ?? null,
+          draft.lowStock,
+          at,
+          at,
+        );
     }
     this.ctx.db.prepare('DELETE FROM item_names WHERE item_id = ?').run(draft.id);
     const name = this.ctx.db.prepare('INSERT INTO item_names (item_id, locale, name) VALUES (?, ?, ?)');

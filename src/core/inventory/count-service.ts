@@ -28,7 +28,8 @@ export class CountService {
       const lot =
         l.lotId === null
           ? null
-          : (this.ctx.db.prepare('SELECT code FROM lots WHERE id = ? AND item_id = ?').get(l.lotId, l.itemId) as { code: string | null } | undefined);
+          : (this.ctx.db.prepare('SELECT code FROM lots WHERE id = ? AND item_id = ?').get(l.lotId, l.itemId) as
+              { code: string | null } | undefined);
       if (l.lotId !== null && !lot) throw new AppError('inventory.lot_not_found', `no lot ${l.lotId}`, { lotId: l.lotId });
       const expected = onHandAt(this.ctx, l.itemId, l.lotId);
       out.push({
@@ -64,7 +65,8 @@ export class CountService {
             .prepare('SELECT item_id AS itemId, lot_id AS lotId, expected, counted FROM stock_count_lines WHERE count_id = ?')
             .all(prior.id) as { itemId: string; lotId: string; expected: number; counted: number }[];
           const differences = stored.map((s) => {
-            const lot = s.lotId === '' ? null : (this.ctx.db.prepare('SELECT code FROM lots WHERE id = ?').get(s.lotId) as { code: string | null });
+            const lot =
+              s.lotId === '' ? null : (this.ctx.db.prepare('SELECT code FROM lots WHERE id = ?').get(s.lotId) as { code: string | null });
             return {
               itemId: s.itemId,
               lotId: s.lotId === '' ? null : s.lotId,
@@ -82,7 +84,9 @@ export class CountService {
         this.ctx.db
           .prepare('INSERT INTO stock_counts (id, request_id, volunteer, note, at) VALUES (?, ?, ?, ?, ?)')
           .run(countId, requestId, volunteer, note, nowIso(this.ctx));
-        const line = this.ctx.db.prepare('INSERT INTO stock_count_lines (count_id, item_id, lot_id, expected, counted) VALUES (?, ?, ?, ?, ?)');
+        const line = this.ctx.db.prepare(
+          'INSERT INTO stock_count_lines (count_id, item_id, lot_id, expected, counted) VALUES (?, ?, ?, ?, ?)',
+        );
         let adjustments = 0;
         for (const d of differences) {
           line.run(countId, d.itemId, d.lotId ?? '', d.expected, d.counted);

@@ -19,7 +19,11 @@ type InventoryChannel =
   | 'inventory.import_csv';
 
 /** "Who did it" on every movement is the volunteer behind the PIN, taken from the session. */
-export function inventoryHandlers(catalogue: CatalogueService, stock: StockService, counts: CountService): Pick<Handlers, InventoryChannel> {
+export function inventoryHandlers(
+  catalogue: CatalogueService,
+  stock: StockService,
+  counts: CountService,
+): Pick<Handlers, InventoryChannel> {
   return {
     'inventory.categories': ({ language }) => catalogue.categories(language),
     'inventory.item': ({ itemId, language }) => catalogue.item(itemId, language),
@@ -31,7 +35,8 @@ export function inventoryHandlers(catalogue: CatalogueService, stock: StockServi
     'inventory.stock': (query) => stock.stock(query),
     'inventory.history': ({ itemId, limit, before }) => stock.history(itemId, limit, before),
     'inventory.count_review': ({ language, lines }) => counts.countReview(language, lines),
-    'inventory.count_confirm': ({ requestId, language, lines, note }, call) => counts.countConfirm(requestId, language, lines, note, who(call)),
+    'inventory.count_confirm': ({ requestId, language, lines, note }, call) =>
+      counts.countConfirm(requestId, language, lines, note, who(call)),
     'inventory.export_csv': () => catalogue.exportCsv(),
     'inventory.import_csv': ({ csv, mode }) => catalogue.importCsv(csv, mode),
   };

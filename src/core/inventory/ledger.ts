@@ -33,9 +33,8 @@ export interface MovementInput {
 export function recordMovement(ctx: CoreContext, m: MovementInput): string {
   const lot = m.lotId ?? '';
   const current =
-    (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(m.itemId, lot) as
-      | { qty: number }
-      | undefined)?.qty ?? 0;
+    (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(m.itemId, lot) as { qty: number } | undefined)?.qty ??
+    0;
   // Only taking stock away is refused: a receipt into a lot a count left below zero must
   // still be recorded (it moves the lot back towards what is really there).
   if (m.qty < 0 && current + m.qty < 0 && !m.allowNegative) {
@@ -77,12 +76,7 @@ export function recordMovement(ctx: CoreContext, m: MovementInput): string {
  * Gives out up to `qty` of an item in FEFO order (see fefo.ts), the plan the pick list showed.
  * Returns how much was actually given.
  */
-export function distributeFefo(
-  ctx: CoreContext,
-  itemId: string,
-  qty: number,
-  extra: { slipId: string; volunteer: string | null },
-): number {
+export function distributeFefo(ctx: CoreContext, itemId: string, qty: number, extra: { slipId: string; volunteer: string | null }): number {
   let given = 0;
   for (const lot of pickList(ctx, itemId, qty)) {
     recordMovement(ctx, { itemId, lotId: lot.lotId, kind: 'distribute', qty: -lot.qty, slipId: extra.slipId, volunteer: extra.volunteer });

@@ -54,6 +54,7 @@ export function tagsOf(ctx: CoreContext, itemIds: string[]): Map<string, Tag[]> 
 /** What is on one shelf: an item in one lot (or without a lot). */
 export function onHandAt(ctx: CoreContext, itemId: string, lotId: string | null): number {
   return (
-    (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(itemId, lotId ?? '') as { qty: number } | undefined)?.qty ?? 0
+    (ctx.db.prepare('SELECT qty FROM on_hand WHERE item_id = ? AND lot_id = ?').get(itemId, lotId ?? '') as { qty: number } | undefined)
+      ?.qty ?? 0
   );
 }

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { StockQuery } from '../../shared/api/channels/inventory';
-import { MAX_QTY, SOURCES, type AdjustReason, type Movement, type Source, type StockRow, type Unit } from '../../shared/inventory/catalogue';
+import {
+  MAX_QTY,
+  SOURCES,
+  type AdjustReason,
+  type Movement,
+  type Source,
+  type StockRow,
+  type Unit,
+} from '../../shared/inventory/catalogue';
 import { barcodeVariants } from '../../shared/inventory/barcode';
 import type { LocaleCode } from '../../shared/locales';
 import { DAY_MS, isoDay } from '../../shared/time';
@@ -138,7 +146,7 @@ export class StockService {
             'st.next_expiry, st.item_id'
           : q.sort === 'expiry'
             ? 'next_expiry IS NULL, next_expiry, name COLLATE NOCASE'
-          : 'name COLLATE NOCASE, i.id';
+            : 'name COLLATE NOCASE, i.id';
     // Search first finds the matching items in one pass over the names (and barcodes, when the
     // text is all digits); the page and the total then only look at those items.
     const search = q.search === '' ? '' : 'AND i.id IN (SELECT value FROM json_each(@matches))';
@@ -222,8 +230,7 @@ export class StockService {
   /** An earlier movement with this request id: the same submission again, or a misuse. */
   private replay(requestId: string, itemId: string, kind: string, qty: number): { id: string; lot_id: string | null } | null {
     const prior = this.ctx.db.prepare('SELECT id, item_id, lot_id, kind, qty FROM movements WHERE request_id = ?').get(requestId) as
-      | { id: string; item_id: string; lot_id: string | null; kind: string; qty: number }
-      | undefined;
+      { id: string; item_id: string; lot_id: string | null; kind: string; qty: number } | undefined;
     if (!prior) return null;
     if (prior.item_id !== itemId || prior.kind !== kind || prior.qty !== qty) {
       throw new AppError('inventory.request_reused', 'this request id was used for a different movement');
@@ -288,7 +295,10 @@ export class StockService {
         if (input.qty === 0 || Math.abs(input.qty) > MAX_QTY || (input.reason !== 'count_correction' && input.qty > 0)) {
           throw new AppError('inventory.bad_qty', 'this adjustment must take stock away', { reason: input.reason });
         }
-        if (input.lotId !== null && !this.ctx.db.prepare('SELECT 1 FROM lots WHERE id = ? AND item_id = ?').get(input.lotId, input.itemId)) {
+        if (
+          input.lotId !== null &&
+          !this.ctx.db.prepare('SELECT 1 FROM lots WHERE id = ? AND item_id = ?').get(input.lotId, input.itemId)
+        ) {
           throw new AppError('inventory.lot_not_found', `no lot ${input.lotId}`, { lotId: input.lotId });
         }
         const current = onHandAt(this.ctx, input.itemId, input.lotId);

@@ -67,12 +67,15 @@ export class QueueService {
   numberOf(slipId: string): number | null {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => this.number(day, dayNo))();
-    const row = this.ctx.db.prepare('SELECT number FROM queue_tickets WHERE slip_id = ? AND day = ?').get(slipId, day) as { number: number } | undefined;
+    const row = this.ctx.db.prepare('SELECT number FROM queue_tickets WHERE slip_id = ? AND day = ?').get(slipId, day) as
+      { number: number } | undefined;
     return row?.number ?? null;
   }
 
   setMode(mode: QueueMode): NowServing {
-    this.ctx.db.prepare('INSERT INTO queue_settings (id, mode) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode').run(mode);
+    this.ctx.db
+      .prepare('INSERT INTO queue_settings (id, mode) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode')
+      .run(mode);
     return this.nowServing();
   }
 
@@ -80,8 +83,14 @@ export class QueueService {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => {
       this.number(day, dayNo);
-      this.ctx.db.prepare('INSERT INTO queue_days (day, opened_at) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET opened_at = COALESCE(opened_at, excluded.opened_at)').run(day, nowIso(this.ctx));
-      const pending = this.ctx.db.prepare('SELECT slip_id FROM queue_tickets WHERE day = ? AND call_order IS NULL ORDER BY number').all(day) as { slip_id: string }[];
+      this.ctx.db
+        .prepare(
+          'INSERT INTO queue_days (day, opened_at) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET opened_at = COALESCE(opened_at, excluded.opened_at)',
+        )
+        .run(day, nowIso(this.ctx));
+      const pending = this.ctx.db
+        .prepare('SELECT slip_id FROM queue_tickets WHERE day = ? AND call_order IS NULL ORDER BY number')
+        .all(day) as { slip_id: string }[];
       if (pending.length === 0) return;
       // Fisher–Yates with the injected random source: fair, and repeatable in tests.
       const order = pending.map((_, i) => i);
@@ -91,7 +100,9 @@ export class QueueService {
         const j = (r >>> 0) % (i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
-      const base = (this.ctx.db.prepare('SELECT COALESCE(MAX(call_order), 0) AS m FROM queue_tickets WHERE day = ?').get(day) as { m: number }).m;
+      const base = (
+        this.ctx.db.prepare('SELECT COALESCE(MAX(call_order), 0) AS m FROM queue_tickets WHERE day = ?').get(day) as { m: number }
+      ).m;
       const set = this.ctx.db.prepare('UPDATE queue_tickets SET call_order = ? WHERE slip_id = ?');
       order.forEach((pos, i) => set.run(base + i + 1, pending[pos]!.slip_id));
     })();
@@ -113,7 +124,9 @@ export class QueueService {
         )
         .get(day) as { slip_id: string } | undefined;
       if (!next) throw new AppError('queue.empty', 'no one is waiting');
-      this.ctx.db.prepare('UPDATE queue_tickets SET called_at = ?, calls = calls + 1 WHERE slip_id = ?').run(nowIso(this.ctx), next.slip_id);
+      this.ctx.db
+        .prepare('UPDATE queue_tickets SET called_at = ?, calls = calls + 1 WHERE slip_id = ?')
+        .run(nowIso(this.ctx), next.slip_id);
     })();
     return this.nowServing();
   }
@@ -131,7 +144,9 @@ export class QueueService {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => this.number(day, dayNo))();
     const called = this.ctx.db
-      .prepare('SELECT number, called_at, calls FROM queue_tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT ?')
+      .prepare(
+        'SELECT number, called_at, calls FROM queue_tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT ?',
+      )
       .all(day, PACE_CALLS + 1) as TicketRow[];
     const waiting = (
       this.ctx.db
@@ -149,7 +164,10 @@ export class QueueService {
       current: called[0] ? asCall(called[0]) : null,
       recent: called.slice(1, 5).map(asCall),
       waiting,
-      waitMinutes: estimate(called.map((r) => Date.parse(r.called_at!)), waiting),
+      waitMinutes: estimate(
+        called.map((r) => Date.parse(r.called_at!)),
+        waiting,
+      ),
     };
   }
 }

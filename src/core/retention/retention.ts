@@ -41,7 +41,9 @@ export function pruneHistory(ctx: CoreContext): Pruned {
       ctx.db.prepare('DELETE FROM temp.prune_ids').run();
       ctx.db.prepare(`INSERT INTO temp.prune_ids ${OLD_ENTRIES}`).run({ horizon });
       const matches = ctx.db
-        .prepare('DELETE FROM board_matches WHERE need_id IN (SELECT id FROM temp.prune_ids) OR offer_id IN (SELECT id FROM temp.prune_ids)')
+        .prepare(
+          'DELETE FROM board_matches WHERE need_id IN (SELECT id FROM temp.prune_ids) OR offer_id IN (SELECT id FROM temp.prune_ids)',
+        )
         .run().changes;
       const entries = ctx.db.prepare('DELETE FROM needs_offers WHERE id IN (SELECT id FROM temp.prune_ids)').run().changes;
       ctx.db.prepare('DELETE FROM temp.prune_ids').run();

@@ -78,7 +78,10 @@ export class ShiftService {
   closeDay(): number {
     return this.ctx.db
       .transaction(() => {
-        const open = this.ctx.db.prepare('SELECT id, started_at FROM shifts WHERE ended_at IS NULL').all() as { id: string; started_at: string }[];
+        const open = this.ctx.db.prepare('SELECT id, started_at FROM shifts WHERE ended_at IS NULL').all() as {
+          id: string;
+          started_at: string;
+        }[];
         const end = this.ctx.db.prepare("UPDATE shifts SET ended_at = ?, ended_by = 'closing' WHERE id = ?");
         for (const s of open) end.run(this.endAt(s.started_at), s.id);
         return open.length;

@@ -74,7 +74,8 @@ interface Row {
   last_failure_at: string;
 }
 
-const toState = (row: Row | undefined): ThrottleState | null => (row ? { failures: row.failures, lastFailureAt: Date.parse(row.last_failure_at) } : null);
+const toState = (row: Row | undefined): ThrottleState | null =>
+  row ? { failures: row.failures, lastFailureAt: Date.parse(row.last_failure_at) } : null;
 
 /**
  * The throttle rows of one kiosk and of the site, in the site database. Each paired station is a
@@ -93,7 +94,9 @@ export class PinThrottle {
   }
 
   private kioskState(): ThrottleState | null {
-    return toState(this.ctx.db.prepare('SELECT failures, last_failure_at FROM pin_throttle WHERE kiosk = ?').get(this.kiosk) as Row | undefined);
+    return toState(
+      this.ctx.db.prepare('SELECT failures, last_failure_at FROM pin_throttle WHERE kiosk = ?').get(this.kiosk) as Row | undefined,
+    );
   }
 
   private siteState(): ThrottleState | null {

@@ -70,7 +70,14 @@ export function setUpSite(ctx: CoreContext, input: SiteSetup, coordinatorPin?: P
  * kiosk that must wait does not even look at the PIN (so trying faster gains nothing), and the
  * answer says how long to wait. The PIN is hashed once, off the thread, to find its volunteer.
  */
-export async function login(ctx: CoreContext, sessions: SessionStore, volunteers: VolunteerService, throttle: PinThrottle, pin: string, station: string | null = null) {
+export async function login(
+  ctx: CoreContext,
+  sessions: SessionStore,
+  volunteers: VolunteerService,
+  throttle: PinThrottle,
+  pin: string,
+  station: string | null = null,
+) {
   requireSite(ctx);
   const at = throttle.at(station);
   const waiting = at.admit();

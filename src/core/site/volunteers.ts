@@ -57,12 +57,15 @@ async function pinKey(ctx: CoreContext, hasher: PinHasher, pin: string): Promise
 }
 
 function activeByLookup(ctx: CoreContext, lookup: string): VolunteerRow | undefined {
-  return ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL`).get(lookup) as VolunteerRow | undefined;
+  return ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL`).get(lookup) as
+    VolunteerRow | undefined;
 }
 
 /** PINs set before version 90, each with its own salt: found only by trying them. Fewer at every sign-in. */
 function legacyVolunteers(ctx: CoreContext): VolunteerRow[] {
-  return ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE pin_lookup IS NULL AND removed_at IS NULL ORDER BY created_at, id`).all() as VolunteerRow[];
+  return ctx.db
+    .prepare(`SELECT ${COLUMNS} FROM volunteers WHERE pin_lookup IS NULL AND removed_at IS NULL ORDER BY created_at, id`)
+    .all() as VolunteerRow[];
 }
 
 interface PinMatch {
@@ -99,7 +102,8 @@ function writingPin<T>(write: () => T): T {
   try {
     return write();
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('volunteers.pin_lookup')) throw pinTaken();
+    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('volunteers.pin_lookup'))
+      throw pinTaken();
     throw err;
   }
 }
@@ -115,7 +119,9 @@ function insertVolunteer(ctx: CoreContext, v: { name: string; role: Role }, key:
 }
 
 function activeCoordinators(ctx: CoreContext): number {
-  const row = ctx.db.prepare("SELECT COUNT(*) AS n FROM volunteers WHERE role = 'coordinator' AND removed_at IS NULL").get() as { n: number };
+  const row = ctx.db.prepare("SELECT COUNT(*) AS n FROM volunteers WHERE role = 'coordinator' AND removed_at IS NULL").get() as {
+    n: number;
+  };
   return row.n;
 }
 
@@ -134,8 +140,7 @@ export function addVolunteer(ctx: CoreContext, v: { name: string; role: Role; pi
 /** Whether a session's volunteer still holds it: not removed, same role, same PIN. */
 export function sessionStillHolds(ctx: CoreContext, s: SessionInfo): boolean {
   const row = ctx.db.prepare('SELECT role, pin_version FROM volunteers WHERE id = ? AND removed_at IS NULL').get(s.volunteerId) as
-    | { role: Role; pin_version: number }
-    | undefined;
+    { role: Role; pin_version: number } | undefined;
   return row !== undefined && row.role === s.role && row.pin_version === s.pinVersion;
 }
 
@@ -170,7 +175,8 @@ export class VolunteerService {
          AND NOT EXISTS (SELECT 1 FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL)`,
       )
       .run(key.hash, key.lookup, owner.id, owner.pin_hash, key.lookup);
-    return this.ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE id = ? AND removed_at IS NULL`).get(owner.id) as VolunteerRow | undefined;
+    return this.ctx.db.prepare(`SELECT ${COLUMNS} FROM volunteers WHERE id = ? AND removed_at IS NULL`).get(owner.id) as
+      VolunteerRow | undefined;
   }
 
   /**

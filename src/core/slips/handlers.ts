@@ -1,7 +1,8 @@
 import { who, type Handlers } from '../handlers';
 import type { SlipService } from './slip-service';
 
-type SlipChannel = 'slip.lookup' | 'slip.redeem' | 'slip.void' | 'slip.reprint' | 'slip.printable' | 'slip.day' | 'slip.keys' | 'slip.rotate_key';
+type SlipChannel =
+  'slip.lookup' | 'slip.redeem' | 'slip.void' | 'slip.reprint' | 'slip.printable' | 'slip.day' | 'slip.keys' | 'slip.rotate_key';
 
 export function slipHandlers(slips: SlipService): Pick<Handlers, SlipChannel> {
   return {

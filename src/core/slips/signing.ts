@@ -30,15 +30,13 @@ export class SlipKeyring {
 
   private row(keyId: number): KeyRow | undefined {
     return this.db.prepare('SELECT key_id, public_key, private_key, retired_at FROM site_keys WHERE key_id = ?').get(keyId) as
-      | KeyRow
-      | undefined;
+      KeyRow | undefined;
   }
 
   /** The newest key that is not retired: new slips are signed with it. */
   activeKeyId(): number {
-    const row = this.db
-      .prepare('SELECT key_id FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1')
-      .get() as { key_id: number } | undefined;
+    const row = this.db.prepare('SELECT key_id FROM site_keys WHERE retired_at IS NULL ORDER BY key_id DESC LIMIT 1').get() as
+      { key_id: number } | undefined;
     if (!row) throw new Error('no active slip key');
     return row.key_id;
   }
@@ -105,7 +103,10 @@ export class SlipKeyring {
       const key = createPublicKey({ key: Buffer.from(peer.public_key), format: 'der', type: 'spki' });
       if (verify(null, signed, key, signature)) {
         // Two hubs may go by one name: a known one is told apart by its fingerprint (exchange/sites.ts).
-        const siteName = peer.id && peer.fingerprint ? siteLabels(this.db)({ id: peer.id, name: peer.site_name, fingerprint: peer.fingerprint }) : peer.site_name;
+        const siteName =
+          peer.id && peer.fingerprint
+            ? siteLabels(this.db)({ id: peer.id, name: peer.site_name, fingerprint: peer.fingerprint })
+            : peer.site_name;
         return { ok: false, reason: 'other_site', siteName };
       }
     }
@@ -131,7 +132,9 @@ export class SlipKeyring {
     const next = ((this.db.prepare('SELECT MAX(key_id) AS k FROM site_keys').get() as { k: number | null }).k ?? 0) + 1;
     if (next > 65535) throw new Error('key ids exhausted');
     this.db.prepare('UPDATE site_keys SET retired_at = ? WHERE retired_at IS NULL').run(at);
-    this.db.prepare('INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)').run(next, pair.publicKey, pair.privateKey, at);
+    this.db
+      .prepare('INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)')
+      .run(next, pair.publicKey, pair.privateKey, at);
     return next;
   }
 }

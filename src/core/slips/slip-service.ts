@@ -166,7 +166,9 @@ export class SlipService {
     const pickList: PickLine[] = view.lines.map((line) => {
       const stock = shelfLots(this.ctx, line.itemId);
       const onHand = stock.reduce((sum, lot) => sum + lot.qty, 0);
-      const lots: PickLot[] = redeemed ? (givenLots.all(row.id, line.itemId) as PickLot[]).filter((l) => l.qty > 0) : planPick(stock, line.qty);
+      const lots: PickLot[] = redeemed
+        ? (givenLots.all(row.id, line.itemId) as PickLot[]).filter((l) => l.qty > 0)
+        : planPick(stock, line.qty);
       const outcome = outcomes.get(line.itemId);
       // A slip redeemed before per-line outcomes existed was given in full.
       const givenQty = outcome?.givenQty ?? (redeemed ? line.qty : null);
@@ -300,7 +302,13 @@ export class SlipService {
       siteLanguage: site.settings.siteLanguage,
       issuedOn: dayToIso(row.issue_day),
       validUntil: dayToIso(row.expiry_day),
-      lines: visitor.map((l) => ({ itemId: l.itemId, qty: l.qty, unit: l.unit, visitorName: l.name, siteName: volunteer.get(l.itemId) ?? l.name })),
+      lines: visitor.map((l) => ({
+        itemId: l.itemId,
+        qty: l.qty,
+        unit: l.unit,
+        visitorName: l.name,
+        siteName: volunteer.get(l.itemId) ?? l.name,
+      })),
       reprints: row.reprints,
       queueNumber: this.queueNumber(row.id),
     };

@@ -103,16 +103,14 @@ export function makeCertificate(req: CertificateRequest): HubCertificate {
 
 /** SHA-256 of the DER, as browsers show it: upper-case hex pairs joined by colons. */
 export function fingerprint(certDer: Uint8Array): string {
-  return createHash('sha256')
-    .update(certDer)
-    .digest('hex')
-    .toUpperCase()
-    .match(/../g)!
-    .join(':');
+  return createHash('sha256').update(certDer).digest('hex').toUpperCase().match(/../g)!.join(':');
 }
 
 export function toPem(der: Uint8Array, label: 'CERTIFICATE' | 'PRIVATE KEY'): string {
-  const b64 = Buffer.from(der).toString('base64').match(/.{1,64}/g)!.join('\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 

@@ -19,15 +19,22 @@ export class RequestLog {
   async once(requestId: string, channel: string, now: Date, run: () => Promise<ApiResult<unknown>>): Promise<ApiResult<unknown>> {
     const inFlight = this.running.get(requestId);
     if (inFlight) return inFlight;
-    const stored = this.db.prepare('SELECT channel, result FROM request_log WHERE request_id = ?').get(requestId) as { channel: string; result: string } | undefined;
+    const stored = this.db.prepare('SELECT channel, result FROM request_log WHERE request_id = ?').get(requestId) as
+      { channel: string; result: string } | undefined;
     if (stored) {
-      if (stored.channel !== channel) return { ok: false, error: { code: 'api.invalid_input', message: 'request id already used for another call', params: { field: 'requestId' } } };
+      if (stored.channel !== channel)
+        return {
+          ok: false,
+          error: { code: 'api.invalid_input', message: 'request id already used for another call', params: { field: 'requestId' } },
+        };
       return JSON.parse(stored.result) as ApiResult<unknown>;
     }
     const promise = run().then((result) => {
       // Only a write that happened is remembered: a refused one may be tried again as it is.
       if (result.ok) {
-        this.db.prepare('INSERT OR IGNORE INTO request_log (request_id, channel, result, at) VALUES (?, ?, ?, ?)').run(requestId, channel, JSON.stringify(result), now.toISOString());
+        this.db
+          .prepare('INSERT OR IGNORE INTO request_log (request_id, channel, result, at) VALUES (?, ?, ?, ?)')
+          .run(requestId, channel, JSON.stringify(result), now.toISOString());
         this.prune(now);
       }
       return result;

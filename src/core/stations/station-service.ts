@@ -80,12 +80,19 @@ export class StationService {
   private certificateFor(address: string): HubCertificate {
     const row = this.config();
     if (row && certificateCovers(row.cert_der, address)) return { cert: row.cert_der, key: row.key_der };
-    return makeCertificate({ commonName: 'Mutual Aid Kiosk hub', addresses: [address], now: this.ctx.clock.now(), serial: this.ctx.ids.random(16) });
+    return makeCertificate({
+      commonName: 'Mutual Aid Kiosk hub',
+      addresses: [address],
+      now: this.ctx.clock.now(),
+      serial: this.ctx.ids.random(16),
+    });
   }
 
   status(): StationsStatus {
     const row = this.config();
-    const rows = this.ctx.db.prepare('SELECT id, name, role, paired_at, last_seen, revoked_at FROM stations ORDER BY revoked_at IS NOT NULL, paired_at').all() as Row[];
+    const rows = this.ctx.db
+      .prepare('SELECT id, name, role, paired_at, last_seen, revoked_at FROM stations ORDER BY revoked_at IS NOT NULL, paired_at')
+      .all() as Row[];
     return {
       enabled: row?.enabled === 1,
       address: row?.address ?? '',
@@ -168,9 +175,9 @@ export class StationService {
   /** The station behind a credential, or null (unknown, revoked, or stations turned off). */
   authenticate(credential: string | undefined): StationIdentity | null {
     if (!credential || credential.length > 200) return null;
-    const row = this.ctx.db.prepare('SELECT id, name, role, credential_hash, revoked_at FROM stations WHERE credential_hash = ?').get(hash(credential)) as
-      | (Pick<Row, 'id' | 'name' | 'role' | 'revoked_at'> & { credential_hash: Buffer })
-      | undefined;
+    const row = this.ctx.db
+      .prepare('SELECT id, name, role, credential_hash, revoked_at FROM stations WHERE credential_hash = ?')
+      .get(hash(credential)) as (Pick<Row, 'id' | 'name' | 'role' | 'revoked_at'> & { credential_hash: Buffer }) | undefined;
     if (!row || row.revoked_at !== null || !timingSafeEqual(row.credential_hash, hash(credential))) return null;
     if (this.config()?.enabled !== 1) return null;
     const now = this.ctx.clock.now().getTime();
@@ -182,8 +189,11 @@ export class StationService {
   }
 
   revoke(id: string): StationsStatus {
-    const changed = this.ctx.db.prepare('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(nowIso(this.ctx), id).changes;
-    if (changed === 0 && !this.ctx.db.prepare('SELECT 1 FROM stations WHERE id = ?').get(id)) throw new AppError('stations.not_found', 'no such station');
+    const changed = this.ctx.db
+      .prepare('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(nowIso(this.ctx), id).changes;
+    if (changed === 0 && !this.ctx.db.prepare('SELECT 1 FROM stations WHERE id = ?').get(id))
+      throw new AppError('stations.not_found', 'no such station');
     return this.status();
   }
 }

@@ -111,7 +111,9 @@ export function useApiQuery<C extends ChannelName>(
   options?: ApiQueryOptions,
 ): UseQueryResult<ChannelOutput<C>, ApiFailure> {
   const api = useApi();
-  return useQuery<ChannelOutput<C>, ApiFailure, ChannelOutput<C>, readonly [C, ChannelInput<C>]>(apiQueryOptions(api, channel, args, options));
+  return useQuery<ChannelOutput<C>, ApiFailure, ChannelOutput<C>, readonly [C, ChannelInput<C>]>(
+    apiQueryOptions(api, channel, args, options),
+  );
 }
 
 export interface ApiMutation<C extends ChannelName> {

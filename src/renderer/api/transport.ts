@@ -4,7 +4,6 @@ import type { Envelope } from '../../shared/api/contract';
 /** Carries one call to core and brings back its result, whatever the wire. */
 export type Transport = (channel: string, envelope: Envelope) => Promise<unknown>;
 
-
 /** Electron: the preload's bridge over IPC. */
 export function ipcTransport(bridge: KioskBridge): Transport {
   return (channel, envelope) => bridge.invoke(channel, envelope);

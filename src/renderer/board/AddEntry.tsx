@@ -71,7 +71,14 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
       <fieldset>
         <legend>{t('languages')}</legend>
         {languages.map((l) => (
-          <button key={l} type="button" className="toggle" lang={l} aria-pressed={langs.includes(l)} onClick={() => setLangs(toggle(langs, l))}>
+          <button
+            key={l}
+            type="button"
+            className="toggle"
+            lang={l}
+            aria-pressed={langs.includes(l)}
+            onClick={() => setLangs(toggle(langs, l))}
+          >
             {languageNames([l], i18n.language)}
           </button>
         ))}

@@ -10,9 +10,13 @@ export function EntryCard({ entry, children, headingLevel = 2 }: { entry: BoardE
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h2';
   const title = entry.itemName ?? entry.detail ?? categoryLabel(entry.category, t);
   return (
-    <article className={`entry entry-${entry.kind}${entry.expired ? ' entry-expired' : ''}`} aria-label={`${t(`kind.${entry.kind}`)}: ${title}`}>
+    <article
+      className={`entry entry-${entry.kind}${entry.expired ? ' entry-expired' : ''}`}
+      aria-label={`${t(`kind.${entry.kind}`)}: ${title}`}
+    >
       <Heading className="entry-title">
-        <span className="entry-kind">{t(`kind.${entry.kind}`)}</span> <span className="entry-category">{categoryLabel(entry.category, t)}</span>
+        <span className="entry-kind">{t(`kind.${entry.kind}`)}</span>{' '}
+        <span className="entry-category">{categoryLabel(entry.category, t)}</span>
         {entry.itemName || entry.detail ? <span className="entry-detail"> · {title}</span> : null}
       </Heading>
       <dl className="entry-meta">
@@ -37,13 +41,19 @@ export function EntryCard({ entry, children, headingLevel = 2 }: { entry: BoardE
           {entry.dateFrom || entry.dateUntil ? (
             <span className="entry-said">
               {' '}
-              · {t('dates', { from: entry.dateFrom ? formatDate(entry.dateFrom, lng) : '…', until: entry.dateUntil ? formatDate(entry.dateUntil, lng) : '…' })}
+              ·{' '}
+              {t('dates', {
+                from: entry.dateFrom ? formatDate(entry.dateFrom, lng) : '…',
+                until: entry.dateUntil ? formatDate(entry.dateUntil, lng) : '…',
+              })}
             </span>
           ) : null}
         </dd>
         <dt>{t('board')}</dt>
         <dd className={entry.expired ? 'entry-expiry-past' : undefined}>
-          {entry.expired ? t('expired', { date: formatDate(entry.expiresAt, lng) }) : t('expires', { date: formatDate(entry.expiresAt, lng) })}
+          {entry.expired
+            ? t('expired', { date: formatDate(entry.expiresAt, lng) })
+            : t('expires', { date: formatDate(entry.expiresAt, lng) })}
         </dd>
       </dl>
       {children}

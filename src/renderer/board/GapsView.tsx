@@ -30,7 +30,10 @@ export function GapsView({ role, siteName, settings }: { role: Role; siteName: s
     void load();
   }, [load]);
 
-  if (poster) return <PublicScreen mode="poster" siteName={siteName} settings={settings} setLanguage={() => undefined} onClose={() => setPoster(false)} />;
+  if (poster)
+    return (
+      <PublicScreen mode="poster" siteName={siteName} settings={settings} setLanguage={() => undefined} onClose={() => setPoster(false)} />
+    );
   return (
     <section className="gaps" aria-label={t('tabs.gaps')}>
       {role === 'coordinator' ? (

@@ -21,7 +21,14 @@ export function WhyLine({ why }: { why: Why }) {
     case 'time':
       return <>{t('why.time', { slots: formatSlots(Number(p.slots), t, lng) })}</>;
     case 'dates':
-      return <>{t('why.dates', { from: p.from ? formatDate(String(p.from), lng) : '…', until: p.until ? formatDate(String(p.until), lng) : '…' })}</>;
+      return (
+        <>
+          {t('why.dates', {
+            from: p.from ? formatDate(String(p.from), lng) : '…',
+            until: p.until ? formatDate(String(p.until), lng) : '…',
+          })}
+        </>
+      );
     case 'busy':
       return <>{t('why.busy', { count: Number(p.count) })}</>;
     case 'waiting':

@@ -10,7 +10,6 @@ export function dayName(day: number, language: string, width: 'long' | 'short' =
   return new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
 }
 
-
 /** "Tuesday (morning, afternoon), Saturday" in the volunteer's language. */
 export function formatSlots(slots: number, t: TFunction, language: string): string {
   if (slots === ALL_SLOTS) return t('board:anyTime');
@@ -18,7 +17,14 @@ export function formatSlots(slots: number, t: TFunction, language: string): stri
   for (let d = 0; d < 7; d += 1) {
     const parts = PARTS.filter((_, p) => slots & (1 << (d * 3 + p)));
     if (parts.length === 0) continue;
-    days.push(parts.length === 3 ? dayName(d, language) : `${dayName(d, language)} (${list(parts.map((p) => t(`board:part.${p}`)), language)})`);
+    days.push(
+      parts.length === 3
+        ? dayName(d, language)
+        : `${dayName(d, language)} (${list(
+            parts.map((p) => t(`board:part.${p}`)),
+            language,
+          )})`,
+    );
   }
   return list(days, language);
 }

@@ -7,7 +7,11 @@ import { useApi } from '../api/context';
  * The board comes a page at a time: `more(kind)` fetches the page after the one on screen and
  * appends it, only to the view it continues (a reload in between starts again from the top).
  */
-export function useBoardPages(view: BoardView | null, setView: Dispatch<SetStateAction<BoardView | null>>, setError: (e: ApiError) => void) {
+export function useBoardPages(
+  view: BoardView | null,
+  setView: Dispatch<SetStateAction<BoardView | null>>,
+  setError: (e: ApiError) => void,
+) {
   const api = useApi();
   const loading = useRef(false);
   return useCallback(

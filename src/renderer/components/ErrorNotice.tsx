@@ -18,7 +18,8 @@ export function readableParams(params: ErrorParams | undefined, language: string
   const out: ErrorParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     // `count` stays a number: i18next picks the plural form from it.
-    out[k] = typeof v === 'number' ? (k === 'count' ? v : new Intl.NumberFormat(language).format(v)) : isIsoDay(v) ? formatDay(v, language) : v;
+    out[k] =
+      typeof v === 'number' ? (k === 'count' ? v : new Intl.NumberFormat(language).format(v)) : isIsoDay(v) ? formatDay(v, language) : v;
   }
   return out;
 }
@@ -48,7 +49,9 @@ export function ErrorNotice({ error }: { error: ApiError | null }) {
   }, [error]);
   if (!error) return null;
   const params = readableParams(error.params, i18n.language);
-  const message = (error.code === 'api.invalid_input' ? invalidInput(t, params) : null) ?? t(errorKeys(error.code), { ...params, defaultValue: t('api.internal') });
+  const message =
+    (error.code === 'api.invalid_input' ? invalidInput(t, params) : null) ??
+    t(errorKeys(error.code), { ...params, defaultValue: t('api.internal') });
   return (
     <p ref={shown} className="notice notice-error" role="alert">
       {message}

@@ -17,7 +17,11 @@ export function Stepper({ label, icon, value, min = 0, max = 20, onChange }: Ste
   return (
     <div className="stepper" role="group" aria-labelledby={id}>
       <span className="stepper-label" id={id}>
-        {icon ? <span aria-hidden="true" className="stepper-icon">{icon}</span> : null}
+        {icon ? (
+          <span aria-hidden="true" className="stepper-icon">
+            {icon}
+          </span>
+        ) : null}
         {label}
       </span>
       <div className="stepper-controls">

@@ -115,9 +115,12 @@ export function useWhenNear(onNear: () => void, active: boolean): (el: HTMLEleme
   const [el, setEl] = useState<HTMLElement | null>(null);
   useEffect(() => {
     if (!el || !active || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) latest.current();
-    }, { root: scroller(el), rootMargin: NEAR });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) latest.current();
+      },
+      { root: scroller(el), rootMargin: NEAR },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [el, active]);

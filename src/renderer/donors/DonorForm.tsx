@@ -9,7 +9,17 @@ import { TextField } from '../kiosk/TextField';
 import { newRequestId } from '../inventory/request-id';
 
 /** Adds or edits a donor: organisation or person, name, contact (coordinator-only) and language. */
-export function DonorForm({ donor, siteLanguage, onSaved, onCancel }: { donor: Donor | null; siteLanguage: LocaleCode; onSaved(d: Donor): void; onCancel(): void }) {
+export function DonorForm({
+  donor,
+  siteLanguage,
+  onSaved,
+  onCancel,
+}: {
+  donor: Donor | null;
+  siteLanguage: LocaleCode;
+  onSaved(d: Donor): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation('donors');
   const api = useApi();
   // The screen picks a new donor's id, so a double-tapped Save writes one donor.
@@ -22,7 +32,13 @@ export function DonorForm({ donor, siteLanguage, onSaved, onCancel }: { donor: D
   const title = donor ? t('form.editTitle') : t('form.newTitle');
 
   const save = async () => {
-    const r = await api.call('donors.save', { id, kind, name: name.trim(), contact: contact.trim() === '' ? null : contact.trim(), language });
+    const r = await api.call('donors.save', {
+      id,
+      kind,
+      name: name.trim(),
+      contact: contact.trim() === '' ? null : contact.trim(),
+      language,
+    });
     if (r.ok) onSaved(r.value);
     else setError(r.error);
   };

@@ -28,7 +28,13 @@ export function DonorReceiptPrint({ receipt, paper }: { receipt: DonorReceipt; p
   // Isolated: "12.5 kg (27.6 lb)" keeps its order inside a right-to-left line.
   const weight = (g: number) => isolate(formatWeight(g, receipt.unit, lng));
   return (
-    <article className={`print-slip donor-receipt paper-${paper}`} style={{ inlineSize: `${spec.printableMm}mm` }} lang={lng} dir={localeDir(lng)} data-paper={paper}>
+    <article
+      className={`print-slip donor-receipt paper-${paper}`}
+      style={{ inlineSize: `${spec.printableMm}mm` }}
+      lang={lng}
+      dir={localeDir(lng)}
+      data-paper={paper}
+    >
       <p className="print-site">{receipt.hub}</p>
       <p className="print-title">{t('print.title')}</p>
       <p>{t('print.to', { name: receipt.donor.name })}</p>

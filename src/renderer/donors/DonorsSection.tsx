@@ -106,10 +106,20 @@ export function DonorsSection({ settings }: SectionProps) {
                     <td lang={d.language}>{languageName(d.language)}</td>
                     <td>
                       <div className="donor-actions">
-                        <button type="button" className="button button-secondary" aria-label={t('list.editOne', { name: d.name })} onClick={() => setEditing(d)}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('list.editOne', { name: d.name })}
+                          onClick={() => setEditing(d)}
+                        >
                           {t('list.edit')}
                         </button>
-                        <button type="button" className="button button-secondary" aria-label={t('list.receiptOne', { name: d.name })} onClick={() => setReceiptFor(d)}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('list.receiptOne', { name: d.name })}
+                          onClick={() => setReceiptFor(d)}
+                        >
                           {t('list.receipt')}
                         </button>
                       </div>

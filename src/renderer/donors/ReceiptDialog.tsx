@@ -60,7 +60,12 @@ export function ReceiptDialog({ donor, onClose }: { donor: Donor; onClose(): voi
   };
 
   return (
-    <div className="print-dialog donor-receipt-dialog" role="dialog" aria-modal="true" aria-label={t('receipt.dialog', { name: donor.name })}>
+    <div
+      className="print-dialog donor-receipt-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('receipt.dialog', { name: donor.name })}
+    >
       <div className="print-controls">
         <h2>{t('receipt.dialog', { name: donor.name })}</h2>
         <DateField label={t('receipt.from')} value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} />

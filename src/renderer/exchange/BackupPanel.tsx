@@ -28,7 +28,10 @@ export function BackupPanel({ folder, onFolder }: PanelProps) {
     if (what === 'backup' && pass !== again) return setMismatch(true);
     setMismatch(false);
     setBusy(true);
-    const r = what === 'backup' ? await api.call('exchange.export_backup', { folder, passphrase: pass }) : await api.call('exchange.export_csv', { folder });
+    const r =
+      what === 'backup'
+        ? await api.call('exchange.export_backup', { folder, passphrase: pass })
+        : await api.call('exchange.export_csv', { folder });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setDone(Array.isArray(r.value) ? r.value : [r.value]);
@@ -49,8 +52,24 @@ export function BackupPanel({ folder, onFolder }: PanelProps) {
         }}
       >
         <p className="notice notice-warn">{t('backup.warning')}</p>
-        <TextField id={`${id}-pass`} kind="secret" autoComplete="new-password" label={t('backup.passphrase')} maxLength={1024} value={pass} onChange={setPass} />
-        <TextField id={`${id}-again`} kind="secret" autoComplete="new-password" label={t('backup.again')} maxLength={1024} value={again} onChange={setAgain} />
+        <TextField
+          id={`${id}-pass`}
+          kind="secret"
+          autoComplete="new-password"
+          label={t('backup.passphrase')}
+          maxLength={1024}
+          value={pass}
+          onChange={setPass}
+        />
+        <TextField
+          id={`${id}-again`}
+          kind="secret"
+          autoComplete="new-password"
+          label={t('backup.again')}
+          maxLength={1024}
+          value={again}
+          onChange={setAgain}
+        />
         {mismatch ? (
           <p className="notice notice-error" role="alert">
             {t('backup.mismatch')}

@@ -174,7 +174,8 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
                 return (
                   <li key={key}>
                     {/* The field is named as the bundle format names it, for the coordinator to pass on to the sender. */}
-                    {t(`types.${type}`)} · <bdi>{name}</bdi>: {field ? t('reasons.invalidField', { field: ltrIsolate(field) }) : t(`reasons.${reason}`)}
+                    {t(`types.${type}`)} · <bdi>{name}</bdi>:{' '}
+                    {field ? t('reasons.invalidField', { field: ltrIsolate(field) }) : t(`reasons.${reason}`)}
                   </li>
                 );
               })}

@@ -28,7 +28,8 @@ export function NetworkPanel() {
       <ul className="network-items">
         {items.map((i) => (
           <li key={i.itemId}>
-            <bdi>{i.name}</bdi> · {t('inventory:qtyUnit', { qty: new Intl.NumberFormat(i18n.language).format(i.qty), unit: unitLabel(i.unit, t) })}
+            <bdi>{i.name}</bdi> ·{' '}
+            {t('inventory:qtyUnit', { qty: new Intl.NumberFormat(i18n.language).format(i.qty), unit: unitLabel(i.unit, t) })}
           </li>
         ))}
       </ul>
@@ -52,7 +53,9 @@ export function NetworkPanel() {
               {list(s.needed)}
             </section>
           </div>
-          {s.week ? <p>{t('network.week', { week: formatDay(s.week.week, i18n.language, 'short'), households: s.week.households })}</p> : null}
+          {s.week ? (
+            <p>{t('network.week', { week: formatDay(s.week.week, i18n.language, 'short'), households: s.week.households })}</p>
+          ) : null}
         </article>
       ))}
     </section>

@@ -91,7 +91,15 @@ export function WhereChooser({ folder, onFolder }: { folder: string; onFolder(fo
           ) : null}
         </div>
       ) : null}
-      <TextField id={`${id}-folder`} kind="ascii" label={t('where.folder')} placeholder={t('where.folderHint')} value={folder} maxLength={1024} onChange={onFolder} />
+      <TextField
+        id={`${id}-folder`}
+        kind="ascii"
+        label={t('where.folder')}
+        placeholder={t('where.folderHint')}
+        value={folder}
+        maxLength={1024}
+        onChange={onFolder}
+      />
     </fieldset>
   );
 }

@@ -24,8 +24,21 @@ export function ContactScreen({
       ) : (
         <>
           <p className="lead">{t('contact.hint')}</p>
-          <TextField label={t('contact.name')} hint={t('optional')} value={state.firstName} maxLength={40} onChange={(firstName) => onChange({ firstName })} />
-          <TextField label={t('contact.phone')} hint={t('optional')} kind="phone" value={state.phone} maxLength={20} onChange={(phone) => onChange({ phone: phone.replace(/[^\d+\s().-]/g, '') })} />
+          <TextField
+            label={t('contact.name')}
+            hint={t('optional')}
+            value={state.firstName}
+            maxLength={40}
+            onChange={(firstName) => onChange({ firstName })}
+          />
+          <TextField
+            label={t('contact.phone')}
+            hint={t('optional')}
+            kind="phone"
+            value={state.phone}
+            maxLength={20}
+            onChange={(phone) => onChange({ phone: phone.replace(/[^\d+\s().-]/g, '') })}
+          />
         </>
       )}
       <section className="privacy" aria-labelledby="privacy-title">

@@ -27,7 +27,9 @@ const FALLBACK: Question[] = [
 /** The question's words: the older answer's name ("Children"), or the band's ages ("Age 18–59"). */
 export function questionLabel(t: TFunction, q: Question): string {
   if (q.field) return t(`intake:household.${q.field}`);
-  return q.band.to === null ? t('intake:household.bandOpen', { from: q.band.from }) : t('intake:household.band', { range: bandLabel(q.band) });
+  return q.band.to === null
+    ? t('intake:household.bandOpen', { from: q.band.from })
+    : t('intake:household.band', { range: bandLabel(q.band) });
 }
 
 function iconOf(b: AgeBand): IconName {

@@ -18,7 +18,19 @@ import { ReturningScreen } from './ReturningScreen';
 import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
 import { householdSize } from '../../shared/domain/household';
-import { answerOf, householdAnswer, householdCounts, asksForHelp, freshIntake, hasAnswers, isUntouched, nextStep, offersHelp, previousStep, type IntakeState } from './intake-state';
+import {
+  answerOf,
+  householdAnswer,
+  householdCounts,
+  asksForHelp,
+  freshIntake,
+  hasAnswers,
+  isUntouched,
+  nextStep,
+  offersHelp,
+  previousStep,
+  type IntakeState,
+} from './intake-state';
 
 interface IntakeFlowProps {
   siteName: string;
@@ -36,7 +48,14 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const { t } = useTranslation('intake');
   const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
-  const [config, setConfig] = useState<KioskConfig>(() => ({ ...settings, requiredFields: [], returningVisitors: false, contactDays: DEFAULT_CONTACT_DAYS, ageQuestions: [], tefap: null }));
+  const [config, setConfig] = useState<KioskConfig>(() => ({
+    ...settings,
+    requiredFields: [],
+    returningVisitors: false,
+    contactDays: DEFAULT_CONTACT_DAYS,
+    ageQuestions: [],
+    tefap: null,
+  }));
   const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
   /** Which language and returning code `catalog` was asked for. */
   const [catalogKey, setCatalogKey] = useState<string | null>(null);
@@ -242,12 +261,18 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       const onNext = () => {
         const question = config.ageQuestions.find((q, i) => q.required && answerOf(state.household, config.ageQuestions, i) === null);
         if (question) return setNotice(t('household.missing', { field: questionLabel(t, question) }));
-        if (householdSize(householdAnswer(state.household, config.ageQuestions)) > config.maxHouseholdSize) return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
+        if (householdSize(householdAnswer(state.household, config.ageQuestions)) > config.maxHouseholdSize)
+          return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
         go(nextStep(state));
       };
       return frame(
         t('household.title'),
-        <HouseholdScreen household={state.household} max={config.maxHouseholdSize} questions={config.ageQuestions} onChange={(household) => patch({ household })} />,
+        <HouseholdScreen
+          household={state.household}
+          max={config.maxHouseholdSize}
+          questions={config.ageQuestions}
+          onChange={(household) => patch({ household })}
+        />,
         <>
           {back}
           {next(undefined, onNext)}
@@ -255,21 +280,33 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       );
     }
     case 'needs':
-      return frame(t('needs.title'), <NeedsScreen catalog={catalog} state={state} onChange={patch} />, <>
-        {back}
-        {next()}
-      </>);
+      return frame(
+        t('needs.title'),
+        <NeedsScreen catalog={catalog} state={state} onChange={patch} />,
+        <>
+          {back}
+          {next()}
+        </>,
+      );
     case 'offers':
-      return frame(t('offers.title'), <OffersScreen state={state} onChange={patch} />, <>
-        {back}
-        {next()}
-      </>);
+      return frame(
+        t('offers.title'),
+        <OffersScreen state={state} onChange={patch} />,
+        <>
+          {back}
+          {next()}
+        </>,
+      );
     case 'contact': {
       const empty = !state.firstName.trim() && !state.phone.trim();
-      return frame(t('contact.title'), <ContactScreen state={state} contactDays={config.contactDays} onChange={patch} />, <>
-        {back}
-        {next(empty ? t('contact.skip') : t('common:next'))}
-      </>);
+      return frame(
+        t('contact.title'),
+        <ContactScreen state={state} contactDays={config.contactDays} onChange={patch} />,
+        <>
+          {back}
+          {next(empty ? t('contact.skip') : t('common:next'))}
+        </>,
+      );
     }
     case 'confirm': {
       const submit = async () => {

@@ -45,7 +45,12 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
   const limitNotice = (item: CatalogItem) =>
     item.limit === 0
       ? t('needs.limitUsed', { item: item.name })
-      : t('needs.limitReached', { item: item.name, limit: item.limitQty ?? item.limit ?? 0, count: item.limitDays ?? 0, allowed: item.limit ?? 0 });
+      : t('needs.limitReached', {
+          item: item.name,
+          limit: item.limitQty ?? item.limit ?? 0,
+          count: item.limitDays ?? 0,
+          allowed: item.limit ?? 0,
+        });
 
   const setQty = (item: CatalogItem, qty: number) => {
     const cap = Math.min(item.available, item.limit ?? Number.POSITIVE_INFINITY);
@@ -100,61 +105,66 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
             keyOf={(item) => item.id}
             items={sectionItems[sectionIndex] ?? []}
             render={(item) => {
-                const qty = state.items[item.id] ?? 0;
-                // Marked before the tap: nothing more of it for this household in this period.
-                const used = item.limit === 0;
-                const atLimit = used || (item.limit !== null && qty >= item.limit);
-                const markId = `limit-${item.id}`;
-                return (
-                  <Fragment key={item.id}>
-                    <li className={['item-tile', qty > 0 ? 'selected' : '', used ? 'limit-used' : ''].filter(Boolean).join(' ')}>
-                      <button
-                        type="button"
-                        className="item-button"
-                        aria-pressed={qty > 0}
-                        aria-describedby={used ? markId : undefined}
-                        onClick={() => (used ? setNotice({ itemId: item.id, text: limitNotice(item) }) : setQty(item, qty > 0 ? 0 : 1))}
-                      >
-                        <Icon name={categoryIcon(item.categoryIcon)} size={36} />
-                        <span className="item-name">{item.name}</span>
-                        {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
-                        {item.limitQty !== null ? (
-                          <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
-                        ) : null}
-                        {used ? (
-                          <span className="limit-mark" id={markId}>
-                            <Icon name="calendar" size={24} />
-                            {t('needs.limitMark')}
-                          </span>
-                        ) : null}
-                      </button>
-                      {qty > 0 ? (
-                        <div className="qty-row">
-                          <button type="button" className="round-button small" aria-label={t('common:decrease', { label: item.name })} onClick={() => setQty(item, qty - 1)}>
-                            −
-                          </button>
-                          <output className="qty-value" aria-live="polite">
-                            {qty}
-                          </output>
-                          <button
-                            type="button"
-                            className={atLimit ? 'round-button small at-limit' : 'round-button small'}
-                            aria-label={t('common:increase', { label: item.name })}
-                            onClick={() => setQty(item, qty + 1)}
-                          >
-                            +
-                          </button>
-                        </div>
+              const qty = state.items[item.id] ?? 0;
+              // Marked before the tap: nothing more of it for this household in this period.
+              const used = item.limit === 0;
+              const atLimit = used || (item.limit !== null && qty >= item.limit);
+              const markId = `limit-${item.id}`;
+              return (
+                <Fragment key={item.id}>
+                  <li className={['item-tile', qty > 0 ? 'selected' : '', used ? 'limit-used' : ''].filter(Boolean).join(' ')}>
+                    <button
+                      type="button"
+                      className="item-button"
+                      aria-pressed={qty > 0}
+                      aria-describedby={used ? markId : undefined}
+                      onClick={() => (used ? setNotice({ itemId: item.id, text: limitNotice(item) }) : setQty(item, qty > 0 ? 0 : 1))}
+                    >
+                      <Icon name={categoryIcon(item.categoryIcon)} size={36} />
+                      <span className="item-name">{item.name}</span>
+                      {item.untranslated ? <span className="untranslated">{t('needs.untranslated')}</span> : null}
+                      {item.limitQty !== null ? (
+                        <span className="item-limit">{t('needs.limit', { limit: item.limitQty, count: item.limitDays ?? 1 })}</span>
                       ) : null}
-                    </li>
-                    {/* Right under the tile's row, the width of the grid: readable, and beside what was tapped. */}
-                    {notice?.itemId === item.id ? (
-                      <li ref={noticeRef} className="item-notice">
-                        <p className="notice notice-kind">{notice.text}</p>
-                      </li>
+                      {used ? (
+                        <span className="limit-mark" id={markId}>
+                          <Icon name="calendar" size={24} />
+                          {t('needs.limitMark')}
+                        </span>
+                      ) : null}
+                    </button>
+                    {qty > 0 ? (
+                      <div className="qty-row">
+                        <button
+                          type="button"
+                          className="round-button small"
+                          aria-label={t('common:decrease', { label: item.name })}
+                          onClick={() => setQty(item, qty - 1)}
+                        >
+                          −
+                        </button>
+                        <output className="qty-value" aria-live="polite">
+                          {qty}
+                        </output>
+                        <button
+                          type="button"
+                          className={atLimit ? 'round-button small at-limit' : 'round-button small'}
+                          aria-label={t('common:increase', { label: item.name })}
+                          onClick={() => setQty(item, qty + 1)}
+                        >
+                          +
+                        </button>
+                      </div>
                     ) : null}
-                  </Fragment>
-                );
+                  </li>
+                  {/* Right under the tile's row, the width of the grid: readable, and beside what was tapped. */}
+                  {notice?.itemId === item.id ? (
+                    <li ref={noticeRef} className="item-notice">
+                      <p className="notice notice-kind">{notice.text}</p>
+                    </li>
+                  ) : null}
+                </Fragment>
+              );
             }}
           />
         </section>
@@ -174,9 +184,20 @@ export function NeedsScreen({ catalog, state, onChange }: NeedsScreenProps) {
             </li>
           ))}
         </ul>
-        <TextField label={t('needs.detail')} hint={t('optional')} value={state.needDetail} maxLength={200} onChange={(needDetail) => onChange({ needDetail })} />
+        <TextField
+          label={t('needs.detail')}
+          hint={t('optional')}
+          value={state.needDetail}
+          maxLength={200}
+          onChange={(needDetail) => onChange({ needDetail })}
+        />
         {state.otherNeeds.length > 0 ? (
-          <button type="button" className="toggle share-toggle" aria-pressed={state.shareNeeds} onClick={() => onChange({ shareNeeds: !state.shareNeeds })}>
+          <button
+            type="button"
+            className="toggle share-toggle"
+            aria-pressed={state.shareNeeds}
+            onClick={() => onChange({ shareNeeds: !state.shareNeeds })}
+          >
             <Icon name="share" size={28} />
             {t('share.needs')}
           </button>

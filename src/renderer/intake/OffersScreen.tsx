@@ -14,7 +14,12 @@ export function OffersScreen({ state, onChange }: { state: IntakeState; onChange
       <ul className="tile-grid" aria-label={t('offers.title')}>
         {OFFER_CATEGORIES.map((c) => (
           <li key={c}>
-            <button type="button" className="tile" aria-pressed={state.offers.includes(c)} onClick={() => onChange({ offers: toggle(state.offers, c) })}>
+            <button
+              type="button"
+              className="tile"
+              aria-pressed={state.offers.includes(c)}
+              onClick={() => onChange({ offers: toggle(state.offers, c) })}
+            >
               <Icon name={OFFER_ICONS[c] ?? 'plus'} size={44} />
               <span>{t(`offerKinds.${c}`)}</span>
             </button>
@@ -26,15 +31,32 @@ export function OffersScreen({ state, onChange }: { state: IntakeState; onChange
       </h2>
       <div className="chip-row" role="group" aria-labelledby="offer-when">
         {AVAILABILITY.map((a) => (
-          <button key={a} type="button" className="toggle chip-icon" aria-pressed={state.availability.includes(a)} onClick={() => onChange({ availability: toggle(state.availability, a) })}>
+          <button
+            key={a}
+            type="button"
+            className="toggle chip-icon"
+            aria-pressed={state.availability.includes(a)}
+            onClick={() => onChange({ availability: toggle(state.availability, a) })}
+          >
             <Icon name={AVAILABILITY_ICONS[a] ?? 'calendar'} size={28} />
             {t(`availability.${a}`)}
           </button>
         ))}
       </div>
-      <TextField label={t('offers.detail')} hint={t('optional')} value={state.offerDetail} maxLength={200} onChange={(offerDetail) => onChange({ offerDetail })} />
+      <TextField
+        label={t('offers.detail')}
+        hint={t('optional')}
+        value={state.offerDetail}
+        maxLength={200}
+        onChange={(offerDetail) => onChange({ offerDetail })}
+      />
       {state.offers.length > 0 ? (
-        <button type="button" className="toggle share-toggle" aria-pressed={state.shareOffers} onClick={() => onChange({ shareOffers: !state.shareOffers })}>
+        <button
+          type="button"
+          className="toggle share-toggle"
+          aria-pressed={state.shareOffers}
+          onClick={() => onChange({ shareOffers: !state.shareOffers })}
+        >
           <Icon name="share" size={28} />
           {t('share.offers')}
         </button>

@@ -79,7 +79,12 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
     if (!settings || !printable || busy.current) return;
     busy.current = true;
     setStatus('printing');
-    const out = await printPage(api, { paper: settings.paper, printer: settings.printer, heightMm: height.current ?? 200, copyName: printable.shortCode });
+    const out = await printPage(api, {
+      paper: settings.paper,
+      printer: settings.printer,
+      heightMm: height.current ?? 200,
+      copyName: printable.shortCode,
+    });
     busy.current = false;
     setStatus(out === 'failed' ? 'failed' : 'printing');
   }, [api, settings, printable]);
@@ -112,7 +117,11 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
           </p>
         ) : null}
         {canPrint ? (
-          <button type="button" className={status === 'ask' ? 'button button-primary' : 'button button-secondary'} onClick={() => void print()}>
+          <button
+            type="button"
+            className={status === 'ask' ? 'button button-primary' : 'button button-secondary'}
+            onClick={() => void print()}
+          >
             {status === 'ask' ? t('print.ask') : t('print.again')}
           </button>
         ) : null}

@@ -33,13 +33,17 @@ export function Summary({ state, catalog, people }: { state: IntakeState; catalo
             )}
           </dd>
           <dt>{t('confirm.otherNeeds')}</dt>
-          <dd>{list([...state.otherNeeds.map((c) => t(`needKinds.${c}`)), ...(state.needDetail.trim() ? [state.needDetail.trim()] : [])])}</dd>
+          <dd>
+            {list([...state.otherNeeds.map((c) => t(`needKinds.${c}`)), ...(state.needDetail.trim() ? [state.needDetail.trim()] : [])])}
+          </dd>
         </>
       ) : null}
       {purpose !== 'need' ? (
         <>
           <dt>{t('confirm.offers')}</dt>
-          <dd>{list([...state.offers.map((c) => t(`offerKinds.${c}`)), ...(state.offerDetail.trim() ? [state.offerDetail.trim()] : [])])}</dd>
+          <dd>
+            {list([...state.offers.map((c) => t(`offerKinds.${c}`)), ...(state.offerDetail.trim() ? [state.offerDetail.trim()] : [])])}
+          </dd>
           <dt>{t('confirm.when')}</dt>
           <dd>{list(state.availability.map((a) => t(`availability.${a}`)))}</dd>
         </>

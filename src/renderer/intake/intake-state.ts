@@ -160,8 +160,13 @@ export function offersHelp(s: IntakeState): boolean {
 export function hasAnswers(s: IntakeState): boolean {
   return (
     s.step !== 'slip' &&
-    (s.purpose !== null || s.returning !== null || Object.keys(s.items).length > 0 || s.otherNeeds.length > 0 || s.offers.length > 0 ||
-      s.firstName.trim() !== '' || s.phone.trim() !== '')
+    (s.purpose !== null ||
+      s.returning !== null ||
+      Object.keys(s.items).length > 0 ||
+      s.otherNeeds.length > 0 ||
+      s.offers.length > 0 ||
+      s.firstName.trim() !== '' ||
+      s.phone.trim() !== '')
   );
 }
 

@@ -83,11 +83,17 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         icon: icon.trim() === '' ? null : icon.trim(),
         barcodes: codes,
         tags,
-        limit: limitQty.trim() === '' || !(qty > 0) ? null : { qty: Math.trunc(qty), days: Math.max(1, Math.trunc(Number(limitDays) || 7)) },
+        limit:
+          limitQty.trim() === '' || !(qty > 0) ? null : { qty: Math.trunc(qty), days: Math.max(1, Math.trunc(Number(limitDays) || 7)) },
         lowStock: Math.max(0, Math.trunc(Number(lowStock) || 0)),
         // An item counted in kg or lb weighs its unit: no weight per unit to keep.
         ...(weightLoaded
-          ? { weight: { unitWeightG: isWeighedUnit(unit) ? null : typedGrams(unitWeight, weightUnit), weightCategory: weightCategory === '' ? null : weightCategory } }
+          ? {
+              weight: {
+                unitWeightG: isWeighedUnit(unit) ? null : typedGrams(unitWeight, weightUnit),
+                weightCategory: weightCategory === '' ? null : weightCategory,
+              },
+            }
           : {}),
       },
     });
@@ -137,11 +143,20 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         </label>
         <CategorySelect language={language} value={categoryId} onChange={setCategoryId} emptyLabel={t('editor.noCategory')} />
         <TextField label={t('editor.icon')} value={icon} maxLength={16} onChange={setIcon} />
-        <TextField kind="barcodes" label={t('editor.barcodes')} value={barcodes} maxLength={400} onChange={setBarcodes} invalid={Boolean(badCode)} />
+        <TextField
+          kind="barcodes"
+          label={t('editor.barcodes')}
+          value={barcodes}
+          maxLength={400}
+          onChange={setBarcodes}
+          invalid={Boolean(badCode)}
+        />
         <NumberField label={t('editor.limitQty')} min={0} value={limitQty} onChange={setLimitQty} />
         <NumberField label={t('editor.limitDays')} min={1} max={366} value={limitDays} onChange={setLimitDays} />
         <NumberField label={t('editor.lowStock')} min={0} value={lowStock} onChange={setLowStock} />
-        {isWeighedUnit(unit) ? null : <WeightField label={t('weights:editor.unitWeight')} value={unitWeight} onChange={setUnitWeight} unit={weightUnit} />}
+        {isWeighedUnit(unit) ? null : (
+          <WeightField label={t('weights:editor.unitWeight')} value={unitWeight} onChange={setUnitWeight} unit={weightUnit} />
+        )}
         <WeightCategorySelect language={language} value={weightCategory} onChange={setWeightCategory} />
       </div>
       <fieldset className="field">
@@ -163,7 +178,11 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
       {badCode ? <p className="notice notice-error">{t('errors.bad_barcode', { barcode: badCode })}</p> : null}
       <ErrorNotice error={error} />
       <div className="inv-actions">
-        <button type="submit" className="button button-primary" disabled={(names[siteLanguage] ?? '').trim() === '' || badCode !== undefined}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={(names[siteLanguage] ?? '').trim() === '' || badCode !== undefined}
+        >
           {t('editor.save')}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>

@@ -145,7 +145,12 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     if (r.ok) {
       setDone(
         grams !== null
-          ? t('weights:received', { weight: isolate(formatWeight(grams, weightUnit, language)), name: item.name, onHand: r.value.onHand, unit: unitLabel(item.unit, t) })
+          ? t('weights:received', {
+              weight: isolate(formatWeight(grams, weightUnit, language)),
+              name: item.name,
+              onHand: r.value.onHand,
+              unit: unitLabel(item.unit, t),
+            })
           : t('received', { qty, name: item.name, onHand: r.value.onHand }),
       );
       setItem(null);

@@ -2,7 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { forecastLine, useForecast } from '../month/use-forecast';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
-import { ADJUST_REASONS, TAGS, type AdjustReason, type ItemDetail, type Movement, type StockRow, type Tag } from '../../shared/inventory/catalogue';
+import {
+  ADJUST_REASONS,
+  TAGS,
+  type AdjustReason,
+  type ItemDetail,
+  type Movement,
+  type StockRow,
+  type Tag,
+} from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { useApi } from '../api/context';
 import { useApiQuery } from '../api/query';
@@ -64,7 +72,11 @@ export function StockPanel({ language, siteLanguage }: Props) {
     const first = list.data;
     const r = await api.call('inventory.stock', { ...args, offset: rows?.length ?? 0 });
     const before = later ?? { rows: [], total };
-    setExtra(r.ok ? { after: first, rows: [...before.rows, ...r.value.rows], total: r.value.total, error: null } : { after: first, ...before, error: r.error });
+    setExtra(
+      r.ok
+        ? { after: first, rows: [...before.rows, ...r.value.rows], total: r.value.total, error: null }
+        : { after: first, ...before, error: r.error },
+    );
   };
 
   const views: View[] = ['all', 'low', 'expiring', 'elsewhere'];
@@ -118,7 +130,13 @@ export function StockPanel({ language, siteLanguage }: Props) {
           </select>
         </label>
         {view === 'expiring' ? (
-          <NumberField label={t('stock.withinDays')} min={0} max={365} value={String(withinDays)} onChange={(v) => setWithinDays(Math.max(0, Math.min(365, Number(v) || 0)))} />
+          <NumberField
+            label={t('stock.withinDays')}
+            min={0}
+            max={365}
+            value={String(withinDays)}
+            onChange={(v) => setWithinDays(Math.max(0, Math.min(365, Number(v) || 0)))}
+          />
         ) : null}
       </div>
       {view === 'elsewhere' ? <p className="inv-muted">{t('stock.elsewhereLead')}</p> : null}
@@ -147,7 +165,9 @@ export function StockPanel({ language, siteLanguage }: Props) {
                     <button type="button" className="inv-link" onClick={() => setOpen(r)}>
                       <ItemName name={r.name} untranslated={r.untranslated} />
                     </button>
-                    {r.lowStock > 0 && r.available <= r.lowStock ? <span className="inv-badge">{t('stock.low', { threshold: r.lowStock })}</span> : null}
+                    {r.lowStock > 0 && r.available <= r.lowStock ? (
+                      <span className="inv-badge">{t('stock.low', { threshold: r.lowStock })}</span>
+                    ) : null}
                   </th>
                   <td>{r.category ?? ''}</td>
                   <td>{t('qtyUnit', { qty: r.onHand, unit: unitLabel(r.unit, t) })}</td>
@@ -169,7 +189,14 @@ export function StockPanel({ language, siteLanguage }: Props) {
         </>
       ) : null}
       {open ? (
-        <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} onChanged={load} />
+        <ItemPanel
+          key={open.id}
+          row={open}
+          language={language}
+          siteLanguage={siteLanguage}
+          onClose={() => setOpen(null)}
+          onChanged={load}
+        />
       ) : null}
     </section>
   );
@@ -230,7 +257,14 @@ function ItemPanel({
   const adjust = async () => {
     setSaved(false);
     const signed = reason === 'count_correction' ? qty : -Math.abs(qty);
-    const r = await api.call('inventory.adjust', { requestId: newRequestId(), itemId: row.id, lotId: lotId === '' ? null : lotId, qty: signed, reason, note: note.trim() === '' ? null : note.trim() });
+    const r = await api.call('inventory.adjust', {
+      requestId: newRequestId(),
+      itemId: row.id,
+      lotId: lotId === '' ? null : lotId,
+      qty: signed,
+      reason,
+      note: note.trim() === '' ? null : note.trim(),
+    });
     if (r.ok) {
       setError(null);
       setSaved(true);
@@ -300,7 +334,11 @@ function ItemPanel({
           <select value={lotId} onChange={(e) => setLotId(e.target.value)}>
             {row.lots.map((l) => (
               <option key={l.lotId ?? ''} value={l.lotId ?? ''}>
-                {t('adjust.lotOption', { code: isolate(l.code ?? t('adjust.noLot')), expiry: isolate(l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : '—'), qty: l.qty })}
+                {t('adjust.lotOption', {
+                  code: isolate(l.code ?? t('adjust.noLot')),
+                  expiry: isolate(l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : '—'),
+                  qty: l.qty,
+                })}
               </option>
             ))}
             {row.lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
@@ -316,7 +354,14 @@ function ItemPanel({
             ))}
           </select>
         </label>
-        <NumberField label={reason === 'count_correction' ? t('adjust.change') : t('adjust.qty')} value={qtyText} onChange={(v) => { setQtyText(v); setQty(Math.trunc(Number(v) || 0)); }} />
+        <NumberField
+          label={reason === 'count_correction' ? t('adjust.change') : t('adjust.qty')}
+          value={qtyText}
+          onChange={(v) => {
+            setQtyText(v);
+            setQty(Math.trunc(Number(v) || 0));
+          }}
+        />
         <TextField label={t('adjust.note')} value={note} maxLength={200} onChange={setNote} />
         <button type="submit" className="button button-primary">
           {t('adjust.submit')}
@@ -341,7 +386,12 @@ function ItemPanel({
             {m.sourceName ? ` · ${isolate(m.sourceName)}` : ''}
             {m.note ? ` · ${isolate(m.note)}` : ''}
             {/* Codes, names and dates are isolated: a Latin lot code beside an Arabic date must not swap their digits. */}
-            {m.lotCode || m.expiresOn ? ` · ${[m.lotCode, m.expiresOn && formatDay(m.expiresOn, i18n.language, 'short')].filter((x): x is string => Boolean(x)).map(isolate).join(' ')}` : ''}
+            {m.lotCode || m.expiresOn
+              ? ` · ${[m.lotCode, m.expiresOn && formatDay(m.expiresOn, i18n.language, 'short')]
+                  .filter((x): x is string => Boolean(x))
+                  .map(isolate)
+                  .join(' ')}`
+              : ''}
             <span className="inv-muted"> · {t('history.by', { who: isolate(m.volunteer ?? '—'), when: isolate(when(m.at)) })}</span>
           </li>
         ))}

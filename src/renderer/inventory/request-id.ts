@@ -2,4 +2,3 @@
 export function newRequestId(): string {
   return crypto.randomUUID();
 }
-

@@ -64,7 +64,9 @@ export function DateField({ label, hint, value, onChange, min, max, required, ..
   const dayNumber = new Intl.DateTimeFormat(lng, { ...utc, day: 'numeric' });
   const fullDate = new Intl.DateTimeFormat(lng, { ...utc, dateStyle: 'full' });
   // 7 January 2024 was a Sunday.
-  const weekdays = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(lng, { ...utc, weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7 + ((first + i) % 7)))));
+  const weekdays = Array.from({ length: 7 }, (_, i) =>
+    new Intl.DateTimeFormat(lng, { ...utc, weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7 + ((first + i) % 7)))),
+  );
   // Arrows point the way time goes on the page: in Arabic the earlier month is to the right.
   // Drawn left-to-right, so the browser's bidi mirroring does not turn them round a second time.
   const rtl = localeDir(lng) === 'rtl';

@@ -40,7 +40,20 @@ export function acceptNumber(text: string, { min, max, decimal }: Pick<NumberFie
  * USB keypad keep working. Digits are Western on the pad and in the field in every language, as
  * on the stock labels and the scales.
  */
-export function NumberField({ label, hint, value, onChange, min, max, step = 1, decimal = false, labelHidden, required, onEnter, ...props }: NumberFieldProps) {
+export function NumberField({
+  label,
+  hint,
+  value,
+  onChange,
+  min,
+  max,
+  step = 1,
+  decimal = false,
+  labelHidden,
+  required,
+  onEnter,
+  ...props
+}: NumberFieldProps) {
   const { t } = useTranslation('kiosk');
   const ownId = useId();
   const id = props.id ?? ownId;
@@ -73,7 +86,13 @@ export function NumberField({ label, hint, value, onChange, min, max, step = 1, 
         </p>
       ) : null}
       <div className="text-field-row">
-        <button type="button" className="button button-secondary number-step" aria-label={t('number.less')} disabled={min !== undefined && value !== '' && n <= min} onClick={() => nudge(-step)}>
+        <button
+          type="button"
+          className="button button-secondary number-step"
+          aria-label={t('number.less')}
+          disabled={min !== undefined && value !== '' && n <= min}
+          onClick={() => nudge(-step)}
+        >
           −
         </button>
         <input
@@ -102,7 +121,13 @@ export function NumberField({ label, hint, value, onChange, min, max, step = 1, 
             }
           }}
         />
-        <button type="button" className="button button-secondary number-step" aria-label={t('number.more')} disabled={max !== undefined && value !== '' && n >= max} onClick={() => nudge(step)}>
+        <button
+          type="button"
+          className="button button-secondary number-step"
+          aria-label={t('number.more')}
+          disabled={max !== undefined && value !== '' && n >= max}
+          onClick={() => nudge(step)}
+        >
           +
         </button>
         <button
@@ -119,8 +144,20 @@ export function NumberField({ label, hint, value, onChange, min, max, step = 1, 
         </button>
       </div>
       {open ? (
-        <div className="onscreen-keyboard number-pad" aria-hidden="true" dir="ltr" onMouseDown={(e) => e.preventDefault()} onPointerDown={(e) => e.preventDefault()}>
-          <Keyboard layout={{ ...numberPad({ negative, decimal }) }} display={DISPLAY} onKeyPress={press} disableButtonHold preventMouseDownDefault />
+        <div
+          className="onscreen-keyboard number-pad"
+          aria-hidden="true"
+          dir="ltr"
+          onMouseDown={(e) => e.preventDefault()}
+          onPointerDown={(e) => e.preventDefault()}
+        >
+          <Keyboard
+            layout={{ ...numberPad({ negative, decimal }) }}
+            display={DISPLAY}
+            onKeyPress={press}
+            disableButtonHold
+            preventMouseDownDefault
+          />
         </div>
       ) : null}
     </div>

@@ -2,7 +2,16 @@ import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import { ASCII_LAYOUT, BARCODE_LAYOUT, layoutFor, PHONE_LAYOUT, PIN_LAYOUT, pinyinCandidates, SHORT_CODE_LAYOUT, type KeyboardLayout } from './keyboard-layouts';
+import {
+  ASCII_LAYOUT,
+  BARCODE_LAYOUT,
+  layoutFor,
+  PHONE_LAYOUT,
+  PIN_LAYOUT,
+  pinyinCandidates,
+  SHORT_CODE_LAYOUT,
+  type KeyboardLayout,
+} from './keyboard-layouts';
 import { Icon } from './Icon';
 import { useOnScreen } from './use-onscreen';
 
@@ -96,7 +105,10 @@ export function TextField(props: TextFieldProps) {
   const canSwitch = words && !LATIN_SCRIPTS.has(lang);
   const chosen = ascii && canSwitch ? ASCII_LAYOUT : baseLayout(kind, lang);
   const layout: KeyboardLayout = canSwitch
-    ? { default: [...chosen.default.slice(0, -1), `{abc} ${chosen.default.at(-1)}`], ...(chosen.shift ? { shift: [...chosen.shift.slice(0, -1), `{abc} ${chosen.shift.at(-1)}`] } : {}) }
+    ? {
+        default: [...chosen.default.slice(0, -1), `{abc} ${chosen.default.at(-1)}`],
+        ...(chosen.shift ? { shift: [...chosen.shift.slice(0, -1), `{abc} ${chosen.shift.at(-1)}`] } : {}),
+      }
     : chosen;
 
   const pinyinOn = (kind === 'text' || kind === 'search') && lang === 'zh-Hans' && !ascii;

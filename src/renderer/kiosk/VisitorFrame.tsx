@@ -33,7 +33,21 @@ interface VisitorFrameProps {
  * "Start over" always in reach, one heading, and a footer for Back / Next.
  */
 export function VisitorFrame(props: VisitorFrameProps) {
-  const { siteName, title, display, onDisplay, onStartOver, confirmStartOver, languages, language, onLanguage, headerEnd, footer, children, titleClass } = props;
+  const {
+    siteName,
+    title,
+    display,
+    onDisplay,
+    onStartOver,
+    confirmStartOver,
+    languages,
+    language,
+    onLanguage,
+    headerEnd,
+    footer,
+    children,
+    titleClass,
+  } = props;
   const { t } = useTranslation('kiosk');
   const [menu, setMenu] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -68,7 +82,11 @@ export function VisitorFrame(props: VisitorFrameProps) {
             </button>
           ) : null}
           {onStartOver ? (
-            <button type="button" className="button button-quiet start-over" onClick={() => (confirmStartOver ? setAsking(true) : onStartOver())}>
+            <button
+              type="button"
+              className="button button-quiet start-over"
+              onClick={() => (confirmStartOver ? setAsking(true) : onStartOver())}
+            >
               {t('common:startOver')}
             </button>
           ) : null}

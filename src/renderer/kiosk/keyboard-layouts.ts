@@ -10,8 +10,8 @@ export interface KeyboardLayout {
   shift?: string[];
 }
 
-const LATIN = ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p {bksp}', 'a s d f g h j k l \'', '{shift} z x c v b n m , . -', '{space}'];
-const LATIN_SHIFT = ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P {bksp}', 'A S D F G H J K L \'', '{shift} Z X C V B N M , . -', '{space}'];
+const LATIN = ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p {bksp}', "a s d f g h j k l '", '{shift} z x c v b n m , . -', '{space}'];
+const LATIN_SHIFT = ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P {bksp}', "A S D F G H J K L '", '{shift} Z X C V B N M , . -', '{space}'];
 
 const ACCENTS: Record<string, string> = {
   es: 'á é í ó ú ñ ü',
@@ -31,12 +31,36 @@ const SCRIPTS: Record<string, KeyboardLayout> = {
   // Hamza forms sit on the first layer (أ starts half the words); shift has the vowel marks,
   // Latin digits and punctuation, as on a standard Arabic keyboard's shift layer.
   ar: {
-    default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠', 'ض ص ث ق ف غ ع ه خ ح ج {bksp}', 'ش س ي ب ل ا ت ن م ك ط', '{shift} ئ ء ؤ ر ى ة و ز ظ د ذ', 'أ إ آ {space} ، .'],
-    shift: ['1 2 3 4 5 6 7 8 9 0', '\u064E \u064B \u064F \u064C \u0650 \u064D \u0651 \u0652 {bksp}', 'أ إ آ ؤ ئ ء ى ة', '{shift} ؟ ! ؛ : ( ) - / @', '{space} ، .'],
+    default: [
+      '١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠',
+      'ض ص ث ق ف غ ع ه خ ح ج {bksp}',
+      'ش س ي ب ل ا ت ن م ك ط',
+      '{shift} ئ ء ؤ ر ى ة و ز ظ د ذ',
+      'أ إ آ {space} ، .',
+    ],
+    shift: [
+      '1 2 3 4 5 6 7 8 9 0',
+      '\u064E \u064B \u064F \u064C \u0650 \u064D \u0651 \u0652 {bksp}',
+      'أ إ آ ؤ ئ ء ى ة',
+      '{shift} ؟ ! ؛ : ( ) - / @',
+      '{space} ، .',
+    ],
   },
   fa: {
-    default: ['۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰', 'ض ص ث ق ف غ ع ه خ ح ج چ {bksp}', 'ش س ی ب ل ا ت ن م ک گ', '{shift} ظ ط ز ر ذ د پ و ژ آ', '{zwnj} {space} ، .'],
-    shift: ['1 2 3 4 5 6 7 8 9 0', 'ء أ إ ؤ ئ ة ي ك {bksp}', '\u064E \u064F \u0650 \u0651 \u064B \u0652', '{shift} ؟ ! ؛ : ( ) - / @', '{zwnj} {space} ، .'],
+    default: [
+      '۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰',
+      'ض ص ث ق ف غ ع ه خ ح ج چ {bksp}',
+      'ش س ی ب ل ا ت ن م ک گ',
+      '{shift} ظ ط ز ر ذ د پ و ژ آ',
+      '{zwnj} {space} ، .',
+    ],
+    shift: [
+      '1 2 3 4 5 6 7 8 9 0',
+      'ء أ إ ؤ ئ ة ي ك {bksp}',
+      '\u064E \u064F \u0650 \u0651 \u064B \u0652',
+      '{shift} ؟ ! ؛ : ( ) - / @',
+      '{zwnj} {space} ، .',
+    ],
   },
   ur: {
     default: ['۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰', 'ق و ع ر ت ے ء ی ہ پ {bksp}', 'ا س د ف گ ح ج ک ل', '{shift} ز ش چ ط ب ن م ٹ ڈ ڑ ں ھ', '{space} ، ۔'],
@@ -59,7 +83,7 @@ export function numberPad({ negative, decimal }: { negative: boolean; decimal: b
 /** Plain ASCII, whatever the reader's script: a folder path, a site's code, a passphrase typed in Latin letters. */
 export const ASCII_LAYOUT: KeyboardLayout = {
   default: ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p {bksp}', 'a s d f g h j k l : \\', '{shift} z x c v b n m . - _ /', '{space}'],
-  shift: ['! @ # $ % & * ( ) =', 'Q W E R T Y U I O P {bksp}', 'A S D F G H J K L ; +', '{shift} Z X C V B N M , ? \' ~', '{space}'],
+  shift: ['! @ # $ % & * ( ) =', 'Q W E R T Y U I O P {bksp}', 'A S D F G H J K L ; +', "{shift} Z X C V B N M , ? ' ~", '{space}'],
 };
 
 /** Digits for a phone number, in the same order everywhere (as on a phone). */

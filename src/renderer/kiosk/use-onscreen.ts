@@ -11,7 +11,8 @@ export function useOnScreen() {
   useEffect(() => {
     if (!open) return;
     const onFocusIn = (e: FocusEvent) => {
-      const other = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const other =
+        e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       if (other && !wrapper.current?.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener('focusin', onFocusIn);

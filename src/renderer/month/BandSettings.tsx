@@ -92,15 +92,32 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
         {rows.map((r, i) => (
           <div key={i} className="month-band" role="group" aria-label={t('bands.band', { n: i + 1 })}>
             <NumberField label={t('bands.from', { n: i + 1 })} value={r.from} min={0} max={130} onChange={(v) => edit(i, 'from', v)} />
-            <NumberField label={t('bands.to', { n: i + 1 })} hint={i === rows.length - 1 ? t('bands.openHint') : undefined} value={r.to} min={0} max={130} onChange={(v) => edit(i, 'to', v)} />
+            <NumberField
+              label={t('bands.to', { n: i + 1 })}
+              hint={i === rows.length - 1 ? t('bands.openHint') : undefined}
+              value={r.to}
+              min={0}
+              max={130}
+              onChange={(v) => edit(i, 'to', v)}
+            />
           </div>
         ))}
       </div>
       <div className="month-controls">
-        <button type="button" className="button button-secondary" disabled={rows.length >= 12} onClick={() => setRows((rs) => [...rs, { from: '', to: '' }])}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={rows.length >= 12}
+          onClick={() => setRows((rs) => [...rs, { from: '', to: '' }])}
+        >
           {t('bands.add')}
         </button>
-        <button type="button" className="button button-secondary" disabled={rows.length <= 1} onClick={() => setRows((rs) => rs.slice(0, -1))}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={rows.length <= 1}
+          onClick={() => setRows((rs) => rs.slice(0, -1))}
+        >
           {t('bands.remove')}
         </button>
         <button type="button" className="button button-primary" onClick={() => void save()}>

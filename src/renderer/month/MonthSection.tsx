@@ -78,7 +78,8 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const dayLabel = (d: string) => day.format(new Date(`${d}T00:00:00Z`));
   const monthLabel = (m: string) => month.format(new Date(`${m}-01T00:00:00Z`));
-  const withNotAnswered = (count: number, na: number) => (na > 0 ? `${n.format(count)} · ${t('notAnswered')}: ${n.format(na)}` : n.format(count));
+  const withNotAnswered = (count: number, na: number) =>
+    na > 0 ? `${n.format(count)} · ${t('notAnswered')}: ${n.format(na)}` : n.format(count);
   const lines = (ls: Report['weight']['receivedBySource'], prefix: 'source' | 'weightCategory') =>
     ls.length === 0 ? '—' : ls.map((l) => `${t(`${prefix}.${l.key}`, { defaultValue: l.key })}: ${w(l.grams)}`).join('; ');
 
@@ -86,7 +87,11 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     { key: 'distinct', label: t('fig.distinct'), value: (r) => n.format(r.households.distinct), note: t('upperBound') },
     { key: 'visits', label: t('fig.visits'), value: (r) => n.format(r.households.visits) },
     { key: 'new', label: t('fig.new'), value: (r) => n.format(r.households.new) },
-    { key: 'withChildren', label: t('fig.withChildren'), value: (r) => withNotAnswered(r.households.withChildren, r.households.withChildrenNotAnswered) },
+    {
+      key: 'withChildren',
+      label: t('fig.withChildren'),
+      value: (r) => withNotAnswered(r.households.withChildren, r.households.withChildrenNotAnswered),
+    },
     { key: 'tefap', label: t('fig.tefap'), value: (r) => n.format(r.households.tefap) },
     ...(report?.current.individuals.bands ?? []).map((b, i) => ({
       key: `band-${i}`,
@@ -96,19 +101,39 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     { key: 'total', label: t('fig.total'), value: (r) => withNotAnswered(r.individuals.total, r.individuals.notAnswered) },
     { key: 'days', label: t('fig.days'), value: (r) => n.format(r.distributionDays) },
     { key: 'distributed', label: t('fig.distributed'), value: (r) => w(r.weight.distributedGrams) },
-    { key: 'distributedCat', label: `${t('fig.distributed')} · ${t('fig.byCategory')}`, value: (r) => lines(r.weight.distributedByCategory, 'weightCategory') },
+    {
+      key: 'distributedCat',
+      label: `${t('fig.distributed')} · ${t('fig.byCategory')}`,
+      value: (r) => lines(r.weight.distributedByCategory, 'weightCategory'),
+    },
     { key: 'received', label: t('fig.received'), value: (r) => w(r.weight.receivedGrams) },
-    { key: 'receivedCat', label: `${t('fig.received')} · ${t('fig.byCategory')}`, value: (r) => lines(r.weight.receivedByCategory, 'weightCategory') },
+    {
+      key: 'receivedCat',
+      label: `${t('fig.received')} · ${t('fig.byCategory')}`,
+      value: (r) => lines(r.weight.receivedByCategory, 'weightCategory'),
+    },
     { key: 'receivedSrc', label: `${t('fig.received')} · ${t('fig.bySource')}`, value: (r) => lines(r.weight.receivedBySource, 'source') },
-    { key: 'value', label: t('fig.value'), value: (r) => new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r.weight.inKindValueCents / 100) },
-    { key: 'hours', label: t('fig.hours'), value: (r) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(r.volunteers.totalMinutes / 60) },
+    {
+      key: 'value',
+      label: t('fig.value'),
+      value: (r) =>
+        new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r.weight.inKindValueCents / 100),
+    },
+    {
+      key: 'hours',
+      label: t('fig.hours'),
+      value: (r) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(r.volunteers.totalMinutes / 60),
+    },
     { key: 'volunteers', label: t('fig.volunteers'), value: (r) => n.format(r.volunteers.byVolunteer.length) },
     { key: 'needsMet', label: t('fig.needsMet'), value: (r) => n.format(r.board.needsMet) },
     { key: 'offersMatched', label: t('fig.offersMatched'), value: (r) => n.format(r.board.offersMatched) },
   ];
 
   const save = async (what: 'report' | 'visits') => {
-    const r = what === 'report' ? await api.call('month.report_csv', { from: period.from, to: period.to }) : await api.call('month.visits_csv', { from: period.from, to: period.to });
+    const r =
+      what === 'report'
+        ? await api.call('month.report_csv', { from: period.from, to: period.to })
+        : await api.call('month.visits_csv', { from: period.from, to: period.to });
     if (!r.ok) return setError(r.error);
     const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
@@ -120,103 +145,114 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   const unitFormat = (g: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(fromGrams(g, unit));
 
   const sheet = (printed: boolean): ReactNode => (
-      <div className="month-report" aria-hidden={printed || undefined}>
-        <header className="month-head">
-          <h1 id={printed ? undefined : 'month-title'}>
-            {t('title')}: {monthLabel(period.month)}
-          </h1>
-          <p>
-            {siteName} · {t('period')}: {dayLabel(period.from)} – {dayLabel(period.to)}
-          </p>
-        </header>
-        {report ? (
-          <table className="month-figures">
-            <thead>
-              <tr>
-                <th scope="col">{t('figure')}</th>
-                <th scope="col">{monthLabel(period.month)}</th>
-                {report.lastYear ? <th scope="col">{t('lastYear')}</th> : null}
+    <div className="month-report" aria-hidden={printed || undefined}>
+      <header className="month-head">
+        <h1 id={printed ? undefined : 'month-title'}>
+          {t('title')}: {monthLabel(period.month)}
+        </h1>
+        <p>
+          {siteName} · {t('period')}: {dayLabel(period.from)} – {dayLabel(period.to)}
+        </p>
+      </header>
+      {report ? (
+        <table className="month-figures">
+          <thead>
+            <tr>
+              <th scope="col">{t('figure')}</th>
+              <th scope="col">{monthLabel(period.month)}</th>
+              {report.lastYear ? <th scope="col">{t('lastYear')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.key}>
+                <th scope="row">
+                  {f.label}
+                  {f.note ? <small className="month-note">{f.note}</small> : null}
+                </th>
+                <td>{f.value(report.current)}</td>
+                {report.lastYear ? <td>{f.value(report.lastYear)}</td> : null}
               </tr>
-            </thead>
-            <tbody>
-              {figures.map((f) => (
-                <tr key={f.key}>
-                  <th scope="row">
-                    {f.label}
-                    {f.note ? <small className="month-note">{f.note}</small> : null}
-                  </th>
-                  <td>{f.value(report.current)}</td>
-                  {report.lastYear ? <td>{f.value(report.lastYear)}</td> : null}
-                </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {charts ? (
+        <div className="month-charts">
+          <BarChart
+            title={t('chart.visits')}
+            rowHeading={t('chart.day')}
+            series={[{ key: 'visits', label: t('fig.visits'), className: 'bar-a' }]}
+            rows={charts.visitsPerDay.filter((d) => d.visits > 0).map((d) => ({ label: dayLabel(d.day), values: [d.visits] }))}
+            format={(v) => n.format(v)}
+            empty={t('chart.noData')}
+          />
+          <BarChart
+            title={`${t('chart.weight')} (${charts.unit})`}
+            rowHeading={t('chart.day')}
+            series={[
+              { key: 'in', label: t('chart.in'), className: 'bar-a' },
+              { key: 'out', label: t('chart.out'), className: 'bar-b' },
+            ]}
+            rows={charts.weightPerDay
+              .filter((d) => d.inGrams !== 0 || d.outGrams !== 0)
+              .map((d) => ({ label: dayLabel(d.day), values: [d.inGrams, d.outGrams] }))}
+            format={unitFormat}
+            empty={t('chart.noData')}
+          />
+          <BarChart
+            title={t('chart.needsOffers')}
+            rowHeading={t('chart.category')}
+            series={[
+              { key: 'needs', label: t('chart.needs'), className: 'bar-a' },
+              { key: 'offers', label: t('chart.offers'), className: 'bar-b' },
+            ]}
+            rows={charts.needsOffers.map((c) => ({
+              label: t(`board:categories.${c.category}`, { defaultValue: c.category }),
+              values: [c.needs, c.offers],
+            }))}
+            format={(v) => n.format(v)}
+            empty={t('chart.noData')}
+          />
+          <BarChart
+            title={t('chart.households')}
+            rowHeading={t('chart.month')}
+            series={[
+              { key: 'returning', label: t('chart.returning'), className: 'bar-a' },
+              { key: 'new', label: t('chart.new'), className: 'bar-b' },
+            ]}
+            rows={charts.households.map((m) => ({ label: monthLabel(m.month), values: [m.returning, m.new] }))}
+            format={(v) => n.format(v)}
+            empty={t('chart.noData')}
+          />
+          <div className="month-stock">
+            <div className="month-controls no-print" role="group" aria-label={t('chart.stock')}>
+              {items.map((it) => (
+                <button
+                  key={it.id}
+                  type="button"
+                  className="button button-secondary"
+                  aria-pressed={itemId === it.id}
+                  onClick={() => setItemId(it.id)}
+                >
+                  {it.name}
+                </button>
               ))}
-            </tbody>
-          </table>
-        ) : null}
-        {charts ? (
-          <div className="month-charts">
-            <BarChart
-              title={t('chart.visits')}
-              rowHeading={t('chart.day')}
-              series={[{ key: 'visits', label: t('fig.visits'), className: 'bar-a' }]}
-              rows={charts.visitsPerDay.filter((d) => d.visits > 0).map((d) => ({ label: dayLabel(d.day), values: [d.visits] }))}
-              format={(v) => n.format(v)}
-              empty={t('chart.noData')}
-            />
-            <BarChart
-              title={`${t('chart.weight')} (${charts.unit})`}
-              rowHeading={t('chart.day')}
-              series={[
-                { key: 'in', label: t('chart.in'), className: 'bar-a' },
-                { key: 'out', label: t('chart.out'), className: 'bar-b' },
-              ]}
-              rows={charts.weightPerDay.filter((d) => d.inGrams !== 0 || d.outGrams !== 0).map((d) => ({ label: dayLabel(d.day), values: [d.inGrams, d.outGrams] }))}
-              format={unitFormat}
-              empty={t('chart.noData')}
-            />
-            <BarChart
-              title={t('chart.needsOffers')}
-              rowHeading={t('chart.category')}
-              series={[
-                { key: 'needs', label: t('chart.needs'), className: 'bar-a' },
-                { key: 'offers', label: t('chart.offers'), className: 'bar-b' },
-              ]}
-              rows={charts.needsOffers.map((c) => ({ label: t(`board:categories.${c.category}`, { defaultValue: c.category }), values: [c.needs, c.offers] }))}
-              format={(v) => n.format(v)}
-              empty={t('chart.noData')}
-            />
-            <BarChart
-              title={t('chart.households')}
-              rowHeading={t('chart.month')}
-              series={[
-                { key: 'returning', label: t('chart.returning'), className: 'bar-a' },
-                { key: 'new', label: t('chart.new'), className: 'bar-b' },
-              ]}
-              rows={charts.households.map((m) => ({ label: monthLabel(m.month), values: [m.returning, m.new] }))}
-              format={(v) => n.format(v)}
-              empty={t('chart.noData')}
-            />
-            <div className="month-stock">
-              <div className="month-controls no-print" role="group" aria-label={t('chart.stock')}>
-                {items.map((it) => (
-                  <button key={it.id} type="button" className="button button-secondary" aria-pressed={itemId === it.id} onClick={() => setItemId(it.id)}>
-                    {it.name}
-                  </button>
-                ))}
-              </div>
-              {charts.stock ? (
-                <BarChart
-                  title={`${t('chart.stock')}: ${charts.stock.name}`}
-                  rowHeading={t('chart.day')}
-                  series={[{ key: 'onHand', label: t('chart.onHand'), className: 'bar-a' }]}
-                  rows={charts.stock.points.map((p) => ({ label: dayLabel(p.day), values: [p.onHand] }))}
-                  format={(v) => n.format(v)}
-                  empty={t('chart.noData')}
-                />
-              ) : null}
             </div>
+            {charts.stock ? (
+              <BarChart
+                title={`${t('chart.stock')}: ${charts.stock.name}`}
+                rowHeading={t('chart.day')}
+                series={[{ key: 'onHand', label: t('chart.onHand'), className: 'bar-a' }]}
+                rows={charts.stock.points.map((p) => ({ label: dayLabel(p.day), values: [p.onHand] }))}
+                format={(v) => n.format(v)}
+                empty={t('chart.noData')}
+              />
+            ) : null}
           </div>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
+    </div>
   );
 
   return (

@@ -47,7 +47,10 @@ export function ShiftBar({ session }: { session: Session }) {
       <ul aria-labelledby="shift-title">
         {today.map((s) => (
           <li key={s.id}>
-            <strong>{s.name}</strong> {s.endedAt === null ? t('shifts.since', { time: at(s.startedAt) }) : t('shifts.ended', { from: at(s.startedAt), to: at(s.endedAt) })}
+            <strong>{s.name}</strong>{' '}
+            {s.endedAt === null
+              ? t('shifts.since', { time: at(s.startedAt) })
+              : t('shifts.ended', { from: at(s.startedAt), to: at(s.endedAt) })}
           </li>
         ))}
       </ul>

@@ -39,7 +39,11 @@ export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): vo
   return (
     <section className="day-view" aria-labelledby="day-title">
       <div className="day-head">
-        <h2 id="day-title">{t('dayTitle', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(day.day)) })}</h2>
+        <h2 id="day-title">
+          {t('dayTitle', {
+            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(day.day)),
+          })}
+        </h2>
         <button type="button" className="button button-quiet" onClick={() => void load()}>
           {t('refresh')}
         </button>
@@ -68,7 +72,13 @@ export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): vo
             {day.slips.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <button type="button" className="button button-quiet day-code" dir="ltr" translate="no" onClick={() => onOpen(s.shortCode)}>
+                  <button
+                    type="button"
+                    className="button button-quiet day-code"
+                    dir="ltr"
+                    translate="no"
+                    onClick={() => onOpen(s.shortCode)}
+                  >
                     {s.shortCode}
                   </button>
                 </td>

@@ -9,7 +9,15 @@ import { formatDay } from '../dates';
  * count the volunteer can lower (partly given) or set to none (not available); after pickup it
  * shows what happened.
  */
-export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: Record<string, number> | null; onGiven?(itemId: string, qty: number): void }) {
+export function PickList({
+  lines,
+  given,
+  onGiven,
+}: {
+  lines: PickLine[];
+  given: Record<string, number> | null;
+  onGiven?(itemId: string, qty: number): void;
+}) {
   const { t, i18n } = useTranslation('pickup');
   return (
     <ul className="pick-list" aria-label={t('pickList')}>
@@ -24,7 +32,8 @@ export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: 
               <ul className="pick-lots">
                 {line.lots.map((lot) => (
                   <li key={lot.lotId ?? 'none'}>
-                    {lot.code ? t('lot', { code: ltrIsolate(lot.code) }) : null} · {lot.expiresOn ? t('expires', { date: formatDay(lot.expiresOn, i18n.language, 'short') }) : t('noDate')} ·{' '}
+                    {lot.code ? t('lot', { code: ltrIsolate(lot.code) }) : null} ·{' '}
+                    {lot.expiresOn ? t('expires', { date: formatDay(lot.expiresOn, i18n.language, 'short') }) : t('noDate')} ·{' '}
                     <strong>{t('takeQty', { qty: lot.qty })}</strong>
                   </li>
                 ))}
@@ -33,12 +42,20 @@ export function PickList({ lines, given, onGiven }: { lines: PickLine[]; given: 
                 <p className="pick-short">{t('short', { qty: Math.max(0, line.onHand) })}</p>
               ) : null}
               {line.outcome === 'given' ? <p className="pick-outcome">{t('outcomeGiven')}</p> : null}
-              {line.outcome === 'partial' ? <p className="pick-outcome">{t('outcomePartial', { given: line.givenQty ?? 0, qty: line.qty })}</p> : null}
+              {line.outcome === 'partial' ? (
+                <p className="pick-outcome">{t('outcomePartial', { given: line.givenQty ?? 0, qty: line.qty })}</p>
+              ) : null}
               {line.outcome === 'not_available' ? <p className="pick-outcome pick-missing">{t('outcomeNotAvailable')}</p> : null}
             </div>
             {given && onGiven ? (
               <div className="pick-controls">
-                <Stepper label={`${t('givenLabel')}: ${line.name}`} value={value} min={0} max={line.qty} onChange={(q) => onGiven(line.itemId, q)} />
+                <Stepper
+                  label={`${t('givenLabel')}: ${line.name}`}
+                  value={value}
+                  min={0}
+                  max={line.qty}
+                  onChange={(q) => onGiven(line.itemId, q)}
+                />
                 <button
                   type="button"
                   className="toggle"

@@ -10,7 +10,19 @@ import { pageHeightMm, pageRule } from './shell-print';
  * only and is hidden from the screen and from screen readers. Returns the page height in mm
  * through `heightRef` once laid out. `redraw` is whatever changes the printed length.
  */
-export function PaperPrintArea({ paper, preview, heightRef, redraw, children }: { paper: Paper; preview: boolean; heightRef: RefObject<number | null>; redraw: unknown; children: ReactNode }) {
+export function PaperPrintArea({
+  paper,
+  preview,
+  heightRef,
+  redraw,
+  children,
+}: {
+  paper: Paper;
+  preview: boolean;
+  heightRef: RefObject<number | null>;
+  redraw: unknown;
+  children: ReactNode;
+}) {
   const area = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // The printed thing itself, not its area (which fills the screen beside the preview's controls).
@@ -25,7 +37,12 @@ export function PaperPrintArea({ paper, preview, heightRef, redraw, children }: 
     };
   }, [paper, redraw, heightRef]);
   return createPortal(
-    <div className={preview ? 'print-area' : 'print-area print-area-hidden'} ref={area} data-testid="print-area" aria-hidden={preview ? undefined : true}>
+    <div
+      className={preview ? 'print-area' : 'print-area print-area-hidden'}
+      ref={area}
+      data-testid="print-area"
+      aria-hidden={preview ? undefined : true}
+    >
       {children}
     </div>,
     document.body,

@@ -61,7 +61,13 @@ export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
         {printers ? (
           <div className="toggle-grid">
             {[null, ...printers.map((p) => p.name)].map((name) => (
-              <button key={name ?? ''} type="button" className="toggle" aria-pressed={settings.printer === name} onClick={() => change({ printer: name })}>
+              <button
+                key={name ?? ''}
+                type="button"
+                className="toggle"
+                aria-pressed={settings.printer === name}
+                onClick={() => change({ printer: name })}
+              >
                 {name === null ? t('systemDefault') : (printers.find((p) => p.name === name)?.displayName ?? name)}
               </button>
             ))}

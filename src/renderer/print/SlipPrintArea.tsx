@@ -9,7 +9,17 @@ import { SlipPrint } from './SlipPrint';
  * pickup table's dialog); otherwise it exists for the printer only.
  * Returns the slip's page height in mm through `heightRef` once it is laid out.
  */
-export function SlipPrintArea({ slip, paper, preview, heightRef }: { slip: PrintableSlip; paper: Paper; preview: boolean; heightRef: RefObject<number | null> }) {
+export function SlipPrintArea({
+  slip,
+  paper,
+  preview,
+  heightRef,
+}: {
+  slip: PrintableSlip;
+  paper: Paper;
+  preview: boolean;
+  heightRef: RefObject<number | null>;
+}) {
   return (
     <PaperPrintArea paper={paper} preview={preview} heightRef={heightRef} redraw={slip}>
       <SlipPrint slip={slip} paper={paper} />

@@ -1,11 +1,4 @@
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  MultiFormatOneDReader,
-  RGBLuminanceSource,
-} from '@zxing/library';
+import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatOneDReader, RGBLuminanceSource } from '@zxing/library';
 
 /** The retail symbologies on pantry goods: EAN-13 (and UPC-A inside it), EAN-8, UPC-E. */
 export const PRODUCT_FORMATS = [BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A, BarcodeFormat.UPC_E];
@@ -43,7 +36,12 @@ export function toLuminance(rgba: Uint8ClampedArray | Uint8Array, width: number,
  * volunteer is still aiming). Only digits come back, so the caller can hand them to the same
  * lookup a USB scan uses.
  */
-export function decodeProductBarcode({ reader, hints }: ProductReader, luminance: Uint8ClampedArray, width: number, height: number): string | null {
+export function decodeProductBarcode(
+  { reader, hints }: ProductReader,
+  luminance: Uint8ClampedArray,
+  width: number,
+  height: number,
+): string | null {
   try {
     const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)));
     const text = reader.decode(bitmap, hints).getText();

@@ -36,7 +36,10 @@ export class BurstDetector {
     const gap = at - this.last;
     const hiccup = gap > this.options.maxPauseMs && gap <= this.options.maxHiccupMs && this.fast();
     if (key === 'Enter') {
-      const burst = this.chars.length >= this.options.minLength && this.fast() && (gap <= this.options.maxPauseMs || hiccup) ? this.chars.join('') : null;
+      const burst =
+        this.chars.length >= this.options.minLength && this.fast() && (gap <= this.options.maxPauseMs || hiccup)
+          ? this.chars.join('')
+          : null;
       this.reset();
       return burst ? { kind: 'scan', code: burst } : { kind: 'none' };
     }

@@ -65,7 +65,13 @@ export function KioskSettingsSection({ session }: SectionProps) {
               <button type="button" className="toggle" aria-pressed="true" lang={l.code} dir={l.dir} onClick={() => toggleLanguage(l.code)}>
                 {l.name}
               </button>
-              <button type="button" className="button button-secondary" aria-label={t('settings.moveUp', { language: l.name })} disabled={i === 0} onClick={() => move(l.code, -1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t('settings.moveUp', { language: l.name })}
+                disabled={i === 0}
+                onClick={() => move(l.code, -1)}
+              >
                 ↑
               </button>
               <button
@@ -82,7 +88,15 @@ export function KioskSettingsSection({ session }: SectionProps) {
         </ol>
         <div className="toggle-grid">
           {others.map((l) => (
-            <button key={l.code} type="button" className="toggle" aria-pressed="false" lang={l.code} dir={l.dir} onClick={() => toggleLanguage(l.code)}>
+            <button
+              key={l.code}
+              type="button"
+              className="toggle"
+              aria-pressed="false"
+              lang={l.code}
+              dir={l.dir}
+              onClick={() => toggleLanguage(l.code)}
+            >
               {l.name}
             </button>
           ))}
@@ -100,7 +114,11 @@ export function KioskSettingsSection({ session }: SectionProps) {
               className="toggle"
               aria-pressed={config.requiredFields.includes(f)}
               onClick={() =>
-                change({ requiredFields: config.requiredFields.includes(f) ? config.requiredFields.filter((x) => x !== f) : [...config.requiredFields, f] })
+                change({
+                  requiredFields: config.requiredFields.includes(f)
+                    ? config.requiredFields.filter((x) => x !== f)
+                    : [...config.requiredFields, f],
+                })
               }
             >
               {t(`intake:household.${f}`)}
@@ -108,7 +126,13 @@ export function KioskSettingsSection({ session }: SectionProps) {
           ))}
         </div>
       </fieldset>
-      <button type="button" className="toggle" aria-pressed={config.returningVisitors} disabled={!canEdit} onClick={() => change({ returningVisitors: !config.returningVisitors })}>
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={config.returningVisitors}
+        disabled={!canEdit}
+        onClick={() => change({ returningVisitors: !config.returningVisitors })}
+      >
         {t('settings.returning')}
       </button>
       <label className="field">
@@ -155,11 +179,23 @@ function IdleSeconds({ value, onChange }: { value: number; onChange(v: number): 
         {label}
       </span>
       <div className="stepper-controls">
-        <button type="button" className="round-button" aria-label={t('common:decrease', { label })} disabled={value <= 30} onClick={() => onChange(Math.max(30, value - IDLE_STEP))}>
+        <button
+          type="button"
+          className="round-button"
+          aria-label={t('common:decrease', { label })}
+          disabled={value <= 30}
+          onClick={() => onChange(Math.max(30, value - IDLE_STEP))}
+        >
           −
         </button>
         <output className="stepper-value">{value}</output>
-        <button type="button" className="round-button" aria-label={t('common:increase', { label })} disabled={value >= 600} onClick={() => onChange(Math.min(600, value + IDLE_STEP))}>
+        <button
+          type="button"
+          className="round-button"
+          aria-label={t('common:increase', { label })}
+          disabled={value >= 600}
+          onClick={() => onChange(Math.min(600, value + IDLE_STEP))}
+        >
           +
         </button>
       </div>

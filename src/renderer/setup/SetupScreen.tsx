@@ -77,7 +77,14 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
             </select>
           </label>
           <TextField label={t('yourName')} hint={t('yourNameHint')} value={coordinatorName} maxLength={60} onChange={setCoordinatorName} />
-          <TextField label={t('pin')} hint={t('pinHint')} kind="pin" value={pin} maxLength={8} onChange={(v) => setPin(v.replace(/\D/g, ''))} />
+          <TextField
+            label={t('pin')}
+            hint={t('pinHint')}
+            kind="pin"
+            value={pin}
+            maxLength={8}
+            onChange={(v) => setPin(v.replace(/\D/g, ''))}
+          />
           <TextField label={t('pinAgain')} kind="pin" value={pinAgain} maxLength={8} onChange={(v) => setPinAgain(v.replace(/\D/g, ''))} />
           {mismatch ? (
             <p className="notice notice-error" role="alert">

@@ -48,7 +48,11 @@ export function QueuePanel() {
         </button>
       )}
       {view.current ? (
-        <button type="button" className="button button-secondary" onClick={() => void api.call('queue.recall', { number: view.current!.number }).then(act)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void api.call('queue.recall', { number: view.current!.number }).then(act)}
+        >
           {t('callAgain', { number: view.current.number })}
         </button>
       ) : null}

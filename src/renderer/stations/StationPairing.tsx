@@ -18,7 +18,11 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
   const pair = async () => {
     setBusy(true);
     try {
-      const res = await fetch('/station/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const res = await fetch('/station/pair', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
       const body = (await res.json()) as { ok: boolean; error?: unknown };
       if (body.ok) return onPaired();
       const parsed = ApiErrorSchema.safeParse(body.error);
@@ -42,7 +46,15 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
         }}
         className="stations-add"
       >
-        <TextField label={t('code')} value={code} onChange={(v) => setCode(v.toUpperCase())} kind="code" dir="ltr" maxLength={20} autoComplete="off" />
+        <TextField
+          label={t('code')}
+          value={code}
+          onChange={(v) => setCode(v.toUpperCase())}
+          kind="code"
+          dir="ltr"
+          maxLength={20}
+          autoComplete="off"
+        />
         <ErrorNotice error={error} />
         <button type="submit" className="button button-primary" disabled={busy || code.trim().length < 4}>
           {t('pair')}

@@ -80,7 +80,15 @@ export function StationsSection() {
         {/* While stations are on, the address and port in use are shown in the notice below; they change only when turned off. */}
         {status.enabled ? null : (
           <>
-            <TextField label={t('address')} hint={t('addressHint')} value={address} onChange={setAddress} kind="ascii" dir="ltr" maxLength={45} />
+            <TextField
+              label={t('address')}
+              hint={t('addressHint')}
+              value={address}
+              onChange={setAddress}
+              kind="ascii"
+              dir="ltr"
+              maxLength={45}
+            />
             {/* A port is a number anyone may read, not a secret: the number pad, unmasked. */}
             <NumberField label={t('port')} value={port} onChange={setPort} min={1024} max={65535} />
           </>
@@ -127,7 +135,10 @@ export function StationsSection() {
                   {t('openOnDevice')} <strong dir="ltr">{invite.url}</strong>
                 </p>
                 <p>
-                  {t('code')} <strong className="stations-code" dir="ltr">{invite.code}</strong>
+                  {t('code')}{' '}
+                  <strong className="stations-code" dir="ltr">
+                    {invite.code}
+                  </strong>
                 </p>
                 <p>
                   {t('fingerprint')} <code dir="ltr">{invite.fingerprint}</code>
@@ -160,7 +171,12 @@ export function StationsSection() {
               <td>{s.revokedAt ? t('revokedAt', { time: when(s.revokedAt, i18n.language) }) : when(s.lastSeen, i18n.language)}</td>
               <td>
                 {s.revokedAt ? null : (
-                  <button type="button" className="button button-secondary" onClick={() => void revoke(s.id)} aria-label={t('revokeName', { name: s.name })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void revoke(s.id)}
+                    aria-label={t('revokeName', { name: s.name })}
+                  >
                     {t('revoke')}
                   </button>
                 )}

@@ -12,7 +12,15 @@ export function TextQr({ text, label, modulePx = 6 }: { text: string; label: str
   }, [text]);
   const full = size + 8;
   return (
-    <svg className="qr" role="img" aria-label={label} viewBox={`-4 -4 ${full} ${full}`} width={full * modulePx} height={full * modulePx} shapeRendering="crispEdges">
+    <svg
+      className="qr"
+      role="img"
+      aria-label={label}
+      viewBox={`-4 -4 ${full} ${full}`}
+      width={full * modulePx}
+      height={full * modulePx}
+      shapeRendering="crispEdges"
+    >
       <rect x={-4} y={-4} width={full} height={full} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

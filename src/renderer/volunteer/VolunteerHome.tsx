@@ -42,7 +42,13 @@ export function VolunteerHome({ session, siteName, settings, onExit }: Volunteer
       {sections.length > 1 ? (
         <nav className="volunteer-nav" aria-label={t('volunteer')}>
           {sections.map((s) => (
-            <button key={s.id} type="button" className="tab" aria-current={s.id === active?.id ? 'page' : undefined} onClick={() => setCurrent(s.id)}>
+            <button
+              key={s.id}
+              type="button"
+              className="tab"
+              aria-current={s.id === active?.id ? 'page' : undefined}
+              onClick={() => setCurrent(s.id)}
+            >
               {t(s.labelKey)}
             </button>
           ))}
@@ -76,11 +82,7 @@ function QuitButton() {
           <button type="button" className="button button-secondary" autoFocus onClick={() => setAsking(false)}>
             {t('cancel')}
           </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void quit.call({})}
-          >
+          <button type="button" className="button button-danger" onClick={() => void quit.call({})}>
             {t('quitYes')}
           </button>
         </div>

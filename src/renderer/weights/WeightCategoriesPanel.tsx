@@ -111,7 +111,12 @@ export function WeightCategoriesPanel({ language }: { language: LocaleCode }) {
       <ul className="inv-results" aria-label={t('categories.title')}>
         {categories.map((c) => (
           <li key={c.id}>
-            <button type="button" className="button button-secondary" aria-label={t('categories.rename', { name: shown(c) })} onClick={() => open(c)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-label={t('categories.rename', { name: shown(c) })}
+              onClick={() => open(c)}
+            >
               {shown(c)}
             </button>
           </li>

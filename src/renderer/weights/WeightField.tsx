@@ -37,9 +37,7 @@ export function WeightField({ label, value, onChange, unit, id }: Props) {
         decimal
       />
       {/* Isolated, not a left-to-right box: it keeps its order and still sits under the field in Arabic. */}
-      <output className="inv-muted">
-        {grams !== null ? isolate(formatWeight(grams, unit, i18n.language)) : ''}
-      </output>
+      <output className="inv-muted">{grams !== null ? isolate(formatWeight(grams, unit, i18n.language)) : ''}</output>
     </div>
   );
 }

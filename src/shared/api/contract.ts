@@ -13,7 +13,9 @@ import { printingChannels } from './channels/printing';
 import { stationsChannels } from './channels/stations';
 import { queueChannels } from './channels/queue';
 
-type Merged<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void
+type Merged<G extends readonly object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (
+  k: infer I,
+) => void
   ? I
   : never;
 

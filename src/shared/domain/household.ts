@@ -24,7 +24,12 @@ export const Household = z.object({
 export type Household = z.infer<typeof Household>;
 
 /** Who is counted, as the form holds it (unset or null: the visitor did not say). */
-export type HouseholdCounts = { adults?: number | null; children?: number | null; seniors?: number | null; bands?: readonly { count: number | null }[] };
+export type HouseholdCounts = {
+  adults?: number | null;
+  children?: number | null;
+  seniors?: number | null;
+  bands?: readonly { count: number | null }[];
+};
 
 /** How many people a household is: what the visitor said, an unsaid group counting as none. */
 export function householdSize(h: HouseholdCounts): number {

@@ -31,7 +31,7 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).jo
  * runs exactly that file, from our own origin. A unit test keeps index.html equal to this.
  */
 export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(([name]) => name !== 'frame-ancestors')
-  .map(([name, ...sources]) => (name === 'script-src' ? 'script-src \'none\'' : [name, ...sources].join(' ')))
+  .map(([name, ...sources]) => (name === 'script-src' ? "script-src 'none'" : [name, ...sources].join(' ')))
   .join('; ');
 
 /**

@@ -48,7 +48,9 @@ export const PrintableSlip = z.object({
   siteLanguage: LocaleCode,
   issuedOn: z.string(),
   validUntil: z.string(),
-  lines: z.array(z.object({ itemId: z.string(), qty: z.number().int().positive(), unit: z.string(), visitorName: z.string(), siteName: z.string() })),
+  lines: z.array(
+    z.object({ itemId: z.string(), qty: z.number().int().positive(), unit: z.string(), visitorName: z.string(), siteName: z.string() }),
+  ),
   reprints: z.number().int().min(0),
   /** The slip's number in today's "now serving" queue, printed large; null for a slip from another day. */
   queueNumber: z.number().int().positive().nullable(),
@@ -83,5 +85,10 @@ export const DayView = z.object({
 });
 export type DayView = z.infer<typeof DayView>;
 
-export const SlipKeyInfo = z.object({ keyId: z.number().int(), createdAt: z.string(), retiredAt: z.string().nullable(), active: z.boolean() });
+export const SlipKeyInfo = z.object({
+  keyId: z.number().int(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  active: z.boolean(),
+});
 export type SlipKeyInfo = z.infer<typeof SlipKeyInfo>;

@@ -19,7 +19,8 @@ import { Visitor } from './pages/visitor';
 const RICE = 'Rice, 5 kg';
 
 function itemId(kiosk: Kiosk, english: string): string {
-  return (kiosk.core.ctx.db.prepare("SELECT item_id AS id FROM item_names WHERE locale = 'en' AND name = ?").get(english) as { id: string }).id;
+  return (kiosk.core.ctx.db.prepare("SELECT item_id AS id FROM item_names WHERE locale = 'en' AND name = ?").get(english) as { id: string })
+    .id;
 }
 
 /** Three distribution days of rice in the last four weeks, and Sam's shift still open since 9:00. */
@@ -34,7 +35,8 @@ function seedDay(kiosk: Kiosk): void {
     kiosk.core.ctx.db.transaction(() => distributeFefo(kiosk.core.ctx, rice, qty, { slipId: randomUUID(), volunteer: null }))();
   }
   kiosk.clock.set('2026-11-28T09:00:00.000Z');
-  const sam = (kiosk.core.ctx.db.prepare("SELECT id FROM volunteers WHERE role = 'stock' ORDER BY name LIMIT 1").get() as { id: string }).id;
+  const sam = (kiosk.core.ctx.db.prepare("SELECT id FROM volunteers WHERE role = 'stock' ORDER BY name LIMIT 1").get() as { id: string })
+    .id;
   new ShiftService(kiosk.core.ctx).start(sam);
   kiosk.clock.set('2026-11-28T16:00:00.000Z');
 }
@@ -43,7 +45,10 @@ function seedDay(kiosk: Kiosk): void {
 function printed(file: string): { pages: number; text: string } {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   // pdftotext wraps right-to-left runs in bidi controls and writes a range in visual order.
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    '',
+  );
   return { pages, text };
 }
 
@@ -58,7 +63,10 @@ async function printAt(page: Page, name: string, format: 'A4' | 'Letter'): Promi
 }
 
 for (const lng of ['en', 'ar'] as const) {
-  test(`closing (${lng}): the day closed, rice running out, the food bank's age bands, one printed sheet, a visitor asked in them`, async ({ page, kiosk }) => {
+  test(`closing (${lng}): the day closed, rice running out, the food bank's age bands, one printed sheet, a visitor asked in them`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(180_000);
     seedDay(kiosk);
     hubLanguage(kiosk, lng);
@@ -71,8 +79,14 @@ for (const lng of ['en', 'ar'] as const) {
     // Close of day: the one shift still open ends now, and the screen says so.
     await expect(page.getByRole('heading', { name: w('month:shifts.onToday') })).toBeVisible();
     await touch.tap(w('month:shifts.closeDay'));
-    await expect(page.getByRole('status').filter({ hasText: lng === 'en' ? w('month:shifts.closed_one', { count: 1 }) : w('month:shifts.closed', { count: 1 }) })).toBeVisible();
-    expect(db.prepare("SELECT COUNT(*) AS n FROM shifts WHERE ended_by = 'closing' AND ended_at = '2026-11-28T16:00:00.000Z'").get()).toEqual({ n: 1 });
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: lng === 'en' ? w('month:shifts.closed_one', { count: 1 }) : w('month:shifts.closed', { count: 1 }) }),
+    ).toBeVisible();
+    expect(
+      db.prepare("SELECT COUNT(*) AS n FROM shifts WHERE ended_by = 'closing' AND ended_at = '2026-11-28T16:00:00.000Z'").get(),
+    ).toEqual({ n: 1 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM shifts WHERE ended_at IS NULL').get()).toEqual({ n: 0 });
     await shots.step('day-closed');
 

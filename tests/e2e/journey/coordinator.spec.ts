@@ -59,7 +59,10 @@ async function chooseStick(page: Page, touch: Touch): Promise<void> {
 }
 
 for (const lng of ['en', 'ar'] as const) {
-  test(`coordinator (${lng}): a count with an adjustment, a bundle to the sister hub, a backup restored on a new computer`, async ({ page, browser }) => {
+  test(`coordinator (${lng}): a count with an adjustment, a bundle to the sister hub, a backup restored on a new computer`, async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const usb = stick();
     const saturday = Date.UTC(2026, 10, 28, 14, 0, 0);
@@ -67,7 +70,9 @@ for (const lng of ['en', 'ar'] as const) {
     seedDemo(hub.core.ctx, hub.core.services.intake);
     hub.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', ?)").run(lng);
     const sister = await computer('northside', saturday + 3_600_000, usb.drives);
-    const setup = await sister.core.dispatch('site.setup', { input: { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: lng, pin: '1234' } });
+    const setup = await sister.core.dispatch('site.setup', {
+      input: { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: lng, pin: '1234' },
+    });
     expect(setup.ok).toBe(true);
     const fresh = await computer('new-laptop', Date.UTC(2026, 11, 4, 9, 0, 0), usb.drives);
     try {
@@ -82,9 +87,15 @@ for (const lng of ['en', 'ar'] as const) {
       await touch.tapText(search, lng === 'en' ? 'Rice' : 'أرز');
       const riceId = hub.core.services.intake.catalog('en').find((i) => i.name === 'Rice, 5 kg')!.id;
       const rice = hub.core.services.intake.catalog(lng).find((i) => i.id === riceId)!.name;
-      const counts = page.getByRole('spinbutton', { name: new RegExp(`^${w('inventory:count.countedFor', { name: rice }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) });
+      const counts = page.getByRole('spinbutton', {
+        name: new RegExp(`^${w('inventory:count.countedFor', { name: rice }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `),
+      });
       await expect(counts).toHaveCount(2);
-      const inSystem = hub.core.ctx.db.prepare("SELECT l.code, o.qty FROM on_hand o JOIN lots l ON l.id = o.lot_id JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = 'Rice, 5 kg' ORDER BY l.expires_on").all() as { code: string; qty: number }[];
+      const inSystem = hub.core.ctx.db
+        .prepare(
+          "SELECT l.code, o.qty FROM on_hand o JOIN lots l ON l.id = o.lot_id JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = 'Rice, 5 kg' ORDER BY l.expires_on",
+        )
+        .all() as { code: string; qty: number }[];
       expect(inSystem).toHaveLength(2);
       await touch.tapNumber(counts.first(), String(inSystem[0]!.qty - 2));
       await touch.tapNumber(counts.last(), String(inSystem[1]!.qty));

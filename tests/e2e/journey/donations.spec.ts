@@ -14,7 +14,15 @@ const FRESH = { en: 'Fresh produce', ar: 'خضار طازجة' } as const;
 /** Axe finds nothing on the screen as it is now (WCAG 2.2 AA). */
 async function accessible(page: Parameters<typeof wcagAudit>[0]): Promise<void> {
   const axe = await wcagAudit(page);
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 const PAPERS = [
@@ -25,7 +33,10 @@ const PAPERS = [
 ] as const;
 
 for (const lng of ['en', 'ar'] as const) {
-  test(`donations (${lng}): a donor, apples received by weight from its grocery rescue, and its receipt on paper`, async ({ page, kiosk }, testInfo) => {
+  test(`donations (${lng}): a donor, apples received by weight from its grocery rescue, and its receipt on paper`, async ({
+    page,
+    kiosk,
+  }, testInfo) => {
     test.setTimeout(180_000);
     hubLanguage(kiosk, lng);
     const { w, touch, shots } = person(page, lng, `donations-${lng}`);
@@ -43,11 +54,18 @@ for (const lng of ['en', 'ar'] as const) {
     await shots.step('donor-form');
     await touch.tap(form.getByRole('button', { name: w('donors:form.save') }));
     await expect(page.getByRole('status')).toHaveText(w('donors:list.saved', { name: DONOR }));
-    const row = page.getByRole('table', { name: w('donors:list.title') }).getByRole('row').filter({ hasText: DONOR });
+    const row = page
+      .getByRole('table', { name: w('donors:list.title') })
+      .getByRole('row')
+      .filter({ hasText: DONOR });
     await expect(row).toContainText('5550100');
     await shots.step('donor-list');
     await accessible(page);
-    expect(kiosk.core.ctx.db.prepare('SELECT kind, contact, language FROM donors WHERE name = ?').get(DONOR)).toEqual({ kind: 'organisation', contact: '5550100', language: lng });
+    expect(kiosk.core.ctx.db.prepare('SELECT kind, contact, language FROM donors WHERE name = ?').get(DONOR)).toEqual({
+      kind: 'organisation',
+      contact: '5550100',
+      language: lng,
+    });
 
     // The food bank calls fresh produce by its own name: the coordinator renames the category.
     await touch.tap(page.getByRole('navigation', { name: w('donors:title') }).getByRole('button', { name: w('donors:tabs.categories') }));
@@ -58,7 +76,9 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.tap(rename.getByRole('button', { name: w('weights:categories.save') }));
     await expect(page.getByRole('status')).toHaveText(w('weights:categories.saved'));
     await expect(page.getByRole('button', { name: w('weights:categories.rename', { name: FRESH[lng] }) })).toBeVisible();
-    expect(kiosk.core.ctx.db.prepare("SELECT locale, name FROM weight_category_names WHERE category_id = 'produce'").all()).toEqual([{ locale: lng, name: FRESH[lng] }]);
+    expect(kiosk.core.ctx.db.prepare("SELECT locale, name FROM weight_category_names WHERE category_id = 'produce'").all()).toEqual([
+      { locale: lng, name: FRESH[lng] },
+    ]);
     await touch.logOut();
 
     // The stock room weighs the crates: 12.5 kg on the scale, typed on the number pad.
@@ -67,7 +87,12 @@ for (const lng of ['en', 'ar'] as const) {
     const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
     await touch.tapText(scanField, APPLES[lng]);
     await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-    await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
+    await touch.tap(
+      page
+        .getByRole('list', { name: w('inventory:receive.results') })
+        .getByRole('button')
+        .first(),
+    );
     const receive = page.getByRole('form', { name: w('inventory:receive.form') });
     // Weighed produce has no count to step through: the scale's reading is the quantity.
     await expect(receive.getByRole('group', { name: w('inventory:receive.quantity') })).toHaveCount(0);
@@ -87,7 +112,11 @@ for (const lng of ['en', 'ar'] as const) {
     await shots.step('apples-received');
     // 12.5 kg = 27.56 lb: apples are counted in lb, so 28 lb on the shelf; the receipt keeps 12 500 g.
     expect(onHand(kiosk, 'Apples')).toBe(apples + 28);
-    expect(kiosk.core.ctx.db.prepare("SELECT qty, weight_g, source, value_cents FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1").get()).toEqual({
+    expect(
+      kiosk.core.ctx.db
+        .prepare("SELECT qty, weight_g, source, value_cents FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1")
+        .get(),
+    ).toEqual({
       qty: 28,
       weight_g: 12_500,
       source: `grocery_rescue|${DONOR}`,
@@ -113,11 +142,22 @@ for (const lng of ['en', 'ar'] as const) {
       else expect(out.heightMm, paper).toBeLessThan(200);
       expect(out.pages, paper).toBe(1);
       // Word by word: a right-to-left page reads back with its Latin and digit runs reordered.
-      for (const word of ['Eastside Community Hub', DONOR, w('donors:print.title'), APPLES[lng], both.format(12.5), `${both.format(27.6)} lb`, money.format(20)]) {
+      for (const word of [
+        'Eastside Community Hub',
+        DONOR,
+        w('donors:print.title'),
+        APPLES[lng],
+        both.format(12.5),
+        `${both.format(27.6)} lb`,
+        money.format(20),
+      ]) {
         expect(out.text, `${paper}: ${word}`).toContain(word);
       }
       // The day it came in, as the donor's language writes a date (an Arabic date reads back reordered).
-      if (lng === 'en') expect(out.text, paper).toContain(new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 28)));
+      if (lng === 'en')
+        expect(out.text, paper).toContain(
+          new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 28)),
+        );
       // Only the receipt: nothing of the screen behind the dialog.
       expect(out.text, paper).not.toContain(w('donors:list.private'));
     }

@@ -30,7 +30,9 @@ export function person(page: Page, lng: string, story: string) {
 export function onHand(kiosk: Kiosk, name: string): number {
   return (
     kiosk.core.ctx.db
-      .prepare("SELECT COALESCE(SUM(o.qty), 0) AS n FROM on_hand o JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = ?")
+      .prepare(
+        "SELECT COALESCE(SUM(o.qty), 0) AS n FROM on_hand o JOIN item_names n ON n.item_id = o.item_id AND n.locale = 'en' WHERE n.name = ?",
+      )
       .get(name) as { n: number }
   ).n;
 }

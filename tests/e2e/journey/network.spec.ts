@@ -26,7 +26,13 @@ const DEVICE_NORTH = 'NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NO
 async function computer(name: string, at: number, syncthing: () => SyncthingEndpoint | null) {
   const dir = tempDir(`kiosk-journey-${name}-`);
   const clock = new FixedClock(at);
-  const core: Core = createCore({ db: openDataDir(dir.path), clock, ids: sequentialIds(clock, name), keys: seededKeys(name), network: { find: syncthing } });
+  const core: Core = createCore({
+    db: openDataDir(dir.path),
+    clock,
+    ids: sequentialIds(clock, name),
+    keys: seededKeys(name),
+    network: { find: syncthing },
+  });
   const host = await startHost({ dispatch: core.dispatch, rendererDir: resolve('out/renderer'), token: randomBytes(32).toString('hex') });
   return {
     core,
@@ -60,7 +66,9 @@ const siteId = (core: Core) => core.ctx.db.prepare('SELECT id FROM site').pluck(
 const tab = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
 
 for (const lng of ['en', 'ar'] as const) {
-  test(`coordinator (${lng}): Syncthing missing said plainly, then sharing over the network turned on, a sister hub shared with, its file applied, each hub's status seen`, async ({ page }) => {
+  test(`coordinator (${lng}): Syncthing missing said plainly, then sharing over the network turned on, a sister hub shared with, its file applied, each hub's status seen`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const monday = Date.UTC(2026, 10, 30, 15, 0, 0);
     const eastSyncthing = await fakeSyncthing(DEVICE_EAST);
@@ -123,20 +131,34 @@ for (const lng of ['en', 'ar'] as const) {
       // Syncthing brings Northside's file; Share now sends ours and looks (a file is taken once it has settled).
       carry(northFolder.path, join(east.dataDir, 'network-exchange'));
       await touch.tap(touch.button(w('exchange:sync.shareNow')));
-      await expect(page.getByText(w('exchange:sync.shared', { file: ltrIsolate(`hub-${siteId(east.core)}.makshare`), n: 0 }))).toBeVisible();
+      await expect(
+        page.getByText(w('exchange:sync.shared', { file: ltrIsolate(`hub-${siteId(east.core)}.makshare`), n: 0 })),
+      ).toBeVisible();
       east.clock.advance(60_000);
       await touch.tap(touch.button(w('exchange:sync.shareNow')));
-      await expect(page.getByText(w('exchange:sync.shared', { file: ltrIsolate(`hub-${siteId(east.core)}.makshare`), n: 1 }))).toBeVisible();
+      await expect(
+        page.getByText(w('exchange:sync.shared', { file: ltrIsolate(`hub-${siteId(east.core)}.makshare`), n: 1 })),
+      ).toBeVisible();
       // The moment as the screen's own browser writes it in this language.
-      const when = await page.evaluate(([iso, l]) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso!)), [east.clock.now().toISOString(), lng]);
+      const when = await page.evaluate(
+        ([iso, l]) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso!)),
+        [east.clock.now().toISOString(), lng],
+      );
       await expect(hub).toContainText(`${w('exchange:sync.lastArrived')}${when}`);
       await expect(hub).toContainText(`${w('exchange:sync.lastApplied')}${when}`);
       await expect(page.getByRole('region', { name: w('exchange:sync.arrivals') })).toContainText(w('exchange:sync.arrival.applied'));
       // She scrolls down to Northside's card to read it.
       await hub.scrollIntoViewIfNeeded();
       await shots.step('network-status');
-      expect(readdirSync(join(east.dataDir, 'network-exchange')).sort()).toEqual([`hub-${siteId(north.core)}.makshare`, `hub-${siteId(east.core)}.makshare`].sort());
-      expect(east.core.ctx.db.prepare("SELECT COUNT(*) FROM exchange_arrivals WHERE status = 'applied' AND site_id = ?").pluck().get(northSite.id)).toBe(1);
+      expect(readdirSync(join(east.dataDir, 'network-exchange')).sort()).toEqual(
+        [`hub-${siteId(north.core)}.makshare`, `hub-${siteId(east.core)}.makshare`].sort(),
+      );
+      expect(
+        east.core.ctx.db
+          .prepare("SELECT COUNT(*) FROM exchange_arrivals WHERE status = 'applied' AND site_id = ?")
+          .pluck()
+          .get(northSite.id),
+      ).toBe(1);
 
       // Trust taken away: the folder is no longer shared with Northside's device.
       await touch.tap(tab(page, w('exchange:tabs.sites')));

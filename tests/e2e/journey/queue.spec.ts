@@ -19,7 +19,12 @@ function earlierHouseholds(kiosk: Kiosk, n: number): void {
   if (!item) throw new Error('no eggs in the demo catalogue');
   for (let i = 0; i < n; i += 1) {
     kiosk.clock.advance(60_000);
-    kiosk.core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 1 }, needs: [{ itemId: item.id, qty: 1 }] });
+    kiosk.core.services.intake.submit({
+      requestId: randomUUID(),
+      language: 'en',
+      household: { adults: 1 },
+      needs: [{ itemId: item.id, qty: 1 }],
+    });
   }
 }
 
@@ -43,7 +48,10 @@ const STORIES = [
 ] as const;
 
 for (const { lng, mode } of STORIES) {
-  test(`queue (${lng}, ${mode}): the number on the printed slip is called at the pickup table and shown on the TV`, async ({ page, kiosk }) => {
+  test(`queue (${lng}, ${mode}): the number on the printed slip is called at the pickup table and shown on the TV`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(150_000);
     hubLanguage(kiosk, lng);
 
@@ -95,7 +103,10 @@ for (const { lng, mode } of STORIES) {
     const printed = paper.text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
     // The number stands on its own line of the paper, or beside its label.
     expect(printed).toContain(v.w('print:queueNumber'));
-    expect(printed.split('\n').some((l) => l.replace(v.w('print:queueNumber'), '').trim() === String(n)), printed).toBe(true);
+    expect(
+      printed.split('\n').some((l) => l.replace(v.w('print:queueNumber'), '').trim() === String(n)),
+      printed,
+    ).toBe(true);
     const card = page.getByRole('region', { name: v.w('slip:title') });
     await expect(card.getByText(v.w('slip:queue.number'), { exact: true })).toBeVisible();
     await expect(card.getByText(v.w('slip:queue.hint'))).toBeVisible();
@@ -133,7 +144,10 @@ for (const { lng, mode } of STORIES) {
     await expect
       .poll(async () => {
         const words = wordsFor((await tv.locator('html').getAttribute('lang')) ?? lng);
-        const wait = honest.waitMinutes === null ? words('stations:waitUnknown', { n: honest.waiting }) : words('stations:wait', { minutes: honest.waitMinutes, n: honest.waiting });
+        const wait =
+          honest.waitMinutes === null
+            ? words('stations:waitUnknown', { n: honest.waiting })
+            : words('stations:wait', { minutes: honest.waitMinutes, n: honest.waiting });
         return (await band.innerText()).includes(wait);
       })
       .toBe(true);

@@ -71,8 +71,12 @@ for (const lng of ['en', 'ar'] as const) {
     const picker = form.getByRole('group', { name: w('kiosk:date.picker') });
     await expect(picker).toBeVisible();
     const title = picker.locator('.date-picker-title');
-    const december = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 11, 1)));
-    const november = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1)));
+    const december = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 11, 1)),
+    );
+    const november = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 10, 1)),
+    );
     if ((await title.textContent()) === november) await touch.tap(picker.getByRole('button', { name: w('kiosk:date.nextMonth') }));
     await expect(title).toHaveText(december);
     const thursday = new Intl.DateTimeFormat(lng, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 11, 3)));
@@ -81,23 +85,35 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(form.getByLabel(w('inventory:receive.expiry'))).toHaveValue('2026-12-03');
     await touch.tap(receive);
     await received(60, 'Eggs, 1 dozen');
-    expect(kiosk.core.ctx.db.prepare('SELECT expires_on AS e FROM lots ORDER BY rowid DESC LIMIT 1').get()).toMatchObject({ e: '2026-12-03' });
+    expect(kiosk.core.ctx.db.prepare('SELECT expires_on AS e FROM lots ORDER BY rowid DESC LIMIT 1').get()).toMatchObject({
+      e: '2026-12-03',
+    });
 
     // 16 kg of produce from Corner Market's grocery rescue: potatoes have no barcode, found by name.
     const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
     const potatoes = { en: 'Potatoes', ar: 'بطاطس' }[lng];
     await touch.tapText(scanField, potatoes.slice(0, 4));
     await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-    await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
+    await touch.tap(
+      page
+        .getByRole('list', { name: w('inventory:receive.results') })
+        .getByRole('button')
+        .first(),
+    );
     await expect(form).toBeVisible();
     // Produce counted in kg is received by weight: what the scale says, on the number pad.
-    await touch.tapNumber(form.getByLabel(w('weights:field.label', { label: w('weights:receive.weight'), unit: w('weights:unit.kg') })), '16');
+    await touch.tapNumber(
+      form.getByLabel(w('weights:field.label', { label: w('weights:receive.weight'), unit: w('weights:unit.kg') })),
+      '16',
+    );
     await touch.pickFromList(source, w('inventory:sources.grocery_rescue'));
     await touch.tapText(sender, MARKET[lng]);
     await shots.step('produce-16kg');
     await touch.tap(receive);
     await expect(status).toContainText(name('Potatoes'));
-    expect(kiosk.core.ctx.db.prepare("SELECT qty, weight_g FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1").get()).toEqual({ qty: 16, weight_g: 16_000 });
+    expect(
+      kiosk.core.ctx.db.prepare("SELECT qty, weight_g FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1").get(),
+    ).toEqual({ qty: 16, weight_g: 16_000 });
 
     // Diapers, sizes 3 and 4, from a church: no barcodes, found by name.
     for (const size of ['3', '4']) {
@@ -126,7 +142,10 @@ for (const lng of ['en', 'ar'] as const) {
     const english = editor.getByLabel(lng === 'en' ? `English · ${w('inventory:editor.required')}` : 'English', { exact: true });
     await touch.tapText(english, 'Black beans, 29 oz');
     // For the food bank's pounds: one can weighs 822 g, and it is a dry good.
-    await touch.tapNumber(editor.getByLabel(w('weights:field.label', { label: w('weights:editor.unitWeight'), unit: w('weights:unit.kg') })), '0.822');
+    await touch.tapNumber(
+      editor.getByLabel(w('weights:field.label', { label: w('weights:editor.unitWeight'), unit: w('weights:unit.kg') })),
+      '0.822',
+    );
     await touch.pickFromList(editor.getByLabel(w('weights:category.label')), w('month:weightCategory.dry'));
     await shots.step('new-item');
     const save = editor.getByRole('button', { name: w('inventory:editor.save') });
@@ -139,15 +158,27 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(form).toBeVisible();
     await touch.tap(receive);
     await expect(status).toContainText(lng === 'en' ? 'Black beans, 29 oz' : 'فاصوليا سوداء');
-    expect(kiosk.core.ctx.db.prepare("SELECT unit_weight_g AS g, weight_category AS c FROM items i JOIN item_names n ON n.item_id = i.id WHERE n.name = 'Black beans, 29 oz'").get()).toEqual({ g: 822, c: 'dry' });
+    expect(
+      kiosk.core.ctx.db
+        .prepare(
+          "SELECT unit_weight_g AS g, weight_category AS c FROM items i JOIN item_names n ON n.item_id = i.id WHERE n.name = 'Black beans, 29 oz'",
+        )
+        .get(),
+    ).toEqual({ g: 822, c: 'dry' });
     // Languages without a name for it show the English one, marked "not translated yet".
-    if (lng === 'en') expect(kiosk.core.services.stock.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
+    if (lng === 'en')
+      expect(kiosk.core.services.stock.search('29 oz', 'fa', 5)[0]).toMatchObject({ name: 'Black beans, 29 oz', untranslated: true });
 
     // 12 cartons of milk have expired: marked spoiled, with the reason.
     await touch.tap(page.getByRole('button', { name: w('inventory:tabs.stock'), exact: true }));
     await touch.tap(page.getByRole('button', { name: w('inventory:stock.view.expiring') }));
     const milk = { en: 'Milk, 1 L', ar: 'حليب' }[lng];
-    await touch.tap(page.getByRole('table').getByRole('button', { name: new RegExp(milk) }).first());
+    await touch.tap(
+      page
+        .getByRole('table')
+        .getByRole('button', { name: new RegExp(milk) })
+        .first(),
+    );
     const adjust = page.getByRole('form', { name: w('inventory:adjust.title') });
     const lot = adjust.getByLabel(w('inventory:adjust.lot'));
     const lotLabel = await lot.locator('option', { hasText: 'DAIRY-0614' }).textContent();
@@ -157,7 +188,10 @@ for (const lng of ['en', 'ar'] as const) {
     await shots.step('milk-spoiled');
     await touch.tap(adjust.getByRole('button', { name: w('inventory:adjust.submit') }));
     await expect(page.getByText(w('inventory:adjust.saved'))).toBeVisible();
-    expect(kiosk.core.ctx.db.prepare("SELECT qty, reason FROM movements WHERE kind = 'adjust' ORDER BY rowid DESC LIMIT 1").get()).toEqual({ qty: -12, reason: 'spoiled' });
+    expect(kiosk.core.ctx.db.prepare("SELECT qty, reason FROM movements WHERE kind = 'adjust' ORDER BY rowid DESC LIMIT 1").get()).toEqual({
+      qty: -12,
+      reason: 'spoiled',
+    });
     await shots.step('milk-recorded');
   });
 }
@@ -171,10 +205,19 @@ test('a can scanned right after a name search is looked up by its barcode, not a
   const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
   await touch.tapText(scanField, 'Diapers');
   await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-  await touch.tap(page.getByRole('list', { name: w('inventory:receive.results') }).getByRole('button').first());
-  await touch.tap(page.getByRole('form', { name: w('inventory:receive.form') }).getByRole('button', { name: w('inventory:receive.submit'), exact: true }));
+  await touch.tap(
+    page
+      .getByRole('list', { name: w('inventory:receive.results') })
+      .getByRole('button')
+      .first(),
+  );
+  await touch.tap(
+    page.getByRole('form', { name: w('inventory:receive.form') }).getByRole('button', { name: w('inventory:receive.submit'), exact: true }),
+  );
   await expect(page.getByRole('status')).toBeVisible();
   await expect(scanField).toHaveValue('Diapers');
   await scanner.scan('084879544544');
-  await expect(page.getByRole('form', { name: w('inventory:receive.form') }).getByText('Black beans, 15 oz')).toBeVisible({ timeout: 3000 });
+  await expect(page.getByRole('form', { name: w('inventory:receive.form') }).getByText('Black beans, 15 oz')).toBeVisible({
+    timeout: 3000,
+  });
 });

@@ -7,7 +7,9 @@ import { Shots } from './pages/shots';
 /** The newest slip's household and language, from the real database. */
 function lastSlip(db: import('../../../src/core/db/open').Db) {
   return db
-    .prepare('SELECT s.language, h.adults, h.children, h.seniors, h.first_name AS name, h.phone FROM slips s JOIN households h ON h.id = s.household_id ORDER BY s.issued_at DESC, s.rowid DESC LIMIT 1')
+    .prepare(
+      'SELECT s.language, h.adults, h.children, h.seniors, h.first_name AS name, h.phone FROM slips s JOIN households h ON h.id = s.household_id ORDER BY s.issued_at DESC, s.rowid DESC LIMIT 1',
+    )
     .get();
 }
 
@@ -36,7 +38,8 @@ test('a grandmother who reads only Dari: right to left, rice, oil, lentils, diap
   await v.next();
   await expect(v.heading()).toHaveText(w('intake:needs.title'));
   for (const item of ['Rice, 5 kg', 'Cooking oil, 1 L', 'Red lentils, 1 kg', 'Diapers, size 3']) await v.tap(v.item(item));
-  for (const item of ['Rice, 5 kg', 'Cooking oil, 1 L', 'Red lentils, 1 kg', 'Diapers, size 3']) await expect(v.item(item)).toHaveAttribute('aria-pressed', 'true');
+  for (const item of ['Rice, 5 kg', 'Cooking oil, 1 L', 'Red lentils, 1 kg', 'Diapers, size 3'])
+    await expect(v.item(item)).toHaveAttribute('aria-pressed', 'true');
   await shots.step('needs');
   await v.next();
   await expect(v.heading()).toHaveText(w('intake:offers.title'));
@@ -54,7 +57,9 @@ test('a grandmother who reads only Dari: right to left, rice, oil, lentils, diap
   await expect.poll(prints).toEqual({ calls: 1, slipShown: [true] });
   await shots.step('slip-printed');
   expect(lastSlip(kiosk.core.ctx.db)).toEqual({ language: 'fa', adults: 2, children: 3, seniors: 1, name: null, phone: null });
-  const offer = kiosk.core.ctx.db.prepare("SELECT category, languages FROM needs_offers WHERE kind = 'offer' ORDER BY rowid DESC LIMIT 1").get();
+  const offer = kiosk.core.ctx.db
+    .prepare("SELECT category, languages FROM needs_offers WHERE kind = 'offer' ORDER BY rowid DESC LIMIT 1")
+    .get();
   expect(offer).toEqual({ category: 'cooking', languages: '["fa"]' });
   // Under a minute at a kiosk: a tap count a grandmother can manage (the household is most of it).
   expect(await taps()).toBe(17);
@@ -131,8 +136,16 @@ test('a man walks away halfway: "Still there?" in his language after 90 seconds,
 
 test("a returning family scans last week's slip: household filled in, three taps to a new slip", async ({ page, kiosk }) => {
   // Last week they asked for rice (a visit that asks for nothing gets no slip).
-  const rice = kiosk.core.services.intake.catalog('fa').slice(0, 1).map((i) => ({ itemId: i.id, qty: 1 }));
-  const lastWeek = kiosk.core.services.intake.submit({ requestId: '0190f000-0000-7000-8000-00000000dd01', language: 'fa', household: { adults: 2, children: 3, seniors: 1 }, needs: rice });
+  const rice = kiosk.core.services.intake
+    .catalog('fa')
+    .slice(0, 1)
+    .map((i) => ({ itemId: i.id, qty: 1 }));
+  const lastWeek = kiosk.core.services.intake.submit({
+    requestId: '0190f000-0000-7000-8000-00000000dd01',
+    language: 'fa',
+    household: { adults: 2, children: 3, seniors: 1 },
+    needs: rice,
+  });
   if (!lastWeek) throw new Error('no slip for last week');
   kiosk.clock.advance(7 * 86_400_000);
   const taps = await countTaps(page);
@@ -168,7 +181,9 @@ test('a family asks for 4 dozen eggs; the limit is 1 a week: said kindly in Hait
   await ht.tap(ht.item('Eggs, 1 dozen'));
   const more = page.getByRole('button', { name: new RegExp(eggs) }).last();
   for (let i = 0; i < 3; i += 1) await ht.tap(more);
-  await expect(page.locator('.notice-kind')).toHaveText(ht.w('intake:needs.limitReached_other', { item: eggs, limit: 1, count: 7, allowed: 1 }));
+  await expect(page.locator('.notice-kind')).toHaveText(
+    ht.w('intake:needs.limitReached_other', { item: eggs, limit: 1, count: 7, allowed: 1 }),
+  );
   await expect(page.locator('.item-tile.selected output')).toHaveText('1');
   await shots.step('limit');
   await ht.next();

@@ -87,7 +87,8 @@ for (const lng of ['en', 'ar'] as const) {
       const october = new Date(Date.UTC(2026, 9, 1));
       const target = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(october);
       const back = w(Date.now() > october.getTime() ? 'kiosk:date.previousMonth' : 'kiosk:date.nextMonth');
-      for (let i = 0; i < 240 && (await title.textContent()) !== target; i += 1) await touch.tap(picker.getByRole('button', { name: back }));
+      for (let i = 0; i < 240 && (await title.textContent()) !== target; i += 1)
+        await touch.tap(picker.getByRole('button', { name: back }));
       await expect(title).toHaveText(target);
       const day = new Intl.DateTimeFormat(lng, { dateStyle: 'full', timeZone: 'UTC' }).format(october);
       await touch.tap(picker.getByRole('button', { name: day, exact: true }));
@@ -125,7 +126,12 @@ for (const lng of ['en', 'ar'] as const) {
 
       // 11:00, the pickup table: a slip of nine lines. The actions never sit over the list.
       const items = kiosk.core.services.intake.catalog('en').slice(0, 9);
-      const slip = kiosk.core.services.intake.submit({ requestId: randomUUID(), language: 'en', household: { adults: 2 }, needs: items.map((i) => ({ itemId: i.id, qty: 1 })) });
+      const slip = kiosk.core.services.intake.submit({
+        requestId: randomUUID(),
+        language: 'en',
+        household: { adults: 2 },
+        needs: items.map((i) => ({ itemId: i.id, qty: 1 })),
+      });
       if (!slip) throw new Error('no slip issued');
       await touch.logIn(DEMO_PINS.intake);
       await expect(page.getByRole('heading', { name: w('pickup:title') })).toBeVisible();

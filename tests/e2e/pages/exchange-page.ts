@@ -73,6 +73,8 @@ export class ExchangePage {
 
   /** The counts row for one record type: [new, updated, unchanged, refused]. */
   row(caption: string, header: string): Locator {
-    return this.table(caption).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: header, exact: true }) });
+    return this.table(caption)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: header, exact: true }) });
   }
 }

@@ -19,7 +19,12 @@ describe('board role visibility', () => {
     stock = (await ok<{ token: string }>(t.call('auth.login', { pin: '2222' }))).token;
     // A household that gave a first name and phone, with a slip, and a need on the board.
     const slip = await ok<{ shortCode: string }>(
-      t.call('intake.submit', { requestId: '0191a5c0-0000-7000-8000-000000000001', language: 'ar', household: { adults: 1 }, otherNeeds: [{ category: 'translation' }] }),
+      t.call('intake.submit', {
+        requestId: '0191a5c0-0000-7000-8000-000000000001',
+        language: 'ar',
+        household: { adults: 1 },
+        otherNeeds: [{ category: 'translation' }],
+      }),
     );
     const hh = t.core.ctx.db.prepare('SELECT household_id AS id FROM slips WHERE short_code = ?').get(slip.shortCode) as { id: string };
     t.core.ctx.db.prepare("UPDATE households SET first_name = 'Layla', phone = '555-0142' WHERE id = ?").run(hh.id);

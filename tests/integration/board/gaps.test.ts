@@ -19,9 +19,11 @@ describe('pantry gaps and the public screen', () => {
       ['oil', 'Cooking oil', 'زيت طبخ', 5],
       ['soap', 'Soap', 'صابون', 0],
     ] as const) {
-      db.prepare(
-        "INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'can', ?, 't', 't')",
-      ).run(id, site, lowStock);
+      db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'can', ?, 't', 't')").run(
+        id,
+        site,
+        lowStock,
+      );
       db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?), (?, 'ar', ?)").run(id, en, id, ar);
     }
     const receive = (itemId: string, qty: number) => recordMovement(t.core.ctx, { itemId, lotId: null, kind: 'receive', qty });
@@ -47,8 +49,16 @@ describe('pantry gaps and the public screen', () => {
   it('lists items often asked for that a visitor can no longer get, most asked first', async () => {
     // Beans: 3 slips take all 3. Oil: 3 slips leave 4, under its low-stock mark of 5.
     // Rice: asked 3 times but plenty left. Soap: out of nothing, asked once only.
-    for (let i = 0; i < 3; i += 1) await slip([{ itemId: 'beans', qty: 1 }, { itemId: 'oil', qty: 1 }, { itemId: 'rice', qty: 1 }]);
-    await slip([{ itemId: 'oil', qty: 1 }, { itemId: 'soap', qty: 1 }]);
+    for (let i = 0; i < 3; i += 1)
+      await slip([
+        { itemId: 'beans', qty: 1 },
+        { itemId: 'oil', qty: 1 },
+        { itemId: 'rice', qty: 1 },
+      ]);
+    await slip([
+      { itemId: 'oil', qty: 1 },
+      { itemId: 'soap', qty: 1 },
+    ]);
     const gaps = await ok<PantryGap[]>(t.call('board.gaps', {}, session));
     expect(gaps.map((g) => [g.itemId, g.asks, g.available])).toEqual([
       ['oil', 4, 3],
@@ -77,7 +87,11 @@ describe('pantry gaps and the public screen', () => {
   });
 
   it('the public screen shows surplus, shortages and help wanted, named in the asked language', async () => {
-    for (let i = 0; i < 3; i += 1) await slip([{ itemId: 'beans', qty: 1 }, { itemId: 'rice', qty: 1 }]);
+    for (let i = 0; i < 3; i += 1)
+      await slip([
+        { itemId: 'beans', qty: 1 },
+        { itemId: 'rice', qty: 1 },
+      ]);
     const site = (t.core.ctx.db.prepare('SELECT id FROM site').get() as { id: string }).id;
     const add = t.core.ctx.db.prepare(
       "INSERT INTO needs_offers (id, origin_site, kind, category, languages, shareable, created_at) VALUES (?, ?, ?, ?, '[]', ?, ?)",

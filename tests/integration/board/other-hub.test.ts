@@ -19,8 +19,18 @@ async function twoHubs() {
   const river = await site('Riverside Commons');
   const east = await site('Eastside Hub');
   await trust(east, river);
-  const theirNeed = await river.call<BoardEntry>('board.add', { kind: 'need', category: 'ride', detail: 'A ride to the clinic', shareable: true });
-  const theirOffer = await river.call<BoardEntry>('board.add', { kind: 'offer', category: 'ride', detail: 'I drive on Saturdays', shareable: true });
+  const theirNeed = await river.call<BoardEntry>('board.add', {
+    kind: 'need',
+    category: 'ride',
+    detail: 'A ride to the clinic',
+    shareable: true,
+  });
+  const theirOffer = await river.call<BoardEntry>('board.add', {
+    kind: 'offer',
+    category: 'ride',
+    detail: 'I drive on Saturdays',
+    shareable: true,
+  });
   await importFrom(east, river, folder());
   const ourNeed = await east.call<BoardEntry>('board.add', { kind: 'need', category: 'ride', detail: 'A ride to the market' });
   const ourOffer = await east.call<BoardEntry>('board.add', { kind: 'offer', category: 'ride', detail: 'Our van' });

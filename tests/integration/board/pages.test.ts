@@ -14,7 +14,8 @@ describe('board pages', () => {
   });
   afterEach(() => t.dispose());
 
-  const page = (kind: 'need' | 'offer', after: string, limit: number) => ok<BoardPage>(t.call('board.page', { kind, after, limit }, session));
+  const page = (kind: 'need' | 'offer', after: string, limit: number) =>
+    ok<BoardPage>(t.call('board.page', { kind, after, limit }, session));
 
   it('walks every open entry once, newest first, ties by id, with totals and suggestions per page', async () => {
     const b = board(t, session);

@@ -62,7 +62,14 @@ describe('no plaintext copy of the database outlives a crash', () => {
     cleanup.push(() => tmp.remove());
     const dataDir = join(tmp.path, 'data');
     mkdirSync(dataDir);
-    const left = ['.backup-0192.sqlite', '.backup-0192.makbackup', '.restore-0193.sqlite', '.restore-0193.sqlite-wal', '.restore-0193.sqlite-shm', '.restore-0193.sqlite-journal'];
+    const left = [
+      '.backup-0192.sqlite',
+      '.backup-0192.makbackup',
+      '.restore-0193.sqlite',
+      '.restore-0193.sqlite-wal',
+      '.restore-0193.sqlite-shm',
+      '.restore-0193.sqlite-journal',
+    ];
     for (const n of [...left, 'notes.txt', '.keep']) writeFileSync(join(dataDir, n), 'Amina, 3 people');
     expect(startAndList(dataDir).sort()).toEqual(['.keep', 'notes.txt']);
     for (const n of left) expect(existsSync(join(dataDir, n))).toBe(false);
@@ -91,8 +98,12 @@ describe('no plaintext copy of the database outlives a crash', () => {
       mkdirSync(root);
       await runAndKill(['restore', root, s.path, w.fileName, PASS], delay);
       for (const r of readdirSync(root)) {
-        if (existsSync(join(root, r, 'data'))) expect([`restore kill ${n}, ${r}`, snapshots(join(root, r, 'data'))]).toEqual([`restore kill ${n}, ${r}`, []]);
-        expect([`restore kill ${n} after ${delay} ms, ${r}`, startAndList(join(root, r, 'data'))]).toEqual([`restore kill ${n} after ${delay} ms, ${r}`, []]);
+        if (existsSync(join(root, r, 'data')))
+          expect([`restore kill ${n}, ${r}`, snapshots(join(root, r, 'data'))]).toEqual([`restore kill ${n}, ${r}`, []]);
+        expect([`restore kill ${n} after ${delay} ms, ${r}`, startAndList(join(root, r, 'data'))]).toEqual([
+          `restore kill ${n} after ${delay} ms, ${r}`,
+          [],
+        ]);
       }
     }
   }, 240_000);

@@ -103,7 +103,9 @@ async function refused(fresh: Site, where: string, name: string): Promise<string
 
 function tables(s: Site): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const { name } of s.core.ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]) {
+  for (const { name } of s.core.ctx.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[]) {
     out[name] = s.core.ctx.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
   }
   return out;
@@ -127,7 +129,10 @@ describe('making a backup', () => {
     const a = await site('Eastside Hub', { demo: true, drives });
     const where = folder();
     free = 100 * 1024;
-    expect(await a.raw('exchange.export_backup', { folder: where, passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'exchange.nearly_full' } });
+    expect(await a.raw('exchange.export_backup', { folder: where, passphrase: PASS })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.nearly_full' },
+    });
     expect(kdf).toEqual({ sync: 0, async: 0 });
     expect(readdirSync(where)).toEqual([]);
   });
@@ -139,7 +144,10 @@ describe('restoring a backup', () => {
     const where = folder();
     writeFileSync(join(where, 'old.makbackup'), sealV1(imageOf(a), a.id));
     const fresh = await site('New laptop', { setUp: false });
-    expect(await fresh.raw('exchange.restore_backup', { folder: where, name: 'old.makbackup', passphrase: PASS })).toMatchObject({ ok: true, value: { setUp: true, name: 'Eastside Hub' } });
+    expect(await fresh.raw('exchange.restore_backup', { folder: where, name: 'old.makbackup', passphrase: PASS })).toMatchObject({
+      ok: true,
+      value: { setUp: true, name: 'Eastside Hub' },
+    });
     expect(tables(fresh)).toEqual(tables(a));
     expect(kdf.sync).toBe(0);
   });
@@ -267,11 +275,16 @@ describe('hub cards from a stick', () => {
     const a = await site('Eastside Hub', { demo: true });
     const where = folder();
     mkdirSync(join(where, 'folder.makcard'));
-    expect(await a.raw('exchange.add_card', { folder: where, name: 'folder.makcard' })).toMatchObject({ ok: false, error: { code: 'exchange.not_a_file' } });
+    expect(await a.raw('exchange.add_card', { folder: where, name: 'folder.makcard' })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.not_a_file' },
+    });
     if (process.platform !== 'win32') {
       execFileSync('mkfifo', [join(where, 'fifo.makcard')]);
-      expect(await a.raw('exchange.add_card', { folder: where, name: 'fifo.makcard' })).toMatchObject({ ok: false, error: { code: 'exchange.not_a_file' } });
+      expect(await a.raw('exchange.add_card', { folder: where, name: 'fifo.makcard' })).toMatchObject({
+        ok: false,
+        error: { code: 'exchange.not_a_file' },
+      });
     }
   });
 });
-

@@ -13,7 +13,9 @@ const PASS = 'correct horse battery staple';
 
 function tables(s: Site): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const { name } of s.core.ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]) {
+  for (const { name } of s.core.ctx.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[]) {
     out[name] = s.core.ctx.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
   }
   return out;
@@ -26,7 +28,9 @@ describe('full backup', () => {
     const s = stick();
     cleanup.push(() => s.remove());
     // A slip still waiting for pickup (the demo hub has picked some up already).
-    const slip = a.core.ctx.db.prepare('SELECT payload, short_code FROM slips WHERE id NOT IN (SELECT slip_id FROM redemptions) AND voided_at IS NULL LIMIT 1').get() as { payload: string; short_code: string };
+    const slip = a.core.ctx.db
+      .prepare('SELECT payload, short_code FROM slips WHERE id NOT IN (SELECT slip_id FROM redemptions) AND voided_at IS NULL LIMIT 1')
+      .get() as { payload: string; short_code: string };
     const w = await a.call<WrittenFile>('exchange.export_backup', { folder: s.path, passphrase: PASS });
     expect(w.fileName).toMatch(/^Eastside-Hub-2026-11-28\.makbackup$/);
     const bytes = readFileSync(w.path);
@@ -63,7 +67,9 @@ describe('full backup', () => {
     const fresh = await makeSite('New laptop', { setUp: false });
     cleanup.push(() => fresh.dispose());
     const before = fresh.checksum();
-    expect(await fresh.raw('exchange.restore_backup', { folder: s.path, name: w.fileName, passphrase: 'not the passphrase' })).toMatchObject({
+    expect(
+      await fresh.raw('exchange.restore_backup', { folder: s.path, name: w.fileName, passphrase: 'not the passphrase' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'exchange.bad_passphrase' },
     });
@@ -88,7 +94,10 @@ describe('full backup', () => {
     cleanup.push(() => a.dispose());
     const s = stick();
     cleanup.push(() => s.remove());
-    expect(await a.raw('exchange.export_backup', { folder: s.path, passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'exchange.weak_passphrase' } });
+    expect(await a.raw('exchange.export_backup', { folder: s.path, passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.weak_passphrase' },
+    });
     const w = await a.call<WrittenFile>('exchange.export_backup', { folder: s.path, passphrase: PASS });
     const before = a.checksum();
     const r = await a.raw('exchange.restore_backup', { folder: s.path, name: w.fileName, passphrase: PASS });

@@ -79,7 +79,11 @@ describe('bad bundles change nothing', () => {
 
   it('wrong signature: another key signs a manifest that names the site', async () => {
     const other = createPrivateKey({ key: Buffer.from(seededKeys('mallory').generate().privateKey), format: 'der', type: 'pkcs8' });
-    await expectRefused('wrong-sig.makshare', edit(() => {}, other), 'exchange.bad_signature');
+    await expectRefused(
+      'wrong-sig.makshare',
+      edit(() => {}, other),
+      'exchange.bad_signature',
+    );
     // …and one that swaps in its own key under a known site's id.
     await expectRefused(
       'swapped-key.makshare',
@@ -91,12 +95,20 @@ describe('bad bundles change nothing', () => {
   });
 
   it('unknown format version (file header and manifest)', async () => {
-    await expectRefused('v3.makshare', edit(() => {}, a.privateKey(), 'MAK-SHARE 3'), 'exchange.bad_version');
+    await expectRefused(
+      'v3.makshare',
+      edit(() => {}, a.privateKey(), 'MAK-SHARE 3'),
+      'exchange.bad_version',
+    );
     await expectRefused(
       'v3-manifest.makshare',
-      edit((o) => {
-        o.manifest.version = 3;
-      }, a.privateKey(), 'MAK-SHARE 2'),
+      edit(
+        (o) => {
+          o.manifest.version = 3;
+        },
+        a.privateKey(),
+        'MAK-SHARE 2',
+      ),
       'exchange.bad_version',
     );
   });

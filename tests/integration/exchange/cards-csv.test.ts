@@ -37,7 +37,10 @@ describe('site cards and trust', () => {
     await b.call('exchange.add_card', { code: card.text });
     const impostor = { ...(JSON.parse(card.text) as object), publicKey: JSON.parse(own.text).publicKey as string };
     const before = b.checksum();
-    expect(await b.raw('exchange.add_card', { code: JSON.stringify(impostor) })).toMatchObject({ ok: false, error: { code: 'exchange.key_changed' } });
+    expect(await b.raw('exchange.add_card', { code: JSON.stringify(impostor) })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.key_changed' },
+    });
     expect(b.checksum()).toBe(before);
   });
 });
@@ -48,13 +51,19 @@ describe('spreadsheet export', () => {
     const s = stick();
     later(() => s.remove());
     const files = await a.call<WrittenFile[]>('exchange.export_csv', { folder: s.path });
-    expect(files.map((f) => f.fileName)).toEqual(['Eastside-Hub-2026-11-28-stock.csv', 'Eastside-Hub-2026-11-28-movements.csv', 'Eastside-Hub-2026-11-28-weekly.csv']);
+    expect(files.map((f) => f.fileName)).toEqual([
+      'Eastside-Hub-2026-11-28-stock.csv',
+      'Eastside-Hub-2026-11-28-movements.csv',
+      'Eastside-Hub-2026-11-28-weekly.csv',
+    ]);
     const [stock, movements, weekly] = files.map((f) => readFileSync(f.path, 'utf8'));
     expect(stock!.split('\r\n')[0]).toBe('\ufeffitem_id,item,category,unit,on_hand,low_stock');
     expect(stock).toMatch(/Rice/);
     const moveLines = movements!.trim().split('\r\n');
     expect(moveLines).toHaveLength(1 + (a.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM movements').get() as { n: number }).n);
-    const week = a.core.ctx.db.prepare('SELECT COUNT(DISTINCT household_id) AS h, COUNT(*) AS v FROM visits WHERE at >= ?').get('2026-11-23') as { h: number; v: number };
+    const week = a.core.ctx.db
+      .prepare('SELECT COUNT(DISTINCT household_id) AS h, COUNT(*) AS v FROM visits WHERE at >= ?')
+      .get('2026-11-23') as { h: number; v: number };
     expect(week.h).toBeGreaterThan(0);
     expect(weekly!.split('\r\n')[1]).toMatch(new RegExp(`^2026-11-23,${week.h},${week.v},\\d+`));
     for (const text of [stock, movements, weekly]) {

@@ -187,7 +187,9 @@ describe('two kiosks on one database exporting to one stick at the same time', (
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, true]);
     const sequences = expectShareFiles(outcomes.map((o) => (o as { value: WrittenFile }).value));
     expect(new Set(sequences).size).toBe(6);
-    expect(a.core.ctx.db.prepare("SELECT COUNT(DISTINCT sequence) AS n FROM exchange_exports WHERE kind = 'share'").get()).toEqual({ n: 6 });
+    expect(a.core.ctx.db.prepare("SELECT COUNT(DISTINCT sequence) AS n FROM exchange_exports WHERE kind = 'share'").get()).toEqual({
+      n: 6,
+    });
   });
 
   it('CSV: each answer is clean, and each file left on the stick is one an export verified', async () => {

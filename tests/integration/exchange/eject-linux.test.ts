@@ -130,7 +130,10 @@ describe('ejecting a real loop-mounted stick on Linux', () => {
     expect(await systemDrives.eject!(stick.dir)).toBe(true);
 
     expect(isMounted(stick.dir)).toBe(false);
-    expect(stick.calls()).toEqual([`unmount -b ${stick.device} --no-user-interaction`, `power-off -b ${stick.device} --no-user-interaction`]);
+    expect(stick.calls()).toEqual([
+      `unmount -b ${stick.device} --no-user-interaction`,
+      `power-off -b ${stick.device} --no-user-interaction`,
+    ]);
     expect(stick.readBack()).toBe('bundle bytes');
   });
 
@@ -155,13 +158,16 @@ describe('ejecting a real loop-mounted stick on Linux', () => {
     expect(stick.calls()).toEqual([]);
   });
 
-  it.skipIf(skipReason !== null)(title('tells a mounted stick from a folder left behind, as the /media fallback listing does'), async () => {
-    const stick = setup('works');
-    const parent = realSystem.device(dirname(stick.dir));
-    expect(parent).not.toBeNull();
-    expect(realSystem.device(stick.dir)).not.toBe(parent);
-    expect(await systemDrives.eject!(stick.dir)).toBe(true);
-    // Unmounted, the same name is just a folder on the disk it sits on.
-    expect(realSystem.device(stick.dir)).toBe(parent);
-  });
+  it.skipIf(skipReason !== null)(
+    title('tells a mounted stick from a folder left behind, as the /media fallback listing does'),
+    async () => {
+      const stick = setup('works');
+      const parent = realSystem.device(dirname(stick.dir));
+      expect(parent).not.toBeNull();
+      expect(realSystem.device(stick.dir)).not.toBe(parent);
+      expect(await systemDrives.eject!(stick.dir)).toBe(true);
+      // Unmounted, the same name is just a folder on the disk it sits on.
+      expect(realSystem.device(stick.dir)).toBe(parent);
+    },
+  );
 });

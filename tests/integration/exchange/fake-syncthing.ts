@@ -12,7 +12,8 @@ export function fakeSyncthing(myID: string) {
     const dev = /^\/rest\/config\/devices\/(.+)$/.exec(p!);
     const fol = /^\/rest\/config\/folders\/(.+)$/.exec(p!);
     if (p === '/rest/system/status') return Promise.resolve({ myID });
-    if (p === '/rest/system/connections') return Promise.resolve({ connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: connected.has(d) }])) });
+    if (p === '/rest/system/connections')
+      return Promise.resolve({ connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: connected.has(d) }])) });
     if (p!.startsWith('/rest/config/defaults/')) return Promise.resolve({});
     if (p === '/rest/db/scan') return Promise.resolve(null);
     if (dev && method === 'GET') return Promise.resolve(devices.get(dev[1]!) ?? null);

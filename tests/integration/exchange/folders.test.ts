@@ -22,7 +22,13 @@ describe('exchange.folders', () => {
   it('says the folder is missing rather than listing nothing, and is not for the public', async () => {
     const a = await makeSite('Folder Hub');
     later(() => a.dispose());
-    expect(await a.raw('exchange.folders', { folder: '/no/such/folder' })).toMatchObject({ ok: false, error: { code: 'exchange.folder_missing' } });
-    expect(await a.core.dispatch('exchange.folders', { input: { folder: '/' } })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await a.raw('exchange.folders', { folder: '/no/such/folder' })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.folder_missing' },
+    });
+    expect(await a.core.dispatch('exchange.folders', { input: { folder: '/' } })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
   });
 });

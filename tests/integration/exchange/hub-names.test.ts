@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportLogEntry, ImportPreview, KnownSite, NetworkSite, SiteCard, WrittenFile } from '../../../src/shared/api/channels/exchange';
+import type {
+  ImportLogEntry,
+  ImportPreview,
+  KnownSite,
+  NetworkSite,
+  SiteCard,
+  WrittenFile,
+} from '../../../src/shared/api/channels/exchange';
 import { hubs, type Site } from './support';
 import { issueSlip } from '../../support/slips';
 
@@ -90,7 +97,10 @@ describe('a slip from a hub that goes by another hub’s name', () => {
     await importFrom(b, a, s);
     rename(c, 'Eastside Hub');
     await importFrom(b, c, s);
-    const item = c.core.ctx.db.prepare("SELECT i.id FROM items i JOIN on_hand o ON o.item_id = i.id WHERE o.qty > 0 AND i.limit_qty IS NULL LIMIT 1").pluck().get() as string;
+    const item = c.core.ctx.db
+      .prepare('SELECT i.id FROM items i JOIN on_hand o ON o.item_id = i.id WHERE o.qty > 0 AND i.limit_qty IS NULL LIMIT 1')
+      .pluck()
+      .get() as string;
     const slip = issueSlip(c.core, [{ itemId: item, qty: 1 }]);
     const r = await b.raw('slip.lookup', { code: slip.digits });
     expect(r).toMatchObject({ ok: false, error: { code: 'slip.other_site', params: { site: `Eastside Hub · ${await tagOf(c)}` } } });

@@ -65,13 +65,18 @@ describe('apply after preview', () => {
     // Meanwhile a second process (the pickup table, say) adds an item of B's own under that id.
     const other = new Database(b.core.ctx.db.name);
     other
-      .prepare("INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES (?, ?, 'kg', '2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.000Z')")
+      .prepare(
+        "INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES (?, ?, 'kg', '2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.000Z')",
+      )
       .run(record.id, b.id);
     other.close();
 
     const log = await b.call<{ counts: ImportPreview['counts'] }>('exchange.apply', { folder: s, name: w.fileName, sha256: p.sha256 });
     expect(log.counts.find((x) => x.type === 'item')).toMatchObject({ new: count(p, 'item').new - 1, rejected: 1 });
-    expect(b.core.ctx.db.prepare('SELECT origin_site, unit FROM items WHERE id = ?').get(record.id)).toEqual({ origin_site: b.id, unit: 'kg' });
+    expect(b.core.ctx.db.prepare('SELECT origin_site, unit FROM items WHERE id = ?').get(record.id)).toEqual({
+      origin_site: b.id,
+      unit: 'kg',
+    });
   });
 
   it('decides again when this hub changed anything after the preview', async () => {
@@ -84,7 +89,10 @@ describe('apply after preview', () => {
     expect(p.canApply).toBe(true);
     await b.call('exchange.set_trust', { siteId: known.id, trusted: false });
     const before = b.checksum();
-    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: p.sha256 })).toMatchObject({ ok: false, error: { code: 'exchange.untrusted_site' } });
+    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: p.sha256 })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.untrusted_site' },
+    });
     expect(b.checksum()).toBe(before);
   });
 });

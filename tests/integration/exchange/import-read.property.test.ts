@@ -17,7 +17,13 @@ import { PART_NAMES, makeSite, sealBundle, stick, type Site } from './support';
  * then read back through dispatch, exactly as a screen would.
  */
 
-const PART_OF = { category: 'categories.jsonl', item: 'items.jsonl', need_offer: 'needs_offers.jsonl', board: 'board.jsonl', weekly: 'weekly.jsonl' } as const;
+const PART_OF = {
+  category: 'categories.jsonl',
+  item: 'items.jsonl',
+  need_offer: 'needs_offers.jsonl',
+  board: 'board.jsonl',
+  weekly: 'weekly.jsonl',
+} as const;
 
 const text = (max: number, min = 0) =>
   fc.oneof(
@@ -76,7 +82,9 @@ const needOfferData = fc.record({
   expiresAt: fc.option(moment, { nil: null }),
 });
 const boardData = fc.record({
-  items: fc.array(fc.record({ itemId: fc.oneof(itemId, text(100, 1)), kind: fc.constantFrom('surplus', 'need'), qty: positive, unit }), { maxLength: 4 }),
+  items: fc.array(fc.record({ itemId: fc.oneof(itemId, text(100, 1)), kind: fc.constantFrom('surplus', 'need'), qty: positive, unit }), {
+    maxLength: 4,
+  }),
 });
 const weeklyData = fc.record({
   week: day,
@@ -192,11 +200,17 @@ describe('whatever import accepts, every read channel can show', () => {
       const itemNames = b.core.ctx.db.prepare('SELECT name FROM item_names LIMIT 5').pluck().all() as string[];
       const calls: [string, unknown][] = [];
       for (const language of ['en', 'ar'] as const) {
-        calls.push(['inventory.categories', { language }], ['intake.catalog', { language }], ['board.public', { language }], ['exchange.network', { language }]);
+        calls.push(
+          ['inventory.categories', { language }],
+          ['intake.catalog', { language }],
+          ['board.public', { language }],
+          ['exchange.network', { language }],
+        );
         for (const view of ['all', 'low', 'expiring'] as const)
           for (const sort of ['name', 'on_hand', 'expiry'] as const) calls.push(['inventory.stock', { language, view, sort, limit: 500 }]);
         for (const itemId of items) calls.push(['inventory.item', { itemId, language }]);
-        for (const n of itemNames) if (n.trim() !== '') calls.push(['inventory.search', { query: [...n.trim()].slice(0, 80).join(''), language }]);
+        for (const n of itemNames)
+          if (n.trim() !== '') calls.push(['inventory.search', { query: [...n.trim()].slice(0, 80).join(''), language }]);
         for (const barcode of barcodes) calls.push(['inventory.scan', { barcode, language }]);
       }
       for (const itemId of items) calls.push(['inventory.history', { itemId }]);
@@ -204,7 +218,10 @@ describe('whatever import accepts, every read channel can show', () => {
       calls.push(['board.list', {}], ['board.gaps', {}], ['inventory.export_csv', {}], ['exchange.log', {}], ['exchange.sites', {}]);
       for (const [channel, input] of calls) {
         const r = await b.raw(channel, input);
-        expect(r.ok || r.error.code, `${channel} ${JSON.stringify(input)}: ${String((internal.at(-1) as { err?: unknown } | undefined)?.err)}`).not.toBe('api.internal');
+        expect(
+          r.ok || r.error.code,
+          `${channel} ${JSON.stringify(input)}: ${String((internal.at(-1) as { err?: unknown } | undefined)?.err)}`,
+        ).not.toBe('api.internal');
       }
     }
     // Sixty imports, each read back through every channel: seconds, longer on a busy machine.

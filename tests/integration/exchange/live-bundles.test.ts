@@ -45,7 +45,12 @@ describe('share bundles carry only live records', () => {
     const s1 = stick();
     open.push({ dispose: s1.remove });
     // The first export is the first word of all of them (received now): everything travels once.
-    expect(sharedIds(await a.call<WrittenFile>('exchange.export_share', { folder: s1.path }))).toEqual(['expired-years-ago', 'live', 'met-lately', 'met-years-ago']);
+    expect(sharedIds(await a.call<WrittenFile>('exchange.export_share', { folder: s1.path }))).toEqual([
+      'expired-years-ago',
+      'live',
+      'met-lately',
+      'met-years-ago',
+    ]);
 
     // Two months on, with nothing changed: only what a board still shows.
     a.clock.advance(60 * DAY);

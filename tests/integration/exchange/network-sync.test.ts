@@ -17,7 +17,10 @@ afterEach(() => {
 
 async function hub(name: string, device: string, found: boolean, demo = false) {
   const st = fakeSyncthing(device);
-  const s = await makeSite(name, { demo, network: { syncthing: () => st.client(), find: () => (found ? { url: 'http://127.0.0.1:8384', apiKey: 'k' } : null) } });
+  const s = await makeSite(name, {
+    demo,
+    network: { syncthing: () => st.client(), find: () => (found ? { url: 'http://127.0.0.1:8384', apiKey: 'k' } : null) },
+  });
   cleanup.push(() => s.dispose());
   return { s, st };
 }
@@ -49,7 +52,12 @@ describe('sharing over the network (Syncthing as carrier)', () => {
   it('offers a folder of its own and says where the Syncthing found is, so nothing need be typed', async () => {
     const { s } = await hub('Eastside Hub', DEV_A, true);
     const before = await s.call<NetworkSettings>('network.settings', {});
-    expect(before).toMatchObject({ enabled: false, found: true, apiUrl: 'http://127.0.0.1:8384', suggestedFolder: join(s.dir, 'data', 'network-exchange') });
+    expect(before).toMatchObject({
+      enabled: false,
+      found: true,
+      apiUrl: 'http://127.0.0.1:8384',
+      suggestedFolder: join(s.dir, 'data', 'network-exchange'),
+    });
     // A typed folder that is not there is refused, and not made.
     const typo = join(s.dir, 'data', 'netwrok');
     const r = await s.raw('network.configure', { enabled: true, folder: typo });
@@ -103,14 +111,21 @@ describe('sharing over the network (Syncthing as carrier)', () => {
 
     await b.s.call('network.auto_apply', { siteId: known.id, autoApply: true });
     a.s.clock.advance(60_000);
-    a.s.core.ctx.db.prepare("UPDATE item_names SET name = name || ' (fresh)' WHERE item_id IN (SELECT id FROM items LIMIT 1) AND locale = 'en'").run();
+    a.s.core.ctx.db
+      .prepare("UPDATE item_names SET name = name || ' (fresh)' WHERE item_id IN (SELECT id FROM items LIMIT 1) AND locale = 'en'")
+      .run();
     await a.s.call('network.sync', {});
     b.s.clock.advance(120_000);
     const applied = await settle(b.s);
     expect(applied).toEqual([expect.objectContaining({ siteId: a.s.id, status: 'applied', reason: null })]);
     expect(b.s.core.ctx.db.prepare('SELECT COUNT(*) FROM items WHERE origin_site = ?').pluck().get(a.s.id)).toBeGreaterThan(20);
     const st = await b.s.call<NetworkStatus>('network.status', {});
-    expect(st.hubs[0]).toMatchObject({ siteId: a.s.id, autoApply: true, lastArrivedAt: b.s.clock.now().toISOString(), lastAppliedAt: b.s.clock.now().toISOString() });
+    expect(st.hubs[0]).toMatchObject({
+      siteId: a.s.id,
+      autoApply: true,
+      lastArrivedAt: b.s.clock.now().toISOString(),
+      lastAppliedAt: b.s.clock.now().toISOString(),
+    });
     expect(st.arrivals.map((x) => x.status)).toEqual(['applied', 'waiting']);
     expect((await b.s.call<unknown[]>('exchange.log', {})).length).toBe(1);
 
@@ -134,8 +149,11 @@ describe('sharing over the network (Syncthing as carrier)', () => {
     await b.s.call('exchange.add_card', { code: (await a.s.call<SiteCard>('exchange.card', {})).text });
     const w = await a.s.call<WrittenFile>('exchange.export_share', { folder: sharedFolder() });
     const whole = readFileSync(w.path);
-    for (const name of ['.syncthing.hub-x.makshare.tmp', '~syncthing~hub-x.makshare.tmp', '.hub-x.makshare.123-abc.part']) writeFileSync(join(folder, name), whole);
-    expect(['.syncthing.a.makshare.tmp', '~syncthing~a.makshare.tmp', '.a.makshare.1.part', 'a.makshare.tmp', 'a.makshare'].map(isCandidateName)).toEqual([false, false, false, false, true]);
+    for (const name of ['.syncthing.hub-x.makshare.tmp', '~syncthing~hub-x.makshare.tmp', '.hub-x.makshare.123-abc.part'])
+      writeFileSync(join(folder, name), whole);
+    expect(
+      ['.syncthing.a.makshare.tmp', '~syncthing~a.makshare.tmp', '.a.makshare.1.part', 'a.makshare.tmp', 'a.makshare'].map(isCandidateName),
+    ).toEqual([false, false, false, false, true]);
     const growing = join(folder, 'copying.makshare');
     writeFileSync(growing, whole.subarray(0, 1000));
     expect((await b.s.call<{ arrivals: Arrival[] }>('network.sync', {})).arrivals).toEqual([]);

@@ -13,7 +13,13 @@ import { countOf, hubs, openBundle, sealBundle, type Site } from './support';
 const { site, folder, trust } = hubs();
 
 /** Rewrites the first record of a part (re-signed and resealed by `key`) and saves it as `name`. */
-function rewriteFirst(path: string, part: string, edit: (d: Record<string, unknown>) => void, key: KeyObject, name: string): { id: string; file: string } {
+function rewriteFirst(
+  path: string,
+  part: string,
+  edit: (d: Record<string, unknown>) => void,
+  key: KeyObject,
+  name: string,
+): { id: string; file: string } {
   const opened = openBundle(readFileSync(path));
   const lines = opened.parts.get(part)!.trim().split('\n');
   const record = JSON.parse(lines[0]!.slice(lines[0]!.indexOf(' ') + 1)) as RecordEnvelope;
@@ -86,7 +92,13 @@ describe('a date that is not a date', () => {
     await trust(b, a);
     const s = folder();
     const w = await a.call<WrittenFile>('exchange.export_share', { folder: s });
-    const offer = rewriteFirst(w.path, 'needs_offers.jsonl', (d) => (d.expiresAt = '2026-02-30T10:00:00.000Z'), a.privateKey(), 'exp.makshare');
+    const offer = rewriteFirst(
+      w.path,
+      'needs_offers.jsonl',
+      (d) => (d.expiresAt = '2026-02-30T10:00:00.000Z'),
+      a.privateKey(),
+      'exp.makshare',
+    );
     const p = await b.call<ImportPreview>('exchange.preview', { folder: s, name: 'exp.makshare' });
     expect(p.rejected).toEqual([{ type: 'need_offer', id: offer.id, site: a.id, reason: 'invalid', field: 'expiresAt' }]);
     const week = rewriteFirst(w.path, 'weekly.jsonl', (d) => (d.week = '2026-13-01'), a.privateKey(), 'week.makshare');

@@ -30,7 +30,8 @@ const keyOf = (s: Site) => {
   const spki = s.core.ctx.db.prepare('SELECT public_key FROM site_keys WHERE key_id = 1').pluck().get() as Uint8Array;
   return { key: publicKeyObject(spki), tag: sha256Hex(spki) };
 };
-const aItems = (s: Site, aId: string) => (s.core.ctx.db.prepare('SELECT COUNT(*) FROM items WHERE origin_site = ?').pluck().get(aId) as number);
+const aItems = (s: Site, aId: string) =>
+  s.core.ctx.db.prepare('SELECT COUNT(*) FROM items WHERE origin_site = ?').pluck().get(aId) as number;
 
 describe('relayed records are vouched for once per origin (format 2)', () => {
   it('a relay carries the origin’s signed digest, and it covers exactly the origin’s records', async () => {
@@ -125,13 +126,24 @@ describe('relayed records are vouched for once per origin (format 2)', () => {
     const parsed = parseBundle(readFileSync(wb.path));
     const aDigest = parsed.digests.find((d) => d.digest.site === a.id)!.digest;
     const { recordSetSha } = await import('../../../src/core/exchange/relay');
-    const forgedSet = lines.filter((l) => l.includes(`"o":"${a.id}"`)).map((l) => {
-      const r = JSON.parse(l.slice(l.indexOf(' ') + 1)) as RecordEnvelope;
-      return { t: r.t, id: r.id, line: l };
-    });
-    const others = parsed.records.filter((r) => r.record.o === a.id && r.record.t !== 'item').map((r) => ({ t: r.record.t, id: r.record.id, line: r.line }));
+    const forgedSet = lines
+      .filter((l) => l.includes(`"o":"${a.id}"`))
+      .map((l) => {
+        const r = JSON.parse(l.slice(l.indexOf(' ') + 1)) as RecordEnvelope;
+        return { t: r.t, id: r.id, line: l };
+      });
+    const others = parsed.records
+      .filter((r) => r.record.o === a.id && r.record.t !== 'item')
+      .map((r) => ({ t: r.record.t, id: r.record.id, line: r.line }));
     const forged = signDigest({ ...aDigest, sha256: recordSetSha([...forgedSet, ...others]) }, b.privateKey());
-    opened.parts.set(DIGEST_PART, opened.parts.get(DIGEST_PART)!.split('\n').map((l) => (parseDigestLine(l)?.digest.site === a.id ? forged : l)).join('\n'));
+    opened.parts.set(
+      DIGEST_PART,
+      opened.parts
+        .get(DIGEST_PART)!
+        .split('\n')
+        .map((l) => (parseDigestLine(l)?.digest.site === a.id ? forged : l))
+        .join('\n'),
+    );
     writeFileSync(join(s, 'forged.makshare'), sealBundle(opened, b.privateKey()));
     const p = await c.call<ImportPreview>('exchange.preview', { folder: s, name: 'forged.makshare' });
     expect(p.rejected).toEqual([{ type: 'item', id: rec.id, site: a.id, reason: 'bad_signature' }]);
@@ -143,7 +155,10 @@ describe('relayed records are vouched for once per origin (format 2)', () => {
 
   it('only the latest weeks’ counts travel: a year of relaying does not carry a year of weeks', async () => {
     const { a, b, wb } = await chain();
-    const weekly = (buf: Buffer) => parseBundle(buf).records.filter((r) => r.record.t === 'weekly' && r.record.o === a.id).map((r) => r.record.id);
+    const weekly = (buf: Buffer) =>
+      parseBundle(buf)
+        .records.filter((r) => r.record.t === 'weekly' && r.record.o === a.id)
+        .map((r) => r.record.id);
     const before = weekly(readFileSync(wb.path));
     expect(before.length).toBeGreaterThan(0);
     b.clock.advance(20 * 7 * 86_400_000);

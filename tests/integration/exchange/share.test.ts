@@ -7,7 +7,8 @@ import { countOf, hubs, openBundle, sealBundle, type Site } from './support';
 const { site, folder, trust } = hubs();
 const count = countOf;
 const itemName = (s: Site, id: string, locale = 'en') =>
-  (s.core.ctx.db.prepare('SELECT name FROM item_names WHERE item_id = ? AND locale = ?').get(id, locale) as { name: string } | undefined)?.name;
+  (s.core.ctx.db.prepare('SELECT name FROM item_names WHERE item_id = ? AND locale = ?').get(id, locale) as { name: string } | undefined)
+    ?.name;
 
 describe('share bundle: export, preview, apply', () => {
   it('carries the catalogue with every translation, the board, shareable needs/offers and weekly counts, and never people', async () => {
@@ -28,7 +29,9 @@ describe('share bundle: export, preview, apply', () => {
     expect(Object.keys(first.d.names).sort()).toHaveLength(12);
     // As many as the demo hub marked shareable, and this week's households: counted from the
     // database, so other features' demo data does not break the test.
-    const shareable = (a.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM needs_offers WHERE origin_site = ? AND shareable = 1').get(a.id) as { n: number }).n;
+    const shareable = (
+      a.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM needs_offers WHERE origin_site = ? AND shareable = 1').get(a.id) as { n: number }
+    ).n;
     expect(shareable).toBeGreaterThan(0);
     expect(parts.get('needs_offers.jsonl')!.trim().split('\n')).toHaveLength(shareable);
     expect(parts.get('weekly.jsonl')).toContain(`"households":${weekHouseholds(a.core.ctx.db)}`);
@@ -44,7 +47,9 @@ describe('share bundle: export, preview, apply', () => {
     // A busy hub's catalogue, every item with a threshold and plenty on hand (all surplus).
     const db = a.core.ctx.db;
     db.transaction(() => {
-      const item = db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'each', 2, '2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.000Z')");
+      const item = db.prepare(
+        "INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'each', 2, '2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.000Z')",
+      );
       const name = db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?)");
       const stock = db.prepare("INSERT INTO on_hand (item_id, lot_id, qty) VALUES (?, '', 100)");
       for (let i = 0; i < 5000; i += 1) {
@@ -89,7 +94,10 @@ describe('share bundle: export, preview, apply', () => {
     await b.call('exchange.trust_from_bundle', { folder: s, name: w.fileName, siteId: a.id });
     // Known but no longer trusted is refused too, and says so.
     await b.call('exchange.set_trust', { siteId: a.id, trusted: false });
-    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 })).toMatchObject({ ok: false, error: { code: 'exchange.untrusted_site' } });
+    expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 })).toMatchObject({
+      ok: false,
+      error: { code: 'exchange.untrusted_site' },
+    });
     expect(b.checksum()).not.toBe(before); // the trust change itself was recorded
     const afterTrustChange = b.checksum();
     expect(await b.raw('exchange.apply', { folder: s, name: w.fileName, sha256: preview.sha256 })).toMatchObject({ ok: false });
@@ -124,7 +132,9 @@ describe('share bundle: export, preview, apply', () => {
     expect([data(), items()]).toEqual(snapshot);
 
     // The owner renames an item; its next bundle carries version 2 of that item only.
-    const rice = (a.core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND name LIKE 'Rice%'").get() as { item_id: string }).item_id;
+    const rice = (
+      a.core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND name LIKE 'Rice%'").get() as { item_id: string }
+    ).item_id;
     a.core.ctx.db.prepare("UPDATE item_names SET name = 'Jasmine rice (2 kg)' WHERE item_id = ? AND locale = 'en'").run(rice);
     a.clock.advance(600_000);
     const w2 = await a.call<WrittenFile>('exchange.export_share', { folder: s });
@@ -167,7 +177,11 @@ describe('share bundle: export, preview, apply', () => {
     expect(b.core.ctx.db.prepare('SELECT * FROM items WHERE id = ?').get(bItem)).toEqual(before);
 
     // And our own records coming home through another site change nothing here.
-    await b.call('exchange.apply', { folder: s, name: w.fileName, sha256: (await b.call<ImportPreview>('exchange.preview', { folder: s, name: w.fileName })).sha256 });
+    await b.call('exchange.apply', {
+      folder: s,
+      name: w.fileName,
+      sha256: (await b.call<ImportPreview>('exchange.preview', { folder: s, name: w.fileName })).sha256,
+    });
     const wb = await b.call<WrittenFile>('exchange.export_share', { folder: s });
     const home = await a.call<ImportPreview>('exchange.preview', { folder: s, name: wb.fileName });
     expect(home.sites.find((x) => x.id === a.id)?.status).toBe('self');
@@ -185,7 +199,11 @@ describe('share bundle: export, preview, apply', () => {
     a.core.ctx.db.prepare('UPDATE needs_offers SET shareable = 0 WHERE id = ?').run(ride);
     const w2 = await a.call<WrittenFile>('exchange.export_share', { folder: s });
     await b.call('exchange.apply', { folder: s, name: w2.fileName, sha256: w2.sha256 });
-    expect(b.core.ctx.db.prepare('SELECT status, detail, availability FROM needs_offers WHERE id = ?').get(ride)).toEqual({ status: 'withdrawn', detail: null, availability: null });
+    expect(b.core.ctx.db.prepare('SELECT status, detail, availability FROM needs_offers WHERE id = ?').get(ride)).toEqual({
+      status: 'withdrawn',
+      detail: null,
+      availability: null,
+    });
   });
 });
 
@@ -204,7 +222,9 @@ describe('A → B → C', () => {
     // C knows B but not A yet: A's records are held back, and the preview names A with its fingerprint.
     const p1 = await c.call<ImportPreview>('exchange.preview', { folder: s, name: wb.fileName });
     const aCard = await a.call<SiteCard>('exchange.card', {});
-    expect(p1.sites).toContainEqual(expect.objectContaining({ id: a.id, status: 'unknown', fingerprint: aCard.fingerprint, signer: false }));
+    expect(p1.sites).toContainEqual(
+      expect.objectContaining({ id: a.id, status: 'unknown', fingerprint: aCard.fingerprint, signer: false }),
+    );
     expect(count(p1, 'item').rejected).toBeGreaterThan(20);
     expect(p1.rejected[0]).toMatchObject({ site: a.id, reason: 'unknown_site' });
 
@@ -256,13 +276,20 @@ describe('the network board', () => {
     const b = await site('Northside Pantry');
     await trust(b, a);
     // Give A a clear surplus and a clear need.
-    const [rice, oil] = a.core.ctx.db.prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND (name LIKE 'Rice%' OR name LIKE '%oil%') ORDER BY name").all() as { item_id: string }[];
+    const [rice, oil] = a.core.ctx.db
+      .prepare("SELECT item_id FROM item_names WHERE locale = 'en' AND (name LIKE 'Rice%' OR name LIKE '%oil%') ORDER BY name")
+      .all() as { item_id: string }[];
     a.core.ctx.db.prepare('UPDATE items SET low_stock = 1 WHERE id = ?').run(rice!.item_id);
     a.core.ctx.db.prepare('UPDATE items SET low_stock = 100000 WHERE id = ?').run(oil!.item_id);
     const s = folder();
     const w = await a.call<WrittenFile>('exchange.export_share', { folder: s });
     await b.call('exchange.apply', { folder: s, name: w.fileName, sha256: w.sha256 });
-    type Net = { name: string; spare: { itemId: string; name: string }[]; needed: { itemId: string; name: string }[]; week: { households: number } | null }[];
+    type Net = {
+      name: string;
+      spare: { itemId: string; name: string }[];
+      needed: { itemId: string; name: string }[];
+      week: { households: number } | null;
+    }[];
     const board = await b.call<Net>('exchange.network', { language: 'ar' });
     expect(board).toHaveLength(1);
     expect(board[0]!.name).toBe('Eastside Hub');

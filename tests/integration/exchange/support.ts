@@ -31,7 +31,18 @@ export interface Site {
 }
 
 /** A hub of its own: its own data folder, clock, ids and keys (seeded by name, so sites differ). */
-export async function makeSite(name: string, opts: { demo?: boolean; drives?: DriveSource; writeHooks?: CoreDeps['writeHooks']; logError?: CoreDeps['logError']; setUp?: boolean; network?: CoreDeps['network']; ticker?: CoreDeps['ticker'] } = {}): Promise<Site> {
+export async function makeSite(
+  name: string,
+  opts: {
+    demo?: boolean;
+    drives?: DriveSource;
+    writeHooks?: CoreDeps['writeHooks'];
+    logError?: CoreDeps['logError'];
+    setUp?: boolean;
+    network?: CoreDeps['network'];
+    ticker?: CoreDeps['ticker'];
+  } = {},
+): Promise<Site> {
   const tmp = tempDir(`kiosk-${name.replace(/\W/g, '')}-`);
   const dataDir = join(tmp.path, 'data');
   mkdirSync(dataDir);
@@ -74,7 +85,10 @@ export async function makeSite(name: string, opts: { demo?: boolean; drives?: Dr
       if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
       return r.value as T;
     },
-    privateKey: () => privateKeyObject((core.ctx.db.prepare('SELECT private_key FROM site_keys WHERE key_id = 1').get() as { private_key: Uint8Array }).private_key),
+    privateKey: () =>
+      privateKeyObject(
+        (core.ctx.db.prepare('SELECT private_key FROM site_keys WHERE key_id = 1').get() as { private_key: Uint8Array }).private_key,
+      ),
     checksum: () => createHash('sha256').update(core.ctx.db.serialize()).digest('hex'),
     dispose() {
       core.close();

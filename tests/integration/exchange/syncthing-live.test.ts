@@ -31,7 +31,10 @@ describe.skipIf(!bin)('three hubs over real Syncthing on loopback', () => {
     for (const k of ['a', 'b', 'c'] as const) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(folder(k));
-      hub[k] = await makeSite(names[k], { demo: k === 'a', network: { find: () => ({ url: st[k].url, apiKey: st[k].apiKey }), addressesOf: (d) => addressOf.get(d) ?? [] } });
+      hub[k] = await makeSite(names[k], {
+        demo: k === 'a',
+        network: { find: () => ({ url: st[k].url, apiKey: st[k].apiKey }), addressesOf: (d) => addressOf.get(d) ?? [] },
+      });
       await hub[k].call('network.configure', { enabled: true, folder: folder(k) });
     }
     const card = async (k: 'a' | 'b' | 'c') => (await hub[k].call<SiteCard>('exchange.card', {})).text;
@@ -54,16 +57,21 @@ describe.skipIf(!bin)('three hubs over real Syncthing on loopback', () => {
     tmp.remove();
   });
 
-  const connected = async (k: 'a' | 'b' | 'c', n: number) => (await hub[k].call<NetworkStatus>('network.status', {})).hubs.filter((h) => h.connected).length >= n;
+  const connected = async (k: 'a' | 'b' | 'c', n: number) =>
+    (await hub[k].call<NetworkStatus>('network.status', {})).hubs.filter((h) => h.connected).length >= n;
   /** Looks until a bundle has settled and been taken: the kiosk's own poller does the same every few seconds. */
   const arrivalAt = async (k: 'a' | 'b' | 'c', fileName: string): Promise<Arrival> => {
     let found: Arrival | undefined;
-    await waitFor(async () => {
-      // Only a look (network.sync would also export, and a bundle sent too early would travel on).
-      await hub[k].core.services.network.poll();
-      found = (await hub[k].call<NetworkStatus>('network.status', {})).arrivals.find((x) => x.fileName === fileName);
-      return found !== undefined;
-    }, 25_000, `${fileName} to arrive at ${k}`);
+    await waitFor(
+      async () => {
+        // Only a look (network.sync would also export, and a bundle sent too early would travel on).
+        await hub[k].core.services.network.poll();
+        found = (await hub[k].call<NetworkStatus>('network.status', {})).arrivals.find((x) => x.fileName === fileName);
+        return found !== undefined;
+      },
+      25_000,
+      `${fileName} to arrive at ${k}`,
+    );
     return found!;
   };
 

@@ -28,14 +28,22 @@ describe('migration 10: foundation', () => {
 
   it('refuses unknown movement kinds, zero quantities and dangling items', () => {
     item();
-    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'i1', 'steal', 1, 't')").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'i1', 'receive', 0, 't')").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'nope', 'receive', 1, 't')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'i1', 'steal', 1, 't')").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'i1', 'receive', 0, 't')").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare("INSERT INTO movements (id, item_id, kind, qty, at) VALUES ('m', 'nope', 'receive', 1, 't')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 
   it('allows one site row and one redemption per slip', () => {
     db.prepare("INSERT INTO site (singleton, id, name, settings, created_at) VALUES (1, 's', 'Hub', '{}', 't')").run();
-    expect(() => db.prepare("INSERT INTO site (singleton, id, name, settings, created_at) VALUES (2, 's2', 'Hub', '{}', 't')").run()).toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO site (singleton, id, name, settings, created_at) VALUES (2, 's2', 'Hub', '{}', 't')").run(),
+    ).toThrow();
     db.prepare("INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (1, x'00', x'00', 't')").run();
     db.prepare("INSERT INTO households (id, language, created_at, last_visit_at) VALUES ('h', 'en', 't', 't')").run();
     db.prepare("INSERT INTO visits (id, household_id, language, request_id, at) VALUES ('v', 'h', 'en', 'r', 't')").run();

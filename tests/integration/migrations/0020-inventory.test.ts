@@ -32,14 +32,20 @@ describe('migration 20: inventory', () => {
         expect(userVersion(db)).toBeGreaterThanOrEqual(20);
         expect(db.prepare('SELECT qty FROM on_hand').get()).toEqual({ qty: 7 });
         // Per-item totals and open reservations are filled from the existing rows.
-        expect(db.prepare('SELECT item_id, on_hand, next_expiry FROM item_stock').all()).toEqual([{ item_id: 'i1', on_hand: 7, next_expiry: '2026-12-01' }]);
-        expect(db.prepare('SELECT item_id, expiry_day, qty FROM reservations ORDER BY expiry_day').all()).toEqual([{ item_id: 'i1', expiry_day: 2530, qty: 3 }]);
+        expect(db.prepare('SELECT item_id, on_hand, next_expiry FROM item_stock').all()).toEqual([
+          { item_id: 'i1', on_hand: 7, next_expiry: '2026-12-01' },
+        ]);
+        expect(db.prepare('SELECT item_id, expiry_day, qty FROM reservations ORDER BY expiry_day').all()).toEqual([
+          { item_id: 'i1', expiry_day: 2530, qty: 3 },
+        ]);
         db.prepare("INSERT INTO item_tags (item_id, tag) VALUES ('i1', 'vegan')").run();
         expect(() => db.prepare("INSERT INTO item_tags (item_id, tag) VALUES ('i1', 'vegan')").run()).toThrow(/UNIQUE/);
         db.prepare("INSERT INTO stock_counts (id, request_id, at) VALUES ('c1', 'r1', 't')").run();
         expect(() => db.prepare("INSERT INTO stock_counts (id, request_id, at) VALUES ('c2', 'r1', 't')").run()).toThrow(/UNIQUE/);
         db.prepare("INSERT INTO stock_count_lines (count_id, item_id, lot_id, expected, counted) VALUES ('c1', 'i1', 'l1', 7, 6)").run();
-        expect(() => db.prepare("INSERT INTO stock_count_lines (count_id, item_id, expected, counted) VALUES ('c1', 'i1', 7, -1)").run()).toThrow(/CHECK/);
+        expect(() =>
+          db.prepare("INSERT INTO stock_count_lines (count_id, item_id, expected, counted) VALUES ('c1', 'i1', 7, -1)").run(),
+        ).toThrow(/CHECK/);
         const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
         expect(indexes).toEqual(expect.arrayContaining(['reservations_day', 'item_stock_expiry', 'lots_expiry', 'item_tags_tag']));
       },

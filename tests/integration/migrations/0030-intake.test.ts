@@ -10,7 +10,8 @@ describe('migration 30: intake', () => {
     upgrade(
       file,
       {
-        from: 10, to: 30,
+        from: 10,
+        to: 30,
         seed: (old) => {
           old.exec(`
             INSERT INTO site (singleton, id, name, settings, created_at) VALUES (1, 's', 'Hub', '{}', 't');
@@ -27,10 +28,15 @@ describe('migration 30: intake', () => {
         expect(db.prepare('SELECT id, household_id FROM slips').all()).toEqual([{ id: 's1', household_id: 'h1' }]);
         expect(db.prepare('SELECT count(*) AS c FROM intake_settings').get()).toEqual({ c: 0 });
         db.prepare("INSERT INTO intake_settings (singleton, updated_at) VALUES (1, 't')").run();
-        expect(db.prepare('SELECT required_fields, returning_visitors FROM intake_settings').get()).toEqual({ required_fields: '[]', returning_visitors: 1 });
+        expect(db.prepare('SELECT required_fields, returning_visitors FROM intake_settings').get()).toEqual({
+          required_fields: '[]',
+          returning_visitors: 1,
+        });
         expect(() => db.prepare("INSERT INTO intake_settings (singleton, updated_at) VALUES (2, 't')").run()).toThrow(/CHECK/);
         // The limit check reads one household's recent slips through the new index.
-        const plan = db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM slips WHERE household_id = ? AND issue_day > ?').all('h1', 1) as { detail: string }[];
+        const plan = db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM slips WHERE household_id = ? AND issue_day > ?').all('h1', 1) as {
+          detail: string;
+        }[];
         expect(plan.map((p) => p.detail).join(' ')).toMatch(/slips_household_day/);
       },
     );

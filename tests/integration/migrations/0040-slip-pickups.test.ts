@@ -27,7 +27,9 @@ describe('migration 40: slip pickups', () => {
     oldSite(file);
     openAt(file, undefined, (db) => {
       expect(userVersion(db)).toBeGreaterThanOrEqual(40);
-      expect(db.prepare('SELECT slip_id, pickup_table, outcome FROM redemptions').all()).toEqual([{ slip_id: 's1', pickup_table: '2', outcome: 'full' }]);
+      expect(db.prepare('SELECT slip_id, pickup_table, outcome FROM redemptions').all()).toEqual([
+        { slip_id: 's1', pickup_table: '2', outcome: 'full' },
+      ]);
       expect(db.prepare('SELECT reprints, voided_by FROM slips').get()).toEqual({ reprints: 0, voided_by: null });
     });
   });
@@ -36,14 +38,18 @@ describe('migration 40: slip pickups', () => {
     const file = dbFile();
     oldSite(file);
     openAt(file, undefined, (db) => {
-      const line = db.prepare("INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES ('s1', 'i1', ?, ?, ?, 't')");
+      const line = db.prepare(
+        "INSERT INTO redemption_lines (slip_id, item_id, requested_qty, given_qty, outcome, at) VALUES ('s1', 'i1', ?, ?, ?, 't')",
+      );
       expect(() => line.run(2, 3, 'partial')).toThrow(/CHECK/);
       expect(() => line.run(2, 1, 'lost')).toThrow(/CHECK/);
       line.run(2, 0, 'not_available');
       expect(() => line.run(2, 0, 'not_available')).toThrow(/UNIQUE|PRIMARY/);
       expect(() => db.prepare("UPDATE redemptions SET outcome = 'half'").run()).toThrow(/CHECK/);
       const plan = db
-        .prepare("EXPLAIN QUERY PLAN SELECT item_id FROM redemption_lines WHERE outcome <> 'given' AND outcome = 'not_available' AND item_id = 'i1'")
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT item_id FROM redemption_lines WHERE outcome <> 'given' AND outcome = 'not_available' AND item_id = 'i1'",
+        )
         .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/redemption_lines_unmet/);
     });

@@ -41,9 +41,7 @@ describe('migration 50: board', () => {
   it('allows one match in progress per need, and a reason exactly when it did not happen', () => {
     const file = dbFile();
     openAt(file, undefined, (db) => {
-      const entry = db.prepare(
-        "INSERT INTO needs_offers (id, origin_site, kind, category, created_at) VALUES (?, 's', ?, 'ride', 't')",
-      );
+      const entry = db.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, created_at) VALUES (?, 's', ?, 'ride', 't')");
       entry.run('n', 'need');
       entry.run('o1', 'offer');
       entry.run('o2', 'offer');

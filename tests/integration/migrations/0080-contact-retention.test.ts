@@ -10,7 +10,8 @@ describe('migration 80: contact retention', () => {
     upgrade(
       file,
       {
-        from: 70, to: 80,
+        from: 70,
+        to: 80,
         seed: (old) => {
           old.exec(`
             INSERT INTO intake_settings (singleton, required_fields, returning_visitors, updated_at) VALUES (1, '["adults"]', 0, 't');
@@ -28,7 +29,9 @@ describe('migration 80: contact retention', () => {
         expect(db.prepare('SELECT first_name, phone FROM households').get()).toEqual({ first_name: 'Mina', phone: '555' });
         expect(() => db.prepare('UPDATE intake_settings SET contact_days = 3').run()).toThrow(/CHECK/);
         const plan = db
-          .prepare("EXPLAIN QUERY PLAN UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < '2026-06-01'")
+          .prepare(
+            "EXPLAIN QUERY PLAN UPDATE households SET first_name = NULL, phone = NULL WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND last_visit_at < '2026-06-01'",
+          )
           .all() as { detail: string }[];
         expect(plan.map((p) => p.detail).join(' ')).toMatch(/households_contact_age/);
       },

@@ -10,7 +10,8 @@ describe('migration 90: PIN lookup', () => {
     upgrade(
       file,
       {
-        from: 80, to: 90,
+        from: 80,
+        to: 90,
         seed: (old) => {
           old.exec(`
             INSERT INTO volunteers (id, name, role, pin_hash, created_at) VALUES ('v1', 'Coordinator', 'coordinator', 'scrypt$16384$00$aa', 't0');
@@ -33,14 +34,20 @@ describe('migration 90: PIN lookup', () => {
         // Two active volunteers may not share a lookup; someone who left does not hold theirs.
         db.prepare("UPDATE volunteers SET pin_lookup = 'k1' WHERE id = 'v2'").run();
         db.prepare("UPDATE volunteers SET pin_lookup = 'k1' WHERE id = 'v1'").run();
-        db.prepare("INSERT INTO volunteers (id, name, role, pin_hash, created_at, pin_lookup) VALUES ('v3', 'Sam', 'stock', 'h', 't2', 'k2')").run();
+        db.prepare(
+          "INSERT INTO volunteers (id, name, role, pin_hash, created_at, pin_lookup) VALUES ('v3', 'Sam', 'stock', 'h', 't2', 'k2')",
+        ).run();
         expect(() => db.prepare("UPDATE volunteers SET pin_lookup = 'k1' WHERE id = 'v3'").run()).toThrow(/UNIQUE/);
         expect(() => db.prepare("UPDATE volunteers SET pin_version = 0 WHERE id = 'v3'").run()).toThrow(/CHECK/);
 
         db.prepare("INSERT INTO pin_throttle_site (singleton, failures, last_failure_at) VALUES (1, 2, 't')").run();
-        expect(() => db.prepare("INSERT INTO pin_throttle_site (singleton, failures, last_failure_at) VALUES (1, 3, 't')").run()).toThrow(/UNIQUE|PRIMARY/);
-        expect(() => db.prepare("UPDATE pin_throttle_site SET failures = -1").run()).toThrow(/CHECK/);
-        const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL").all('k1') as { detail: string }[];
+        expect(() => db.prepare("INSERT INTO pin_throttle_site (singleton, failures, last_failure_at) VALUES (1, 3, 't')").run()).toThrow(
+          /UNIQUE|PRIMARY/,
+        );
+        expect(() => db.prepare('UPDATE pin_throttle_site SET failures = -1').run()).toThrow(/CHECK/);
+        const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM volunteers WHERE pin_lookup = ? AND removed_at IS NULL').all('k1') as {
+          detail: string;
+        }[];
         expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX volunteers_pin_lookup/);
       },
     );

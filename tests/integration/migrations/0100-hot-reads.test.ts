@@ -10,7 +10,8 @@ describe('migration 100: hot reads and clean shutdown', () => {
     upgrade(
       file,
       {
-        from: 80, to: 100,
+        from: 80,
+        to: 100,
         seed: (old) => {
           old.exec(`
             INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (1, x'00', x'00', 't');

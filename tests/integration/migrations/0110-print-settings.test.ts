@@ -10,9 +10,12 @@ describe('migration 110: print settings', () => {
     upgrade(
       file,
       {
-        from: 80, to: 110,
+        from: 80,
+        to: 110,
         seed: (old) => {
-          old.exec(`INSERT INTO intake_settings (singleton, required_fields, returning_visitors, contact_days, updated_at) VALUES (1, '[]', 1, 60, 't');`);
+          old.exec(
+            `INSERT INTO intake_settings (singleton, required_fields, returning_visitors, contact_days, updated_at) VALUES (1, '[]', 1, 60, 't');`,
+          );
         },
       },
       (db) => {
@@ -22,7 +25,9 @@ describe('migration 110: print settings', () => {
         db.prepare("INSERT INTO print_settings (singleton, mode, paper, printer, updated_at) VALUES (1, 'ask', '58', NULL, 't')").run();
         expect(() => db.prepare("UPDATE print_settings SET mode = 'never'").run()).toThrow(/CHECK/);
         expect(() => db.prepare("UPDATE print_settings SET paper = 'a5'").run()).toThrow(/CHECK/);
-        expect(() => db.prepare("INSERT INTO print_settings (singleton, mode, paper, updated_at) VALUES (2, 'auto', '80', 't')").run()).toThrow(/CHECK/);
+        expect(() =>
+          db.prepare("INSERT INTO print_settings (singleton, mode, paper, updated_at) VALUES (2, 'auto', '80', 't')").run(),
+        ).toThrow(/CHECK/);
       },
     );
   });

@@ -13,7 +13,8 @@ describe('migration 120: copies no screen could show', () => {
     upgrade(
       file,
       {
-        from: 119, to: 120,
+        from: 119,
+        to: 120,
         seed: (old) => {
           old.exec(`INSERT INTO site (singleton, id, name, settings, created_at) VALUES (1, 'me', 'Northside', '{}', '${T}')`);
           const item = old.prepare('INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
@@ -21,12 +22,16 @@ describe('migration 120: copies no screen could show', () => {
           item.run('blank', 'east', ' ', T, T);
           item.run('escape', 'east', 'kg\u001b[2J', T, T);
           item.run('crate', 'east', 'crate', T, T);
-          const offer = old.prepare("INSERT INTO needs_offers (id, origin_site, kind, category, shareable, status, created_at, expires_at) VALUES (?, ?, 'offer', 'ride', 1, 'open', ?, ?)");
+          const offer = old.prepare(
+            "INSERT INTO needs_offers (id, origin_site, kind, category, shareable, status, created_at, expires_at) VALUES (?, ?, 'offer', 'ride', 1, 'open', ?, ?)",
+          );
           offer.run('own-offer', 'me', 'whenever', null);
           offer.run('no-date', 'east', 'not a date', null);
           offer.run('feb-30', 'east', T, '2026-02-30T10:00:00.000Z');
           offer.run('fine', 'east', T, '2026-12-28T09:00:00.000Z');
-          const rec = old.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, 'east', 1, 'x', ?, ?)");
+          const rec = old.prepare(
+            "INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES (?, ?, 'east', 1, 'x', ?, ?)",
+          );
           for (const id of ['blank', 'escape', 'crate']) rec.run('item', id, line('item', id, { unit: 'as stored' }), T);
           for (const id of ['no-date', 'feb-30', 'fine']) rec.run('need_offer', id, line('need_offer', id, {}), T);
           rec.run('weekly', 'east:2026-13-01', line('weekly', 'east:2026-13-01', { week: '2026-13-01' }), T);

@@ -10,9 +10,12 @@ describe('migration 130: export sequences', () => {
     upgrade(
       file,
       {
-        from: 80, to: 130,
+        from: 80,
+        to: 130,
         seed: (old) => {
-          const log = old.prepare("INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at) VALUES (?, ?, ?, 'f', 1, 'x', 't')");
+          const log = old.prepare(
+            "INSERT INTO exchange_exports (id, kind, sequence, file_name, bytes, sha256, at) VALUES (?, ?, ?, 'f', 1, 'x', 't')",
+          );
           log.run('e1', 'share', 1);
           log.run('e2', 'share', 7);
           log.run('e3', 'backup', null);

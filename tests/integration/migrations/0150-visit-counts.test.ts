@@ -10,7 +10,8 @@ describe('migration 150: visit counts', () => {
     upgrade(
       file,
       {
-        from: 80, to: 150,
+        from: 80,
+        to: 150,
         seed: (old) => {
           old.exec(`
             INSERT INTO households (id, adults, children, seniors, language, created_at, last_visit_at) VALUES

@@ -11,7 +11,8 @@ describe('migration 160: stations, request log, queue', () => {
     upgrade(
       file,
       {
-        from: 150, to: 160,
+        from: 150,
+        to: 160,
         seed: (old) => {
           slips = (old.prepare('SELECT COUNT(*) AS n FROM slips').get() as { n: number }).n;
         },
@@ -22,12 +23,20 @@ describe('migration 160: stations, request log, queue', () => {
         for (const table of ['station_config', 'stations', 'request_log', 'queue_settings', 'queue_days', 'queue_tickets']) {
           expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
         }
-        expect(() => db.prepare("INSERT INTO stations (id, name, role, credential_hash, paired_at) VALUES ('s', 'n', 'boss', x'00', 't')").run()).toThrow(/CHECK/);
-        expect(() => db.prepare("INSERT INTO station_config (id, address, port, cert_der, key_der) VALUES (2, 'a', 1, x'00', x'00')").run()).toThrow(/CHECK/);
+        expect(() =>
+          db.prepare("INSERT INTO stations (id, name, role, credential_hash, paired_at) VALUES ('s', 'n', 'boss', x'00', 't')").run(),
+        ).toThrow(/CHECK/);
+        expect(() =>
+          db.prepare("INSERT INTO station_config (id, address, port, cert_der, key_der) VALUES (2, 'a', 1, x'00', x'00')").run(),
+        ).toThrow(/CHECK/);
         expect(() => db.prepare("INSERT INTO queue_settings (id, mode) VALUES (1, 'shortest')").run()).toThrow(/CHECK/);
-        expect(() => db.prepare("INSERT INTO request_log (request_id, channel, result, at) VALUES ('r', 'c', x'00', 't')").run()).toThrow(/cannot store BLOB/);
+        expect(() => db.prepare("INSERT INTO request_log (request_id, channel, result, at) VALUES ('r', 'c', x'00', 't')").run()).toThrow(
+          /cannot store BLOB/,
+        );
         db.prepare("INSERT INTO stations (id, name, role, credential_hash, paired_at) VALUES ('s', 'n', 'screen', x'00', 't')").run();
-        expect(() => db.prepare("INSERT INTO stations (id, name, role, credential_hash, paired_at) VALUES ('s2', 'n', 'screen', x'00', 't')").run()).toThrow(/UNIQUE/);
+        expect(() =>
+          db.prepare("INSERT INTO stations (id, name, role, credential_hash, paired_at) VALUES ('s2', 'n', 'screen', x'00', 't')").run(),
+        ).toThrow(/UNIQUE/);
       },
     );
   });

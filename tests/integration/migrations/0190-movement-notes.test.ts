@@ -10,7 +10,8 @@ describe('migration 190: a movement keeps its reason and its note apart', () => 
     upgrade(
       file,
       {
-        from: 150, to: 190,
+        from: 150,
+        to: 190,
         seed: (old) => {
           old.exec(`
             INSERT INTO items (id, origin_site, unit, created_at, updated_at) VALUES ('i1', 's', 'each', 't', 't');

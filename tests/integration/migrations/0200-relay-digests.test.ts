@@ -10,9 +10,14 @@ describe('migration 200: relay digests', () => {
     upgrade(
       file,
       {
-        from: 150, to: 200,
+        from: 150,
+        to: 200,
         seed: (old) => {
-          old.prepare("INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES ('item', 'i1', 's1', 1, 'x', 'l', 't')").run();
+          old
+            .prepare(
+              "INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES ('item', 'i1', 's1', 1, 'x', 'l', 't')",
+            )
+            .run();
         },
       },
       (db) => {

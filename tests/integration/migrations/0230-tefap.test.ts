@@ -24,10 +24,33 @@ describe('migration 230: tefap', () => {
       expect(db.prepare('SELECT id, adults FROM visits').all()).toEqual([{ id: 'v1', adults: 2 }]);
       expect(db.prepare('SELECT COUNT(*) FROM tefap_settings').pluck().get()).toBe(0);
       const columns = (db.prepare('PRAGMA table_info(tefap_records)').all() as { name: string }[]).map((c) => c.name);
-      expect(columns).toEqual(['visit_id', 'household_id', 'name', 'address', 'household_size', 'basis', 'program', 'signature', 'declaration', 'at']);
-      db.exec(`INSERT INTO tefap_records (visit_id, household_id, name, household_size, basis, declaration, at) VALUES ('v1', 'h1', 'Ana', 2, 'income', 'I declare', 't')`);
-      expect(() => db.exec(`INSERT INTO tefap_records (visit_id, household_id, name, household_size, basis, declaration, at) VALUES ('v1', 'h1', 'Ana', 2, 'status', 'x', 't')`)).toThrow();
-      expect(db.prepare("EXPLAIN QUERY PLAN SELECT visit_id FROM tefap_records WHERE at < '2026'").all().map((r) => (r as { detail: string }).detail).join()).toContain('tefap_records_at');
+      expect(columns).toEqual([
+        'visit_id',
+        'household_id',
+        'name',
+        'address',
+        'household_size',
+        'basis',
+        'program',
+        'signature',
+        'declaration',
+        'at',
+      ]);
+      db.exec(
+        `INSERT INTO tefap_records (visit_id, household_id, name, household_size, basis, declaration, at) VALUES ('v1', 'h1', 'Ana', 2, 'income', 'I declare', 't')`,
+      );
+      expect(() =>
+        db.exec(
+          `INSERT INTO tefap_records (visit_id, household_id, name, household_size, basis, declaration, at) VALUES ('v1', 'h1', 'Ana', 2, 'status', 'x', 't')`,
+        ),
+      ).toThrow();
+      expect(
+        db
+          .prepare("EXPLAIN QUERY PLAN SELECT visit_id FROM tefap_records WHERE at < '2026'")
+          .all()
+          .map((r) => (r as { detail: string }).detail)
+          .join(),
+      ).toContain('tefap_records_at');
     } finally {
       db.close();
     }

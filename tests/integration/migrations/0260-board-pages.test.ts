@@ -14,14 +14,19 @@ describe('migration 260: board pages', () => {
     const file = join(dir.path, 'm.sqlite');
     const old = openDatabase(file, { targetVersion: 220 });
     old
-      .prepare("INSERT INTO needs_offers (id, origin_site, kind, category, created_at) VALUES ('n1', 's', 'need', 'ride', '2026-01-01T00:00:00.000Z')")
+      .prepare(
+        "INSERT INTO needs_offers (id, origin_site, kind, category, created_at) VALUES ('n1', 's', 'need', 'ride', '2026-01-01T00:00:00.000Z')",
+      )
       .run();
     old.close();
 
     const db = openDatabase(file, { targetVersion: 260 });
     try {
       expect(userVersion(db)).toBe(260);
-      const cols = (db.prepare("SELECT name, desc FROM pragma_index_xinfo('needs_offers_board') WHERE key = 1 ORDER BY seqno").all() as { name: string; desc: number }[]);
+      const cols = db.prepare("SELECT name, desc FROM pragma_index_xinfo('needs_offers_board') WHERE key = 1 ORDER BY seqno").all() as {
+        name: string;
+        desc: number;
+      }[];
       expect(cols).toEqual([
         { name: 'kind', desc: 0 },
         { name: 'status', desc: 0 },

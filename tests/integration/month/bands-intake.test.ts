@@ -53,7 +53,12 @@ describe('age bands at the intake', () => {
     expect(config.ageQuestions.map((q) => [q.band, q.field])).toEqual(OTHER.map((b) => [b, null]));
 
     // A visitor counts 2 aged 18–59 and 1 aged 60+, and leaves 0–17 unsaid.
-    const slip = await visit({ bands: [{ from: 18, to: 59, count: 2 }, { from: 60, to: null, count: 1 }] });
+    const slip = await visit({
+      bands: [
+        { from: 18, to: 59, count: 2 },
+        { from: 60, to: null, count: 1 },
+      ],
+    });
     expect(slip).toMatchObject({ ok: true, value: { householdSize: 3 } });
     expect(t.core.ctx.db.prepare('SELECT age_from, age_to, count FROM visit_people ORDER BY age_from').all()).toEqual([
       { age_from: 18, age_to: 59, count: 2 },
@@ -62,10 +67,13 @@ describe('age bands at the intake', () => {
     // An older visit's answers map: seniors stand for 65, so they fall in 60+.
     const old = await visit({ adults: 1, children: 2, seniors: 1 });
     expect(old.ok).toBe(true);
-    const { current } = await call<{ current: { individuals: { bands: { count: number }[]; total: number; notAnswered: number } } }>('month.report', {
-      from: '2026-11-01',
-      to: '2026-11-30',
-    });
+    const { current } = await call<{ current: { individuals: { bands: { count: number }[]; total: number; notAnswered: number } } }>(
+      'month.report',
+      {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      },
+    );
     expect(current.individuals.bands.map((b) => b.count)).toEqual([2, 3, 2]);
     expect(current.individuals.total).toBe(7);
     expect(current.individuals.notAnswered).toBe(0);
@@ -83,25 +91,61 @@ describe('age bands at the intake', () => {
     const before = digest();
     const r = await visit({ bands: [{ from: 18, to: 64, count: 2 }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'intake.bad_band', params: { field: 'household.bands' } } });
-    const twice = await visit({ bands: [{ from: 18, to: 59, count: 2 }, { from: 18, to: 59, count: 1 }] });
+    const twice = await visit({
+      bands: [
+        { from: 18, to: 59, count: 2 },
+        { from: 18, to: 59, count: 1 },
+      ],
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'intake.bad_band' } });
     expect(digest()).toBe(before);
   });
 
   it('asks a required answer in the band its age falls in', async () => {
     await call('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' });
-    await call('intake.settings_save', { languages: ['en', 'ar'], idleSeconds: 90, requiredFields: ['children'], returningVisitors: true, contactDays: 90 });
+    await call('intake.settings_save', {
+      languages: ['en', 'ar'],
+      idleSeconds: 90,
+      requiredFields: ['children'],
+      returningVisitors: true,
+      contactDays: 90,
+    });
     const config = await call<{ ageQuestions: Question[] }>('intake.config', {}, null);
     expect(config.ageQuestions.map((q) => q.required)).toEqual([true, false, false]);
-    expect(await visit({ bands: [{ from: 18, to: 59, count: 2 }] })).toMatchObject({ ok: false, error: { code: 'intake.required_field', params: { field: 'children' } } });
+    expect(await visit({ bands: [{ from: 18, to: 59, count: 2 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'intake.required_field', params: { field: 'children' } },
+    });
     expect((await visit({ bands: [{ from: 0, to: 17, count: 0 }] })).ok).toBe(true);
   });
 
   it('refuses a band configuration with a gap or an overlap naming the field, and changes nothing', async () => {
     const before = digest();
-    const gap = await t.call('month.save_settings', { ageBands: [{ from: 0, to: 17 }, { from: 19, to: null }], legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' }, token);
+    const gap = await t.call(
+      'month.save_settings',
+      {
+        ageBands: [
+          { from: 0, to: 17 },
+          { from: 19, to: null },
+        ],
+        legacyAges: { children: 0, adults: 18, seniors: 65 },
+        weightUnit: 'kg',
+      },
+      token,
+    );
     expect(gap).toMatchObject({ ok: false, error: { code: 'month.bands_gap', params: { field: 'ageBands', age: 18 } } });
-    const overlap = await t.call('month.save_settings', { ageBands: [{ from: 0, to: 17 }, { from: 17, to: null }], legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' }, token);
+    const overlap = await t.call(
+      'month.save_settings',
+      {
+        ageBands: [
+          { from: 0, to: 17 },
+          { from: 17, to: null },
+        ],
+        legacyAges: { children: 0, adults: 18, seniors: 65 },
+        weightUnit: 'kg',
+      },
+      token,
+    );
     expect(overlap).toMatchObject({ ok: false, error: { code: 'month.bands_overlap', params: { field: 'ageBands', age: 17 } } });
     expect(digest()).toBe(before);
   });

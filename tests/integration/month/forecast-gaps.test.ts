@@ -28,7 +28,10 @@ describe('the forecast feeds the “we need” list', () => {
       ['beans', 'Black beans', 'فاصوليا سوداء'],
     ] as const) {
       // No low-stock mark: only the forecast can make these a gap.
-      db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'bag', 0, 't', 't')").run(id, site);
+      db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'bag', 0, 't', 't')").run(
+        id,
+        site,
+      );
       db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?), (?, 'ar', ?)").run(id, en, id, ar);
     }
     recordMovement(t.core.ctx, { itemId: 'rice', lotId: null, kind: 'receive', qty: 100 });
@@ -51,12 +54,16 @@ describe('the forecast feeds the “we need” list', () => {
     t.clock.set('2026-11-28T09:00:00.000Z');
     for (let i = 0; i < 3; i += 1) {
       n += 1;
-      await call('intake.submit', {
-        requestId: `0191a5c0-0000-7000-8000-${String(n).padStart(12, '0')}`,
-        language: 'en',
-        household: { adults: 1 },
-        needs: ['rice', 'oil', 'beans'].map((itemId) => ({ itemId, qty: 1 })),
-      }, null);
+      await call(
+        'intake.submit',
+        {
+          requestId: `0191a5c0-0000-7000-8000-${String(n).padStart(12, '0')}`,
+          language: 'en',
+          household: { adults: 1 },
+          needs: ['rice', 'oil', 'beans'].map((itemId) => ({ itemId, qty: 1 })),
+        },
+        null,
+      );
     }
     token = (await call<{ token: string }>('auth.login', { pin: '1234' }, null)).token;
   });
@@ -66,7 +73,9 @@ describe('the forecast feeds the “we need” list', () => {
     // Rice: 100 − 60 given − 3 promised = 37 available; 60 / 3 days = 20 a day → 37 / 20 → 1 day.
     // Oil: 69 − 36 − 3 = 30; 36 / 3 = 12 a day → 30 / 12 → 2 days (the edge: still a gap).
     // Beans: 100 − 6 − 3 = 91; 6 / 3 = 2 a day → 45 days: not a gap.
-    const f = await call<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>('month.forecast', { itemIds: ['rice', 'oil', 'beans'] });
+    const f = await call<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>('month.forecast', {
+      itemIds: ['rice', 'oil', 'beans'],
+    });
     expect(f.map((x) => [x.itemId, x.available, x.perDay, x.daysLeft])).toEqual([
       ['rice', 37, 20, 1],
       ['oil', 30, 12, 2],

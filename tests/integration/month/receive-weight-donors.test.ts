@@ -26,8 +26,13 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     return createHash('sha256').update(readFileSync(t.file)).digest('hex');
   };
   const item = async (unit: string, en: string, ar?: string) =>
-    (await as<{ id: string }>(coordinator, 'inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en, ...(ar ? { ar } : {}) }, unit } })).id;
-  const onHand = (id: string) => (db().prepare('SELECT COALESCE(SUM(qty), 0) FROM on_hand WHERE item_id = ?').pluck().get(id) as number);
+    (
+      await as<{ id: string }>(coordinator, 'inventory.save_item', {
+        language: 'en',
+        item: { id: randomUUID(), names: { en, ...(ar ? { ar } : {}) }, unit },
+      })
+    ).id;
+  const onHand = (id: string) => db().prepare('SELECT COALESCE(SUM(qty), 0) FROM on_hand WHERE item_id = ?').pluck().get(id) as number;
 
   beforeEach(async () => {
     t = makeCore();
@@ -61,7 +66,10 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
       value_cents: 2000,
     });
     // The report weighs it by what the scale said, not by 28 lb.
-    const report = await as<{ current: { weight: { receivedGrams: number } } }>(coordinator, 'month.report', { from: '2026-01-01', to: '2026-12-31' });
+    const report = await as<{ current: { weight: { receivedGrams: number } } }>(coordinator, 'month.report', {
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
     expect(report.current.weight.receivedGrams).toBe(12_500);
   });
 
@@ -69,11 +77,15 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     const apples = await item('lb', 'Apples');
     const beans = await item('can', 'Beans');
     const before = digest();
-    const receive = (itemId: string, extra: object) => fail(stock, 'inventory.receive', { requestId: randomUUID(), itemId, qty: null, source: 'donor', ...extra });
+    const receive = (itemId: string, extra: object) =>
+      fail(stock, 'inventory.receive', { requestId: randomUUID(), itemId, qty: null, source: 'donor', ...extra });
     expect(await receive(apples, {})).toMatchObject({ code: 'month.bad_weight', params: { field: 'weight' } });
     expect(await receive(apples, { weightG: 0 })).toMatchObject({ code: 'month.bad_weight', params: { field: 'weight' } });
     expect(await receive(apples, { weightG: -500 })).toMatchObject({ code: 'month.bad_weight', params: { field: 'weight' } });
-    expect(await receive(apples, { weightG: 21_000_000 })).toMatchObject({ code: 'month.bad_weight', params: { field: 'weight', max: 20_000 } });
+    expect(await receive(apples, { weightG: 21_000_000 })).toMatchObject({
+      code: 'month.bad_weight',
+      params: { field: 'weight', max: 20_000 },
+    });
     // A counted item still needs its count.
     expect(await receive(beans, { weightG: 400 })).toMatchObject({ code: 'inventory.bad_qty', params: { field: 'qty' } });
     expect(digest()).toBe(before);
@@ -96,17 +108,30 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     });
     expect(await as(stock, 'month.item_weight', { itemId: saved.id })).toEqual({ itemId: id, unitWeightG: 425, weightCategory: 'dry' });
     const before = digest();
-    const save = (weight: object) => fail(stock, 'inventory.save_item', { language: 'en', item: { id, names: { en: 'Renamed' }, unit: 'can', weight } });
-    expect(await save({ unitWeightG: -1, weightCategory: 'dry' })).toMatchObject({ code: 'month.bad_weight', params: { field: 'unitWeight' } });
-    expect(await save({ unitWeightG: 2_000_000, weightCategory: 'dry' })).toMatchObject({ code: 'month.bad_weight', params: { field: 'unitWeight', max: 1000 } });
-    expect(await save({ unitWeightG: 425, weightCategory: 'nope' })).toMatchObject({ code: 'month.category_not_found', params: { field: 'weightCategory' } });
+    const save = (weight: object) =>
+      fail(stock, 'inventory.save_item', { language: 'en', item: { id, names: { en: 'Renamed' }, unit: 'can', weight } });
+    expect(await save({ unitWeightG: -1, weightCategory: 'dry' })).toMatchObject({
+      code: 'month.bad_weight',
+      params: { field: 'unitWeight' },
+    });
+    expect(await save({ unitWeightG: 2_000_000, weightCategory: 'dry' })).toMatchObject({
+      code: 'month.bad_weight',
+      params: { field: 'unitWeight', max: 1000 },
+    });
+    expect(await save({ unitWeightG: 425, weightCategory: 'nope' })).toMatchObject({
+      code: 'month.category_not_found',
+      params: { field: 'weightCategory' },
+    });
     expect(digest()).toBe(before);
     expect(db().prepare("SELECT name FROM item_names WHERE item_id = ? AND locale = 'en'").pluck().get(id)).toBe('Beans, 15 oz');
   });
 
   it('lets the coordinator rename the built-in categories per language and add the site’s own', async () => {
     await as(coordinator, 'weights.save_category', { id: 'produce', names: { ar: 'خضار وفواكه طازجة' } });
-    const baby = await as<{ id: string }>(coordinator, 'weights.save_category', { id: null, names: { en: 'Baby care', ar: 'مستلزمات الأطفال' } });
+    const baby = await as<{ id: string }>(coordinator, 'weights.save_category', {
+      id: null,
+      names: { en: 'Baby care', ar: 'مستلزمات الأطفال' },
+    });
     const ar = await as<{ id: string; key: string | null; name: string | null }[]>(stock, 'month.weight_categories', { language: 'ar' });
     expect(ar.map((c) => c.id)).toEqual(['produce', 'dairy', 'protein', 'bakery', 'dry', 'frozen', 'beverages', 'non_food', baby.id]);
     expect(ar[0]).toEqual({ id: 'produce', key: 'produce', name: 'خضار وفواكه طازجة' });
@@ -114,7 +139,9 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     // English has no own name for produce: the screen translates its key.
     expect((await as<{ name: string | null }[]>(stock, 'month.weight_categories', { language: 'en' }))[0]).toMatchObject({ name: null });
     // A French screen has no name for the site's own category: another language's, not its id.
-    expect((await as<{ name: string | null }[]>(stock, 'month.weight_categories', { language: 'fr' })).at(-1)?.name).toBe('مستلزمات الأطفال');
+    expect((await as<{ name: string | null }[]>(stock, 'month.weight_categories', { language: 'fr' })).at(-1)?.name).toBe(
+      'مستلزمات الأطفال',
+    );
     expect((await as<{ id: string; names: Record<string, string> }[]>(coordinator, 'weights.categories', {})).at(-1)).toEqual({
       id: baby.id,
       key: null,
@@ -122,9 +149,16 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     });
 
     const before = digest();
-    expect(await fail(coordinator, 'weights.save_category', { id: null, names: { en: '' } })).toMatchObject({ code: 'weights.name_required', params: { field: 'name' } });
-    expect(await fail(coordinator, 'weights.save_category', { id: 'produce', names: {}, archived: true })).toMatchObject({ code: 'weights.built_in' });
-    expect(await fail(coordinator, 'weights.save_category', { id: 'nope', names: { en: 'x' } })).toMatchObject({ code: 'month.category_not_found' });
+    expect(await fail(coordinator, 'weights.save_category', { id: null, names: { en: '' } })).toMatchObject({
+      code: 'weights.name_required',
+      params: { field: 'name' },
+    });
+    expect(await fail(coordinator, 'weights.save_category', { id: 'produce', names: {}, archived: true })).toMatchObject({
+      code: 'weights.built_in',
+    });
+    expect(await fail(coordinator, 'weights.save_category', { id: 'nope', names: { en: 'x' } })).toMatchObject({
+      code: 'month.category_not_found',
+    });
     expect(await fail(stock, 'weights.save_category', { id: null, names: { en: 'x' } })).toMatchObject({ code: 'auth.forbidden' });
     expect(digest()).toBe(before);
 
@@ -139,7 +173,9 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     // A double-tapped Save writes one donor.
     await as(coordinator, 'donors.save', draft);
     expect(await as(stock, 'donors.list', {})).toEqual([{ id, kind: 'person', name: 'Amal Haddad', language: 'ar' }]);
-    expect(await as(coordinator, 'donors.contacts', {})).toEqual([{ id, kind: 'person', name: 'Amal Haddad', contact: '555-0100', language: 'ar' }]);
+    expect(await as(coordinator, 'donors.contacts', {})).toEqual([
+      { id, kind: 'person', name: 'Amal Haddad', contact: '555-0100', language: 'ar' },
+    ]);
     expect(await fail(stock, 'donors.contacts', {})).toMatchObject({ code: 'auth.forbidden' });
     expect(await fail(stock, 'donors.save', { ...draft, name: 'Changed' })).toMatchObject({ code: 'auth.forbidden' });
     await as(coordinator, 'donors.save', { ...draft, contact: '' });
@@ -154,10 +190,22 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     const other = randomUUID();
     await as(coordinator, 'donors.save', { id: donor, kind: 'organisation', name: 'Corner Market', language: 'ar' });
     await as(coordinator, 'donors.save', { id: other, kind: 'person', name: 'Someone else', language: 'en' });
-    await as(stock, 'inventory.receive', { requestId: randomUUID(), itemId: apples, qty: null, weightG: 12_500, source: 'grocery_rescue', donorId: donor, valueCents: 2000 });
+    await as(stock, 'inventory.receive', {
+      requestId: randomUUID(),
+      itemId: apples,
+      qty: null,
+      weightG: 12_500,
+      source: 'grocery_rescue',
+      donorId: donor,
+      valueCents: 2000,
+    });
     await as(stock, 'inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 10, source: 'grocery_rescue', donorId: donor });
     await as(stock, 'inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 99, source: 'donor', donorId: other });
-    const receipt = await as<Record<string, unknown>>(coordinator, 'donors.receipt', { donorId: donor, from: '2026-01-01', to: '2026-12-31' });
+    const receipt = await as<Record<string, unknown>>(coordinator, 'donors.receipt', {
+      donorId: donor,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
     expect(receipt).toMatchObject({
       hub: 'Eastside Hub',
       donor: { id: donor, name: 'Corner Market', language: 'ar' },
@@ -166,12 +214,22 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
       totalValueCents: 2000,
     });
     // Beans have no Arabic name: the site language's, as on every screen.
-    expect((receipt.lines as { name: string; qty: number; grams: number; valueCents: number | null }[]).map(({ name, qty, grams, valueCents }) => ({ name, qty, grams, valueCents }))).toEqual([
+    expect(
+      (receipt.lines as { name: string; qty: number; grams: number; valueCents: number | null }[]).map(
+        ({ name, qty, grams, valueCents }) => ({ name, qty, grams, valueCents }),
+      ),
+    ).toEqual([
       { name: 'تفاح', qty: 28, grams: 12_500, valueCents: 2000 },
       { name: 'Beans', qty: 10, grams: 4_250, valueCents: null },
     ]);
-    expect(await fail(coordinator, 'donors.receipt', { donorId: donor, from: '2025-01-01', to: '2025-12-31' })).toMatchObject({ code: 'donors.no_receipts' });
-    expect(await fail(coordinator, 'donors.receipt', { donorId: 'nobody', from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ code: 'month.donor_not_found' });
-    expect(await fail(stock, 'donors.receipt', { donorId: donor, from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ code: 'auth.forbidden' });
+    expect(await fail(coordinator, 'donors.receipt', { donorId: donor, from: '2025-01-01', to: '2025-12-31' })).toMatchObject({
+      code: 'donors.no_receipts',
+    });
+    expect(await fail(coordinator, 'donors.receipt', { donorId: 'nobody', from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      code: 'month.donor_not_found',
+    });
+    expect(await fail(stock, 'donors.receipt', { donorId: donor, from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      code: 'auth.forbidden',
+    });
   });
 });

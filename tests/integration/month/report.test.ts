@@ -7,7 +7,14 @@ import { makeCore, type TestCore, okValue } from '../../support/core';
 type Ok<T> = { ok: true; value: T };
 interface Report {
   period: { from: string; to: string };
-  households: { visits: number; distinct: number; distinctIsUpperBound: boolean; new: number; withChildren: number; withChildrenNotAnswered: number };
+  households: {
+    visits: number;
+    distinct: number;
+    distinctIsUpperBound: boolean;
+    new: number;
+    withChildren: number;
+    withChildrenNotAnswered: number;
+  };
   individuals: { bands: { band: { from: number; to: number | null }; count: number }[]; total: number; notAnswered: number };
   distributionDays: number;
   weight: {
@@ -46,11 +53,17 @@ describe('the month report, from the hub’s own records', () => {
   const item = async (unit: string, en: string) =>
     (await call<{ id: string }>('inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en }, unit } })).id;
   /** A household and its visits: sizes null = not answered. */
-  const household = (id: string, createdAt: string, visits: { at: string; adults: number | null; children: number | null; seniors: number | null }[]) => {
+  const household = (
+    id: string,
+    createdAt: string,
+    visits: { at: string; adults: number | null; children: number | null; seniors: number | null }[],
+  ) => {
     db().prepare("INSERT INTO households (id, language, created_at, last_visit_at) VALUES (?, 'en', ?, ?)").run(id, createdAt, createdAt);
     for (const v of visits) {
       db()
-        .prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(randomUUID(), id, 'en', randomUUID(), v.at, v.adults, v.children, v.seniors);
     }
   };
@@ -74,7 +87,15 @@ describe('the month report, from the hub’s own records', () => {
     household('h-anon-2', '2026-11-10T11:00:00.000Z', [{ at: '2026-11-10T11:00:00.000Z', adults: null, children: null, seniors: null }]);
 
     const { current } = await report('2026-11-01', '2026-11-30');
-    expect(current.households).toEqual({ visits: 4, distinct: 3, distinctIsUpperBound: true, new: 2, withChildren: 1, withChildrenNotAnswered: 2, tefap: 0 });
+    expect(current.households).toEqual({
+      visits: 4,
+      distinct: 3,
+      distinctIsUpperBound: true,
+      new: 2,
+      withChildren: 1,
+      withChildrenNotAnswered: 2,
+      tefap: 0,
+    });
     // Each household by its last visit in the month: 2 adults + 2 children; 1 adult + 1 senior; one not answered.
     expect(current.individuals).toEqual({
       bands: [
@@ -90,7 +111,12 @@ describe('the month report, from the hub’s own records', () => {
 
   it('maps the older adults/children/seniors answers into the site’s own bands, and reads visits counted in bands', async () => {
     await call('month.save_settings', {
-      ageBands: [{ from: 0, to: 4 }, { from: 5, to: 17 }, { from: 18, to: 59 }, { from: 60, to: null }],
+      ageBands: [
+        { from: 0, to: 4 },
+        { from: 5, to: 17 },
+        { from: 18, to: 59 },
+        { from: 60, to: null },
+      ],
       legacyAges: { children: 5, adults: 18, seniors: 60 },
       weightUnit: 'lb',
     });
@@ -119,13 +145,24 @@ describe('the month report, from the hub’s own records', () => {
     const rice = await item('kg', 'Rice');
     const beans = await item('can', 'Beans');
     const donor = randomUUID();
-    db().prepare("INSERT INTO donors (id, kind, name, language, created_at) VALUES (?, 'organisation', 'Corner Grocery', 'en', 't')").run(donor);
+    db()
+      .prepare("INSERT INTO donors (id, kind, name, language, created_at) VALUES (?, 'organisation', 'Corner Grocery', 'en', 't')")
+      .run(donor);
     await call('month.set_item_weight', { itemId: beans, unitWeightG: 425, weightCategory: 'protein' });
     await call('month.set_item_weight', { itemId: rice, unitWeightG: null, weightCategory: 'dry' });
     t.clock.set('2026-11-05T10:00:00.000Z');
     token = await relogin();
     // Bulk on the scale: 12.4 kg received as 12 whole kilos, weighed at what the scale said.
-    await call('inventory.receive', { requestId: randomUUID(), itemId: rice, qty: 12, weightG: 12_400, source: 'grocery_rescue', sourceName: 'Corner Grocery', donorId: donor, valueCents: 2500 });
+    await call('inventory.receive', {
+      requestId: randomUUID(),
+      itemId: rice,
+      qty: 12,
+      weightG: 12_400,
+      source: 'grocery_rescue',
+      sourceName: 'Corner Grocery',
+      donorId: donor,
+      valueCents: 2500,
+    });
     await call('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 24, source: 'food_bank' });
     t.clock.set('2026-11-06T10:00:00.000Z');
     db().transaction(() => {
@@ -187,41 +224,90 @@ describe('the month report, from the hub’s own records', () => {
   describe('bad input is refused with a message naming the field, and nothing changes', () => {
     it('age bands with a gap or an overlap', async () => {
       const before = digest();
-      expect(await fail('month.save_settings', { ageBands: [{ from: 0, to: 17 }, { from: 19, to: null }], legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' })).toMatchObject({
+      expect(
+        await fail('month.save_settings', {
+          ageBands: [
+            { from: 0, to: 17 },
+            { from: 19, to: null },
+          ],
+          legacyAges: { children: 0, adults: 18, seniors: 65 },
+          weightUnit: 'kg',
+        }),
+      ).toMatchObject({
         code: 'month.bands_gap',
         params: { age: 18 },
       });
-      expect(await fail('month.save_settings', { ageBands: [{ from: 0, to: 17 }, { from: 15, to: 64 }, { from: 65, to: null }], legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' })).toMatchObject({
+      expect(
+        await fail('month.save_settings', {
+          ageBands: [
+            { from: 0, to: 17 },
+            { from: 15, to: 64 },
+            { from: 65, to: null },
+          ],
+          legacyAges: { children: 0, adults: 18, seniors: 65 },
+          weightUnit: 'kg',
+        }),
+      ).toMatchObject({
         code: 'month.bands_overlap',
         params: { age: 15 },
       });
-      expect(await fail('month.save_settings', { ageBands: [{ from: 0, to: 17 }, { from: 18, to: 64 }], legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' })).toMatchObject({
+      expect(
+        await fail('month.save_settings', {
+          ageBands: [
+            { from: 0, to: 17 },
+            { from: 18, to: 64 },
+          ],
+          legacyAges: { children: 0, adults: 18, seniors: 65 },
+          weightUnit: 'kg',
+        }),
+      ).toMatchObject({
         code: 'month.bands_gap',
         params: { age: 65 },
       });
       expect(digest()).toBe(before);
-      expect(await call('month.settings', {})).toMatchObject({ ageBands: [{ from: 0, to: 17 }, { from: 18, to: 64 }, { from: 65, to: null }] });
+      expect(await call('month.settings', {})).toMatchObject({
+        ageBands: [
+          { from: 0, to: 17 },
+          { from: 18, to: 64 },
+          { from: 65, to: null },
+        ],
+      });
     });
 
     it('negative weights and weights over the sane maximum', async () => {
       const beans = await item('can', 'Beans');
       const before = digest();
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, weightG: -5, source: 'donor' })).toMatchObject({
+      expect(
+        await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, weightG: -5, source: 'donor' }),
+      ).toMatchObject({
         code: 'month.bad_weight',
         params: { field: 'weight' },
       });
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, weightG: 25_000_000, source: 'donor' })).toMatchObject({
+      expect(
+        await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, weightG: 25_000_000, source: 'donor' }),
+      ).toMatchObject({
         code: 'month.bad_weight',
         params: { field: 'weight' },
       });
-      expect(await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, valueCents: -1, source: 'donor' })).toMatchObject({ code: 'month.bad_value', params: { field: 'value' } });
-      expect(await fail('month.set_item_weight', { itemId: beans, unitWeightG: -1, weightCategory: null })).toMatchObject({ code: 'month.bad_weight', params: { field: 'unitWeight' } });
-      expect(await fail('month.set_item_weight', { itemId: beans, unitWeightG: 2_000_000, weightCategory: null })).toMatchObject({ code: 'month.bad_weight', params: { field: 'unitWeight' } });
+      expect(
+        await fail('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 1, valueCents: -1, source: 'donor' }),
+      ).toMatchObject({ code: 'month.bad_value', params: { field: 'value' } });
+      expect(await fail('month.set_item_weight', { itemId: beans, unitWeightG: -1, weightCategory: null })).toMatchObject({
+        code: 'month.bad_weight',
+        params: { field: 'unitWeight' },
+      });
+      expect(await fail('month.set_item_weight', { itemId: beans, unitWeightG: 2_000_000, weightCategory: null })).toMatchObject({
+        code: 'month.bad_weight',
+        params: { field: 'unitWeight' },
+      });
       expect(digest()).toBe(before);
     });
 
     it('a period that ends before it starts', async () => {
-      expect(await fail('month.report', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({ code: 'month.bad_period', params: { field: 'to' } });
+      expect(await fail('month.report', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({
+        code: 'month.bad_period',
+        params: { field: 'to' },
+      });
     });
   });
 });
@@ -237,8 +323,12 @@ describe('the report and visit CSVs', () => {
 
   it('writes one figure a row with not-answered rows of their own, and one visit a row with no names', async () => {
     const db = t.core.ctx.db;
-    db.prepare("INSERT INTO households (id, first_name, phone, language, created_at, last_visit_at) VALUES ('h1', 'Amina', '555-0101', 'ar', ?, ?)").run('2026-11-03T10:00:00.000Z', '2026-11-10T10:00:00.000Z');
-    const visit = db.prepare('INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    db.prepare(
+      "INSERT INTO households (id, first_name, phone, language, created_at, last_visit_at) VALUES ('h1', 'Amina', '555-0101', 'ar', ?, ?)",
+    ).run('2026-11-03T10:00:00.000Z', '2026-11-10T10:00:00.000Z');
+    const visit = db.prepare(
+      'INSERT INTO visits (id, household_id, language, request_id, at, adults, children, seniors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     visit.run('v1', 'h1', 'ar', 'r1', '2026-11-03T10:00:00.000Z', 2, 1, null);
     visit.run('v2', 'h1', 'ar', 'r2', '2026-11-10T10:00:00.000Z', null, null, null);
     const report = await t.call('month.report_csv', { from: '2026-11-01', to: '2026-11-30' }, token);
@@ -249,7 +339,7 @@ describe('the report and visit CSVs', () => {
     expect(csv).toContain('households_size_not_answered,,1\r\n');
     expect(csv).toContain('individuals,0–17,0\r\n');
 
-    const visits = (okValue(await t.call('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' }, token)).csv).split('\r\n');
+    const visits = okValue(await t.call('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' }, token)).csv.split('\r\n');
     expect(visits[0]).toBe('\uFEFFdate,household_key,people_0–17,people_18–64,people_65+,new_or_returning,tefap,weight_kg');
     const [first, second] = [visits[1]!.split(','), visits[2]!.split(',')];
     expect(first).toEqual(['2026-11-03', first[1], '1', '2', '', 'new', '0', '']);

@@ -47,7 +47,10 @@ describe('volunteer shifts and the stock forecast', () => {
     let lin = await login('6666');
     await as(lin, 'shifts.start', {});
     t.clock.set('2026-11-28T12:00:00.000Z');
-    expect(await as<Shift>(await login('5555'), 'shifts.end', {})).toMatchObject({ endedAt: '2026-11-28T12:00:00.000Z', endedBy: 'volunteer' });
+    expect(await as<Shift>(await login('5555'), 'shifts.end', {})).toMatchObject({
+      endedAt: '2026-11-28T12:00:00.000Z',
+      endedBy: 'volunteer',
+    });
     lin = await login('6666');
     const today = await as<Shift[]>(lin, 'shifts.today', {});
     expect(today.map((s) => [s.name, s.endedAt === null])).toEqual([
@@ -57,7 +60,10 @@ describe('volunteer shifts and the stock forecast', () => {
     t.clock.set('2026-11-28T16:00:00.000Z');
     lin = await login('6666');
     expect(await as(lin, 'shifts.close_day', {})).toEqual({ ended: 1 });
-    const month = await as<{ current: { volunteers: { totalMinutes: number } } }>(await login('1234'), 'month.report', { from: '2026-11-01', to: '2026-11-30' });
+    const month = await as<{ current: { volunteers: { totalMinutes: number } } }>(await login('1234'), 'month.report', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
     expect(month.current.volunteers.totalMinutes).toBe(180 + 390);
   });
 
@@ -65,20 +71,44 @@ describe('volunteer shifts and the stock forecast', () => {
     const sam = await login('5555');
     const shift = await as<Shift>(sam, 'shifts.start', {});
     const before = digest();
-    const r = await t.call('shifts.correct', { id: shift.id, startedAt: '2026-11-28T09:00:00.000Z', endedAt: '2026-11-28T08:00:00.000Z' }, coordinator);
+    const r = await t.call(
+      'shifts.correct',
+      { id: shift.id, startedAt: '2026-11-28T09:00:00.000Z', endedAt: '2026-11-28T08:00:00.000Z' },
+      coordinator,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'month.shift_ends_before_start', params: { field: 'endedAt' } } });
     expect(digest()).toBe(before);
-    const denied = await t.call('shifts.correct', { id: shift.id, startedAt: '2026-11-28T09:00:00.000Z', endedAt: '2026-11-28T13:00:00.000Z' }, sam);
+    const denied = await t.call(
+      'shifts.correct',
+      { id: shift.id, startedAt: '2026-11-28T09:00:00.000Z', endedAt: '2026-11-28T13:00:00.000Z' },
+      sam,
+    );
     expect(denied).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
-    expect(await as<Shift>(coordinator, 'shifts.correct', { id: shift.id, startedAt: '2026-11-28T09:00:00.000Z', endedAt: '2026-11-28T13:00:00.000Z' })).toMatchObject({
+    expect(
+      await as<Shift>(coordinator, 'shifts.correct', {
+        id: shift.id,
+        startedAt: '2026-11-28T09:00:00.000Z',
+        endedAt: '2026-11-28T13:00:00.000Z',
+      }),
+    ).toMatchObject({
       endedAt: '2026-11-28T13:00:00.000Z',
       endedBy: 'coordinator',
     });
   });
 
   it('forecasts days of stock left at the recent pace, against a hand-computed series', async () => {
-    const rice = (await as<{ id: string }>(coordinator, 'inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en: 'Rice' }, unit: 'bag' } })).id;
-    const oil = (await as<{ id: string }>(coordinator, 'inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en: 'Oil' }, unit: 'bottle' } })).id;
+    const rice = (
+      await as<{ id: string }>(coordinator, 'inventory.save_item', {
+        language: 'en',
+        item: { id: randomUUID(), names: { en: 'Rice' }, unit: 'bag' },
+      })
+    ).id;
+    const oil = (
+      await as<{ id: string }>(coordinator, 'inventory.save_item', {
+        language: 'en',
+        item: { id: randomUUID(), names: { en: 'Oil' }, unit: 'bottle' },
+      })
+    ).id;
     t.clock.set('2026-10-01T09:00:00.000Z');
     coordinator = await login('1234');
     await as(coordinator, 'inventory.receive', { requestId: randomUUID(), itemId: rice, qty: 100, source: 'food_bank' });
@@ -101,7 +131,9 @@ describe('volunteer shifts and the stock forecast', () => {
     }
     t.clock.set('2026-11-28T09:00:00.000Z');
     coordinator = await login('1234');
-    const f = await as<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>(coordinator, 'month.forecast', { itemIds: [rice, oil] });
+    const f = await as<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>(coordinator, 'month.forecast', {
+      itemIds: [rice, oil],
+    });
     // Rice: 100 - 40 - 36 = 24 left, 36 / 3 = 12 a day → 2 days. Oil: 7 left, 3 / 3 = 1 a day → 7 days.
     expect(f).toEqual([
       { itemId: rice, available: 24, perDay: 12, daysLeft: 2 },

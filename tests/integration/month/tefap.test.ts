@@ -5,7 +5,13 @@ import { makeCore, type TestCore } from '../../support/core';
 
 type Ok<T> = { ok: true; value: T };
 const DECLARATION = 'I declare that my household’s income is at or below the limit on the poster, or that we receive SNAP.';
-const ANSWER = { name: 'Ana Reyes', address: '12 Elm St', basis: 'categorical', program: 'snap', signature: 'M 10 10 L 50 40 L 90 20' } as const;
+const ANSWER = {
+  name: 'Ana Reyes',
+  address: '12 Elm St',
+  basis: 'categorical',
+  program: 'snap',
+  signature: 'M 10 10 L 50 40 L 90 20',
+} as const;
 
 /** TEFAP mode on real SQLite: off by default and storing nothing; on, exactly 7 CFR 251.10's fields, forgotten after retention. */
 describe('TEFAP mode', () => {
@@ -17,8 +23,13 @@ describe('TEFAP mode', () => {
     return (r as Ok<T>).value;
   };
   const visit = (extra: Record<string, unknown> = {}) =>
-    call('intake.submit', { requestId: randomUUID(), language: 'es', household: { adults: 2, children: 1 }, otherNeeds: [{ category: 'diapers' }], ...extra }, null);
-  const records = () => t.core.ctx.db.prepare('SELECT name, address, household_size, basis, program, signature, declaration FROM tefap_records').all();
+    call(
+      'intake.submit',
+      { requestId: randomUUID(), language: 'es', household: { adults: 2, children: 1 }, otherNeeds: [{ category: 'diapers' }], ...extra },
+      null,
+    );
+  const records = () =>
+    t.core.ctx.db.prepare('SELECT name, address, household_size, basis, program, signature, declaration FROM tefap_records').all();
   const digest = () => {
     t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     return createHash('sha256').update(readFileSync(t.file)).digest('hex');
@@ -37,7 +48,10 @@ describe('TEFAP mode', () => {
     await visit({ tefap: ANSWER });
     expect(records()).toEqual([]);
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM tefap_settings').get()).toEqual({ n: 0 });
-    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', { from: '2026-11-01', to: '2026-11-30' });
+    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
     expect(current.households).toMatchObject({ tefap: 0, distinct: 1 });
   });
 
@@ -48,9 +62,20 @@ describe('TEFAP mode', () => {
     // A household that chose not to give TEFAP details is served all the same.
     await visit();
     expect(records()).toEqual([
-      { name: 'Ana Reyes', address: '12 Elm St', household_size: 3, basis: 'categorical', program: 'snap', signature: ANSWER.signature, declaration: DECLARATION },
+      {
+        name: 'Ana Reyes',
+        address: '12 Elm St',
+        household_size: 3,
+        basis: 'categorical',
+        program: 'snap',
+        signature: ANSWER.signature,
+        declaration: DECLARATION,
+      },
     ]);
-    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', { from: '2026-11-01', to: '2026-11-30' });
+    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
     expect(current.households).toMatchObject({ tefap: 1, distinct: 2 });
     const csv = (await call<{ csv: string }>('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' })).csv.trim().split('\n');
     expect(csv.slice(1).map((l) => l.split(',').at(-2))).toEqual(['1', '0']);
@@ -62,7 +87,17 @@ describe('TEFAP mode', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'month.tefap_declaration', params: { field: 'declaration' } } });
     await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 });
     const before = digest();
-    const withId = await t.callRaw('intake.submit', { requestId: randomUUID(), language: 'es', household: {}, otherNeeds: [{ category: 'diapers' }], tefap: { ...ANSWER, basis: 'immigration_status' } }, null);
+    const withId = await t.callRaw(
+      'intake.submit',
+      {
+        requestId: randomUUID(),
+        language: 'es',
+        household: {},
+        otherNeeds: [{ category: 'diapers' }],
+        tefap: { ...ANSWER, basis: 'immigration_status' },
+      },
+      null,
+    );
     expect(withId.ok).toBe(false);
     expect(digest()).toBe(before);
   });

@@ -27,7 +27,7 @@ describe('the "now serving" queue', () => {
     return r.value as NowServing;
   };
 
-  it('numbers the day\'s slips in arrival order and calls them in that order', async () => {
+  it("numbers the day's slips in arrival order and calls them in that order", async () => {
     const [a, b, c] = slips(3);
     expect(await t.call('queue.ticket', { slipId: b!.id })).toEqual({ ok: true, value: { number: 2 } });
     expect((await ok('queue.now_serving')).waiting).toBe(3);

@@ -25,7 +25,14 @@ interface Raw {
 function raw(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
   return new Promise((done, fail) => {
     const req = httpsRequest(
-      { host: LAN, port, path, method: opts.method ?? 'GET', rejectUnauthorized: false, headers: { host: `${LAN}:${port}`, ...opts.headers } },
+      {
+        host: LAN,
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        rejectUnauthorized: false,
+        headers: { host: `${LAN}:${port}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -50,7 +57,8 @@ describe('the stations listener (TLS on the hub network)', () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value as StationInvite;
   };
-  const client = (credential?: string, fp = fingerprint) => new StationClient({ address: LAN, port, fingerprint: fp, ...(credential ? { credential } : {}) });
+  const client = (credential?: string, fp = fingerprint) =>
+    new StationClient({ address: LAN, port, fingerprint: fp, ...(credential ? { credential } : {}) });
 
   beforeAll(async () => {
     t = makeCore();
@@ -58,7 +66,13 @@ describe('the stations listener (TLS on the hub network)', () => {
     rendererDir = join(t.dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="kiosk-token" content="" /></head></html>');
-    supervisor = new StationSupervisor({ dispatch: t.core.dispatch, stations: t.core.services.stations, events: t.core.events, rendererDir, port: 0 });
+    supervisor = new StationSupervisor({
+      dispatch: t.core.dispatch,
+      stations: t.core.services.stations,
+      events: t.core.events,
+      rendererDir,
+      port: 0,
+    });
     await supervisor.reconcile();
     expect(supervisor.current).toBeNull();
     const on = await t.call('stations.configure', { enabled: true, address: LAN, port: 47443 }, coord);
@@ -82,7 +96,10 @@ describe('the stations listener (TLS on the hub network)', () => {
     expect(link).toEqual({ address: LAN, port: 47443, code: inv.code, fingerprint });
     const station = client();
     const paired = await station.pair(link.code);
-    expect(paired).toMatchObject({ ok: true, value: { station: { name: 'Pickup 2', role: 'pickup' }, credential: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(paired).toMatchObject({
+      ok: true,
+      value: { station: { name: 'Pickup 2', role: 'pickup' }, credential: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     expect(await station.call('site.status', {})).toMatchObject({ ok: true, value: { setUp: true } });
     // Volunteers still sign in with their PIN on a station, and core still checks the role.
     expect(await station.call('slip.day', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
@@ -97,21 +114,33 @@ describe('the stations listener (TLS on the hub network)', () => {
     expect(page.body).toContain('kiosk-station');
     expect(page.body).not.toContain('kiosk-token');
     for (const path of ['/api/site.status', '/api/slip.day', '/api/queue.now_serving']) {
-      const r = await raw(port, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: {} }) });
+      const r = await raw(port, path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: {} }),
+      });
       expect(r.status, path).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'stations.revoked' } });
     }
     expect((await raw(port, '/api/events')).status).toBe(401);
     expect((await raw(port, '/station/whoami')).status).toBe(401);
     // The loopback token of browser mode means nothing here.
-    const withToken = await raw(port, '/api/site.status', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'a'.repeat(64) }, body: '{"input":{}}' });
+    const withToken = await raw(port, '/api/site.status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'a'.repeat(64) },
+      body: '{"input":{}}',
+    });
     expect(withToken.status).toBe(401);
   });
 
   it('refuses a reused pairing code and a guessed one', async () => {
     const inv = await invite('Kiosk 2', 'intake');
     expect((await client().pair(inv.code)).ok).toBe(true);
-    const again = await raw(port, '/station/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: inv.code }) });
+    const again = await raw(port, '/station/pair', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: inv.code }),
+    });
     expect(again.status).toBe(403);
     expect(again.headers['set-cookie']).toBeUndefined();
     expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'stations.bad_code' } });
@@ -121,7 +150,11 @@ describe('the stations listener (TLS on the hub network)', () => {
 
   it('gives a browser station an HttpOnly Secure cookie, never the credential in the page', async () => {
     const inv = await invite('Stock room', 'stock');
-    const r = await raw(port, '/station/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: inv.code }) });
+    const r = await raw(port, '/station/pair', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: inv.code }),
+    });
     expect(r.status).toBe(200);
     const cookie = String(r.headers['set-cookie']);
     expect(cookie).toMatch(new RegExp(`^${STATION_COOKIE}=[0-9a-f]{64}; HttpOnly; Secure; SameSite=Strict; Path=/`));
@@ -149,18 +182,27 @@ describe('the stations listener (TLS on the hub network)', () => {
     expect((await tv.call('queue.now_serving', {})).ok).toBe(true);
     const login = await tv.call('auth.login', { pin: '1234' });
     const session = login.ok ? (login.value as { token: string }).token : null;
-    expect(await tv.call('slip.redeem', { slipId: 'x' }, session)).toMatchObject({ ok: false, status: 403, error: { code: 'stations.forbidden' } });
+    expect(await tv.call('slip.redeem', { slipId: 'x' }, session)).toMatchObject({
+      ok: false,
+      status: 403,
+      error: { code: 'stations.forbidden' },
+    });
     const pickupInv = await invite('Pickup 3', 'pickup');
     const pickup = client();
     await pickup.pair(pickupInv.code);
-    expect(await pickup.call('stations.invite', { name: 'x', role: 'pickup' }, coord)).toMatchObject({ ok: false, error: { code: 'stations.forbidden' } });
+    expect(await pickup.call('stations.invite', { name: 'x', role: 'pickup' }, coord)).toMatchObject({
+      ok: false,
+      error: { code: 'stations.forbidden' },
+    });
     tv.close();
     pickup.close();
   });
 
   it('refuses a plain-HTTP attempt: nothing is answered without TLS', async () => {
     const outcome = await new Promise<string>((done) => {
-      const req = httpRequest({ host: LAN, port, path: '/api/site.status', method: 'POST', headers: { host: `${LAN}:${port}` } }, (res) => done(`answered ${res.statusCode}`));
+      const req = httpRequest({ host: LAN, port, path: '/api/site.status', method: 'POST', headers: { host: `${LAN}:${port}` } }, (res) =>
+        done(`answered ${res.statusCode}`),
+      );
       req.on('error', (err) => done(`refused ${(err as NodeJS.ErrnoException).code ?? err.message}`));
       req.end('{"input":{}}');
     });
@@ -173,7 +215,11 @@ describe('the stations listener (TLS on the hub network)', () => {
     const paired = await station.pair(inv.code);
     const credential = paired.ok ? paired.value.credential : '';
     const call = (headers: Record<string, string>) =>
-      raw(port, '/api/site.status', { method: 'POST', headers: { 'content-type': 'application/json', 'x-station-credential': credential, ...headers }, body: '{"input":{}}' });
+      raw(port, '/api/site.status', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-station-credential': credential, ...headers },
+        body: '{"input":{}}',
+      });
     expect((await call({})).status).toBe(200);
     expect((await call({ origin: `https://${LAN}:${port}` })).status).toBe(200);
     expect((await call({ origin: 'https://evil.example' })).status).toBe(403);
@@ -194,7 +240,16 @@ describe('the stations listener (TLS on the hub network)', () => {
     const credential = paired.ok ? paired.value.credential : '';
     const received: string[] = [];
     const stream = await new Promise<import('node:http').IncomingMessage>((done, fail) => {
-      const req = httpsRequest({ host: LAN, port, path: '/api/events', rejectUnauthorized: false, headers: { host: `${LAN}:${port}`, 'x-station-credential': credential } }, done);
+      const req = httpsRequest(
+        {
+          host: LAN,
+          port,
+          path: '/api/events',
+          rejectUnauthorized: false,
+          headers: { host: `${LAN}:${port}`, 'x-station-credential': credential },
+        },
+        done,
+      );
       req.on('error', fail);
       req.end();
     });
@@ -261,7 +316,10 @@ describe('browser mode on loopback carries the same event channel', () => {
     const host = await startHost({ dispatch: t.core.dispatch, rendererDir, token, events: t.core.events });
     const get = (headers: Record<string, string>) =>
       new Promise<import('node:http').IncomingMessage>((done, fail) => {
-        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, ...headers } }, done);
+        const req = httpRequest(
+          { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, ...headers } },
+          done,
+        );
         req.on('error', fail);
         req.end();
       });

@@ -24,12 +24,18 @@ describe('stations in core: configure, invite, pair, revoke', () => {
   it('is off by default, and an invite needs stations turned on', async () => {
     const status = await t.call('stations.status', {}, coord);
     expect(status).toMatchObject({ ok: true, value: { enabled: false, fingerprint: null, stations: [] } });
-    expect(await t.call('stations.invite', { name: 'Kiosk 2', role: 'intake' }, coord)).toMatchObject({ ok: false, error: { code: 'stations.off' } });
+    expect(await t.call('stations.invite', { name: 'Kiosk 2', role: 'intake' }, coord)).toMatchObject({
+      ok: false,
+      error: { code: 'stations.off' },
+    });
     expect(t.core.services.stations.listener()).toBeNull();
   });
 
   it('only a coordinator turns stations on', async () => {
-    expect(await t.call('stations.configure', { enabled: true, address: '127.0.0.2', port: 47443 })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await t.call('stations.configure', { enabled: true, address: '127.0.0.2', port: 47443 })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
   });
 
   it('pairs a station once per code, then knows it by its credential until revoked', async () => {
@@ -63,8 +69,11 @@ describe('stations in core: configure, invite, pair, revoke', () => {
   it('guessing is throttled: after five wrong codes even the right one waits', async () => {
     await t.call('stations.configure', { enabled: true, address: '127.0.0.2', port: 47443 }, coord);
     const inv = await invite();
-    for (let i = 0; i < 5; i += 1) expect(() => t.core.services.stations.pair(`WRONG${i}CODE`)).toThrow(expect.objectContaining({ code: 'stations.bad_code' }));
-    expect(() => t.core.services.stations.pair(inv.code)).toThrow(expect.objectContaining({ code: 'stations.code_wait', params: { seconds: 30 } }));
+    for (let i = 0; i < 5; i += 1)
+      expect(() => t.core.services.stations.pair(`WRONG${i}CODE`)).toThrow(expect.objectContaining({ code: 'stations.bad_code' }));
+    expect(() => t.core.services.stations.pair(inv.code)).toThrow(
+      expect.objectContaining({ code: 'stations.code_wait', params: { seconds: 30 } }),
+    );
     t.clock.advance(30_000);
     expect(t.core.services.stations.pair(inv.code).station.name).toBe('Pickup 2');
   });
@@ -118,9 +127,14 @@ describe('request ids and the event channel', () => {
     expect(later).toEqual(first);
     expect(onHand(t.core, rice)).toBe(8);
     // A different request for the same slip is a second scan: refused plainly.
-    expect(await t.core.dispatch('slip.redeem', { ...env, requestId: 'req-redeem-2' })).toMatchObject({ ok: false, error: { code: 'slip.already_redeemed' } });
+    expect(await t.core.dispatch('slip.redeem', { ...env, requestId: 'req-redeem-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'slip.already_redeemed' },
+    });
     // A request id is for one call only.
-    expect(await t.core.dispatch('slip.void', { input: { slipId: slip.id, reason: 'test' }, session: coord, requestId: 'req-redeem-1' })).toMatchObject({
+    expect(
+      await t.core.dispatch('slip.void', { input: { slipId: slip.id, reason: 'test' }, session: coord, requestId: 'req-redeem-1' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'api.invalid_input' },
     });

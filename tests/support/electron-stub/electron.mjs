@@ -173,12 +173,26 @@ async function drive() {
     report.ipc.quitWithoutPin = await api(event('app://kiosk/index.html'), 'shell.quit', { input: {}, session: null });
     report.quitAfterRefusal = calls.some((c) => c.name === 'quit');
     const job = { paper: '58', heightMm: 120, copyName: 'K7QM-4TXR' };
-    report.ipc.printToNamed = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: 'thermal-80' }, session: null });
-    report.ipc.printToMissing = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: null }, session: null });
-    report.ipc.printBadName = await api(event('app://kiosk/index.html'), 'shell.print', { input: { ...job, printer: null, copyName: '../x' }, session: null });
+    report.ipc.printToNamed = await api(event('app://kiosk/index.html'), 'shell.print', {
+      input: { ...job, printer: 'thermal-80' },
+      session: null,
+    });
+    report.ipc.printToMissing = await api(event('app://kiosk/index.html'), 'shell.print', {
+      input: { ...job, printer: null },
+      session: null,
+    });
+    report.ipc.printBadName = await api(event('app://kiosk/index.html'), 'shell.print', {
+      input: { ...job, printer: null, copyName: '../x' },
+      session: null,
+    });
   }
   if (appProtocolHandler) {
-    for (const url of ['app://kiosk/index.html', 'app://kiosk/../../../etc/passwd', 'app://kiosk/%2e%2e%2fpackage.json', 'app://kiosk/main/index.js']) {
+    for (const url of [
+      'app://kiosk/index.html',
+      'app://kiosk/../../../etc/passwd',
+      'app://kiosk/%2e%2e%2fpackage.json',
+      'app://kiosk/main/index.js',
+    ]) {
       const res = await appProtocolHandler(new Request(url));
       report.protocol[url] = { status: res.status, csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type') };
     }
@@ -197,7 +211,11 @@ async function drive() {
   }
   if (contents) {
     const key = (k, mods = {}) => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
-    for (const [name, input] of [['F5', key('F5')], ['Ctrl+Shift+I', key('I', { control: true, shift: true })], ['digit 7', key('7')]]) {
+    for (const [name, input] of [
+      ['F5', key('F5')],
+      ['Ctrl+Shift+I', key('I', { control: true, shift: true })],
+      ['digit 7', key('7')],
+    ]) {
       const e = cancellable();
       contents.emit('before-input-event', e, input);
       report.window[`key ${name} blocked`] = e.defaultPrevented;

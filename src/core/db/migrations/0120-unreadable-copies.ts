@@ -17,7 +17,17 @@ const moment = (c: string) =>
 const controls = [
   ...Array.from({ length: 31 }, (_, i) => i + 1),
   ...Array.from({ length: 33 }, (_, i) => i + 127),
-  0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  0x2028,
+  0x2029,
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e,
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069,
 ].join(', ');
 const badUnit = (u: string) =>
   `(${u} IS NULL OR length(${u}) = 0 OR length(${u}) > 40 OR trim(${u}, ' ' || char(160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288, 65279)) = ''

@@ -22,6 +22,28 @@ import { tefap } from './0230-tefap';
 import { boardPages } from './0260-board-pages';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
-export const MIGRATIONS: readonly Migration[] = [foundation, inventory, intake, slipPickups, board, exchange, volunteers, contactRetention, pinLookup, hotReads, printSettings, unreadableCopies, exportSequences, visitCounts, stations, movementNotes, relayDigests, networkExchange, month, tefap, boardPages];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  inventory,
+  intake,
+  slipPickups,
+  board,
+  exchange,
+  volunteers,
+  contactRetention,
+  pinLookup,
+  hotReads,
+  printSettings,
+  unreadableCopies,
+  exportSequences,
+  visitCounts,
+  stations,
+  movementNotes,
+  relayDigests,
+  networkExchange,
+  month,
+  tefap,
+  boardPages,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

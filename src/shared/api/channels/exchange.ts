@@ -148,7 +148,11 @@ export const exchangeChannels = {
   /** The folders inside a folder, so a coordinator taps down to one instead of typing its path (and, before setup, whoever restores a backup). */
   'exchange.folders': channel({ input: z.object({ folder: FolderPath }), output: z.array(Folder), access: { setupOr: ['coordinator'] } }),
   /** Ejects a listed removable drive after writing; a typed folder that is not a drive is left alone. */
-  'exchange.eject': channel({ input: z.object({ folder: FolderPath }), output: z.object({ ejected: z.boolean() }), access: ['coordinator'] }),
+  'exchange.eject': channel({
+    input: z.object({ folder: FolderPath }),
+    output: z.object({ ejected: z.boolean() }),
+    access: ['coordinator'],
+  }),
   'exchange.files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: ['coordinator'] }),
   'exchange.card': channel({ input: z.object({}), output: SiteCard, access: ['coordinator'] }),
   'exchange.save_card': channel({ input: z.object({ folder: FolderPath }), output: WrittenFile, access: ['coordinator'] }),
@@ -159,16 +163,36 @@ export const exchangeChannels = {
     output: KnownSite,
     access: ['coordinator'],
   }),
-  'exchange.set_trust': channel({ input: z.object({ siteId: z.string().min(1).max(100), trusted: z.boolean() }), output: KnownSite, access: ['coordinator'] }),
+  'exchange.set_trust': channel({
+    input: z.object({ siteId: z.string().min(1).max(100), trusted: z.boolean() }),
+    output: KnownSite,
+    access: ['coordinator'],
+  }),
   /** Trust a site seen first in a bundle (the coordinator compared the fingerprint with its card). */
-  'exchange.trust_from_bundle': channel({ input: Where.extend({ siteId: z.string().min(1).max(100) }), output: KnownSite, access: ['coordinator'] }),
+  'exchange.trust_from_bundle': channel({
+    input: Where.extend({ siteId: z.string().min(1).max(100) }),
+    output: KnownSite,
+    access: ['coordinator'],
+  }),
   'exchange.export_share': channel({ input: z.object({ folder: FolderPath }), output: WrittenFile, access: ['coordinator'] }),
   'exchange.preview': channel({ input: Where, output: ImportPreview, access: ['coordinator'] }),
   /** Applies exactly the bundle that was previewed (same sha256), in one transaction. */
-  'exchange.apply': channel({ input: Where.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: ImportLogEntry, access: ['coordinator'] }),
-  'exchange.network': channel({ input: z.object({ language: z.string().min(2).max(20) }), output: z.array(NetworkSite), access: ['coordinator', 'stock'] }),
+  'exchange.apply': channel({
+    input: Where.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: ImportLogEntry,
+    access: ['coordinator'],
+  }),
+  'exchange.network': channel({
+    input: z.object({ language: z.string().min(2).max(20) }),
+    output: z.array(NetworkSite),
+    access: ['coordinator', 'stock'],
+  }),
   'exchange.log': channel({ input: z.object({}), output: z.array(ImportLogEntry), access: ['coordinator'] }),
-  'exchange.export_backup': channel({ input: z.object({ folder: FolderPath, passphrase: Passphrase }), output: WrittenFile, access: ['coordinator'] }),
+  'exchange.export_backup': channel({
+    input: z.object({ folder: FolderPath, passphrase: Passphrase }),
+    output: WrittenFile,
+    access: ['coordinator'],
+  }),
   /** Only on a new, empty install (first-run screen): a running hub is never overwritten. */
   'exchange.restore_files': channel({ input: z.object({ folder: FolderPath }), output: z.array(BundleFile), access: 'setup' }),
   'exchange.restore_backup': channel({ input: Where.extend({ passphrase: Passphrase }), output: SiteStatus, access: 'setup' }),

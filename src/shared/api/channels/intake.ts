@@ -155,7 +155,13 @@ export const ReturningHousehold = z.object({
 });
 export type ReturningHousehold = z.infer<typeof ReturningHousehold>;
 
-export const INTAKE_ERRORS = ['intake.required_field', 'intake.returning_off', 'intake.contact_on_file', 'intake.nothing_chosen', 'intake.bad_band'] as const;
+export const INTAKE_ERRORS = [
+  'intake.required_field',
+  'intake.returning_off',
+  'intake.contact_on_file',
+  'intake.nothing_chosen',
+  'intake.bad_band',
+] as const;
 
 export const intakeChannels = {
   'intake.config': channel({ input: z.object({}), output: KioskConfig, access: 'public' }),

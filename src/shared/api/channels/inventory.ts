@@ -2,17 +2,7 @@ import { z } from 'zod';
 import { channel, type Role } from '../channel';
 import { MessageParams } from '../params';
 import { LocaleCode } from '../../domain/site';
-import {
-  AdjustReason,
-  IsoDay,
-  ItemDetail,
-  ItemDraft,
-  MAX_QTY,
-  Movement,
-  Source,
-  StockRow,
-  Tag,
-} from '../../inventory/catalogue';
+import { AdjustReason, IsoDay, ItemDetail, ItemDraft, MAX_QTY, Movement, Source, StockRow, Tag } from '../../inventory/catalogue';
 import { ReceiptExtras } from './month';
 
 const STOCK: readonly Role[] = ['stock', 'coordinator'];
@@ -55,7 +45,11 @@ export const StockQuery = z.object({
   offset: z.number().int().min(0).default(0),
 });
 
-export const CountLine = z.object({ itemId: z.string().min(1).max(64), lotId: z.string().max(64).nullable(), counted: z.number().int().min(0).max(MAX_QTY) });
+export const CountLine = z.object({
+  itemId: z.string().min(1).max(64),
+  lotId: z.string().max(64).nullable(),
+  counted: z.number().int().min(0).max(MAX_QTY),
+});
 
 export const CountDifference = z.object({
   itemId: z.string(),
@@ -135,7 +129,11 @@ export const inventoryChannels = {
     access: STOCK,
   }),
   'inventory.history': channel({
-    input: z.object({ itemId: z.string().min(1).max(64), limit: z.number().int().min(1).max(200).default(50), before: z.string().max(64).nullable().default(null) }),
+    input: z.object({
+      itemId: z.string().min(1).max(64),
+      limit: z.number().int().min(1).max(200).default(50),
+      before: z.string().max(64).nullable().default(null),
+    }),
     output: z.array(Movement),
     access: STOCK,
   }),
@@ -147,7 +145,12 @@ export const inventoryChannels = {
   }),
   /** Records a count once: every difference becomes a count-correction adjustment. */
   'inventory.count_confirm': channel({
-    input: z.object({ requestId: RequestId, language: LocaleCode, lines: z.array(CountLine).min(1).max(5000), note: z.string().trim().max(200).nullable().default(null) }),
+    input: z.object({
+      requestId: RequestId,
+      language: LocaleCode,
+      lines: z.array(CountLine).min(1).max(5000),
+      note: z.string().trim().max(200).nullable().default(null),
+    }),
     output: z.object({ countId: z.string(), adjustments: z.number().int(), differences: z.array(CountDifference) }),
     access: STOCK,
   }),
@@ -158,7 +161,13 @@ export const inventoryChannels = {
       /** check: report only; all: import only if every row is clean; valid_only: skip bad rows (the volunteer said so). */
       mode: z.enum(['check', 'all', 'valid_only']),
     }),
-    output: z.object({ issues: z.array(CsvIssue), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), imported: z.boolean() }),
+    output: z.object({
+      issues: z.array(CsvIssue),
+      rows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      imported: z.boolean(),
+    }),
     access: STOCK,
   }),
 };

@@ -80,7 +80,11 @@ export const monthChannels = {
     output: z.object({ current: Report, lastYear: Report.nullable() }),
     access: COORDINATOR,
   }),
-  'month.charts': channel({ input: Period.extend({ itemId: Id.nullable().default(null), language: LocaleCode }), output: Charts, access: COORDINATOR }),
+  'month.charts': channel({
+    input: Period.extend({ itemId: Id.nullable().default(null), language: LocaleCode }),
+    output: Charts,
+    access: COORDINATOR,
+  }),
   /** The report as CSV (one row per figure, keys in docs/reports.md); and one row per visit, no names. */
   'month.report_csv': channel({ input: Period, output: z.object({ csv: z.string() }), access: COORDINATOR }),
   'month.visits_csv': channel({ input: Period, output: z.object({ csv: z.string() }), access: COORDINATOR }),

@@ -63,16 +63,33 @@ export const networkChannels = {
   'network.settings': channel({ input: z.object({}), output: NetworkSettings, access: ['coordinator'] }),
   /** Turns sharing over the network on or off; with no address given, the Syncthing found on this computer is used. */
   'network.configure': channel({
-    input: z.object({ enabled: z.boolean(), folder: FolderPath.optional(), apiUrl: z.string().trim().max(200).optional(), apiKey: z.string().trim().min(1).max(200).optional() }),
+    input: z.object({
+      enabled: z.boolean(),
+      folder: FolderPath.optional(),
+      apiUrl: z.string().trim().max(200).optional(),
+      apiKey: z.string().trim().min(1).max(200).optional(),
+    }),
     output: NetworkSettings,
     access: ['coordinator'],
   }),
   'network.status': channel({ input: z.object({}), output: NetworkStatus, access: ['coordinator'] }),
   /** Writes our bundle into the folder now and looks at what has arrived. */
-  'network.sync': channel({ input: z.object({}), output: z.object({ written: WrittenFile.nullable(), arrivals: z.array(Arrival) }), access: ['coordinator'] }),
+  'network.sync': channel({
+    input: z.object({}),
+    output: z.object({ written: WrittenFile.nullable(), arrivals: z.array(Arrival) }),
+    access: ['coordinator'],
+  }),
   /** Shares the folder with (or stops sharing it with) the device a trusted hub's card carried. */
-  'network.link': channel({ input: z.object({ siteId: z.string().min(1).max(100), linked: z.boolean() }), output: NetworkStatus, access: ['coordinator'] }),
-  'network.auto_apply': channel({ input: z.object({ siteId: z.string().min(1).max(100), autoApply: z.boolean() }), output: NetworkStatus, access: ['coordinator'] }),
+  'network.link': channel({
+    input: z.object({ siteId: z.string().min(1).max(100), linked: z.boolean() }),
+    output: NetworkStatus,
+    access: ['coordinator'],
+  }),
+  'network.auto_apply': channel({
+    input: z.object({ siteId: z.string().min(1).max(100), autoApply: z.boolean() }),
+    output: NetworkStatus,
+    access: ['coordinator'],
+  }),
 };
 
 export const NETWORK_ERRORS = [

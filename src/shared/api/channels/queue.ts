@@ -30,7 +30,11 @@ export type NowServing = z.infer<typeof NowServing>;
 export const queueChannels = {
   'queue.now_serving': channel({ input: z.object({}), output: NowServing, access: 'public' }),
   /** The queue number printed or shown with a slip. */
-  'queue.ticket': channel({ input: z.object({ slipId: z.string().min(1).max(64) }), output: z.object({ number: z.number().int() }), access: 'public' }),
+  'queue.ticket': channel({
+    input: z.object({ slipId: z.string().min(1).max(64) }),
+    output: z.object({ number: z.number().int() }),
+    access: 'public',
+  }),
   'queue.set_mode': channel({ input: z.object({ mode: QueueMode }), output: NowServing, access: ['coordinator'] }),
   /** Opens today's queue; in lottery mode this draws the order of everyone already waiting. */
   'queue.open': channel({ input: z.object({}), output: NowServing, access: PICKUP }),

@@ -42,7 +42,12 @@ export const slipChannels = {
     access: 'public',
   }),
   'slip.day': channel({
-    input: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    input: z.object({
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
     output: DayView,
     access: PICKUP,
   }),

@@ -8,7 +8,6 @@ const STOCK: readonly Role[] = ['stock', 'coordinator'];
 
 export const WEIGHTS_ERRORS = ['weights.name_required', 'weights.built_in'] as const;
 
-
 /** A category's names by locale; an empty name falls back (a built-in one to its translation). */
 const Names = z.partialRecord(z.enum(LOCALE_CODES), z.string().trim().max(60));
 

@@ -17,7 +17,10 @@ export async function printedSlip(page: Page, name: string): Promise<{ text: str
   writeFileSync(file, await page.pdf({ printBackground: true, preferCSSPageSize: true }));
   await page.emulateMedia({ media: 'screen' });
   execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', '-singlefile', file, join(JOURNEY_DIR, name)]);
-  return { text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }), qr: decodePng(readFileSync(join(JOURNEY_DIR, `${name}.png`))) };
+  return {
+    text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+    qr: decodePng(readFileSync(join(JOURNEY_DIR, `${name}.png`))),
+  };
 }
 
 export interface Printed {

@@ -27,7 +27,8 @@ export async function fakeSyncthing(myID: string, apiKey = 'journey-key') {
       const dev = /^\/rest\/config\/devices\/(.+)$/.exec(path);
       const fol = /^\/rest\/config\/folders\/(.+)$/.exec(path);
       if (path === '/rest/system/status') return send(200, { myID });
-      if (path === '/rest/system/connections') return send(200, { connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: true }])) });
+      if (path === '/rest/system/connections')
+        return send(200, { connections: Object.fromEntries([...devices.keys()].map((d) => [d, { connected: true }])) });
       if (path.startsWith('/rest/config/defaults/')) return send(200, {});
       if (path === '/rest/db/scan') return send(200);
       if (dev && req.method === 'GET') return devices.has(dev[1]!) ? send(200, devices.get(dev[1]!)) : send(404);
