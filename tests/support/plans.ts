@@ -16,16 +16,23 @@ export const HISTORY_TABLES = ['slips', 'slip_lines', 'redemptions', 'redemption
 export function recordPlans<T>(db: Db, fn: () => T): { result: T; statements: RanStatement[] } {
   const seen: { sql: string; args: unknown[] }[] = [];
   const original = db.prepare.bind(db);
+  // The database hands back one compiled statement per SQL text (core/db/open.ts): each is
+  // wrapped once, however often it is prepared, and given back its own methods afterwards.
+  const wrapped = new Map<object, Record<string, unknown>>();
   const spy = ((sql: string) => {
     const stmt = original(sql);
-    if (!/^\s*(WITH|SELECT)\b/i.test(sql)) return stmt;
+    if (!/^\s*(WITH|SELECT)\b/i.test(sql) || wrapped.has(stmt)) return stmt;
+    const own = stmt as unknown as Record<string, unknown>;
+    const before: Record<string, unknown> = {};
     for (const method of ['all', 'get', 'iterate'] as const) {
+      before[method] = Object.prototype.hasOwnProperty.call(own, method) ? own[method] : undefined;
       const run = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;
-      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      own[method] = (...args: unknown[]) => {
         seen.push({ sql, args });
         return run(...args);
       };
     }
+    wrapped.set(stmt, before);
     return stmt;
   }) as Db['prepare'];
   db.prepare = spy;
@@ -34,6 +41,13 @@ export function recordPlans<T>(db: Db, fn: () => T): { result: T; statements: Ra
     result = fn();
   } finally {
     db.prepare = original;
+    for (const [stmt, before] of wrapped) {
+      const own = stmt as Record<string, unknown>;
+      for (const [method, fnBefore] of Object.entries(before)) {
+        if (fnBefore === undefined) delete own[method];
+        else own[method] = fnBefore;
+      }
+    }
   }
   const statements = seen.map(({ sql, args }) => ({
     sql,
