@@ -24,7 +24,12 @@ export function useOnScreen() {
   // under the contact form) and push the next keys under the bar, mid-word.
   useEffect(() => {
     if (!open) return undefined;
-    const show = () => wrapper.current?.querySelector('.onscreen-keyboard')?.scrollIntoView?.({ block: 'nearest' });
+    // Only while the person is at this field: once they tap a button (Review, Save), what that
+    // button brings up (a refusal at the top of the form) is what must stay in view.
+    const show = () => {
+      if (!wrapper.current?.contains(document.activeElement)) return;
+      wrapper.current.querySelector('.onscreen-keyboard')?.scrollIntoView?.({ block: 'nearest' });
+    };
     show();
     if (typeof ResizeObserver === 'undefined') return undefined;
     const watch = new ResizeObserver(show);

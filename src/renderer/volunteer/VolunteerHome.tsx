@@ -34,6 +34,8 @@ export function VolunteerHome({ session, siteName, settings, onExit }: Volunteer
       <header className="frame-header">
         <span className="site-name">{siteName}</span>
         <span className="volunteer-name">{session.volunteerName}</span>
+        {/* The name is as the coordinator typed it (the demo's are English); the role is in the reader's language. */}
+        <span className="volunteer-role">{t(`volunteers:roles.${session.role}`)}</span>
         {session.role === 'coordinator' && inElectronShell() ? <QuitButton /> : null}
         <button type="button" className="button button-quiet" onClick={onExit}>
           {t('logout')}

@@ -17,6 +17,8 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.logIn(DEMO_PINS.stock);
     await expect(page.getByRole('heading', { name: w('inventory:receive.title') })).toBeVisible();
     if (lng === 'ar') await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    // Her role reads in the hub's language beside her name (the demo's names are English).
+    await expect(page.getByRole('banner')).toContainText(w('volunteers:roles.stock'));
     await shots.step('receive-screen');
 
     const form = page.getByRole('form', { name: w('inventory:receive.form') });
