@@ -10,6 +10,9 @@ export interface LaunchedKiosk {
   close(): Promise<void>;
 }
 
+/** Why the suite is skipped where no Electron binary can be had (this build machine has none). */
+const NO_ELECTRON = 'Electron suite skipped: no Electron binary on this machine (set KIOSK_ELECTRON_PATH, or run npm run test:electron)';
+
 /**
  * Launches the real shell (out/main/index.js, as `npm start` does) on a fresh data folder with
  * the demo hub, in kiosk mode: the same window options, protocol, CSP, permission handlers and
@@ -17,10 +20,7 @@ export interface LaunchedKiosk {
  */
 export async function launchKiosk(extraArgs: string[] = []): Promise<LaunchedKiosk> {
   const executablePath = process.env.KIOSK_ELECTRON_PATH;
-  test.skip(
-    !executablePath,
-    'Electron suite skipped: no Electron binary on this machine (set KIOSK_ELECTRON_PATH, or run npm run test:electron)',
-  );
+  test.skip(!executablePath, NO_ELECTRON);
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-'));
   // Never a dev server: the built renderer over app://, exactly as shipped.
   const { ELECTRON_RENDERER_URL: _dev, ...env } = process.env;

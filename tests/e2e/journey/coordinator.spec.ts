@@ -128,7 +128,7 @@ for (const lng of ['en', 'ar'] as const) {
       const [bundle] = readdirSync(usb.path);
       expect(bundle).toMatch(/\.makshare$/);
 
-      // A full backup on the same stick, the passphrase tapped on the masked keyboard.
+      // A full backup on the same stick, the passphrase tapped on the app's masked on-screen keys.
       await touch.tap(page.getByRole('navigation').getByRole('button', { name: w('exchange:tabs.backup'), exact: true }));
       await chooseStick(page, touch);
       await touch.tapText(page.getByLabel(w('exchange:backup.passphrase')), PASSPHRASE);
