@@ -562,6 +562,12 @@ export function checkConsistency(db: Db, now = new Date(NOW)): string[] {
       EXCEPT SELECT l.item_id, s.expiry_day, SUM(l.qty) FROM slips s JOIN slip_lines l ON l.slip_id = s.id
       WHERE s.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.slip_id = s.id) GROUP BY l.item_id, s.expiry_day)`);
   if (reservations) problems.push(`reservations differ from open slips in ${reservations} rows`);
+  const byLines = `SELECT s.issue_day, l.item_id, COUNT(*), SUM(l.qty) FROM slips s JOIN slip_lines l ON l.slip_id = s.id
+      WHERE s.voided_at IS NULL GROUP BY s.issue_day, l.item_id`;
+  const asks =
+    count(`SELECT COUNT(*) AS n FROM (${byLines} EXCEPT SELECT day, item_id, slips, qty FROM item_asks)`) +
+    count(`SELECT COUNT(*) AS n FROM (SELECT day, item_id, slips, qty FROM item_asks EXCEPT ${byLines})`);
+  if (asks) problems.push(`item_asks differs from the slips' lines in ${asks} rows`);
   const given = count(`SELECT COUNT(*) AS n FROM redemption_lines rl WHERE rl.given_qty <> COALESCE(
       (SELECT -SUM(m.qty) FROM movements m WHERE m.slip_id = rl.slip_id AND m.item_id = rl.item_id AND m.kind = 'distribute'), 0)`);
   if (given) problems.push(`${given} redemption lines differ from their distribute movements`);

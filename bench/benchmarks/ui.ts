@@ -473,52 +473,81 @@ function rawBoard(db: Database.Database, limit = BOARD_PAGE) {
   };
 }
 
-/** board.public bare: the same four questions (gaps, published needs, surplus, help wanted) from the maintained stock tables. */
+/** Still live at @now without date arithmetic per row: the period's start against @cutoff = now - days. */
+const LIVE = (a: string) => `(CASE WHEN ${a}.renewed_at IS NOT NULL THEN ${a}.renewed_at > @cutoff
+  WHEN ${a}.expires_at IS NOT NULL THEN ${a}.expires_at > @now ELSE ${a}.created_at > @cutoff END)`;
+
+/**
+ * board.public bare: the same four questions (gaps, published needs, surplus, help wanted) from the
+ * maintained stock tables. A gap is an item asked for that is low now or lasts two distribution
+ * days or fewer at the last four weeks' pace, as the app's forecast says.
+ */
 function rawPublic(db: Database.Database, siteName: string, language: LocaleCode) {
   const s = db.prepare('SELECT expiry_days AS days, gap_days AS gapDays, gap_min_asks AS minAsks FROM board_settings').get() as {
     days: number;
     gapDays: number;
     minAsks: number;
   };
-  const since = new Date(NOW - s.gapDays * DAY).toISOString();
+  // The last gapDays days, today included, from the maintained asks per day (as the app reads them).
+  const fromDay = TODAY - s.gapDays + 1;
   const names = { lang: language, site: SITE_LANG };
-  const gaps = rows<{ itemId: string; name: string; unit: string }>(
+  const live = { now: NOW_ISO, cutoff: new Date(NOW - s.days * DAY).toISOString() };
+  const paceFrom = new Date(NOW - 28 * DAY).toISOString().slice(0, 10);
+  const { days } = db
+    .prepare("SELECT COUNT(DISTINCT day) AS days FROM ledger_days WHERE kind = 'distribute' AND day >= ?")
+    .get(paceFrom) as { days: number };
+  const asked = rows<{ itemId: string; name: string; unit: string; available: number; low: number; given: number }>(
     db,
-    `WITH asked AS (SELECT l.item_id, COUNT(*) AS asks, SUM(l.qty) AS qty FROM slips sl INDEXED BY slips_issue_day JOIN slip_lines l ON l.slip_id = sl.id
-                    WHERE sl.issue_day >= @sinceDay AND sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id),
-          rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id)
-     SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit, a.asks, COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) AS available
+    `WITH asked AS (SELECT item_id, SUM(slips) AS asks, SUM(qty) AS qty FROM item_asks WHERE day >= @fromDay
+                    GROUP BY item_id HAVING SUM(slips) >= @minAsks),
+          rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id),
+          given AS (SELECT m.item_id, -SUM(m.qty) AS n FROM asked a JOIN movements m ON m.item_id = a.item_id
+                    WHERE m.at >= @paceAt AND m.kind = 'distribute' GROUP BY m.item_id)
+     SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit, a.asks,
+            MAX(0, COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0)) AS available, i.low_stock AS low, COALESCE(g.n, 0) AS given
      FROM asked a JOIN items i ON i.id = a.item_id LEFT JOIN item_stock st ON st.item_id = i.id LEFT JOIN rs ON rs.item_id = i.id
+     LEFT JOIN given g ON g.item_id = i.id
      LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-     WHERE i.archived_at IS NULL AND a.asks >= @minAsks AND COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0) <= i.low_stock
+     WHERE i.archived_at IS NULL
      ORDER BY a.asks DESC, available, name`,
-    { ...names, since, sinceDay: dayNumber(new Date(NOW - s.gapDays * DAY)), today: TODAY, minAsks: s.minAsks },
+    {
+      ...names,
+      fromDay,
+      today: TODAY,
+      minAsks: s.minAsks,
+      paceAt: `${paceFrom}T00:00:00.000Z`,
+    },
   );
+  const gaps = asked.filter((g) => {
+    const perDay = days === 0 ? 0 : g.given / days;
+    return g.available <= g.low || (perDay > 0 && Math.floor(g.available / perDay) <= 2);
+  });
   const published = rows<{ itemId: string; name: string; unit: string }>(
     db,
     `SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
      LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-     WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND e.item_id IS NOT NULL AND ${EXPIRES('e')} > @now ORDER BY e.created_at`,
-    { ...names, days: s.days, now: NOW_ISO },
+     WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND e.item_id IS NOT NULL AND ${LIVE('e')} ORDER BY e.created_at`,
+    { ...names, ...live },
   );
   const have = rows<{ itemId: string; name: string; unit: string }>(
     db,
-    `WITH asked AS (SELECT l.item_id, SUM(l.qty) AS qty FROM slips sl INDEXED BY slips_issue_day JOIN slip_lines l ON l.slip_id = sl.id
-                    WHERE sl.issue_day >= @sinceDay AND sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id)
+    `WITH asked AS (SELECT item_id, SUM(qty) AS qty FROM item_asks WHERE day >= @fromDay GROUP BY item_id),
+          rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations WHERE expiry_day >= @today GROUP BY item_id),
+          av AS (SELECT st.item_id, MAX(0, st.on_hand - COALESCE(rs.reserved, 0)) AS n FROM item_stock st LEFT JOIN rs ON rs.item_id = st.item_id)
      SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit
-     FROM item_stock st JOIN items i ON i.id = st.item_id LEFT JOIN asked a ON a.item_id = i.id
+     FROM av JOIN items i ON i.id = av.item_id LEFT JOIN asked a ON a.item_id = i.id
      LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-     WHERE i.archived_at IS NULL AND st.on_hand >= 10 AND st.on_hand >= 3 * COALESCE(a.qty, 0) AND st.on_hand > i.low_stock
-     ORDER BY st.on_hand - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
-    { ...names, since, sinceDay: dayNumber(new Date(NOW - s.gapDays * DAY)) },
+     WHERE i.archived_at IS NULL AND av.n >= 10 AND av.n >= 3 * COALESCE(a.qty, 0) AND av.n > i.low_stock
+     ORDER BY av.n - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
+    { ...names, fromDay, today: TODAY },
   );
   // Only entries that can still be live: created (or renewed) within the expiry period, or with their own later date.
   const wanted = rows<{ kind: string; category: string; c: number }>(
     db,
     `SELECT n.kind, n.category, COUNT(*) AS c FROM needs_offers n
-     WHERE n.status = 'open' AND n.item_id IS NULL AND ${EXPIRES('n')} > @now AND (n.kind = 'offer' OR n.shareable = 1)
+     WHERE n.status = 'open' AND n.item_id IS NULL AND ${LIVE('n')} AND (n.kind = 'offer' OR n.shareable = 1)
      GROUP BY n.kind, lower(trim(n.category))`,
-    { days: s.days, now: NOW_ISO },
+    live,
   );
   const offered = new Map(wanted.filter((r) => r.kind === 'offer').map((r) => [r.category, r.c]));
   const need = gaps.map((g) => ({ itemId: g.itemId, name: g.name, unit: g.unit }));

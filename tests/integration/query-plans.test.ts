@@ -40,11 +40,16 @@ describe('hot reads go through indexes', () => {
     expect(statements.map((s) => s.plan.join('\n')).join('\n')).toMatch(/reservations_day/);
   });
 
-  it('the public screen reads only the window of recent slips', () => {
+  it('the public screen reads the maintained asks by day and the ledger by item, never a slip', () => {
     const { result, statements } = recordPlans(t.core.ctx.db, () => t.core.services.publicBoard.publicView('en'));
     expect(result.siteName).toBeTruthy();
     expect(historyScans(statements)).toEqual([]);
-    expect(statements.flatMap((s) => s.plan).join('\n')).toMatch(/SEARCH sl USING INDEX slips_issued_at \(issued_at>\?\)/);
+    for (const table of ['slips', 'slip_lines', 'redemptions'] as const) expect(touches(statements, table), table).toBe(false);
+    const plans = statements.flatMap((s) => s.plan).join('\n');
+    expect(plans).toMatch(/SEARCH item_asks USING PRIMARY KEY \(day>\?\)/);
+    // The forecast's pace: one statement for every item asked about, by the item's own index.
+    expect(plans).toMatch(/SEARCH movements USING INDEX movements_item_at \(item_id=\? AND at>\?\)/);
+    expect(statements.filter((s) => /FROM movements/.test(s.sql))).toHaveLength(1);
   });
 
   it('a slip found by id or by short code, with its pick list', () => {

@@ -1,7 +1,7 @@
 import type { BoardMatch } from '../../shared/api/channels/board';
 import type { z } from 'zod';
 import type { DidntHappenReason } from '../../shared/api/channels/board';
-import { DAY_MS } from '../../shared/time';
+import { DAY_MS, dayNumber } from '../../shared/time';
 import { itemNameSql } from '../inventory/item-name';
 
 export type Reason = z.output<typeof DidntHappenReason>;
@@ -99,15 +99,18 @@ export const ENTRY_SELECT = `
 export const itemName = itemNameSql('i.id');
 
 /**
- * What slips issued since @since (not voided) asked for, per item: on how many slips and how
- * much in all. Reads only the window's slips, through slips_issued_at. CROSS JOIN keeps slips
- * the outer loop: left to itself the planner walks every slip line ever issued, in item order,
- * to save grouping a few hundred rows.
+ * What slips not voided asked for, per item, on the days from @askedFrom (see askedFrom): on how
+ * many slips and how much in all, from the maintained item_asks (migration 270), one short range
+ * of days however many slip lines a busy fortnight brings.
  */
 export const ASKED_CTE = `asked AS (
-  SELECT l.item_id, COUNT(*) AS asks, SUM(l.qty) AS qty FROM slips sl CROSS JOIN slip_lines l ON l.slip_id = sl.id
-  WHERE sl.issued_at >= @since AND sl.voided_at IS NULL GROUP BY l.item_id
+  SELECT item_id, SUM(slips) AS asks, SUM(qty) AS qty FROM item_asks WHERE day >= @askedFrom GROUP BY item_id
 )`;
+
+/** The first day of the asks window: the last `days` days, today included. */
+export function askedFrom(now: Date, days: number): number {
+  return dayNumber(now) - days + 1;
+}
 
 /** Rows written elsewhere (intake) may carry anything in `languages`: read what is readable. */
 export function parseLanguages(raw: string): string[] {

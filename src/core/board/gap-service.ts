@@ -1,12 +1,12 @@
 import type { BoardEntry, PantryGap } from '../../shared/api/channels/board';
 import type { LocaleCode } from '../../shared/locales';
-import { DAY_MS, dayNumber } from '../../shared/time';
+import { dayNumber } from '../../shared/time';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
 import type { BoardService } from './board-service';
-import { ASKED_CTE, itemName } from './board-sql';
+import { ASKED_CTE, askedFrom, itemName } from './board-sql';
 import { forecast, runningOut } from '../reports/forecast';
 
 /** Pantry gaps: items often asked for that visitors cannot get now, and publishing one as a need. */
@@ -26,7 +26,6 @@ export class GapService {
     const site = requireSite(this.ctx);
     const s = this.entries.settings();
     const now = this.ctx.clock.now();
-    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
     const rows = this.ctx.db
       .prepare(
         `WITH ${ASKED_CTE}
@@ -42,7 +41,7 @@ export class GapService {
          ORDER BY a.asks DESC, available, name`,
       )
       .all({
-        since,
+        askedFrom: askedFrom(now, s.gapDays),
         today: dayNumber(now),
         minAsks: s.gapMinAsks,
         lang: language ?? site.settings.siteLanguage,

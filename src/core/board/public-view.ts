@@ -1,13 +1,13 @@
 import type { PublicView } from '../../shared/api/channels/board';
 import type { LocaleCode } from '../../shared/locales';
-import { DAY_MS, dayNumber } from '../../shared/time';
+import { dayNumber } from '../../shared/time';
 import { type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
 import { normalizeCategory } from './matching';
 import type { BoardService } from './board-service';
 import type { GapService } from './gap-service';
-import { ASKED_CTE, EXPIRES_SQL, itemName } from './board-sql';
+import { ASKED_CTE, askedFrom, LIVE_SQL, itemName } from './board-sql';
 
 /** The waiting-room screen's board: aggregates only, nothing personal. */
 export class PublicBoardService {
@@ -25,18 +25,19 @@ export class PublicBoardService {
     const site = requireSite(this.ctx);
     const s = this.entries.settings();
     const now = this.ctx.clock.now();
-    const since = new Date(now.getTime() - s.gapDays * DAY_MS).toISOString();
     const names = { lang: language, site: site.settings.siteLanguage };
+    // Still live now, by the board's rule without date arithmetic per row (see LIVE_SQL).
+    const live = { now: now.toISOString(), cutoff: this.entries.cutoff(s.expiryDays) };
     const gaps = this.gapService.gaps(language);
     const needIds = new Set(gaps.map((g) => g.itemId));
     const published = this.ctx.db
       .prepare(
-        `SELECT i.id AS itemId, ${itemName.name} AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
+        `SELECT i.id AS itemId, ${itemName.name} AS name, i.unit FROM needs_offers n JOIN items i ON i.id = n.item_id
          ${itemName.joins}
-         WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND ${EXPIRES_SQL.replaceAll('n.', 'e.')} > @now
-         ORDER BY e.created_at`,
+         WHERE n.kind = 'need' AND n.status = 'open' AND n.shareable = 1 AND ${LIVE_SQL}
+         ORDER BY n.created_at`,
       )
-      .all({ ...names, days: s.expiryDays, now: now.toISOString() }) as { itemId: string; name: string; unit: string }[];
+      .all({ ...names, ...live }) as { itemId: string; name: string; unit: string }[];
     const need = gaps.map((g) => ({ itemId: g.itemId, name: g.name, unit: g.unit }));
     for (const p of published) if (!needIds.has(p.itemId)) need.push(p);
 
@@ -53,16 +54,16 @@ export class PublicBoardService {
          WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} >= 10 AND ${AVAILABLE_SQL} >= 3 * COALESCE(a.qty, 0) AND ${AVAILABLE_SQL} > i.low_stock
          ORDER BY ${AVAILABLE_SQL} - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
       )
-      .all({ ...names, since, today: dayNumber(now) }) as { itemId: string; name: string; unit: string }[];
+      .all({ ...names, askedFrom: askedFrom(now, s.gapDays), today: dayNumber(now) }) as { itemId: string; name: string; unit: string }[];
 
     const openNeeds = this.ctx.db
       .prepare(
         `SELECT n.kind, n.category, COUNT(*) AS c FROM needs_offers n
-         WHERE n.kind IN ('need', 'offer') AND n.status = 'open' AND n.item_id IS NULL AND ${EXPIRES_SQL} > @now
+         WHERE n.kind IN ('need', 'offer') AND n.status = 'open' AND n.item_id IS NULL AND ${LIVE_SQL}
            AND (n.kind = 'offer' OR n.shareable = 1)
          GROUP BY n.kind, lower(trim(n.category))`,
       )
-      .all({ days: s.expiryDays, now: now.toISOString() }) as { kind: string; category: string; c: number }[];
+      .all(live) as { kind: string; category: string; c: number }[];
     const offered = new Map<string, number>();
     for (const r of openNeeds) if (r.kind === 'offer') offered.set(normalizeCategory(r.category), r.c);
     const offersWanted = openNeeds

@@ -11,8 +11,9 @@ import type { CoreContext } from '../context';
  * INDEXED BY: without statistics the planner would walk the whole primary key of reservations
  * (to skip a sort) rather than only the days not yet past.
  */
+const OPEN_RESERVATION = 'expiry_day >= @today';
 export const RESERVED_SQL = `
-  SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE expiry_day >= @today`;
+  SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE ${OPEN_RESERVATION}`;
 
 /**
  * Joins for a query over items aliased `i` that binds @today: `st` is the item's stock row,
@@ -40,13 +41,26 @@ export interface Availability {
 
 /** On hand, reserved and available for one item (zeros for an unknown one). */
 export function availability(ctx: CoreContext, itemId: string): Availability {
-  const row = ctx.db
+  return availabilityOf(ctx, [itemId]).get(itemId) ?? { onHand: 0, reserved: 0, available: 0 };
+}
+
+/**
+ * On hand, reserved and available for many items in one query (unknown ids are absent): a screen
+ * that needs several items asks once. Only the asked items' reservations are read (by the
+ * primary key), not every open one as the screen-wide join does.
+ */
+export function availabilityOf(ctx: CoreContext, itemIds: readonly string[]): Map<string, Availability> {
+  if (itemIds.length === 0) return new Map();
+  const rows = ctx.db
     .prepare(
-      `SELECT ${ON_HAND_SQL} AS onHand, ${RESERVED_QTY_SQL} AS reserved, ${AVAILABLE_SQL} AS available
-       FROM items i ${AVAILABILITY_JOINS} WHERE i.id = @item`,
+      `SELECT i.id AS itemId, ${ON_HAND_SQL} AS onHand, ${RESERVED_QTY_SQL} AS reserved, ${AVAILABLE_SQL} AS available
+       FROM items i ${STOCK_JOIN}
+       LEFT JOIN (SELECT item_id, SUM(qty) AS reserved FROM reservations
+                  WHERE item_id IN (SELECT value FROM json_each(@items)) AND ${OPEN_RESERVATION} GROUP BY item_id) rs ON rs.item_id = i.id
+       WHERE i.id IN (SELECT value FROM json_each(@items))`,
     )
-    .get({ item: itemId, today: today(ctx) }) as Availability | undefined;
-  return row ?? { onHand: 0, reserved: 0, available: 0 };
+    .all({ items: JSON.stringify(itemIds), today: today(ctx) }) as (Availability & { itemId: string })[];
+  return new Map(rows.map(({ itemId, ...a }) => [itemId, a]));
 }
 
 /** What is on the shelf for one item, all lots together, from the maintained table. */

@@ -20,6 +20,7 @@ import { networkExchange } from './0210-network-exchange';
 import { month } from './0220-month';
 import { tefap } from './0230-tefap';
 import { boardPages } from './0260-board-pages';
+import { itemAsks } from './0270-item-asks';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   month,
   tefap,
   boardPages,
+  itemAsks,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
