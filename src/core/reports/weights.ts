@@ -59,7 +59,8 @@ export function setItemWeight(ctx: CoreContext, w: ItemWeight): ItemWeight {
 /**
  * A receipt's weight as SQL over a movement `m` joined to its item `i`: what the scale said, else
  * the units times the unit's weight (an item counted in kg or lb weighs its unit). The same
- * rule as the ledger_days trigger (migration 0220), for code that reads single movements.
+ * rule as the ledger_days trigger (migration 0220), for code that reads single movements; the two
+ * are held equal by tests/integration/month/weight-rule.test.ts (a shipped migration never changes).
  */
 export function movementGramsSql(m = 'm', i = 'i'): string {
   return `COALESCE(${m}.weight_g, CAST(round(abs(${m}.qty) * CASE ${i}.unit WHEN 'kg' THEN 1000.0 WHEN 'lb' THEN 453.59237 ELSE COALESCE(${i}.unit_weight_g, 0) END) AS INTEGER))`;
