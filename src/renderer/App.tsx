@@ -26,13 +26,15 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
     if (paired === null) void stationPaired().then(setPaired);
   }, [paired]);
 
-  // The site's language once, on the first answer and before it is painted: a later re-read
-  // (after a reconnect) must not switch a visitor who chose another language back.
+  // The site's language once, on the first answer that has a site and before it is painted: a
+  // later re-read (after a reconnect) must not switch a visitor who chose another language back.
+  // A new install has no site until it is set up or restored from a backup: the answer that
+  // brings one (setup's or the restore's) sets the language then, not only the very first answer.
   const languageSet = useRef(false);
   useLayoutEffect(() => {
-    if (languageSet.current || !site.data) return;
+    if (languageSet.current || !site.data?.setUp) return;
     languageSet.current = true;
-    if (site.data.setUp) setLanguage(site.data.settings.siteLanguage);
+    setLanguage(site.data.settings.siteLanguage);
   }, [site.data, setLanguage]);
 
   if (paired === null) return null;

@@ -179,6 +179,10 @@ for (const lng of ['en', 'ar'] as const) {
       await here.shots.step('restore');
       await here.touch.tap(here.touch.button(here.w('exchange:backup.restoreButton')));
       await expect(newPage.getByText('Eastside Community Hub')).toBeVisible();
+      // The restored hub speaks its own language at once: the header too, with no reload.
+      const restored = person(newPage, lng, `restored-${lng}`);
+      await expect(newPage.locator('html')).toHaveAttribute('lang', lng);
+      await expect(newPage.getByRole('banner')).toContainText(restored.w('kiosk:toggles.largeText'));
       await here.shots.step('restored');
       expect(count(fresh.core, 'SELECT COUNT(*) AS n FROM items')).toBe(itemsBefore);
       expect(count(fresh.core, "SELECT COUNT(*) AS n FROM movements WHERE reason LIKE 'count_correction%' AND qty = -2")).toBe(1);
