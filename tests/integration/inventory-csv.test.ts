@@ -70,7 +70,7 @@ describe('catalogue CSV', () => {
       row({ unit: 'bushel', name_en: 'Bad unit' }),
       row({ unit: 'can', name_en: 'Bad barcode', barcodes: '036000291453' }),
       row({ unit: 'can', name_en: 'Same barcode', barcodes: '0036000291452' }),
-      row({ unit: 'can', name_es: 'Sin nombre en inglés' }),
+      row({ unit: 'can', icon: '🥫' }),
       row({ unit: 'can', name_en: 'Bad tag', tags: 'tasty' }),
       row({ unit: 'can', name_en: 'Bad number', limit_qty: '-2', limit_days: '7' }),
       row({ unit: 'can', name_en: 'No such category', category: 'Toys' }),

@@ -99,9 +99,37 @@ describe('pantry inventory', () => {
       });
       expect(await save({ barcodes: [PENCIL_EAN, PENCIL_EAN] })).toMatchObject({ code: 'inventory.duplicate_barcode' });
       expect(await save({ unit: 'bushel' })).toMatchObject({ code: 'inventory.unknown_unit', params: { unit: 'bushel' } });
-      expect(await save({ names: { es: 'Solo español' } })).toMatchObject({ code: 'inventory.name_required', params: { language: 'en' } });
+      expect(await save({ names: { es: '  ', ar: '' } })).toMatchObject({ code: 'inventory.name_required', params: { field: 'names' } });
       expect(await save({ categoryId: 'nope' })).toMatchObject({ code: 'inventory.category_not_found' });
       expect(digest()).toBe(before);
+    });
+
+    it('saves an item named in one language only, not the hub’s, and names it everywhere by the one fallback', async () => {
+      // An Arabic hub; the volunteer writes the can's name as its label says it, in English.
+      t.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', 'ar')").run();
+      const id = await newItem({ en: 'Black beans, 29 oz' }, { lowStock: 2 });
+      // Another one named only in Ukrainian: no English either, still one name.
+      const other = await newItem({ uk: 'Гречка' });
+      await receive(id, 5);
+      const slip = t.core.services.intake.submit({
+        requestId: randomUUID(),
+        language: 'fa',
+        household: { adults: 1 },
+        needs: [{ itemId: id, qty: 1 }],
+      });
+      for (const language of ['ar', 'fa', 'es', 'en'] as const) {
+        const named = { name: 'Black beans, 29 oz', untranslated: language !== 'en' };
+        expect(await call('inventory.item', { itemId: id, language })).toMatchObject(named);
+        expect(await call('inventory.item', { itemId: other, language })).toMatchObject({ name: 'Гречка', untranslated: true });
+        expect((await call<{ id: string }[]>('inventory.search', { query: '29 oz', language }))[0]).toMatchObject({ id, ...named });
+        const stock = await call<{ rows: { id: string }[] }>('inventory.stock', { language, view: 'all', limit: 50 });
+        expect(stock.rows.find((r) => r.id === id)).toMatchObject(named);
+        const catalog = await t.call('intake.catalog', { language });
+        expect(okValue(catalog).find((i) => i.id === id)).toMatchObject({ name: 'Black beans, 29 oz' });
+      }
+      // The pickup table's pick list names it the same way.
+      const picked = okValue(await t.call('slip.lookup', { code: slip!.qrDigits }, token));
+      expect(picked.pickList.map((l) => l.name)).toEqual(['Black beans, 29 oz']);
     });
 
     it('finds a scanned code in either spelling, and says when a code is unknown or unreadable', async () => {

@@ -6,7 +6,8 @@ import { makeCore, type TestCore } from '../support/core';
 import { issueSlip, stockItem } from '../support/slips';
 
 /**
- * An item is named in the asked language, else the site's (English here), else by its id
+ * An item is named in the asked language, else the site's (English here), else in any language
+ * it has (English first), else by its id
  * (core/inventory/item-name.ts). Every screen that names an item follows the one rule.
  */
 describe('naming an item', () => {
@@ -55,6 +56,17 @@ describe('naming an item', () => {
     expect(names(soap, 'ar')).toEqual(same('Soap'));
     expect(itemName(t.core.ctx, soap, 'ar', 'en').untranslated).toBe(true);
     expect(t.core.services.intake.catalog('ar').find((i) => i.id === soap)?.untranslated).toBe(true);
+  });
+
+  it('in the one language it was given when neither the asked nor the site’s has a name, on every screen', () => {
+    // Saved at the stock room with only a Ukrainian name (a name in any one language is enough).
+    const buckwheat = stockItem(t.core, 'buckwheat', [{ qty: 50, expiresOn: null }], { uk: 'Гречка' });
+    expect(names(buckwheat, 'ar')).toEqual(same('Гречка'));
+    expect(names(buckwheat, 'en')).toEqual(same('Гречка'));
+    expect(itemName(t.core.ctx, buckwheat, 'ar', 'en').untranslated).toBe(true);
+    // Two other languages: the same one every time (by language code), not whichever comes up.
+    const rice = stockItem(t.core, 'rice2', [{ qty: 50, expiresOn: null }], { uk: 'Рис', fa: 'برنج' });
+    expect(names(rice, 'ar')).toEqual(same('برنج'));
   });
 
   it('by its id when it has no name at all (a record from another site), the board included', () => {

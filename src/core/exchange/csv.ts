@@ -8,6 +8,7 @@ import { requireFolder, writeAtomic, type WriteHooks } from './atomic-write';
 import type { DriveSource } from './drives';
 import { bundleFileName } from './share-export';
 import { weekStart } from './records';
+import { itemNameSql } from '../inventory/item-name';
 
 /**
  * Spreadsheets for funders and partners: stock, the movement ledger and weekly counts. No
@@ -66,8 +67,8 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
   const site = requireSite(ctx);
   const lang = site.settings.siteLanguage;
   const base = bundleFileName(site.name, ctx.clock.now(), 0, '').replace(/-0000$/, '');
-  const nameSql = (col: string) =>
-    `COALESCE((SELECT name FROM item_names WHERE item_id = ${col} AND locale = @lang), (SELECT name FROM item_names WHERE item_id = ${col} ORDER BY locale LIMIT 1), ${col})`;
+  // Named in the site's language by the one name rule (@lang and @site are both that language).
+  const itemName = itemNameSql('i.id');
   const catSql = `COALESCE((SELECT name FROM category_names WHERE category_id = i.category_id AND locale = @lang), (SELECT name FROM category_names WHERE category_id = i.category_id ORDER BY locale LIMIT 1), '')`;
   const files: WrittenFile[] = [];
 
@@ -81,11 +82,11 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
         w(row(['item_id', 'item', 'category', 'unit', 'on_hand', 'low_stock']));
         const it = ctx.db
           .prepare(
-            `SELECT i.id, ${nameSql('i.id')} AS name, ${catSql} AS category, i.unit, COALESCE((SELECT SUM(qty) FROM on_hand o WHERE o.item_id = i.id), 0) AS qty, i.low_stock
-           FROM items i WHERE i.origin_site = @site AND i.archived_at IS NULL ORDER BY category, name`,
+            `SELECT i.id, ${itemName.name} AS name, ${catSql} AS category, i.unit, COALESCE((SELECT SUM(qty) FROM on_hand o WHERE o.item_id = i.id), 0) AS qty, i.low_stock
+           FROM items i ${itemName.joins} WHERE i.origin_site = @siteId AND i.archived_at IS NULL ORDER BY category, name`,
           )
           .raw()
-          .iterate({ lang, site: site.id }) as Iterable<unknown[]>;
+          .iterate({ lang, site: lang, siteId: site.id }) as Iterable<unknown[]>;
         for (const r of it) w(row(r));
       },
       hooks,
@@ -101,7 +102,9 @@ export async function exportCsv(ctx: CoreContext, drives: DriveSource, folder: s
       (w) => {
         w(row(['at', 'item_id', 'item', 'kind', 'qty', 'reason', 'source', 'lot', 'expires_on']));
         const names = new Map<string, string>();
-        for (const r of ctx.db.prepare(`SELECT i.id, ${nameSql('i.id')} AS name FROM items i`).all({ lang }) as {
+        for (const r of ctx.db
+          .prepare(`SELECT i.id, ${itemName.name} AS name FROM items i ${itemName.joins}`)
+          .all({ lang, site: lang }) as {
           id: string;
           name: string;
         }[])

@@ -2,6 +2,7 @@ import type { NetworkSite } from '../../shared/api/channels/exchange';
 import type { CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
 import { siteLabels } from './sites';
+import { itemNameSql } from '../inventory/item-name';
 
 interface Row {
   type: 'board' | 'weekly';
@@ -22,11 +23,9 @@ export function networkBoard(ctx: CoreContext, language: string): NetworkSite[] 
        WHERE r.type IN ('board', 'weekly') AND r.origin_site <> ? ORDER BY r.origin_site, r.id`,
     )
     .all(me.id) as Row[];
-  const nameOf = ctx.db.prepare(
-    `SELECT COALESCE((SELECT name FROM item_names WHERE item_id = @id AND locale = @lang),
-                     (SELECT name FROM item_names WHERE item_id = @id AND locale = @site),
-                     (SELECT name FROM item_names WHERE item_id = @id ORDER BY locale LIMIT 1)) AS name`,
-  );
+  // Another hub's item may be known here only by its id: the one name rule, over that id.
+  const itemName = itemNameSql('x.id');
+  const nameOf = ctx.db.prepare(`SELECT ${itemName.name} AS name FROM (SELECT @id AS id) x ${itemName.joins}`);
   const sites = new Map<string, NetworkSite>();
   const siteName = ctx.db.prepare('SELECT name, fingerprint FROM known_sites WHERE id = ?');
   // Two hubs may go by one name: each is told apart by its key's fingerprint (sites.ts).
@@ -46,8 +45,7 @@ export function networkBoard(ctx: CoreContext, language: string): NetworkSite[] 
     if (r.type === 'board') {
       s.updatedAt = rec.u;
       for (const it of rec.d.items as { itemId: string; kind: 'surplus' | 'need'; qty: number; unit: string }[]) {
-        const name =
-          (nameOf.get({ id: it.itemId, lang: language, site: me.settings.siteLanguage }) as { name: string | null }).name ?? it.itemId;
+        const name = (nameOf.get({ id: it.itemId, lang: language, site: me.settings.siteLanguage }) as { name: string }).name;
         (it.kind === 'surplus' ? s.spare : s.needed).push({ itemId: it.itemId, name, qty: it.qty, unit: it.unit });
       }
     } else {

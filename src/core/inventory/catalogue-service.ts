@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ItemDraft, Unit, type ItemDetail } from '../../shared/inventory/catalogue';
 import { barcodeVariants, isValidBarcode } from '../../shared/inventory/barcode';
-import type { LocaleCode } from '../../shared/locales';
+import { LOCALE_CODES, type LocaleCode } from '../../shared/locales';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { requireSite } from '../site/site-service';
@@ -84,9 +84,12 @@ export class CatalogueService {
   private checkDraft(draft: ParsedDraft, siteLanguage: LocaleCode, claimed: Map<string, string> = new Map()): AppError | null {
     if (!Unit.safeParse(draft.unit).success)
       return new AppError('inventory.unknown_unit', `unknown unit ${draft.unit}`, { unit: draft.unit });
-    const siteName = draft.names[siteLanguage]?.trim() ?? '';
-    if (siteName === '')
-      return new AppError('inventory.name_required', 'an item needs a name in the site language', { language: siteLanguage });
+    // A name in any one language is enough: a volunteer who writes only English at an Arabic hub
+    // still saves the item, and every screen names it by the fallback in item-name.ts.
+    const given = [siteLanguage, ...LOCALE_CODES].map((l) => draft.names[l]?.trim() ?? '').filter((n) => n !== '');
+    const siteName = given[0];
+    if (siteName === undefined)
+      return new AppError('inventory.name_required', 'an item needs a name in at least one language', { field: 'names' });
     if (draft.categoryId !== null && !this.ctx.db.prepare('SELECT 1 FROM categories WHERE id = ?').get(draft.categoryId)) {
       return new AppError('inventory.category_not_found', `no category ${draft.categoryId}`, { category: draft.categoryId });
     }

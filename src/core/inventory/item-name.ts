@@ -3,8 +3,10 @@ import type { CoreContext } from '../context';
 
 /**
  * How every screen names an item: in the asked language (@lang), else in the site's language
- * (@site), else by its id, so an item never shows up blank. `untranslated` is true when the
- * asked language had no name, so a screen can mark the fallback visibly.
+ * (@site), else in whatever language it was given (an item needs a name in one language only:
+ * English first, then by language code, so the choice is the same on every screen), else by its
+ * id, so an item never shows up blank. `untranslated` is true when the asked language had no
+ * name, so a screen can mark the fallback visibly.
  */
 export interface ItemNameSql {
   /** LEFT JOINs to add after the table that holds `itemId`. */
@@ -25,7 +27,12 @@ export function itemNameSql(itemId: string, as = 'nm'): ItemNameSql {
   return {
     joins: `LEFT JOIN item_names ${asked} ON ${asked}.item_id = ${itemId} AND ${asked}.locale = @lang
             LEFT JOIN item_names ${site} ON ${site}.item_id = ${itemId} AND ${site}.locale = @site`,
-    name: `COALESCE(${asked}.name, ${site}.name, ${itemId})`,
+    // COALESCE stops at the first name it has: the subqueries run only for an item with neither,
+    // each a lookup on item_names' key (no sort).
+    name: `COALESCE(${asked}.name, ${site}.name,
+             (SELECT ${as}_en.name FROM item_names ${as}_en WHERE ${as}_en.item_id = ${itemId} AND ${as}_en.locale = 'en'),
+             (SELECT ${as}_any.name FROM item_names ${as}_any WHERE ${as}_any.item_id = ${itemId} ORDER BY ${as}_any.locale LIMIT 1),
+             ${itemId})`,
     untranslated: `(${asked}.name IS NULL)`,
   };
 }

@@ -25,9 +25,9 @@ interface Props {
 }
 
 /**
- * The catalogue entry: a name per language (the site language is required, the others fall
- * back to it with a "not translated yet" mark), unit, category, icon, barcodes, dietary tags,
- * the per-household limit and the low-stock threshold.
+ * The catalogue entry: a name per language (one is enough, in any language: the others fall
+ * back to it with a "not translated yet" mark, by core's one rule), unit, category, icon,
+ * barcodes, dietary tags, the per-household limit and the low-stock threshold.
  */
 export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: Props) {
   const { t } = useTranslation('inventory');
@@ -66,7 +66,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
     };
   }, [api, existing?.id, weightUnit]); // eslint-disable-line react-hooks/exhaustive-deps -- the item's id, not the object, says which weight to load
 
-  // The site language first: it is the one every other language falls back to.
+  // The site language first: it is the one every other language falls back to first.
   const order = [...LOCALES].sort((a, b) => (a.code === siteLanguage ? -1 : b.code === siteLanguage ? 1 : 0));
   const codes = barcodes.split(/[\s,]+/).filter((c) => c !== '');
   const badCode = codes.find((c) => !isValidBarcode(c));
@@ -113,16 +113,16 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
       <h3>{existing ? t('editor.editTitle') : t('editor.newTitle')}</h3>
       <fieldset className="field">
         <legend>{t('editor.names')}</legend>
+        <p className="inv-muted">{t('editor.namesHint', { mark: t('notTranslated') })}</p>
         <div className="inv-grid">
           {order.map((l) => (
             <TextField
               key={l.code}
-              label={`${l.name}${l.code === siteLanguage ? ` · ${t('editor.required')}` : ''}`}
+              label={l.name}
               lang={l.code}
               dir={l.dir}
               value={names[l.code] ?? ''}
               maxLength={120}
-              required={l.code === siteLanguage}
               onChange={(v) => setNames((n) => ({ ...n, [l.code]: v }))}
             />
           ))}
@@ -181,7 +181,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         <button
           type="submit"
           className="button button-primary"
-          disabled={(names[siteLanguage] ?? '').trim() === '' || badCode !== undefined}
+          disabled={!Object.values(names).some((n) => n.trim() !== '') || badCode !== undefined}
         >
           {t('editor.save')}
         </button>
