@@ -7,6 +7,7 @@ import type { LocaleCode } from '../../shared/locales';
 import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay } from '../dates';
+import { formatChange, formatNumber } from '../format/number';
 import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
 import { NumberField } from '../kiosk/NumberField';
@@ -89,9 +90,15 @@ export function CountPanel({ language }: { language: LocaleCode }) {
                     {d.name}
                     {d.lotCode ? <span className="inv-muted"> · {d.lotCode}</span> : null}
                   </th>
-                  <td>{d.expected}</td>
-                  <td>{d.counted}</td>
-                  <td dir="ltr">{d.difference > 0 ? `+${d.difference}` : d.difference}</td>
+                  <td>
+                    <bdi>{formatNumber(d.expected, i18n.language)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{formatNumber(d.counted, i18n.language)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{formatChange(d.difference, i18n.language)}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>

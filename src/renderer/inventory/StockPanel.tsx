@@ -20,6 +20,7 @@ import { ItemName } from './ItemName';
 import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
 import { formatDay } from '../dates';
+import { formatChange, formatNumber } from '../format/number';
 import { isolate } from '../../shared/slips/bidi';
 import { unitLabel } from './units';
 import { NumberField } from '../kiosk/NumberField';
@@ -171,8 +172,12 @@ export function StockPanel({ language, siteLanguage }: Props) {
                   </th>
                   <td>{r.category ?? ''}</td>
                   <td>{t('qtyUnit', { qty: r.onHand, unit: unitLabel(r.unit, t) })}</td>
-                  <td>{r.reserved}</td>
-                  <td>{r.available}</td>
+                  <td>
+                    <bdi>{formatNumber(r.reserved, i18n.language)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{formatNumber(r.available, i18n.language)}</bdi>
+                  </td>
                   <td>{r.nextExpiry ? formatDay(r.nextExpiry, i18n.language, 'short') : ''}</td>
                   <td>{forecastLine(t, r.name, forecast.get(r.id)?.daysLeft)}</td>
                 </tr>
@@ -377,10 +382,7 @@ function ItemPanel({
       <ol className="inv-history">
         {history.map((m) => (
           <li key={m.id}>
-            <span dir="ltr" className="inv-qty-change">
-              {m.qty > 0 ? `+${m.qty}` : m.qty}
-            </span>{' '}
-            {t(`kinds.${m.kind}`)}
+            <bdi className="inv-qty-change">{formatChange(m.qty, i18n.language)}</bdi> {t(`kinds.${m.kind}`)}
             {m.reason ? ` · ${t(`reasons.${m.reason}`, { defaultValue: m.reason })}` : ''}
             {m.source ? ` · ${t(`sources.${m.source}`)}` : ''}
             {m.sourceName ? ` · ${isolate(m.sourceName)}` : ''}

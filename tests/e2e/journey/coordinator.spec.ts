@@ -8,6 +8,7 @@ import type { DriveSource } from '../../../src/core/exchange/drives';
 import { startHost } from '../../../src/host/server';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../../support/fixed';
 import { expect, person, test } from './hub';
+import { signSide } from './pages/reading';
 import type { Touch } from './pages/touch';
 import type { Words } from './pages/words';
 
@@ -102,6 +103,12 @@ for (const lng of ['en', 'ar'] as const) {
       await shots.step('count');
       await touch.tap(touch.button(w('inventory:count.review')));
       await expect(page.getByText(w('inventory:count.willAdjust', { n: 1 }))).toBeVisible();
+      // Two short reads "-2" as her language writes it, the sign before the digits in Arabic too.
+      const twoShort = page
+        .getByRole('table')
+        .getByRole('cell', { name: new Intl.NumberFormat(lng, { signDisplay: 'exceptZero' }).format(-2), exact: true });
+      await expect(twoShort).toBeVisible();
+      expect(await signSide(twoShort)).toBe('before');
       await shots.step('count-review');
       await touch.tap(touch.button(w('inventory:count.confirm')));
       await expect(page.getByRole('status')).toHaveText(w('inventory:count.saved', { n: 1 }));
