@@ -49,6 +49,11 @@ describe('items known only from other hubs', () => {
     const elsewhere = await stock('elsewhere');
     expect(elsewhere.rows.map((r) => r.id).sort()).toEqual(theirs);
     expect(elsewhere.total).toBe(theirs.length);
+    // None of theirs is "low" here, though their thresholds came with them: not stocked here.
+    expect(elsewhere.rows.some((r) => r.lowStock > 0)).toBe(true);
+    expect(elsewhere.rows.every((r) => !r.low && !r.stockedHere)).toBe(true);
+    // Ours, with none on the shelf and a threshold of 5, is low.
+    expect(low.rows).toMatchObject([{ id: ours, low: true, stockedHere: true }]);
   });
 
   it('join the stock list once this hub receives some, and receiving can still find them by name', async () => {

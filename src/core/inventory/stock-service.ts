@@ -17,7 +17,7 @@ import { nowIso, type CoreContext } from '../context';
 import { AVAILABLE_SQL, ON_HAND_SQL, RESERVED_JOIN, RESERVED_QTY_SQL, STOCK_JOIN, onHandOf, today } from './available';
 import type { CatalogueService } from './catalogue-service';
 import { itemNameSql } from './item-name';
-import { KNOWN_HERE_SQL } from './known-here';
+import { KNOWN_HERE_SQL, lowSql } from './known-here';
 import { joinCode, recordMovement, splitCode } from './ledger';
 import { lotsOf, onHandAt, requireItem, siteLanguage, tagsOf } from './lots';
 import { containsPattern, registerTextFunctions } from './text';
@@ -62,6 +62,8 @@ interface StockSqlRow {
   reserved: number;
   available: number;
   next_expiry: string | null;
+  low: number;
+  here: number;
 }
 
 interface MovementRow {
@@ -130,7 +132,7 @@ export class StockService {
     };
     const view =
       q.view === 'low'
-        ? `AND ${KNOWN_HERE_SQL} AND i.low_stock > 0 AND ${AVAILABLE_SQL} <= i.low_stock`
+        ? `AND ${lowSql(AVAILABLE_SQL)}`
         : q.view === 'expiring'
           ? 'AND st.next_expiry IS NOT NULL AND st.next_expiry <= @until'
           : q.view === 'elsewhere'
@@ -181,7 +183,7 @@ export class StockService {
       .prepare(
         `SELECT i.id, ${name.name} AS name, ${name.untranslated} AS untranslated, i.category_id,
                 i.unit, i.icon, i.low_stock, ${ON_HAND_SQL} AS on_hand, ${RESERVED_QTY_SQL} AS reserved,
-                ${AVAILABLE_SQL} AS available, st.next_expiry
+                ${AVAILABLE_SQL} AS available, st.next_expiry, ${lowSql(AVAILABLE_SQL)} AS low, ${KNOWN_HERE_SQL} AS here
          ${source}
          ${name.joins}
          ${RESERVED_JOIN}
@@ -218,6 +220,8 @@ export class StockService {
         icon: r.icon,
         tags: tags.get(r.id) ?? [],
         lowStock: r.low_stock,
+        low: r.low === 1,
+        stockedHere: r.here === 1,
         onHand: r.on_hand,
         reserved: r.reserved,
         available: r.available,

@@ -161,14 +161,17 @@ export function StockPanel({ language, siteLanguage }: Props) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className={r.lowStock > 0 && r.available <= r.lowStock ? 'inv-low' : undefined}>
+                <tr key={r.id} className={r.low ? 'inv-low' : undefined}>
                   <th scope="row">
                     <button type="button" className="inv-link" onClick={() => setOpen(r)}>
                       <ItemName name={r.name} untranslated={r.untranslated} />
                     </button>
-                    {r.lowStock > 0 && r.available <= r.lowStock ? (
-                      <span className="inv-badge">{t('stock.low', { threshold: r.lowStock })}</span>
-                    ) : null}
+                    {/* Known only from another hub's catalogue: not low here, not stocked here at all. */}
+                    {r.low ? (
+                      <span className="inv-badge">{t('stock.low', { threshold: formatNumber(r.lowStock, i18n.language) })}</span>
+                    ) : r.stockedHere ? null : (
+                      <span className="inv-badge inv-badge-quiet">{t('stock.notStockedHere')}</span>
+                    )}
                   </th>
                   <td>{r.category ?? ''}</td>
                   <td>{t('qtyUnit', { qty: r.onHand, unit: unitLabel(r.unit, t) })}</td>

@@ -121,6 +121,13 @@ export const StockRow = z.object({
   icon: z.string().nullable(),
   tags: z.array(Tag),
   lowStock: z.number().int(),
+  /** This hub stocks it and no more than `lowStock` is available (core/inventory decides). */
+  low: z.boolean(),
+  /**
+   * This hub made it or has stocked it. False for an item known only from other hubs' catalogues:
+   * it is not low here, it is not stocked here.
+   */
+  stockedHere: z.boolean(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
