@@ -9,7 +9,7 @@ export function queueHandlers(
     'queue.ticket': ({ slipId }) => queue.ticket(slipId),
     'queue.set_mode': ({ mode }) => queue.setMode(mode),
     'queue.open': () => queue.open(),
-    'queue.call_next': () => queue.callNext(),
-    'queue.recall': ({ number }) => queue.recall(number),
+    'queue.call_next': ({ table }) => queue.callNext(table),
+    'queue.recall': ({ number, table }) => queue.recall(number, table),
   };
 }

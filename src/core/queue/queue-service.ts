@@ -14,6 +14,7 @@ interface TicketRow {
   number: number;
   called_at: string | null;
   calls: number;
+  called_table: string | null;
 }
 
 /**
@@ -109,7 +110,8 @@ export class QueueService {
     return this.nowServing();
   }
 
-  callNext(): NowServing {
+  /** Calls the next one waiting to `table` (this pickup table's number or name, or null). */
+  callNext(table: string | null = null): NowServing {
     const { day, dayNo } = this.today();
     this.ctx.db.transaction(() => {
       this.number(day, dayNo);
@@ -125,17 +127,20 @@ export class QueueService {
         .get(day) as { slip_id: string } | undefined;
       if (!next) throw new AppError('queue.empty', 'no one is waiting');
       this.ctx.db
-        .prepare('UPDATE queue_tickets SET called_at = ?, calls = calls + 1 WHERE slip_id = ?')
-        .run(nowIso(this.ctx), next.slip_id);
+        .prepare('UPDATE queue_tickets SET called_at = ?, calls = calls + 1, called_table = ? WHERE slip_id = ?')
+        .run(nowIso(this.ctx), table, next.slip_id);
     })();
     return this.nowServing();
   }
 
-  recall(number: number): NowServing {
+  /** Calls a number again, to `table`: the table calling now is where the household should go. */
+  recall(number: number, table: string | null = null): NowServing {
     const { day } = this.today();
     const changed = this.ctx.db
-      .prepare('UPDATE queue_tickets SET called_at = ?, calls = calls + 1 WHERE day = ? AND number = ? AND called_at IS NOT NULL')
-      .run(nowIso(this.ctx), day, number).changes;
+      .prepare(
+        'UPDATE queue_tickets SET called_at = ?, calls = calls + 1, called_table = ? WHERE day = ? AND number = ? AND called_at IS NOT NULL',
+      )
+      .run(nowIso(this.ctx), table, day, number).changes;
     if (changed === 0) throw new AppError('queue.not_called', 'this number has not been called yet');
     return this.nowServing();
   }
@@ -145,7 +150,7 @@ export class QueueService {
     this.ctx.db.transaction(() => this.number(day, dayNo))();
     const called = this.ctx.db
       .prepare(
-        'SELECT number, called_at, calls FROM queue_tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT ?',
+        'SELECT number, called_at, calls, called_table FROM queue_tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT ?',
       )
       .all(day, PACE_CALLS + 1) as TicketRow[];
     const waiting = (
@@ -156,7 +161,7 @@ export class QueueService {
         )
         .get(day) as { n: number }
     ).n;
-    const asCall = (r: TicketRow) => ({ number: r.number, calledAt: r.called_at!, calls: r.calls });
+    const asCall = (r: TicketRow) => ({ number: r.number, calledAt: r.called_at!, calls: r.calls, table: r.called_table });
     return {
       day,
       mode: this.mode(),

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
@@ -23,7 +23,10 @@ function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
-/** Which table this computer is: a device setting, so a second scan can say where it went. */
+/**
+ * Which table this computer is: a device setting (a table number is nothing personal), so a
+ * second scan can say where a slip went and the waiting-room screen where to go when it calls.
+ */
 function savedTable(): string {
   return window.localStorage.getItem(TABLE_KEY) ?? '1';
 }
@@ -55,7 +58,11 @@ export function PickupScreen({ session }: SectionProps) {
   const [voiding, setVoiding] = useState<string | null>(null);
   const [printable, setPrintable] = useState<PrintableSlip | null>(null);
   const [busy, setBusy] = useState(false);
-  const table = useRef(savedTable());
+  const [table, setTable] = useState(savedTable);
+  const changeTable = (next: string) => {
+    setTable(next);
+    window.localStorage.setItem(TABLE_KEY, next);
+  };
 
   const show = (next: PickupView | null, err: ApiError | null = null, justDone = false) => {
     setSlip(next);
@@ -97,7 +104,7 @@ export function PickupScreen({ session }: SectionProps) {
     if (!slip || busy) return;
     setBusy(true);
     const lines = slip.pickList.map((l) => ({ itemId: l.itemId, givenQty: given?.[l.itemId] ?? l.qty }));
-    const result = await api.call('slip.redeem', { slipId: slip.id, table: table.current, lines });
+    const result = await api.call('slip.redeem', { slipId: slip.id, table: table.trim() === '' ? null : table.trim(), lines });
     setBusy(false);
     if (result.ok) {
       show(result.value, null, true);
@@ -137,7 +144,7 @@ export function PickupScreen({ session }: SectionProps) {
           </button>
         </div>
       </div>
-      <QueuePanel />
+      <QueuePanel table={table} onTable={changeTable} />
       {view === 'day' ? (
         <DayView onOpen={(shortCode) => void find(shortCode)} coordinator={session.role === 'coordinator'} />
       ) : (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NowServing as NowServingView } from '../../shared/api/channels/queue';
 import { localeDir } from '../../shared/locales';
+import { isolate } from '../../shared/slips/bidi';
 import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { chime } from './chime';
@@ -33,6 +34,7 @@ export function NowServing({ languages = [] }: { languages?: readonly string[] }
   // A hub that has not called a number today (or does not use the queue) shows no band at all.
   if (!view || !view.current) return null;
   const others = languages.filter((l) => l !== i18n.language);
+  const table = view.current.table === null ? null : isolate(view.current.table);
   return (
     <section className="now-serving" aria-labelledby="now-serving-title" aria-live="polite">
       <h2 id="now-serving-title">{t('nowServing')}</h2>
@@ -50,6 +52,21 @@ export function NowServing({ languages = [] }: { languages?: readonly string[] }
       <p className="now-serving-number" data-testid="now-serving-number">
         {view.current ? view.current.number : '—'}
       </p>
+      {/* Where to go, in the language on screen and, smaller, in every other hub language at once. */}
+      {table !== null ? (
+        <div className="now-serving-table" data-testid="now-serving-table">
+          <p className="now-serving-table-main">{t('goToTable', { table })}</p>
+          {others.length > 0 ? (
+            <p className="now-serving-languages">
+              {others.map((lng) => (
+                <span key={lng} lang={lng} dir={localeDir(lng)}>
+                  {i18n.getFixedT(lng, 'stations')('goToTable', { table })}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {view.recent.length > 0 ? (
         <ul className="now-serving-recent" aria-label={t('calledBefore')}>
           {view.recent.map((c) => (

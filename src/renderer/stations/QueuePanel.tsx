@@ -5,10 +5,14 @@ import type { NowServing } from '../../shared/api/channels/queue';
 import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NumberField } from '../kiosk/NumberField';
 import './stations.css';
 
-/** The pickup table's part of the queue: call the next number, or call one again. */
-export function QueuePanel() {
+/**
+ * The pickup table's part of the queue: which table this is (on the number pad; the waiting-room
+ * screen says it with each number called here), call the next number, or call one again.
+ */
+export function QueuePanel({ table, onTable }: { table: string; onTable(table: string): void }) {
   const { t } = useTranslation('stations');
   const api = useApi();
   const [view, setView] = useState<NowServing | null>(null);
@@ -31,8 +35,12 @@ export function QueuePanel() {
 
   if (!view) return null;
   const lotteryClosed = view.mode === 'lottery' && !view.open;
+  const called = table.trim() === '' ? null : table.trim();
   return (
     <div className="queue-panel" role="region" aria-label={t('queue')}>
+      <div className="queue-panel-table">
+        <NumberField label={t('thisTable')} min={1} max={99} value={table} onChange={onTable} />
+      </div>
       <span>{t('nowServing')}</span>
       <span className="queue-panel-number" data-testid="queue-current">
         {view.current?.number ?? '—'}
@@ -43,7 +51,11 @@ export function QueuePanel() {
           {t('openLottery')}
         </button>
       ) : (
-        <button type="button" className="button button-primary" onClick={() => void api.call('queue.call_next', {}).then(act)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void api.call('queue.call_next', { table: called }).then(act)}
+        >
           {t('callNext')}
         </button>
       )}
@@ -51,7 +63,7 @@ export function QueuePanel() {
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => void api.call('queue.recall', { number: view.current!.number }).then(act)}
+          onClick={() => void api.call('queue.recall', { number: view.current!.number, table: called }).then(act)}
         >
           {t('callAgain', { number: view.current.number })}
         </button>

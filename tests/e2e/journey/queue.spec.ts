@@ -119,6 +119,8 @@ for (const { lng, mode } of STORIES) {
     await laptop.goto(kiosk.url);
     await table.touch.logIn(DEMO_PINS.intake);
     const queue = laptop.getByRole('region', { name: table.w('stations:queue') });
+    // This is table 3: set on the number pad, once, at this computer.
+    await table.touch.tapNumber(queue.getByLabel(table.w('stations:thisTable')), '3');
     if (mode === 'lottery') await table.touch.tap(queue.getByRole('button', { name: table.w('stations:openLottery') }));
     const waiting = kiosk.core.services.queue.nowServing().waiting;
     for (let i = 0; i < waiting; i += 1) {
@@ -135,7 +137,14 @@ for (const { lng, mode } of STORIES) {
     const band = tv.getByRole('region').filter({ has: tv.getByTestId('now-serving-number') });
     await expect(tv.getByTestId('now-serving-number')).toHaveText(String(n));
     await expect(tv.getByTestId('now-serving-number')).toBeInViewport();
-    for (const l of requireSite(kiosk.core.ctx).settings.languages) await expect(band).toContainText(wordsFor(l)('stations:nowServing'));
+    // And where to go: table 3, in every language the hub offers at once.
+    const goTo = tv.getByTestId('now-serving-table');
+    for (const l of requireSite(kiosk.core.ctx).settings.languages) {
+      await expect(band).toContainText(wordsFor(l)('stations:nowServing'));
+      await expect(goTo).toContainText(wordsFor(l)('stations:goToTable', { table: '\u20683\u2069' }));
+    }
+    await expect(goTo).toBeInViewport();
+    expect(kiosk.core.services.queue.nowServing().current).toMatchObject({ number: n, table: '3' });
     const size = await tv.getByTestId('now-serving-number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(72);
     await expect.poll(tones).toBeGreaterThanOrEqual(2);

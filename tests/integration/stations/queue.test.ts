@@ -62,6 +62,25 @@ describe('the "now serving" queue', () => {
     expect(await t.call('queue.recall', { number: 9 }, coord)).toMatchObject({ ok: false, error: { code: 'queue.not_called' } });
   });
 
+  it('says which table called a number, and the table calling it again is where to go now', async () => {
+    slips(3);
+    expect((await ok('queue.now_serving')).current).toBeNull();
+    t.clock.advance(1000);
+    expect((await ok('queue.call_next', { table: '3' })).current).toMatchObject({ number: 1, table: '3' });
+    t.clock.advance(1000);
+    // A table with no number set: the number is still called, with no table to name.
+    const second = await ok('queue.call_next', { table: ' ' });
+    expect(second.current).toMatchObject({ number: 2, table: null });
+    expect(second.recent).toMatchObject([{ number: 1, table: '3' }]);
+    t.clock.advance(1000);
+    expect((await ok('queue.recall', { number: 1, table: '5' })).current).toMatchObject({ number: 1, calls: 2, table: '5' });
+    // Read by the waiting-room screen (public), the same.
+    expect(await t.call('queue.now_serving', {})).toMatchObject({ ok: true, value: { current: { number: 1, table: '5' } } });
+    const tooLong = await t.callRaw('queue.call_next', { table: 'x'.repeat(41) }, coord);
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'api.invalid_input', params: { field: 'table' } } });
+    expect((await ok('queue.now_serving')).waiting).toBe(1);
+  });
+
   it('in a lottery, those waiting at opening are called in a drawn order, later arrivals after them', async () => {
     await ok('queue.set_mode', { mode: 'lottery' });
     slips(6);

@@ -19,6 +19,7 @@ import { relayDigests } from './0200-relay-digests';
 import { networkExchange } from './0210-network-exchange';
 import { month } from './0220-month';
 import { tefap } from './0230-tefap';
+import { queueTables } from './0240-queue-tables';
 import { boardPages } from './0260-board-pages';
 import { itemAsks } from './0270-item-asks';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   networkExchange,
   month,
   tefap,
+  queueTables,
   boardPages,
   itemAsks,
 ];

@@ -8,7 +8,25 @@ export const QUEUE_MODES = ['sequential', 'lottery'] as const;
 export const QueueMode = z.enum(QUEUE_MODES);
 export type QueueMode = z.infer<typeof QueueMode>;
 
-export const QueueCall = z.object({ number: z.number().int(), calledAt: z.string(), calls: z.number().int() });
+/**
+ * Which pickup table this is, as its volunteer set it there (a device setting): the table that
+ * calls a number tells the waiting room where to go. Empty or absent: a table with no number.
+ */
+export const PickupTable = z
+  .string()
+  .trim()
+  .max(40)
+  .nullable()
+  .default(null)
+  .transform((t) => (t === '' ? null : t));
+
+export const QueueCall = z.object({
+  number: z.number().int(),
+  calledAt: z.string(),
+  calls: z.number().int(),
+  /** The table that called it last, or null (a table with no number, or a call from before). */
+  table: z.string().nullable(),
+});
 
 export const NowServing = z.object({
   day: z.string(),
@@ -38,9 +56,14 @@ export const queueChannels = {
   'queue.set_mode': channel({ input: z.object({ mode: QueueMode }), output: NowServing, access: ['coordinator'] }),
   /** Opens today's queue; in lottery mode this draws the order of everyone already waiting. */
   'queue.open': channel({ input: z.object({}), output: NowServing, access: PICKUP }),
-  'queue.call_next': channel({ input: z.object({}), output: NowServing, access: PICKUP }),
-  /** A household that was called and did not come is called again. */
-  'queue.recall': channel({ input: z.object({ number: z.number().int().min(1) }), output: NowServing, access: PICKUP }),
+  /** Called to `table`: the waiting-room screen says where to go. */
+  'queue.call_next': channel({ input: z.object({ table: PickupTable }), output: NowServing, access: PICKUP }),
+  /** A household that was called and did not come is called again (to this table now). */
+  'queue.recall': channel({
+    input: z.object({ number: z.number().int().min(1), table: PickupTable }),
+    output: NowServing,
+    access: PICKUP,
+  }),
 };
 
 export const QUEUE_ERRORS = ['queue.empty', 'queue.not_open', 'queue.not_called', 'queue.no_ticket'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 import { DayView, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo } from '../../slips/schemas';
+import { PickupTable } from './queue';
 
 const PICKUP = ['intake', 'coordinator'] as const;
 
@@ -18,7 +19,7 @@ export const slipChannels = {
   'slip.redeem': channel({
     input: z.object({
       slipId: SlipId,
-      table: z.string().trim().max(40).nullable().default(null),
+      table: PickupTable,
       lines: z.array(RedeemLine).max(200).optional(),
     }),
     output: PickupView,
