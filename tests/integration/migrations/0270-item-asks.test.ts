@@ -20,6 +20,7 @@ describe('migration 270: item asks per day', () => {
       dbFile(),
       {
         from: 260,
+        to: 270,
         seed: `
           INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES ('rice', 's', 'bag', 0, 't', 't'), ('oil', 's', 'can', 0, 't', 't');
           INSERT INTO site_keys (key_id, public_key, private_key, created_at) VALUES (1, x'00', x'00', 't');

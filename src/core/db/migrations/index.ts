@@ -19,9 +19,9 @@ import { relayDigests } from './0200-relay-digests';
 import { networkExchange } from './0210-network-exchange';
 import { month } from './0220-month';
 import { tefap } from './0230-tefap';
-import { queueTables } from './0240-queue-tables';
 import { boardPages } from './0260-board-pages';
 import { itemAsks } from './0270-item-asks';
+import { queueTables } from './0280-queue-tables';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -45,9 +45,9 @@ export const MIGRATIONS: readonly Migration[] = [
   networkExchange,
   month,
   tefap,
-  queueTables,
   boardPages,
   itemAsks,
+  queueTables,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * only which number is served. Null for calls made before this, or by a table with no number.
  */
 export const queueTables: Migration = {
-  version: 240,
+  version: 280,
   name: 'queue-tables',
   sql: `
 ALTER TABLE queue_tickets ADD COLUMN called_table TEXT CHECK (called_table IS NULL OR length(called_table) BETWEEN 1 AND 40);
