@@ -46,6 +46,7 @@ export function SignaturePad({ label, value, onChange }: { label: string; value:
   const drawing = useRef<string | null>(null);
   const last = useRef<Point | null>(null);
   const statusId = useId();
+  const labelId = useId();
 
   useEffect(() => {
     if (drawing.current === null) draw(canvas.current, value);
@@ -85,13 +86,17 @@ export function SignaturePad({ label, value, onChange }: { label: string; value:
   const signed = isSigned(value);
   return (
     <div className="signature">
+      {/* Said on screen, not only to a screen reader: an empty box alone does not say "sign here". */}
+      <p id={labelId} className="signature-label">
+        {label}
+      </p>
       <canvas
         ref={canvas}
         className="signature-pad"
         width={SIGNATURE_WIDTH}
         height={SIGNATURE_HEIGHT}
         role="img"
-        aria-label={label}
+        aria-labelledby={labelId}
         aria-describedby={statusId}
         onPointerDown={down}
         onPointerMove={move}
