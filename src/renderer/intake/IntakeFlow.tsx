@@ -17,6 +17,7 @@ import { PurposeScreen } from './PurposeScreen';
 import { ReturningScreen } from './ReturningScreen';
 import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
+import { TefapScreen } from './TefapScreen';
 import { householdSize } from '../../shared/domain/household';
 import {
   answerOf,
@@ -29,6 +30,8 @@ import {
   nextStep,
   offersHelp,
   previousStep,
+  tefapAnswer,
+  tefapUntouched,
   type IntakeState,
 } from './intake-state';
 
@@ -156,6 +159,8 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
     }));
   };
 
+  // TEFAP mode is the site's (off unless it turned it on): its step is walked only then.
+  const tefapOn = config.tefap !== null;
   const idle = <IdleGuard seconds={config.idleSeconds} active={!isUntouched(state)} onTimeout={startOver} />;
 
   if (state.step === 'language') {
@@ -186,14 +191,14 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   // The arrow and the word are two flex items with a gap: a space inside a mirrored inline-block
   // collapses in right-to-left text, and the arrow ended up touching the word.
   const back = (
-    <button type="button" className="button button-secondary button-arrow" onClick={() => go(previousStep(state))}>
+    <button type="button" className="button button-secondary button-arrow" onClick={() => go(previousStep(state, tefapOn))}>
       <span className="flip-rtl" aria-hidden="true">
         ←
       </span>
       <span>{t('common:back')}</span>
     </button>
   );
-  const next = (label = t('common:next'), onClick = () => go(nextStep(state))) => (
+  const next = (label = t('common:next'), onClick = () => go(nextStep(state, tefapOn))) => (
     <button type="button" className="button button-primary button-arrow" onClick={onClick}>
       <span>{label}</span>
       <span className="flip-rtl" aria-hidden="true">
@@ -250,7 +255,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         <PurposeScreen
           value={state.purpose}
           onPick={(purpose) => {
-            setState((s) => ({ ...s, purpose, step: nextStep({ ...s, purpose }) }));
+            setState((s) => ({ ...s, purpose, step: nextStep({ ...s, purpose }, tefapOn) }));
             window.scrollTo(0, 0);
           }}
           {...(config.returningVisitors ? { onReturning: () => go('returning') } : {})}
@@ -263,7 +268,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         if (question) return setNotice(t('household.missing', { field: questionLabel(t, question) }));
         if (householdSize(householdAnswer(state.household, config.ageQuestions)) > config.maxHouseholdSize)
           return setNotice(t('errors:intake.household_too_large', { max: config.maxHouseholdSize }));
-        go(nextStep(state));
+        go(nextStep(state, tefapOn));
       };
       return frame(
         t('household.title'),
@@ -308,7 +313,34 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         </>,
       );
     }
+    case 'tefap': {
+      const onNext = () => {
+        const checked = tefapAnswer(state.tefap);
+        if ('missing' in checked) return setNotice(t(`tefap.missing.${checked.missing}`));
+        go(nextStep(state, tefapOn));
+      };
+      return frame(
+        t('tefap.title'),
+        <TefapScreen
+          draft={state.tefap}
+          declaration={config.tefap?.declaration ?? ''}
+          people={householdSize(householdAnswer(state.household, config.ageQuestions))}
+          onChange={(tefap) => {
+            setNotice(null);
+            patch({ tefap });
+          }}
+        />,
+        <>
+          {back}
+          {next(tefapUntouched(state.tefap) ? t('contact.skip') : t('common:next'), onNext)}
+        </>,
+      );
+    }
     case 'confirm': {
+      const asks = asksForHelp(state);
+      // Only at a site in TEFAP mode, for a visit that asks for food, and only what the visitor gave.
+      const checked = tefapOn && asks ? tefapAnswer(state.tefap) : null;
+      const tefap = checked && 'answer' in checked ? checked.answer : null;
       const submit = async () => {
         if (!state.language || busy) return;
         setBusy(true);
@@ -350,12 +382,12 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
                 ...(state.phone.trim() ? { phone: state.phone.trim() } : {}),
               },
           ...(state.returning ? { returning: state.returning } : {}),
+          ...(tefap ? { tefap } : {}),
         });
         setBusy(false);
         if (result.ok) setState((s) => ({ ...s, slip: result.value, step: 'slip' }));
         else setError(result.error);
       };
-      const asks = asksForHelp(state);
       // Nothing asked for and nothing offered: no slip to make (core refuses it too).
       if (!asks && !offersHelp(state)) {
         return frame(
@@ -368,7 +400,12 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
       }
       return frame(
         t('confirm.title'),
-        <Summary state={state} catalog={catalog} people={householdSize(householdAnswer(state.household, config.ageQuestions))} />,
+        <Summary
+          state={state}
+          catalog={catalog}
+          people={householdSize(householdAnswer(state.household, config.ageQuestions))}
+          tefap={tefap}
+        />,
         <>
           {back}
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>

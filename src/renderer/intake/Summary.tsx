@@ -1,11 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/api/channels/intake';
+import type { TefapAnswer } from '../../shared/reports/report';
 import { formatList } from '../format/list';
 import type { IntakeState } from './intake-state';
 
 /** "Is this right?": everything the visitor said, in their language, before the slip is made. */
-/** `people`: the household's size as the site asks it (intake-state householdAnswer). */
-export function Summary({ state, catalog, people }: { state: IntakeState; catalog: CatalogItem[] | null; people: number }) {
+/** `people`: the household's size as the site asks it (intake-state householdAnswer); `tefap`: what TEFAP mode will keep. */
+export function Summary({
+  state,
+  catalog,
+  people,
+  tefap = null,
+}: {
+  state: IntakeState;
+  catalog: CatalogItem[] | null;
+  people: number;
+  tefap?: TefapAnswer | null;
+}) {
   const { t, i18n } = useTranslation('intake');
   const purpose = state.purpose ?? 'need';
   const names = new Map((catalog ?? []).map((i) => [i.id, i.name]));
@@ -57,6 +68,19 @@ export function Summary({ state, catalog, people }: { state: IntakeState; catalo
         <>
           <dt>{t('confirm.contact')}</dt>
           <dd>{list([state.firstName.trim(), state.phone.trim()].filter(Boolean))}</dd>
+        </>
+      ) : null}
+      {tefap ? (
+        <>
+          <dt>{t('tefap.summary')}</dt>
+          <dd>
+            {list([
+              tefap.name,
+              ...(tefap.address ? [tefap.address] : []),
+              tefap.basis === 'income' ? t('tefap.income') : t(`tefap.programs.${tefap.program ?? 'other'}`),
+              t('tefap.signed'),
+            ])}
+          </dd>
         </>
       ) : null}
     </dl>

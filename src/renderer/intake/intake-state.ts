@@ -2,6 +2,7 @@ import type { AVAILABILITY, KioskConfig, NEED_CATEGORIES, OFFER_CATEGORIES, Purp
 import type { Household } from '../../shared/domain/household';
 import type { LocaleCode } from '../../shared/locales';
 import type { SlipView } from '../../shared/domain/slip';
+import type { TEFAP_PROGRAMS, TefapAnswer } from '../../shared/reports/report';
 import type { Display } from '../kiosk/VisitorFrame';
 
 /** null: the visitor has not said. Only what the site requires must be said. */
@@ -63,7 +64,25 @@ export function householdCounts(h: Household, questions: KioskConfig['ageQuestio
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 export type OfferCategory = (typeof OFFER_CATEGORIES)[number];
 
-export type IntakeStep = 'language' | 'returning' | 'purpose' | 'household' | 'needs' | 'offers' | 'contact' | 'confirm' | 'slip';
+export type IntakeStep = 'language' | 'returning' | 'purpose' | 'household' | 'needs' | 'offers' | 'contact' | 'tefap' | 'confirm' | 'slip';
+
+export type TefapProgram = (typeof TEFAP_PROGRAMS)[number];
+
+/**
+ * TEFAP's questions as the visitor is answering them (only at a site in TEFAP mode): the name of
+ * the person receiving food, an address if they can give one, the basis of eligibility and a
+ * finger signature. Household size is the household step's answer, never asked again.
+ */
+export interface TefapDraft {
+  name: string;
+  address: string;
+  basis: TefapAnswer['basis'] | null;
+  program: TefapProgram | null;
+  /** The signature as TefapAnswer keeps it (an SVG path in a 600 x 200 box); '' unsigned. */
+  signature: string;
+}
+
+export const EMPTY_TEFAP: TefapDraft = { name: '', address: '', basis: null, program: null, signature: '' };
 
 /** A visitor's answers, held in memory only and wiped on "Start over" or idle. */
 export interface IntakeState {
@@ -86,6 +105,7 @@ export interface IntakeState {
   returning: string | null;
   /** A name or phone is kept for this returning household: left as it is, never asked again. */
   contactOnFile: boolean;
+  tefap: TefapDraft;
   slip: SlipView | null;
   requestId: string;
   display: Display;
@@ -109,14 +129,18 @@ export function freshIntake(newId: () => string): IntakeState {
     phone: '',
     returning: null,
     contactOnFile: false,
+    tefap: EMPTY_TEFAP,
     slip: null,
     requestId: newId(),
     display: { largeText: false, highContrast: false },
   };
 }
 
-/** The steps this visitor walks, in order: needs only if asking, offers only if offering. */
-export function stepsFor(s: Pick<IntakeState, 'purpose' | 'returning'>): IntakeStep[] {
+/**
+ * The steps this visitor walks, in order: needs only if asking, offers only if offering, and
+ * TEFAP's questions only at a site in TEFAP mode and only to a visitor asking for food.
+ */
+export function stepsFor(s: Pick<IntakeState, 'purpose' | 'returning'>, tefap = false): IntakeStep[] {
   const purpose = s.purpose ?? 'need';
   return [
     'language',
@@ -126,20 +150,21 @@ export function stepsFor(s: Pick<IntakeState, 'purpose' | 'returning'>): IntakeS
     ...(purpose !== 'need' ? (['offers'] as const) : []),
     // A returning household has been asked already; Back still reaches every answer.
     ...(s.returning ? [] : (['contact'] as const)),
+    ...(tefap && purpose !== 'offer' ? (['tefap'] as const) : []),
     'confirm',
     'slip',
   ];
 }
 
-export function nextStep(s: IntakeState): IntakeStep {
-  const steps = stepsFor(s);
+export function nextStep(s: IntakeState, tefap = false): IntakeStep {
+  const steps = stepsFor(s, tefap);
   return steps[steps.indexOf(s.step) + 1] ?? 'confirm';
 }
 
-export function previousStep(s: IntakeState): IntakeStep {
+export function previousStep(s: IntakeState, tefap = false): IntakeStep {
   // "I have a slip" is offered on the first screen and again after the language.
   if (s.step === 'returning') return s.language ? 'purpose' : 'language';
-  const steps = stepsFor(s);
+  const steps = stepsFor(s, tefap);
   const i = steps.indexOf(s.step);
   return steps[Math.max(0, i - 1)] ?? 'language';
 }
@@ -166,10 +191,42 @@ export function hasAnswers(s: IntakeState): boolean {
       s.otherNeeds.length > 0 ||
       s.offers.length > 0 ||
       s.firstName.trim() !== '' ||
-      s.phone.trim() !== '')
+      s.phone.trim() !== '' ||
+      !tefapUntouched(s.tefap))
   );
 }
 
 export function isUntouched(s: IntakeState): boolean {
   return s.step === 'language' && !s.display.largeText && !s.display.highContrast;
+}
+
+/** Nothing said on the TEFAP step: the visitor may go on without it (served all the same, no record). */
+export function tefapUntouched(d: TefapDraft): boolean {
+  return d.name.trim() === '' && d.address.trim() === '' && d.basis === null && d.signature === '';
+}
+
+/** The first thing the TEFAP step still needs, in the order it asks; null when it is complete. */
+export type TefapMissing = 'name' | 'basis' | 'program' | 'signature';
+
+/**
+ * What the TEFAP step sends: nothing when untouched (the visitor chose not to), the answer when
+ * complete, else which question is still open, for the screen to name it. Never ID, status or proof.
+ */
+export function tefapAnswer(d: TefapDraft): { answer: TefapAnswer | null } | { missing: TefapMissing } {
+  if (tefapUntouched(d)) return { answer: null };
+  const name = d.name.trim();
+  if (name === '') return { missing: 'name' };
+  if (d.basis === null) return { missing: 'basis' };
+  if (d.basis === 'categorical' && d.program === null) return { missing: 'program' };
+  if (d.signature === '') return { missing: 'signature' };
+  const address = d.address.trim();
+  return {
+    answer: {
+      name,
+      ...(address ? { address } : {}),
+      basis: d.basis,
+      ...(d.basis === 'categorical' && d.program ? { program: d.program } : {}),
+      signature: d.signature,
+    },
+  };
 }

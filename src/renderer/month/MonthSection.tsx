@@ -13,6 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { BarChart } from './BarChart';
 import { BandSettings } from './BandSettings';
+import { TefapSettings } from './TefapSettings';
 import { currentMonth, shiftMonth, type MonthPeriod } from './period';
 import './month.css';
 
@@ -92,7 +93,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       label: t('fig.withChildren'),
       value: (r) => withNotAnswered(r.households.withChildren, r.households.withChildrenNotAnswered),
     },
-    { key: 'tefap', label: t('fig.tefap'), value: (r) => n.format(r.households.tefap) },
+    { key: 'tefap', label: t('fig.tefap'), value: (r) => n.format(r.households.tefap), note: t('fig.tefapNote') },
     ...(report?.current.individuals.bands ?? []).map((b, i) => ({
       key: `band-${i}`,
       label: `${t('fig.individuals')} ${bandLabel(b.band)}`,
@@ -287,7 +288,12 @@ export function MonthSection({ siteName, settings }: SectionProps) {
           {t('settings')}
         </button>
       </div>
-      {showSettings ? <BandSettings onSaved={() => setVersion((v) => v + 1)} /> : null}
+      {showSettings ? (
+        <>
+          <BandSettings onSaved={() => setVersion((v) => v + 1)} />
+          <TefapSettings onSaved={() => setVersion((v) => v + 1)} />
+        </>
+      ) : null}
       {/* The printed report: the same sheet on <body>, shown only in print (print.css hides all else). */}
       {createPortal(<div className="print-area month-print-area">{sheet(true)}</div>, document.body)}
     </section>

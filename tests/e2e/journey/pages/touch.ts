@@ -82,6 +82,30 @@ export class Touch {
     await select.selectOption({ label: option });
   }
 
+  /**
+   * A finger drawing on a pad: each stroke is touched down, slid through its points and lifted,
+   * as a real touch screen sends it (Chromium turns the touches into pointer events). Points are
+   * fractions of the pad's width and height, so the same strokes fit every screen size.
+   */
+  async draw(pad: Locator, strokes: readonly (readonly [number, number])[][]): Promise<void> {
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the pad is not on screen');
+    const at = ([fx, fy]: readonly [number, number]) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height });
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      for (const stroke of strokes) {
+        const [first, ...rest] = stroke;
+        if (!first) continue;
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(first)] });
+        for (const p of rest) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      }
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** The volunteer's PIN on the PIN pad, from the visitor screen. */
   async logIn(pin: string): Promise<void> {
     await this.tap(this.button(this.w('common:volunteer')));
