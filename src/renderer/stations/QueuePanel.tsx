@@ -6,6 +6,7 @@ import { useApi } from '../api/context';
 import { useLive } from '../api/live';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
+import { isolate } from '../../shared/slips/bidi';
 import './stations.css';
 
 /**
@@ -17,6 +18,7 @@ export function QueuePanel({ table, onTable }: { table: string; onTable(table: s
   const api = useApi();
   const [view, setView] = useState<NowServing | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [settingTable, setSettingTable] = useState(false);
   const load = useCallback(async () => {
     const r = await api.call('queue.now_serving', {});
     if (r.ok) setView(r.value);
@@ -38,9 +40,22 @@ export function QueuePanel({ table, onTable }: { table: string; onTable(table: s
   const called = table.trim() === '' ? null : table.trim();
   return (
     <div className="queue-panel" role="region" aria-label={t('queue')}>
-      <div className="queue-panel-table">
-        <NumberField label={t('thisTable')} min={1} max={99} value={table} onChange={onTable} />
-      </div>
+      {/* Set once at this computer: out of the way until it is changed. */}
+      {settingTable ? (
+        <div className="queue-panel-table">
+          <NumberField label={t('thisTable')} min={1} max={99} value={table} onChange={onTable} onEnter={() => setSettingTable(false)} />
+          <button type="button" className="button button-primary" onClick={() => setSettingTable(false)}>
+            {t('common:ok')}
+          </button>
+        </div>
+      ) : (
+        <span className="queue-panel-table-name">
+          {called === null ? t('noTable') : t('tableIs', { table: isolate(called) })}
+          <button type="button" className="button button-quiet" onClick={() => setSettingTable(true)}>
+            {t('changeTable')}
+          </button>
+        </span>
+      )}
       <span>{t('nowServing')}</span>
       <span className="queue-panel-number" data-testid="queue-current">
         {view.current?.number ?? '—'}

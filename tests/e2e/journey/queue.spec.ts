@@ -120,7 +120,12 @@ for (const { lng, mode } of STORIES) {
     await table.touch.logIn(DEMO_PINS.intake);
     const queue = laptop.getByRole('region', { name: table.w('stations:queue') });
     // This is table 3: set on the number pad, once, at this computer.
+    await expect(queue).toContainText(table.w('stations:tableIs', { table: '\u20681\u2069' }));
+    await table.touch.tap(queue.getByRole('button', { name: table.w('stations:changeTable') }));
     await table.touch.tapNumber(queue.getByLabel(table.w('stations:thisTable')), '3');
+    await table.shots.step('table-number');
+    await table.touch.tap(queue.getByRole('button', { name: table.w('common:ok'), exact: true }));
+    await expect(queue).toContainText(table.w('stations:tableIs', { table: '\u20683\u2069' }));
     if (mode === 'lottery') await table.touch.tap(queue.getByRole('button', { name: table.w('stations:openLottery') }));
     const waiting = kiosk.core.services.queue.nowServing().waiting;
     for (let i = 0; i < waiting; i += 1) {
