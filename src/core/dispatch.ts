@@ -7,6 +7,7 @@ import { issueReason } from './input-issue';
 import type { Handler, Handlers } from './handlers';
 import type { SessionStore } from './site/sessions';
 import type { RequestLog } from './stations/request-log';
+import type { CommitGroup } from './db/commit-group';
 
 /** What the host, not the caller, vouches for: the paired station a call came through. */
 export interface Caller {
@@ -26,6 +27,11 @@ export interface DispatchOptions {
   onSuccess?: (channel: string) => void;
   /** The clock the request log dates its entries with. */
   now?: () => Date;
+  /**
+   * Writes that commit together with the others arriving at the same moment (and with their
+   * request-log entry), one sync to disk for the group. Their handlers must be synchronous.
+   */
+  grouped?: { commits: CommitGroup; channels: (channel: string) => boolean };
 }
 
 function fail(code: ErrorCode, message: string, params?: ErrorParams): ApiResult<never> {
@@ -63,21 +69,49 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, optio
       const first = input.error.issues[0];
       return fail('api.invalid_input', z.prettifyError(input.error), { field: first?.path.join('.') ?? '', ...issueReason(first) });
     }
+    const handler = handlers[channel] as Handler<ChannelName>;
+    const call = { session, station: caller.station ?? null };
+    const requestId = envelope.data.requestId;
+    const requests = requestId === undefined ? undefined : options.requests;
+    const failed = (err: unknown): ApiResult<never> => {
+      if (err instanceof AppError) return fail(err.code, err.message, err.params);
+      options.logError?.(err, channel);
+      return fail('api.internal', 'something went wrong');
+    };
+    const grouped = options.grouped?.channels(channel) ? options.grouped.commits : undefined;
+    if (grouped) {
+      // The handler, its output check and its request-log entry in one savepoint of the group's
+      // transaction: a refusal or a bad output changes nothing, and nothing is answered before
+      // the group is on disk.
+      const work = (): ApiResult<unknown> => {
+        const value = handler(input.data as never, call);
+        if (value instanceof Promise) throw new TypeError(`${channel} is grouped but its handler is not synchronous`);
+        return { ok: true, value: def.output.parse(value) };
+      };
+      const write = async (): Promise<ApiResult<unknown>> => {
+        try {
+          const { result, fresh } = await grouped.run(() =>
+            requests ? requests.within(requestId!, channel, options.now?.() ?? new Date(), work) : { result: work(), fresh: true },
+          );
+          if (fresh && result.ok) options.onSuccess?.(channel);
+          return result;
+        } catch (err) {
+          return failed(err);
+        }
+      };
+      return requests ? requests.share(requestId!, write) : write();
+    }
     const run = async (): Promise<ApiResult<unknown>> => {
       try {
-        const handler = handlers[channel] as Handler<ChannelName>;
-        const value = await handler(input.data as never, { session, station: caller.station ?? null });
+        const value = await handler(input.data as never, call);
         const result: ApiResult<unknown> = { ok: true, value: def.output.parse(value) };
         options.onSuccess?.(channel);
         return result;
       } catch (err) {
-        if (err instanceof AppError) return fail(err.code, err.message, err.params);
-        options.logError?.(err, channel);
-        return fail('api.internal', 'something went wrong');
+        return failed(err);
       }
     };
-    const requestId = envelope.data.requestId;
-    if (requestId === undefined || !options.requests) return run();
-    return options.requests.once(requestId, channel, options.now?.() ?? new Date(), run);
+    if (!requests) return run();
+    return requests.once(requestId!, channel, options.now?.() ?? new Date(), run);
   };
 }

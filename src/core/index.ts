@@ -42,6 +42,8 @@ import { StationService } from './stations/station-service';
 import { stationHandlers } from './stations/handlers';
 import { EventBus } from './stations/events';
 import { RequestLog } from './stations/request-log';
+import { CommitGroup } from './db/commit-group';
+import { isSharedWrite } from '../shared/api/events';
 import { QueueService } from './queue/queue-service';
 import { queueHandlers } from './queue/handlers';
 import { NetworkExchange, type NetworkDeps } from './exchange/network-sync';
@@ -168,6 +170,8 @@ export function createCore(deps: CoreDeps): Core {
     isSetUp: () => readSite(ctx) !== null,
     ...(deps.logError ? { logError: deps.logError } : {}),
     requests: new RequestLog(ctx.db),
+    // The writes stations make together (intake, pickup, stock, the queue) share one commit.
+    grouped: { commits: new CommitGroup(ctx.db), channels: isSharedWrite },
     now: () => ctx.clock.now(),
     onSuccess: (channel: string) => {
       events.published(channel, nowIso(ctx));

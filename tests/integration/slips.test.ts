@@ -341,7 +341,7 @@ describe('pickup slips', () => {
         ],
         'ar',
       );
-      const first = await t.call('slip.printable', { slipId: slip.id });
+      const first = await t.call('slip.printable', { slipId: slip.id, qrDigits: slip.digits });
       expect(first).toMatchObject({
         ok: true,
         value: { qrDigits: slip.digits, visitorLanguage: 'ar', siteLanguage: 'en', reprints: 0, siteName: 'Eastside Hub' },

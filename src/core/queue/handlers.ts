@@ -6,7 +6,7 @@ export function queueHandlers(
 ): Pick<Handlers, 'queue.now_serving' | 'queue.ticket' | 'queue.set_mode' | 'queue.open' | 'queue.call_next' | 'queue.recall'> {
   return {
     'queue.now_serving': () => queue.nowServing(),
-    'queue.ticket': ({ slipId }) => queue.ticket(slipId),
+    'queue.ticket': ({ slipId, qrDigits }, call) => queue.ticket(slipId, qrDigits, call.session),
     'queue.set_mode': ({ mode }) => queue.setMode(mode),
     'queue.open': () => queue.open(),
     'queue.call_next': ({ table }) => queue.callNext(table),

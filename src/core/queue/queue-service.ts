@@ -3,6 +3,8 @@ import { nowIso } from '../context';
 import { AppError } from '../errors';
 import { dayNumber, dayToIso } from '../../shared/time';
 import type { NowServing, QueueMode } from '../../shared/api/channels/queue';
+import type { SessionInfo } from '../site/sessions';
+import { mayReadSlip } from '../slips/slip-holder';
 
 /** The pace is read from this many recent calls; fewer than MIN_PACE and no estimate is given. */
 const PACE_CALLS = 10;
@@ -58,8 +60,9 @@ export class QueueService {
       .run({ day, dayNo, pending: lottery && !open ? 1 : 0 });
   }
 
-  ticket(slipId: string): { number: number } {
-    const number = this.numberOf(slipId);
+  /** A slip's number for one who holds it (its QR digits) or a volunteer at pickup; to anyone else, as for no slip. */
+  ticket(slipId: string, qrDigits: string | undefined, session: SessionInfo | null): { number: number } {
+    const number = mayReadSlip(this.ctx, slipId, qrDigits, session) ? this.numberOf(slipId) : null;
     if (number === null) throw new AppError('queue.no_ticket', 'no queue number for this slip today');
     return { number };
   }

@@ -10,7 +10,7 @@ export function slipHandlers(slips: SlipService): Pick<Handlers, SlipChannel> {
     'slip.redeem': ({ slipId, table, lines }, call) => slips.redeem(slipId, table, who(call), lines),
     'slip.void': ({ slipId, reason }, call) => slips.void(slipId, reason, who(call)),
     'slip.reprint': ({ slipId }) => slips.reprint(slipId),
-    'slip.printable': ({ slipId }) => slips.printable(slipId),
+    'slip.printable': ({ slipId, qrDigits }, call) => slips.printableFor(slipId, qrDigits, call.session),
     'slip.day': ({ day }) => slips.day(day),
     'slip.keys': () => slips.keys(),
     'slip.rotate_key': () => slips.rotateKey(),

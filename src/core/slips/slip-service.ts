@@ -13,6 +13,8 @@ import { itemNameSql } from '../inventory/item-name';
 import { distributeFefo } from '../inventory/ledger';
 import { requireSite } from '../site/site-service';
 import type { SlipKeyring } from './signing';
+import type { SessionInfo } from '../site/sessions';
+import { mayReadSlip } from './slip-holder';
 
 interface SlipRow {
   id: string;
@@ -287,8 +289,17 @@ export class SlipService {
       .immediate();
   }
 
+  /**
+   * The printable slip for one who holds it (its QR digits: the kiosk that issued it) or a
+   * volunteer at pickup. Anyone else is told what an unknown id is told, word for word.
+   */
+  printableFor(slipId: string, qrDigits: string | undefined, session: SessionInfo | null): PrintableSlip {
+    if (!mayReadSlip(this.ctx, slipId, qrDigits, session)) throw new AppError('slip.not_found', `no slip ${slipId}`);
+    return this.printable(slipId);
+  }
+
   /** The slip ready to print: items in the visitor's language and in the site's, side by side. */
-  printable(slipId: string): PrintableSlip {
+  private printable(slipId: string): PrintableSlip {
     const site = requireSite(this.ctx);
     const row = this.requireRow(slipId);
     const visitor = this.lines(slipId, row.language);

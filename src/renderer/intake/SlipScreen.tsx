@@ -63,17 +63,19 @@ export function IssuedSlip({ slip }: { slip: SlipView }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([api.call('print.settings', {}), api.call('slip.printable', { slipId: slip.id })]).then(([s, p]) => {
-      if (!live) return;
-      if (!s.ok || (s.value.mode !== 'screen' && !p.ok)) return setStatus('failed');
-      setSettings(s.value);
-      if (p.ok) setPrintable(p.value);
-      setStatus(s.value.mode === 'auto' ? 'printing' : s.value.mode);
-    });
+    void Promise.all([api.call('print.settings', {}), api.call('slip.printable', { slipId: slip.id, qrDigits: slip.qrDigits })]).then(
+      ([s, p]) => {
+        if (!live) return;
+        if (!s.ok || (s.value.mode !== 'screen' && !p.ok)) return setStatus('failed');
+        setSettings(s.value);
+        if (p.ok) setPrintable(p.value);
+        setStatus(s.value.mode === 'auto' ? 'printing' : s.value.mode);
+      },
+    );
     return () => {
       live = false;
     };
-  }, [api, slip.id]);
+  }, [api, slip.id, slip.qrDigits]);
 
   const print = useCallback(async () => {
     if (!settings || !printable || busy.current) return;

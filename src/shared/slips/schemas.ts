@@ -5,6 +5,9 @@ import { LocaleCode } from '../domain/site';
 /** A slip id as stored and passed between screens: the 10 random bytes as hex. */
 export const SlipId = z.string().regex(/^[0-9a-f]{20}$/);
 
+/** A slip's signed QR digits, given back as the proof of holding the slip. */
+export const SlipProof = z.string().regex(/^\d+$/).max(400);
+
 /** One lot a pick-list line is taken from, earliest expiry first (what FEFO will give). */
 export const PickLot = z.object({
   lotId: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from '../../support/core';
+import { makeCore, okValue, type TestCore } from '../../support/core';
 import { issueSlip, stockItem } from '../../support/slips';
 import { estimate } from '../../../src/core/queue/queue-service';
 import { DAY_MS } from '../../../src/shared/time';
@@ -29,7 +29,7 @@ describe('the "now serving" queue', () => {
 
   it("numbers the day's slips in arrival order and calls them in that order", async () => {
     const [a, b, c] = slips(3);
-    expect(await t.call('queue.ticket', { slipId: b!.id })).toEqual({ ok: true, value: { number: 2 } });
+    expect(await t.call('queue.ticket', { slipId: b!.id, qrDigits: b!.digits })).toEqual({ ok: true, value: { number: 2 } });
     expect((await ok('queue.now_serving')).waiting).toBe(3);
     expect((await ok('queue.call_next')).current).toMatchObject({ number: 1, calls: 1 });
     // A slip picked up without being called is not called later.
@@ -47,7 +47,10 @@ describe('the "now serving" queue', () => {
     const [yesterdays] = slips(1);
     t.clock.advance(DAY_MS);
     // The slip exists (a lookup finds it), but it was numbered on another day.
-    expect(await t.call('queue.ticket', { slipId: yesterdays!.id })).toMatchObject({ ok: false, error: { code: 'queue.no_ticket' } });
+    expect(await t.call('queue.ticket', { slipId: yesterdays!.id, qrDigits: yesterdays!.digits })).toMatchObject({
+      ok: false,
+      error: { code: 'queue.no_ticket' },
+    });
   });
 
   it('calls again a household that did not come, and refuses to "recall" one never called', async () => {
@@ -106,9 +109,61 @@ describe('the "now serving" queue', () => {
     // A new day, a new volunteer session.
     const login = await t.call('auth.login', { pin: '1234' });
     const today = login.ok ? (login.value as { token: string }).token : '';
-    expect(await t.call('slip.printable', { slipId: b!.id })).toMatchObject({ ok: true, value: { queueNumber: 2 } });
+    expect(await t.call('slip.printable', { slipId: b!.id, qrDigits: b!.digits })).toMatchObject({ ok: true, value: { queueNumber: 2 } });
     expect(await t.call('slip.reprint', { slipId: a!.id }, today)).toMatchObject({ ok: true, value: { queueNumber: 1, reprints: 1 } });
-    expect(await t.call('slip.printable', { slipId: old!.id })).toMatchObject({ ok: true, value: { queueNumber: null } });
+    expect(await t.call('slip.printable', { slipId: old!.id, qrDigits: old!.digits })).toMatchObject({
+      ok: true,
+      value: { queueNumber: null },
+    });
+  });
+
+  it("tells a slip's number and printable copy only to one holding the slip or a pickup volunteer; to anyone else, what an unknown id gets", async () => {
+    const [mine, theirs] = slips(2);
+    const unknown = 'f'.repeat(20);
+    const signIn = async (name: string, role: 'stock' | 'intake', pin: string) => {
+      okValue(await t.call('volunteers.add', { name, role, pin }, coord));
+      return okValue(await t.call('auth.login', { pin })).token;
+    };
+    const stock = await signIn('Sam', 'stock', '5555');
+    const intake = await signIn('Ines', 'intake', '6666');
+    const refusals = async (session?: string) => [
+      await t.call('queue.ticket', { slipId: theirs!.id }, session),
+      await t.call('queue.ticket', { slipId: theirs!.id, qrDigits: mine!.digits }, session),
+      await t.call('queue.ticket', { slipId: theirs!.id, qrDigits: `${theirs!.digits}0` }, session),
+      await t.call('slip.printable', { slipId: theirs!.id }, session),
+      await t.call('slip.printable', { slipId: theirs!.id, qrDigits: mine!.digits }, session),
+    ];
+    const asUnknown = async (session?: string) => [
+      await t.call('queue.ticket', { slipId: unknown }, session),
+      await t.call('queue.ticket', { slipId: unknown, qrDigits: mine!.digits }, session),
+      await t.call('queue.ticket', { slipId: unknown, qrDigits: `${theirs!.digits}0` }, session),
+      await t.call('slip.printable', { slipId: unknown }, session),
+      await t.call('slip.printable', { slipId: unknown, qrDigits: mine!.digits }, session),
+    ];
+    // The visitor's kiosk (no PIN) and a stock volunteer are not the pickup table.
+    for (const session of [undefined, stock]) {
+      const got = await refusals(session);
+      // Word for word what an id that was never issued gets, but for the id itself in the message.
+      expect(JSON.stringify(got).replaceAll(theirs!.id, 'ID')).toBe(JSON.stringify(await asUnknown(session)).replaceAll(unknown, 'ID'));
+      expect(got.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+        'queue.no_ticket',
+        'queue.no_ticket',
+        'queue.no_ticket',
+        'slip.not_found',
+        'slip.not_found',
+      ]);
+    }
+    // The one holding the slip (the kiosk that issued it was given its digits).
+    expect(await t.call('queue.ticket', { slipId: mine!.id, qrDigits: mine!.digits })).toEqual({ ok: true, value: { number: 1 } });
+    expect(await t.call('slip.printable', { slipId: mine!.id, qrDigits: mine!.digits })).toMatchObject({
+      ok: true,
+      value: { queueNumber: 1 },
+    });
+    // A volunteer at pickup needs no proof.
+    for (const session of [intake, coord]) {
+      expect(await t.call('queue.ticket', { slipId: theirs!.id }, session)).toEqual({ ok: true, value: { number: 2 } });
+      expect(await t.call('slip.printable', { slipId: theirs!.id }, session)).toMatchObject({ ok: true, value: { id: theirs!.id } });
+    }
   });
 
   it('only a pickup volunteer calls numbers; anyone may read "now serving"', async () => {

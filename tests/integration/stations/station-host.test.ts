@@ -113,7 +113,7 @@ describe('the stations listener (TLS on the hub network)', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('kiosk-station');
     expect(page.body).not.toContain('kiosk-token');
-    for (const path of ['/api/site.status', '/api/slip.day', '/api/queue.now_serving']) {
+    for (const path of ['/api/site.status', '/api/slip.day', '/api/queue.now_serving', '/api/queue.ticket', '/api/slip.printable']) {
       const r = await raw(port, path, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -196,6 +196,37 @@ describe('the stations listener (TLS on the hub network)', () => {
     });
     tv.close();
     pickup.close();
+  });
+
+  it("tells a kiosk station its own slip's queue number, and another kiosk nothing about that slip, as if it did not exist", async () => {
+    const lentils = stockItem(t.core, 'lentils', [{ qty: 5, expiresOn: '2027-01-01' }]);
+    const [door, hall] = [client(), client()];
+    await door.pair((await invite('Door kiosk', 'intake')).code);
+    await hall.pair((await invite('Hall kiosk', 'intake')).code);
+    const issued = await door.call('intake.submit', {
+      requestId: 'b3c8a7d2-1e4f-4a6b-9c0d-2e3f4a5b6c7d',
+      language: 'en',
+      household: { adults: 1 },
+      needs: [{ itemId: lentils, qty: 1 }],
+    });
+    if (!issued.ok) throw new Error(JSON.stringify(issued));
+    const slip = issued.value as { id: string; qrDigits: string };
+    const unknown = 'e'.repeat(20);
+    // The kiosk that issued the slip holds its digits: it may show and print the number.
+    expect(await door.call('queue.ticket', { slipId: slip.id, qrDigits: slip.qrDigits })).toMatchObject({ ok: true, value: { number: 1 } });
+    expect(await door.call('slip.printable', { slipId: slip.id, qrDigits: slip.qrDigits })).toMatchObject({
+      ok: true,
+      value: { queueNumber: 1 },
+    });
+    // Another kiosk on the same Wi-Fi with the slip's id alone gets what an id never issued gets.
+    for (const channel of ['queue.ticket', 'slip.printable']) {
+      const foreign = await hall.call(channel, { slipId: slip.id });
+      const none = await hall.call(channel, { slipId: unknown });
+      expect(foreign.ok, channel).toBe(false);
+      expect(JSON.stringify(foreign).replaceAll(slip.id, 'ID')).toBe(JSON.stringify(none).replaceAll(unknown, 'ID'));
+    }
+    door.close();
+    hall.close();
   });
 
   it('refuses a plain-HTTP attempt: nothing is answered without TLS', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-
-const PICKUP = ['intake', 'coordinator'] as const;
+import { SlipProof } from '../../slips/schemas';
+import { PICKUP_ROLES as PICKUP } from './slips';
 
 /** Sequential: called in arrival order. Lottery: those waiting at opening are called in a drawn order. */
 export const QUEUE_MODES = ['sequential', 'lottery'] as const;
@@ -47,9 +47,13 @@ export type NowServing = z.infer<typeof NowServing>;
 
 export const queueChannels = {
   'queue.now_serving': channel({ input: z.object({}), output: NowServing, access: 'public' }),
-  /** The queue number printed or shown with a slip. */
+  /**
+   * The queue number printed or shown with a slip. Public, so the caller proves it holds the slip
+   * with its QR digits (a volunteer at pickup needs no proof); anyone else is answered
+   * 'queue.no_ticket', exactly as for a slip id that does not exist.
+   */
   'queue.ticket': channel({
-    input: z.object({ slipId: z.string().min(1).max(64) }),
+    input: z.object({ slipId: z.string().min(1).max(64), qrDigits: SlipProof.optional() }),
     output: z.object({ number: z.number().int() }),
     access: 'public',
   }),

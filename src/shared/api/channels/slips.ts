@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { DayView, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo } from '../../slips/schemas';
+import { DayView, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo, SlipProof } from '../../slips/schemas';
 import { PickupTable } from './queue';
 
-const PICKUP = ['intake', 'coordinator'] as const;
+/** The volunteers at the pickup table. */
+export const PICKUP_ROLES = ['intake', 'coordinator'] as const;
+const PICKUP = PICKUP_ROLES;
 
 export const slipChannels = {
   /** A scanned QR (digits) or a typed short code brings a slip up at the pickup table. */
@@ -36,9 +38,13 @@ export const slipChannels = {
     output: PrintableSlip,
     access: PICKUP,
   }),
-  /** Printable form without counting a reprint (the first print at intake). */
+  /**
+   * Printable form without counting a reprint (the first print at intake). Public, so the kiosk
+   * that issued the slip proves it holds it with the slip's QR digits; a volunteer at pickup needs
+   * no proof. Anyone else gets 'slip.not_found', as for an id that does not exist.
+   */
   'slip.printable': channel({
-    input: z.object({ slipId: SlipId }),
+    input: z.object({ slipId: SlipId, qrDigits: SlipProof.optional() }),
     output: PrintableSlip,
     access: 'public',
   }),
