@@ -95,3 +95,15 @@ export const SlipKeyInfo = z.object({
   active: z.boolean(),
 });
 export type SlipKeyInfo = z.infer<typeof SlipKeyInfo>;
+
+/**
+ * Which pickup table this is, as its volunteer set it there (a device setting): the table that
+ * calls a number tells the waiting room where to go. Empty or absent: a table with no number.
+ */
+export const PickupTable = z
+  .string()
+  .trim()
+  .max(40)
+  .nullable()
+  .default(null)
+  .transform((t) => (t === '' ? null : t));

@@ -1,24 +1,12 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { SlipProof } from '../../slips/schemas';
+import { PickupTable, SlipProof } from '../../slips/schemas';
 import { PICKUP_ROLES as PICKUP } from './slips';
 
 /** Sequential: called in arrival order. Lottery: those waiting at opening are called in a drawn order. */
 export const QUEUE_MODES = ['sequential', 'lottery'] as const;
 export const QueueMode = z.enum(QUEUE_MODES);
 export type QueueMode = z.infer<typeof QueueMode>;
-
-/**
- * Which pickup table this is, as its volunteer set it there (a device setting): the table that
- * calls a number tells the waiting room where to go. Empty or absent: a table with no number.
- */
-export const PickupTable = z
-  .string()
-  .trim()
-  .max(40)
-  .nullable()
-  .default(null)
-  .transform((t) => (t === '' ? null : t));
 
 export const QueueCall = z.object({
   number: z.number().int(),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { DayView, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo, SlipProof } from '../../slips/schemas';
-import { PickupTable } from './queue';
+import { DayView, PickupTable, PickupView, PrintableSlip, RedeemLine, SlipId, SlipKeyInfo, SlipProof } from '../../slips/schemas';
 
 /** The volunteers at the pickup table. */
 export const PICKUP_ROLES = ['intake', 'coordinator'] as const;
