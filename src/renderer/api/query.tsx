@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import {
   QueryClient,
   QueryClientProvider,
@@ -114,6 +114,43 @@ export function useApiQuery<C extends ChannelName>(
   return useQuery<ChannelOutput<C>, ApiFailure, ChannelOutput<C>, readonly [C, ChannelInput<C>]>(
     apiQueryOptions(api, channel, args, options),
   );
+}
+
+/**
+ * Reads now, into the cache, and answers with the contract's result: for a read a tap or a scan
+ * asks for whose answer decides what happens next (a slip found clears the code field, one not
+ * found keeps it). A query on screen with the same channel and arguments shows the same answer
+ * (an observer that starts meanwhile shares the one call), and keeps it fresh through `live`.
+ */
+export async function fetchApi<C extends ChannelName>(
+  queries: QueryClient,
+  api: ApiClient,
+  channel: C,
+  args: ChannelInput<C>,
+  options?: ApiQueryOptions,
+): Promise<ApiResult<ChannelOutput<C>>> {
+  try {
+    // staleTime 0: asking again always reads again (the same slip scanned twice is looked up twice).
+    return { ok: true, value: await queries.fetchQuery({ ...apiQueryOptions(api, channel, args, options), staleTime: 0 }) };
+  } catch (error) {
+    if (error instanceof ApiFailure) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) } };
+    }
+    throw error;
+  }
+}
+
+export type ApiFetch = <C extends ChannelName>(
+  channel: C,
+  args: ChannelInput<C>,
+  options?: ApiQueryOptions,
+) => Promise<ApiResult<ChannelOutput<C>>>;
+
+/** `fetchApi` for a screen: `const read = useApiFetch(); const r = await read('slip.lookup', { code })`. */
+export function useApiFetch(): ApiFetch {
+  const api = useApi();
+  const queries = useQueryClient();
+  return useCallback<ApiFetch>((channel, args, options) => fetchApi(queries, api, channel, args, options), [api, queries]);
 }
 
 export interface ApiMutation<C extends ChannelName> {
