@@ -92,6 +92,10 @@ export function apiQueryOptions<C extends ChannelName>(api: ApiClient, channel: 
     enabled: options.enabled ?? true,
     // While a new search loads, the last list stays on screen (as it always has), marked placeholder.
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    // A visitor's answers leave the cache the moment no screen shows them.
+    ...(options.forget ? { gcTime: 0 } : {}),
+    // Shown again without asking again, until something makes it old.
+    ...(options.reuse ? { staleTime: Infinity } : {}),
   };
 }
 
@@ -102,6 +106,17 @@ export interface ApiQueryOptions {
   enabled?: boolean;
   /** Keep showing the previous answer while the next arguments load (a search as one types). */
   keepPrevious?: boolean;
+  /**
+   * Held only while a screen shows it: for what a visitor said or was given (their slip, the
+   * limits left for their household), which must not outlive their visit in the page's memory.
+   */
+  forget?: boolean;
+  /**
+   * Show the answer already read for these arguments without asking again (the confirm screen
+   * names the items the needs screen read); read only when there is none. Live events and
+   * invalidation still make it old.
+   */
+  reuse?: boolean;
 }
 
 /** A read through the contract: `useApiQuery('volunteers.list', {})`; the data is typed from the channel. */
