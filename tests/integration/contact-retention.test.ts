@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskConfig } from '../../src/shared/api/channels/intake';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, okValue, type TestCore } from '../support/core';
 
 const DAY = 86_400_000;
 let n = 0;
@@ -50,10 +49,10 @@ describe('how long a name and phone are kept', () => {
   it('applies a shorter period as soon as the coordinator saves it, and at start-up', async () => {
     const mina = await visit({ firstName: 'Mina' });
     t.clock.advance(40 * DAY);
-    const login = (await t.call('auth.login', { pin: '1234' })) as { ok: true; value: { token: string } };
-    coordinator = login.value.token; // the old session timed out long ago
-    const current = (await t.call('intake.config', {})) as { ok: true; value: KioskConfig };
-    const saved = await t.call('intake.settings_save', { ...current.value, contactDays: 30 }, coordinator);
+    const login = okValue(await t.call('auth.login', { pin: '1234' }));
+    coordinator = login.token; // the old session timed out long ago
+    const current = okValue(await t.call('intake.config', {}));
+    const saved = await t.call('intake.settings_save', { ...current, contactDays: 30 }, coordinator);
     expect(saved).toMatchObject({ ok: true, value: { contactDays: 30 } });
     expect(contactOf(mina)).toEqual({ name: null, phone: null });
 
@@ -66,9 +65,9 @@ describe('how long a name and phone are kept', () => {
   });
 
   it('refuses periods outside 7 days to 2 years, changing nothing', async () => {
-    const current = (await t.call('intake.config', {})) as { ok: true; value: KioskConfig };
+    const current = okValue(await t.call('intake.config', {}));
     for (const contactDays of [0, 6, 731, 1.5]) {
-      expect(await t.call('intake.settings_save', { ...current.value, contactDays }, coordinator)).toMatchObject({
+      expect(await t.call('intake.settings_save', { ...current, contactDays }, coordinator)).toMatchObject({
         ok: false,
         error: { code: 'api.invalid_input' },
       });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { CatalogItem, KioskConfig } from '../../src/shared/api/channels/intake';
+import type { CatalogItem } from '../../src/shared/api/channels/intake';
 import type { SlipView } from '../../src/shared/domain/slip';
 import { seedDemo } from '../../src/core/demo/seed';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, okValue, type TestCore } from '../support/core';
 
 function dbDigest(t: TestCore): string {
   t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -36,24 +36,24 @@ describe('intake', () => {
     t = makeCore();
     seedDemo(t.core.ctx, t.core.services.intake);
     const login = await t.call('auth.login', { pin: '1234' });
-    coordinator = (login as { ok: true; value: { token: string } }).value.token;
+    coordinator = okValue(login).token;
     const r = await t.call('intake.catalog', { language: 'en' });
-    catalog = (r as { ok: true; value: CatalogItem[] }).value;
+    catalog = okValue(r);
   });
   afterEach(() => t.dispose());
 
   it('offers items in the visitor language with category icons and limits, and never out-of-stock ones', async () => {
-    const ht = (await t.call('intake.catalog', { language: 'ht' })) as { ok: true; value: CatalogItem[] };
-    const eggs = ht.value.find((i) => i.id === item('Eggs').id);
+    const ht = okValue(await t.call('intake.catalog', { language: 'ht' }));
+    const eggs = ht.find((i) => i.id === item('Eggs').id);
     expect(eggs).toMatchObject({ limit: 1, limitQty: 1, limitDays: 7, untranslated: false });
     expect(eggs?.name).not.toBe(item('Eggs').name);
-    expect(ht.value.every((i) => i.available > 0)).toBe(true);
+    expect(ht.every((i) => i.available > 0)).toBe(true);
     expect(catalog.some((i) => i.categoryIcon !== null)).toBe(true);
     // Use up all the rice: it is no longer offered.
     const rice = item('Rice');
     t.core.ctx.db.prepare('DELETE FROM on_hand WHERE item_id = ?').run(rice.id);
-    const after = (await t.call('intake.catalog', { language: 'en' })) as { ok: true; value: CatalogItem[] };
-    expect(after.value.find((i) => i.id === rice.id)).toBeUndefined();
+    const after = okValue(await t.call('intake.catalog', { language: 'en' }));
+    expect(after.find((i) => i.id === rice.id)).toBeUndefined();
   });
 
   it('stores needs, other needs and shareable offers with the visitor language, in one slip', async () => {
@@ -175,8 +175,8 @@ describe('intake', () => {
       const back = await t.call('intake.returning', { code });
       expect(back).toEqual({ ok: true, value: { household: { adults: 2, children: 1 }, language: 'en', contactOnFile: false } });
     }
-    const cat = (await t.call('intake.catalog', { language: 'en', returning: first.shortCode })) as { ok: true; value: CatalogItem[] };
-    expect(cat.value.find((i) => i.id === eggs.id)?.limit).toBe(0);
+    const cat = okValue(await t.call('intake.catalog', { language: 'en', returning: first.shortCode }));
+    expect(cat.find((i) => i.id === eggs.id)?.limit).toBe(0);
     expect(await submit({ returning: first.qrDigits, needs: [{ itemId: eggs.id, qty: 1 }] })).toMatchObject({
       ok: false,
       error: { code: 'intake.over_limit', params: { allowed: 0 } },
@@ -268,8 +268,8 @@ describe('intake', () => {
   });
 
   it('lets the coordinator set languages, idle time, required fields and returning visitors', async () => {
-    const config = (await t.call('intake.config', {})) as { ok: true; value: KioskConfig };
-    expect(config.value).toMatchObject({ idleSeconds: 90, requiredFields: [], returningVisitors: true });
+    const config = okValue(await t.call('intake.config', {}));
+    expect(config).toMatchObject({ idleSeconds: 90, requiredFields: [], returningVisitors: true });
     expect(
       await t.call('intake.settings_save', {
         languages: ['ar', 'fa'],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/api/contract';
 import { randomUUID } from 'node:crypto';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, okValue, type TestCore } from '../support/core';
 import { CSV_COLUMNS } from '../../src/core/inventory/catalogue-csv';
 
 describe('catalogue CSV', () => {
@@ -25,11 +25,7 @@ describe('catalogue CSV', () => {
     a.dispose();
     b.dispose();
   });
-  const ok = <T>(r: { ok: boolean }) => {
-    if (!r.ok) throw new Error(JSON.stringify(r));
-    return (r as { ok: true; value: T }).value;
-  };
-  const exportOf = async (t: TestCore, token: string) => ok<{ csv: string }>(await t.call('inventory.export_csv', {}, token)).csv;
+  const exportOf = async (t: TestCore, token: string) => okValue(await t.call('inventory.export_csv', {}, token)).csv;
   const header = CSV_COLUMNS.join(',');
   const row = (cells: Record<string, string>) =>
     CSV_COLUMNS.map((c) => cells[c] ?? '')
@@ -49,17 +45,15 @@ describe('catalogue CSV', () => {
       },
       { names: { en: 'Diapers "size 3"\nbulk pack' }, unit: 'pack', icon: 'D', lowStock: 0 },
     ];
-    for (const item of items) ok(await a.call('inventory.save_item', { language: 'en', item: { id: randomUUID(), ...item } }, ta));
+    for (const item of items) okValue(await a.call('inventory.save_item', { language: 'en', item: { id: randomUUID(), ...item } }, ta));
     const csv = await exportOf(a, ta);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const result = ok<{ created: number; issues: unknown[]; imported: boolean }>(
-      await b.call('inventory.import_csv', { csv, mode: 'all' }, tb),
-    );
+    const result = okValue(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb));
     expect(result).toMatchObject({ created: 2, issues: [], imported: true });
     // The other site's category resolves by its name.
     expect(await exportOf(b, tb)).toBe(csv);
     // Importing the same file again updates, never duplicates.
-    expect(ok(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb))).toMatchObject({ created: 0, updated: 2 });
+    expect(okValue(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb))).toMatchObject({ created: 0, updated: 2 });
     expect(b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 2 });
   });
 
@@ -77,9 +71,7 @@ describe('catalogue CSV', () => {
       'too,few,fields',
       row({ unit: 'box', name_en: 'Good "two",\nlines', category: 'Dry goods' }),
     ].join('\r\n');
-    const check = ok<{ issues: { line: number; code: string }[]; imported: boolean }>(
-      await b.call('inventory.import_csv', { csv, mode: 'check' }, tb),
-    );
+    const check = okValue(await b.call('inventory.import_csv', { csv, mode: 'check' }, tb));
     expect(check.imported).toBe(false);
     expect(check.issues.map((i) => [i.line, i.code])).toEqual([
       [3, 'inventory.unknown_unit'],
@@ -91,19 +83,19 @@ describe('catalogue CSV', () => {
       [9, 'inventory.category_not_found'],
       [10, 'inventory.csv_malformed'],
     ]);
-    expect(ok(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb))).toMatchObject({ imported: false, created: 0 });
+    expect(okValue(await b.call('inventory.import_csv', { csv, mode: 'all' }, tb))).toMatchObject({ imported: false, created: 0 });
     expect(b.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 0 });
-    expect(ok(await b.call('inventory.import_csv', { csv, mode: 'valid_only' }, tb))).toMatchObject({ imported: true, created: 2 });
+    expect(okValue(await b.call('inventory.import_csv', { csv, mode: 'valid_only' }, tb))).toMatchObject({ imported: true, created: 2 });
     const names = b.core.ctx.db.prepare("SELECT name FROM item_names WHERE locale = 'en' ORDER BY name").all();
     expect(names).toEqual([{ name: 'Good "two",\nlines' }, { name: 'Good one' }]);
   });
 
   it('refuses an unclosed quote and unknown or missing columns, by line', async () => {
-    expect(ok(await b.call('inventory.import_csv', { csv: `${header}\n"unclosed,can\n`, mode: 'valid_only' }, tb))).toMatchObject({
+    expect(okValue(await b.call('inventory.import_csv', { csv: `${header}\n"unclosed,can\n`, mode: 'valid_only' }, tb))).toMatchObject({
       imported: false,
       issues: [{ line: 2, code: 'inventory.csv_malformed' }],
     });
-    expect(ok(await b.call('inventory.import_csv', { csv: 'unit,colour\ncan,red\n', mode: 'all' }, tb))).toMatchObject({
+    expect(okValue(await b.call('inventory.import_csv', { csv: 'unit,colour\ncan,red\n', mode: 'all' }, tb))).toMatchObject({
       imported: false,
       issues: [
         { line: 1, code: 'inventory.unknown_column', field: 'colour' },

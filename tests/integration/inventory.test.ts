@@ -13,16 +13,9 @@ const BEANS_UPC = '036000291452';
 const PENCIL_EAN = '4006381333931';
 const RICE_EAN8 = '96385074';
 
-type Ok<T = Record<string, unknown>> = { ok: true; value: T };
-
 describe('pantry inventory', () => {
   let t: TestCore;
   let token: string;
-  const call = async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const r = await t.callRaw(channel, input, token);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const fail = async (channel: string, input: unknown) => {
     const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
@@ -34,15 +27,19 @@ describe('pantry inventory', () => {
     return createHash('sha256').update(readFileSync(t.file)).digest('hex');
   };
   const newItem = async (names: Record<string, string>, extra: Record<string, unknown> = {}) =>
-    (await call<{ id: string }>('inventory.save_item', { language: 'en', item: { id: randomUUID(), names, unit: 'can', ...extra } })).id;
+    (await t.ok('inventory.save_item', { language: 'en', item: { id: randomUUID(), names, unit: 'can', ...extra } }, token)).id;
   const receive = (itemId: string, qty: number, extra: Record<string, unknown> = {}) =>
-    call<{ movementId: string; lotId: string | null; onHand: number }>('inventory.receive', {
-      requestId: randomUUID(),
-      itemId,
-      qty,
-      source: 'food_bank',
-      ...extra,
-    });
+    t.ok(
+      'inventory.receive',
+      {
+        requestId: randomUUID(),
+        itemId,
+        qty,
+        source: 'food_bank',
+        ...extra,
+      },
+      token,
+    );
 
   beforeEach(async () => {
     t = makeCore();
@@ -56,7 +53,7 @@ describe('pantry inventory', () => {
         { en: 'Black beans, 15 oz' },
         { barcodes: [BEANS_UPC], tags: ['vegan', 'halal'], limit: { qty: 2, days: 7 }, lowStock: 10 },
       );
-      const fa = await call('inventory.item', { itemId: id, language: 'fa' });
+      const fa = await t.ok('inventory.item', { itemId: id, language: 'fa' }, token);
       expect(fa).toMatchObject({
         name: 'Black beans, 15 oz',
         untranslated: true,
@@ -65,11 +62,15 @@ describe('pantry inventory', () => {
         limit: { qty: 2, days: 7 },
         lowStock: 10,
       });
-      await call('inventory.save_item', {
-        language: 'en',
-        item: { id, names: { en: 'Black beans, 15 oz', fa: 'لوبیای سیاه' }, unit: 'can', barcodes: [BEANS_UPC] },
-      });
-      expect(await call('inventory.item', { itemId: id, language: 'fa' })).toMatchObject({
+      await t.ok(
+        'inventory.save_item',
+        {
+          language: 'en',
+          item: { id, names: { en: 'Black beans, 15 oz', fa: 'لوبیای سیاه' }, unit: 'can', barcodes: [BEANS_UPC] },
+        },
+        token,
+      );
+      expect(await t.ok('inventory.item', { itemId: id, language: 'fa' }, token)).toMatchObject({
         name: 'لوبیای سیاه',
         untranslated: false,
         tags: [],
@@ -78,8 +79,8 @@ describe('pantry inventory', () => {
 
     it('saving the same new item twice (a double tap) makes one item', async () => {
       const item = { id: randomUUID(), names: { en: 'Rice 5 kg' }, unit: 'bag' };
-      await call('inventory.save_item', { language: 'en', item });
-      await call('inventory.save_item', { language: 'en', item });
+      await t.ok('inventory.save_item', { language: 'en', item }, token);
+      await t.ok('inventory.save_item', { language: 'en', item }, token);
       expect(count('items')).toBe(1);
     });
 
@@ -119,10 +120,10 @@ describe('pantry inventory', () => {
       });
       for (const language of ['ar', 'fa', 'es', 'en'] as const) {
         const named = { name: 'Black beans, 29 oz', untranslated: language !== 'en' };
-        expect(await call('inventory.item', { itemId: id, language })).toMatchObject(named);
-        expect(await call('inventory.item', { itemId: other, language })).toMatchObject({ name: 'Гречка', untranslated: true });
-        expect((await call<{ id: string }[]>('inventory.search', { query: '29 oz', language }))[0]).toMatchObject({ id, ...named });
-        const stock = await call<{ rows: { id: string }[] }>('inventory.stock', { language, view: 'all', limit: 50 });
+        expect(await t.ok('inventory.item', { itemId: id, language }, token)).toMatchObject(named);
+        expect(await t.ok('inventory.item', { itemId: other, language }, token)).toMatchObject({ name: 'Гречка', untranslated: true });
+        expect((await t.ok('inventory.search', { query: '29 oz', language }, token))[0]).toMatchObject({ id, ...named });
+        const stock = await t.ok('inventory.stock', { language, view: 'all', limit: 50 }, token);
         expect(stock.rows.find((r) => r.id === id)).toMatchObject(named);
         const catalog = await t.call('intake.catalog', { language });
         expect(okValue(catalog).find((i) => i.id === id)).toMatchObject({ name: 'Black beans, 29 oz' });
@@ -134,8 +135,8 @@ describe('pantry inventory', () => {
 
     it('finds a scanned code in either spelling, and says when a code is unknown or unreadable', async () => {
       const id = await newItem({ en: 'Black beans' }, { barcodes: [BEANS_UPC, RICE_EAN8] });
-      expect(await call('inventory.scan', { barcode: `0${BEANS_UPC}`, language: 'en' })).toMatchObject({ id });
-      expect(await call('inventory.scan', { barcode: RICE_EAN8, language: 'en' })).toMatchObject({ id });
+      expect(await t.ok('inventory.scan', { barcode: `0${BEANS_UPC}`, language: 'en' }, token)).toMatchObject({ id });
+      expect(await t.ok('inventory.scan', { barcode: RICE_EAN8, language: 'en' }, token)).toMatchObject({ id });
       expect(await fail('inventory.scan', { barcode: PENCIL_EAN, language: 'en' })).toMatchObject({
         code: 'inventory.unknown_barcode',
         params: { barcode: PENCIL_EAN },
@@ -149,7 +150,7 @@ describe('pantry inventory', () => {
       const id = await newItem({ en: 'Eggs' });
       const r = await receive(id, 60, { lotCode: 'E-1', expiresOn: '2026-12-03', sourceName: 'Regional Food Bank' });
       expect(r.onHand).toBe(60);
-      const [m] = await call<Record<string, unknown>[]>('inventory.history', { itemId: id });
+      const [m] = await t.ok('inventory.history', { itemId: id }, token);
       expect(m).toMatchObject({
         kind: 'receive',
         qty: 60,
@@ -167,16 +168,16 @@ describe('pantry inventory', () => {
 
     it('records a double-submitted receipt once, and refuses a reused request id for something else', async () => {
       const id = await newItem({ en: 'Oil' });
-      const input = { requestId: randomUUID(), itemId: id, qty: 12, source: 'donor' };
-      const a = await call<{ movementId: string }>('inventory.receive', input);
-      const b = await call<{ movementId: string; onHand: number }>('inventory.receive', input);
+      const input = { requestId: randomUUID(), itemId: id, qty: 12, source: 'donor' } as const;
+      const a = await t.ok('inventory.receive', input, token);
+      const b = await t.ok('inventory.receive', input, token);
       expect(b.movementId).toBe(a.movementId);
       expect(b.onHand).toBe(12);
       expect(count('movements')).toBe(1);
       expect(await fail('inventory.receive', { ...input, qty: 13 })).toMatchObject({ code: 'inventory.request_reused' });
-      const adj = { requestId: randomUUID(), itemId: id, qty: -2, reason: 'damaged' };
-      await call('inventory.adjust', adj);
-      await call('inventory.adjust', adj);
+      const adj = { requestId: randomUUID(), itemId: id, qty: -2, reason: 'damaged' } as const;
+      await t.ok('inventory.adjust', adj, token);
+      await t.ok('inventory.adjust', adj, token);
       expect(availability(t.core.ctx, id).onHand).toBe(10);
     });
 
@@ -205,11 +206,11 @@ describe('pantry inventory', () => {
 
     it('warns about an expiry date in the past, and records it once the volunteer confirms', async () => {
       const id = await newItem({ en: 'Milk' });
-      const input = { requestId: randomUUID(), itemId: id, qty: 12, source: 'donor', expiresOn: '2026-11-20' };
+      const input = { requestId: randomUUID(), itemId: id, qty: 12, source: 'donor', expiresOn: '2026-11-20' } as const;
       expect(await fail('inventory.receive', input)).toMatchObject({ code: 'inventory.expiry_past', params: { date: '2026-11-20' } });
       expect(count('movements')).toBe(0);
       expect(count('lots')).toBe(0);
-      expect(await call('inventory.receive', { ...input, acceptPastExpiry: true })).toMatchObject({ onHand: 12 });
+      expect(await t.ok('inventory.receive', { ...input, acceptPastExpiry: true }, token)).toMatchObject({ onHand: 12 });
     });
 
     it('marks stock spoiled with a reason and who did it, never below zero; only a count correction may go below', async () => {
@@ -222,7 +223,7 @@ describe('pantry inventory', () => {
       expect(await spoil(-1, 'spoiled', 'no-such-lot')).toMatchObject({ ok: false, error: { code: 'inventory.lot_not_found' } });
       expect(await spoil(-12)).toMatchObject({ ok: true, value: { onHand: 0 } });
       expect(await spoil(-3, 'count_correction')).toMatchObject({ ok: true, value: { onHand: -3 } });
-      const [last, first] = await call<Record<string, unknown>[]>('inventory.history', { itemId: id, limit: 2 });
+      const [last, first] = await t.ok('inventory.history', { itemId: id, limit: 2 }, token);
       expect(last).toMatchObject({ kind: 'adjust', qty: -3, reason: 'count_correction', note: 'smelled sour', volunteer: 'Coordinator' });
       expect(first).toMatchObject({ kind: 'adjust', qty: -12, reason: 'spoiled' });
     });
@@ -230,19 +231,23 @@ describe('pantry inventory', () => {
     it('stores the reason and the note in columns of their own, a bar in the note included', async () => {
       const id = await newItem({ en: 'Yogurt' });
       await receive(id, 4);
-      await call('inventory.adjust', {
-        requestId: randomUUID(),
-        itemId: id,
-        lotId: null,
-        qty: -2,
-        reason: 'damaged',
-        note: 'crate 3|4 dropped',
-      });
+      await t.ok(
+        'inventory.adjust',
+        {
+          requestId: randomUUID(),
+          itemId: id,
+          lotId: null,
+          qty: -2,
+          reason: 'damaged',
+          note: 'crate 3|4 dropped',
+        },
+        token,
+      );
       expect(t.core.ctx.db.prepare("SELECT reason, note FROM movements WHERE item_id = ? AND kind = 'adjust'").get(id)).toEqual({
         reason: 'damaged',
         note: 'crate 3|4 dropped',
       });
-      const [last] = await call<Record<string, unknown>[]>('inventory.history', { itemId: id, limit: 1 });
+      const [last] = await t.ok('inventory.history', { itemId: id, limit: 1 }, token);
       expect(last).toMatchObject({ reason: 'damaged', note: 'crate 3|4 dropped' });
     });
 
@@ -252,9 +257,9 @@ describe('pantry inventory', () => {
         t.clock.advance(60_000);
         await receive(id, i);
       }
-      const page1 = await call<{ id: string; qty: number; at: string }[]>('inventory.history', { itemId: id, limit: 3 });
+      const page1 = await t.ok('inventory.history', { itemId: id, limit: 3 }, token);
       expect(page1.map((m) => m.qty)).toEqual([5, 4, 3]);
-      const page2 = await call<{ qty: number }[]>('inventory.history', { itemId: id, limit: 3, before: page1[2]?.id });
+      const page2 = await t.ok('inventory.history', { itemId: id, limit: 3, before: page1[2]?.id }, token);
       expect(page2.map((m) => m.qty)).toEqual([2, 1]);
       expect(await fail('inventory.history', { itemId: 'nope' })).toMatchObject({ code: 'inventory.item_not_found' });
     });
@@ -263,13 +268,17 @@ describe('pantry inventory', () => {
       const id = await newItem({ en: 'Lentils' });
       const r = await receive(id, 40);
       expect(() => t.core.ctx.db.prepare('UPDATE movements SET qty = 4 WHERE id = ?').run(r.movementId)).toThrow(/append-only/);
-      await call('inventory.adjust', {
-        requestId: randomUUID(),
-        itemId: id,
-        qty: -36,
-        reason: 'count_correction',
-        note: 'typed 40, meant 4',
-      });
+      await t.ok(
+        'inventory.adjust',
+        {
+          requestId: randomUUID(),
+          itemId: id,
+          qty: -36,
+          reason: 'count_correction',
+          note: 'typed 40, meant 4',
+        },
+        token,
+      );
       expect(availability(t.core.ctx, id).onHand).toBe(4);
     });
   });
@@ -295,11 +304,7 @@ describe('pantry inventory', () => {
       await receive(milk, 6, { expiresOn: '2026-12-01' });
       await receive(milk, 6, { expiresOn: '2026-12-20' });
     });
-    const stock = (q: Record<string, unknown>) =>
-      call<{ total: number; rows: { id: string; name: string; onHand: number; nextExpiry: string | null; lots: unknown[] }[] }>(
-        'inventory.stock',
-        { language: 'en', ...q },
-      );
+    const stock = (q: Record<string, unknown>) => t.ok('inventory.stock', { language: 'en', ...q }, token);
 
     it('lists on-hand per item and per lot, sorted by name or by quantity', async () => {
       const all = await stock({});
@@ -322,7 +327,7 @@ describe('pantry inventory', () => {
       expect((await stock({ search: 'чорна' })).rows.map((r) => r.id)).toEqual([beans]);
       expect((await stock({ search: `0${BEANS_UPC}` })).rows.map((r) => r.id)).toEqual([beans]);
       expect((await stock({ search: '100%' })).total).toBe(0);
-      expect((await call<{ id: string }[]>('inventory.search', { query: 'leche', language: 'ar' })).map((r) => r.id)).toEqual([milk]);
+      expect((await t.ok('inventory.search', { query: 'leche', language: 'ar' }, token)).map((r) => r.id)).toEqual([milk]);
     });
 
     it('filters by category and tag', async () => {
@@ -332,7 +337,7 @@ describe('pantry inventory', () => {
 
     it('shows low stock against each item’s own threshold', async () => {
       expect((await stock({ view: 'low' })).rows.map((r) => r.id)).toEqual([beans]);
-      await call('inventory.adjust', { requestId: randomUUID(), itemId: rice, lotId: riceLot, qty: -14, reason: 'damaged' });
+      await t.ok('inventory.adjust', { requestId: randomUUID(), itemId: rice, lotId: riceLot, qty: -14, reason: 'damaged' }, token);
       expect((await stock({ view: 'low' })).rows.map((r) => r.id)).toEqual([beans, rice]);
     });
 
@@ -374,18 +379,16 @@ describe('pantry inventory', () => {
         ok: false,
         error: { code: 'intake.item_unavailable' },
       });
-      expect(
-        (await call<{ rows: { reserved: number; available: number }[] }>('inventory.stock', { language: 'en' })).rows[0],
-      ).toMatchObject({ reserved: 7, available: 3 });
+      expect((await t.ok('inventory.stock', { language: 'en' }, token)).rows[0]).toMatchObject({ reserved: 7, available: 3 });
 
       // Voided: released without any stock movement.
       t.core.ctx.db.prepare("UPDATE slips SET voided_at = '2026-11-28T11:00:00Z' WHERE id = ?").run(b);
       expect(availability(t.core.ctx, eggs)).toEqual({ onHand: 10, reserved: 4, available: 6 });
 
       // Picked up: on-hand goes down, first-expiring lot first, the reservation is gone.
-      await call('slip.redeem', { slipId: a, table: '1' });
+      await t.ok('slip.redeem', { slipId: a, table: '1' }, token);
       expect(availability(t.core.ctx, eggs)).toEqual({ onHand: 6, reserved: 0, available: 6 });
-      const item = await call<{ lots: { code: string | null; qty: number }[] }>('inventory.item', { itemId: eggs, language: 'en' });
+      const item = await t.ok('inventory.item', { itemId: eggs, language: 'en' }, token);
       expect(item.lots).toEqual([expect.objectContaining({ code: 'LATE', qty: 4 }), expect.objectContaining({ code: null, qty: 2 })]);
 
       // Expired: a slip past its expiry day reserves nothing.
@@ -436,7 +439,8 @@ describe('pantry inventory', () => {
           household: {},
           needs: [{ itemId: items[0]!, qty: 1 + (i % 3) }, ...(i % 2 ? [{ itemId: items[1]!, qty: 2 }] : [])],
         });
-        slips.push((r as Ok<{ id: string }>).value.id);
+        // Each visit asks for food, so each makes a slip.
+        slips.push(okValue(r)!.id);
         t.clock.advance(86_400_000);
         token = okValue(await t.call('auth.login', { pin: '1234' })).token;
         expect(maintained()).toEqual(fromSlips());
@@ -447,7 +451,7 @@ describe('pantry inventory', () => {
       expect(maintained()).toEqual(fromSlips());
       t.core.ctx.db.prepare('UPDATE slips SET expiry_day = expiry_day + 30 WHERE id = ?').run(slips[0]);
       expect(maintained()).toEqual(fromSlips());
-      await call('slip.redeem', { slipId: slips[4], table: '1' });
+      await t.ok('slip.redeem', { slipId: slips[4]!, table: '1' }, token);
       expect(maintained()).toEqual(fromSlips());
       t.clock.advance(5 * 86_400_000);
       expect(maintained()).toEqual(fromSlips());
@@ -485,10 +489,14 @@ describe('pantry inventory', () => {
         { itemId: oil, lotId: null, counted: 4 },
       ];
       const before = digest();
-      const review = await call<{ difference: number; expected: number; name: string }[]>('inventory.count_review', {
-        language: 'en',
-        lines,
-      });
+      const review = await t.ok(
+        'inventory.count_review',
+        {
+          language: 'en',
+          lines,
+        },
+        token,
+      );
       expect(review).toEqual([
         { itemId: rice, lotId, name: 'Rice 5 kg', lotCode: 'R', expected: 19, counted: 17, difference: -2 },
         { itemId: oil, lotId: null, name: 'Oil', lotCode: null, expected: 4, counted: 4, difference: 0 },
@@ -496,19 +504,23 @@ describe('pantry inventory', () => {
       expect(digest()).toBe(before);
 
       const requestId = randomUUID();
-      const confirmed = await call<{ adjustments: number; countId: string }>('inventory.count_confirm', {
-        requestId,
-        language: 'en',
-        lines,
-        note: 'after close',
-      });
+      const confirmed = await t.ok(
+        'inventory.count_confirm',
+        {
+          requestId,
+          language: 'en',
+          lines,
+          note: 'after close',
+        },
+        token,
+      );
       expect(confirmed.adjustments).toBe(1);
-      const again = await call<{ adjustments: number; countId: string }>('inventory.count_confirm', { requestId, language: 'en', lines });
+      const again = await t.ok('inventory.count_confirm', { requestId, language: 'en', lines }, token);
       expect(again).toMatchObject({ countId: confirmed.countId, adjustments: 1 });
       expect(availability(t.core.ctx, rice).onHand).toBe(17);
       expect(count('stock_counts')).toBe(1);
       expect(count('movements')).toBe(3);
-      const [last] = await call<Record<string, unknown>[]>('inventory.history', { itemId: rice });
+      const [last] = await t.ok('inventory.history', { itemId: rice }, token);
       expect(last).toMatchObject({ kind: 'adjust', qty: -2, reason: 'count_correction', note: 'after close', volunteer: 'Coordinator' });
     });
 
@@ -561,7 +573,7 @@ describe('pantry inventory', () => {
       expect(await t.callRaw('inventory.receive', input(), null)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
       expect(await t.call('inventory.receive', input(), intakeToken)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
       expect(await t.call('inventory.receive', input(), stockToken)).toMatchObject({ ok: true });
-      const [m] = await call<{ volunteer: string }[]>('inventory.history', { itemId: id });
+      const [m] = await t.ok('inventory.history', { itemId: id }, token);
       expect(m?.volunteer).toBe('Amira');
     });
   });

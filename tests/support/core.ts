@@ -19,6 +19,21 @@ export function okValue<T>(result: ApiResult<T>): T {
   return result.value;
 }
 
+/** A call the test expects to succeed: its value, typed from the contract. A failure stops the test, naming the channel and its error. */
+export type OkCall = <C extends ChannelName>(channel: C, input: ChannelInput<C>, session?: string | null) => Promise<ChannelOutput<C>>;
+
+/** The one home of `OkCall`, over any core (a test's own, or each hub of a two-hub journey). */
+export function okCaller(core: Pick<Core, 'dispatch'>): OkCall {
+  // The dispatcher checks every output against the contract, so the typed view is what it returns.
+  const call = ((channel: string, input: unknown, session: string | null = null) =>
+    core.dispatch(channel, { input, session })) as TypedCall;
+  return async (channel, input, session = null) => {
+    const result = await call(channel, input, session);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+}
+
 export interface TestCore {
   core: Core;
   clock: FixedClock;
@@ -26,6 +41,8 @@ export interface TestCore {
   file: string;
   /** Calls a channel as a transport would, typed from the contract. */
   call: TypedCall;
+  /** Calls a channel that must succeed and gives its value: `await t.ok('inventory.item', { itemId, language: 'en' }, token)`. */
+  ok: OkCall;
   /** Calls any name with any input, for tests of what the contract refuses (unknown channels, bad input). */
   callRaw(channel: string, input: unknown, session?: string | null): ReturnType<Core['dispatch']>;
   /** Sets the site up and logs in as the coordinator; returns the session token. */
@@ -48,6 +65,7 @@ export function makeCore(extra: Partial<CoreDeps> = {}): TestCore {
     dir: dir.path,
     file,
     call,
+    ok: okCaller(core),
     callRaw,
     async setUp(languages: LocaleCode[] = ['en', 'ar']) {
       const setup = await call('site.setup', { name: 'Eastside Hub', languages, siteLanguage: 'en', pin: '1234' });

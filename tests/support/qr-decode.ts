@@ -1,10 +1,14 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { qrMatrix } from '../../src/shared/slips/qr';
+import { qrMatrix, type QrMatrix } from '../../src/shared/slips/qr';
 
-/** Rasterises a QR matrix (4-module quiet zone, `scale` px per module) to RGBA pixels. */
+/** Rasterises a slip's QR (4-module quiet zone, `scale` px per module) to RGBA pixels. */
 export function rasterize(digits: string, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
-  const { size, path } = qrMatrix(digits);
+  return rasterizeMatrix(qrMatrix(digits), scale);
+}
+
+/** Rasterises any QR matrix (4-module quiet zone, `scale` px per module) to RGBA pixels. */
+export function rasterizeMatrix({ size, path }: QrMatrix, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
   const dark = new Set<string>();
   // Parse our own path format back: "M{x} {y}h{w}v1h{-w}z" per run of dark modules.
   for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)/g)) {

@@ -1,7 +1,7 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/renderer/api/client';
-import { apiQueryOptions, createQueryClient, invalidateFor, listenWhileLive } from '../../src/renderer/api/query';
+import { apiKey, apiQueryOptions, createQueryClient, fetchApi, invalidateFor, listenWhileLive } from '../../src/renderer/api/query';
 import type { Envelope } from '../../src/shared/api/contract';
 
 /** A hub whose answers come when the test says, in any order: the slow Wi-Fi of a station. */
@@ -143,5 +143,37 @@ describe('the renderer data layer', () => {
     expect(listener).toBeNull();
     stopPlain();
     stopListening();
+  });
+  it('reads now for a scan, answers with the result, and the query on screen shares the one call', async () => {
+    const hub = slowHub();
+    const queries = createQueryClient();
+    const found = { ok: true, value: { rows: [], total: 7 } };
+    // The scan reads; the screen's query for the same arguments starts meanwhile and waits on the same call.
+    const read = fetchApi(queries, hub.client, 'inventory.stock', { language: 'en', search: 'rice' }, { live: ['stock'] });
+    const observer = new QueryObserver(
+      queries,
+      apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: 'rice' }, { live: ['stock'] }),
+    );
+    const stop = observer.subscribe(() => undefined);
+    await settle();
+    expect(hub.pending).toHaveLength(1);
+    hub.take('rice').answer(found);
+    expect(await read).toEqual(found);
+    await settle();
+    expect(observer.getCurrentResult().data?.total).toBe(7);
+
+    // The same scan again reads again (a slip redeemed meanwhile must not come up as it was).
+    const again = fetchApi(queries, hub.client, 'inventory.stock', { language: 'en', search: 'rice' });
+    await settle();
+    hub.take('rice').answer({ ok: true, value: { rows: [], total: 6 } });
+    expect(await again).toMatchObject({ ok: true, value: { total: 6 } });
+    expect(queries.getQueryData(apiKey('inventory.stock', { language: 'en', search: 'rice' }))).toMatchObject({ total: 6 });
+    stop();
+  });
+
+  it('answers a refused read as the contract error, not a throw', async () => {
+    const client = new ApiClient(async () => ({ ok: false, error: { code: 'slip.not_found', message: 'no such slip' } }));
+    const result = await fetchApi(createQueryClient(), client, 'slip.lookup', { code: 'ABCD-EFGH' });
+    expect(result).toEqual({ ok: false, error: { code: 'slip.not_found', message: 'no such slip' } });
   });
 });

@@ -4,7 +4,8 @@ import { PAYLOAD_BYTES, PAYLOAD_DIGITS, decodeBody, encodeBody } from '../../src
 import { dayNumber, dayToIso } from '../../src/shared/time';
 import { bytesToDigits, digitsToBytes } from '../../src/shared/text';
 import { SHORT_CODE_ALPHABET, normalizeShortCode, shortCodeFromBytes } from '../../src/shared/slips/short-code';
-import { qrMatrix } from '../../src/shared/slips/qr';
+import { qrMatrix, textQrMatrix } from '../../src/shared/slips/qr';
+import { decodeRgba, rasterize, rasterizeMatrix } from '../support/qr-decode';
 
 describe('slip payload as digits', () => {
   it('round-trips any 81 bytes through 196 digits', () => {
@@ -37,6 +38,13 @@ describe('slip payload as digits', () => {
     const m = qrMatrix('7'.repeat(PAYLOAD_DIGITS));
     expect(m.version).toBe(7);
     expect(m.size).toBe(45);
+  });
+
+  it('draws a slip and a pairing link with the one QR drawing, each reading back as what it says', () => {
+    const digits = '7'.repeat(PAYLOAD_DIGITS);
+    expect(decodeRgba(rasterize(digits))).toBe(digits);
+    const link = 'https://192.168.1.20:8443/station#pair=K7Q2-M9XD';
+    expect(decodeRgba(rasterizeMatrix(textQrMatrix(link)))).toBe(link);
   });
 });
 

@@ -6,6 +6,7 @@ import { PrintJob } from '../../src/shared/api/channels/shell';
 import { createCore, type Core, type ShellPort } from '../../src/core/index';
 import { openDatabase } from '../../src/core/db/open';
 import { PAPER_SPECS, PAPERS, qrSideMm } from '../../src/shared/slips/paper';
+import { okCaller } from '../support/core';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../support/fixed';
 
 /** A shell port that records what core asked of it. */
@@ -87,8 +88,8 @@ describe('shell features in the one contract', () => {
     await coordinator();
     expect(await call('shell.quit', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     expect(shell.calls).toEqual([]);
-    const token = (await call('auth.login', { pin: '1234' })) as { ok: true; value: { token: string } };
-    expect(await call('shell.quit', {}, token.value.token)).toEqual({ ok: true, value: {} });
+    const { token } = await okCaller(core)('auth.login', { pin: '1234' });
+    expect(await call('shell.quit', {}, token)).toEqual({ ok: true, value: {} });
     expect(shell.calls).toEqual([{ name: 'quit' }]);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import {
   QueryClient,
   QueryClientProvider,
@@ -92,6 +92,10 @@ export function apiQueryOptions<C extends ChannelName>(api: ApiClient, channel: 
     enabled: options.enabled ?? true,
     // While a new search loads, the last list stays on screen (as it always has), marked placeholder.
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    // A visitor's answers leave the cache the moment no screen shows them.
+    ...(options.forget ? { gcTime: 0 } : {}),
+    // Shown again without asking again, until something makes it old.
+    ...(options.reuse ? { staleTime: Infinity } : {}),
   };
 }
 
@@ -102,6 +106,17 @@ export interface ApiQueryOptions {
   enabled?: boolean;
   /** Keep showing the previous answer while the next arguments load (a search as one types). */
   keepPrevious?: boolean;
+  /**
+   * Held only while a screen shows it: for what a visitor said or was given (their slip, the
+   * limits left for their household), which must not outlive their visit in the page's memory.
+   */
+  forget?: boolean;
+  /**
+   * Show the answer already read for these arguments without asking again (the confirm screen
+   * names the items the needs screen read); read only when there is none. Live events and
+   * invalidation still make it old.
+   */
+  reuse?: boolean;
 }
 
 /** A read through the contract: `useApiQuery('volunteers.list', {})`; the data is typed from the channel. */
@@ -114,6 +129,43 @@ export function useApiQuery<C extends ChannelName>(
   return useQuery<ChannelOutput<C>, ApiFailure, ChannelOutput<C>, readonly [C, ChannelInput<C>]>(
     apiQueryOptions(api, channel, args, options),
   );
+}
+
+/**
+ * Reads now, into the cache, and answers with the contract's result: for a read a tap or a scan
+ * asks for whose answer decides what happens next (a slip found clears the code field, one not
+ * found keeps it). A query on screen with the same channel and arguments shows the same answer
+ * (an observer that starts meanwhile shares the one call), and keeps it fresh through `live`.
+ */
+export async function fetchApi<C extends ChannelName>(
+  queries: QueryClient,
+  api: ApiClient,
+  channel: C,
+  args: ChannelInput<C>,
+  options?: ApiQueryOptions,
+): Promise<ApiResult<ChannelOutput<C>>> {
+  try {
+    // staleTime 0: asking again always reads again (the same slip scanned twice is looked up twice).
+    return { ok: true, value: await queries.fetchQuery({ ...apiQueryOptions(api, channel, args, options), staleTime: 0 }) };
+  } catch (error) {
+    if (error instanceof ApiFailure) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) } };
+    }
+    throw error;
+  }
+}
+
+export type ApiFetch = <C extends ChannelName>(
+  channel: C,
+  args: ChannelInput<C>,
+  options?: ApiQueryOptions,
+) => Promise<ApiResult<ChannelOutput<C>>>;
+
+/** `fetchApi` for a screen: `const read = useApiFetch(); const r = await read('slip.lookup', { code })`. */
+export function useApiFetch(): ApiFetch {
+  const api = useApi();
+  const queries = useQueryClient();
+  return useCallback<ApiFetch>((channel, args, options) => fetchApi(queries, api, channel, args, options), [api, queries]);
 }
 
 export interface ApiMutation<C extends ChannelName> {

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_CATEGORIES } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { PARTS, dayName, languageNames } from './format';
 import { asyncHandler } from '../async-handler';
+import { BOARD_CHANGES } from './act';
 
 /** A volunteer puts a need or an offer on the board: big toggles, nothing typed but the detail. */
 export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCode[]; onAdded(kind: 'need' | 'offer'): void }) {
   const { t, i18n } = useTranslation('board');
-  const api = useApi();
+  const adding = useApiMutation('board.add', BOARD_CHANGES);
   const [kind, setKind] = useState<'need' | 'offer'>('need');
   const [category, setCategory] = useState<string>('ride');
   const [detail, setDetail] = useState('');
@@ -20,7 +20,6 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
   const [days, setDays] = useState<number[]>([]);
   const [parts, setParts] = useState<number[]>([]);
   const [shareable, setShareable] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   // Days × parts of day; days alone mean the whole day, parts alone mean every day.
@@ -37,8 +36,7 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
       aria-label={t('add.title')}
       onSubmit={asyncHandler(async (e) => {
         e.preventDefault();
-        setError(null);
-        const result = await api.call('board.add', {
+        const result = await adding.call({
           kind,
           category,
           detail: detail.trim() || null,
@@ -47,7 +45,6 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
           shareable,
         });
         if (result.ok) onAdded(kind);
-        else setError(result.error);
       })}
     >
       <h2>{t('add.title')}</h2>
@@ -103,7 +100,7 @@ export function AddEntry({ languages, onAdded }: { languages: readonly LocaleCod
         <input type="checkbox" checked={shareable} onChange={(e) => setShareable(e.target.checked)} />
         {t('add.shareable')}
       </label>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={adding.error} />
       <button type="submit" className="button button-primary">
         {t('add.submit')}
       </button>

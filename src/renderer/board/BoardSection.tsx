@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardView } from '../../shared/api/channels/board';
 import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { AddEntry } from './AddEntry';
@@ -14,7 +13,7 @@ import { EntryActions, NeedsView } from './NeedsView';
 import { SettingsView } from './SettingsView';
 import { useBoardPages } from './use-board-pages';
 import '../styles/board.css';
-import { asyncHandler } from '../async-handler';
+import type { Act } from './act';
 
 const TABS = ['needs', 'offers', 'matches', 'gaps', 'add', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -22,32 +21,27 @@ type Tab = (typeof TABS)[number];
 /** The needs and offers board: suggestions with reasons, matches in progress, pantry gaps. */
 export function BoardSection({ session, siteName, settings }: SectionProps) {
   const { t } = useTranslation('board');
-  const api = useApi();
   const [tab, setTab] = useState<Tab>('needs');
-  const [view, setView] = useState<BoardView | null>(null);
+  const board = useApiQuery('board.list', {});
   const [error, setError] = useState<ApiError | null>(null);
+  const { view, more } = useBoardPages(board.data, setError);
+  const { refetch } = board;
 
-  const reload = useCallback(async () => {
-    const result = await api.call('board.list', {});
-    if (result.ok) setView(result.value);
-    else setError(result.error);
-  }, [api]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const more = useBoardPages(view, setView, setError);
-
-  /** Runs an action, shows its error if any, and refreshes the board either way. */
-  const act = useCallback(
-    async (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => {
+  /**
+   * Runs a write, shows its error if any, and refreshes the board either way: a write that went
+   * through invalidates the board itself (BOARD_CHANGES); a refused one reads it again here.
+   */
+  const act: Act = useCallback(
+    async (run) => {
       setError(null);
       const result = await run();
-      if (!result.ok) setError(result.error);
-      await reload();
+      if (!result.ok) {
+        setError(result.error);
+        await refetch();
+      }
       return result.ok;
     },
-    [reload],
+    [refetch],
   );
 
   const inProgress = view?.matches.filter((m) => m.state === 'suggested' || m.state === 'agreed').length ?? 0;
@@ -64,7 +58,7 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
           </button>
         ))}
       </nav>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? board.error} />
       {view && tab === 'needs' ? <NeedsView view={view} act={act} onMore={() => void more('need')} /> : null}
       {view && tab === 'offers' ? (
         <section aria-label={t('tabs.offers')}>
@@ -84,14 +78,12 @@ export function BoardSection({ session, siteName, settings }: SectionProps) {
       ) : null}
       {view && tab === 'matches' ? <MatchesView matches={view.matches} role={session.role} act={act} /> : null}
       {tab === 'gaps' ? <GapsView role={session.role} siteName={siteName} settings={settings} /> : null}
-      {tab === 'settings' && session.role === 'coordinator' ? <SettingsView onSaved={() => void reload()} /> : null}
+      {tab === 'settings' && session.role === 'coordinator' ? <SettingsView /> : null}
       {tab === 'add' ? (
         <AddEntry
           languages={settings.languages}
-          onAdded={asyncHandler(async (kind) => {
-            await reload();
-            setTab(kind === 'need' ? 'needs' : 'offers');
-          })}
+          // The new entry is on the board already: the write read it again before it answered.
+          onAdded={(kind) => setTab(kind === 'need' ? 'needs' : 'offers')}
         />
       ) : null}
     </div>

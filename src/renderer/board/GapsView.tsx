@@ -1,34 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/api/channel';
-import type { PantryGap } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import type { SiteSettings } from '../../shared/domain/site';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { asyncHandler } from '../async-handler';
 import { PublicScreen } from '../public/PublicScreen';
 import { forecastLine } from '../month/use-forecast';
+import { BOARD_CHANGES } from './act';
 
 /** Items often asked for and out: share them as "we need", or print a list for a donation drive. */
 export function GapsView({ role, siteName, settings }: { role: Role; siteName: string; settings: SiteSettings }) {
   const { t } = useTranslation('board');
   // The waiting-room TV has no buttons; its poster is printed from here, by the coordinator.
   const [poster, setPoster] = useState(false);
-  const api = useApi();
-  const [gaps, setGaps] = useState<PantryGap[] | null>(null);
-  const [days, setDays] = useState(14);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    const [g, s] = await Promise.all([api.call('board.gaps', {}), api.call('board.settings', {})]);
-    if (g.ok) setGaps(g.value);
-    else setError(g.error);
-    if (s.ok) setDays(s.value.gapDays);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const gapsRead = useApiQuery('board.gaps', {});
+  const gaps = gapsRead.data ?? null;
+  const days = useApiQuery('board.settings', {}).data?.gapDays ?? 14;
+  const publishing = useApiMutation('board.publish_gap', BOARD_CHANGES);
 
   if (poster)
     return (
@@ -43,7 +32,7 @@ export function GapsView({ role, siteName, settings }: { role: Role; siteName: s
       ) : null}
       <h2 className="print-only">{t('gaps.printTitle', { site: siteName })}</h2>
       <p className="lead">{t('gaps.lead', { count: days })}</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={publishing.error ?? gapsRead.error} />
       {gaps && gaps.length === 0 ? <p>{t('gaps.empty')}</p> : null}
       <ul className="gap-list">
         {gaps?.map((g) => (
@@ -60,9 +49,9 @@ export function GapsView({ role, siteName, settings }: { role: Role; siteName: s
                 type="button"
                 className="button button-secondary no-print"
                 onClick={asyncHandler(async () => {
-                  const result = await api.call('board.publish_gap', { itemId: g.itemId });
-                  if (!result.ok) setError(result.error);
-                  await load();
+                  // Shared, the gap and the board are read again; refused, the gaps are (another may have shared it).
+                  const result = await publishing.call({ itemId: g.itemId });
+                  if (!result.ok) await gapsRead.refetch();
                 })}
               >
                 {t('gaps.share')}

@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/api/channel';
 import { DIDNT_HAPPEN_REASONS, type BoardEntry, type BoardMatch } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
+import { asyncHandler } from '../async-handler';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EntryCard } from './EntryCard';
 import { WhyList } from './NeedsView';
-import { asyncHandler } from '../async-handler';
-
-type Act = (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => Promise<boolean>;
+import { BOARD_CHANGES, type Act } from './act';
 
 /**
  * Contact details, fetched only when the coordinator asks and only for this entry. The
@@ -17,9 +15,9 @@ type Act = (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) =
  */
 function Contact({ entry }: { entry: BoardEntry }) {
   const { t } = useTranslation('board');
-  const api = useApi();
+  // A tap's snapshot, held by this card only: contact details never sit in the shared cache.
+  const asking = useApiMutation('board.contact');
   const [contact, setContact] = useState<{ firstName: string | null; phone: string | null } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   if (!entry.hasContact) return <p className="contact">{t('noContact')}</p>;
   if (!contact) {
     return (
@@ -28,14 +26,13 @@ function Contact({ entry }: { entry: BoardEntry }) {
           type="button"
           className="button button-secondary"
           onClick={asyncHandler(async () => {
-            const result = await api.call('board.contact', { id: entry.id });
+            const result = await asking.call({ id: entry.id });
             if (result.ok) setContact(result.value);
-            else setError(result.error);
           })}
         >
           {t('showContact', { kind: t(`kind.${entry.kind}`) })}
         </button>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={asking.error} />
       </>
     );
   }
@@ -51,12 +48,12 @@ function Contact({ entry }: { entry: BoardEntry }) {
 
 function MatchCard({ match, role, act }: { match: BoardMatch; role: Role; act: Act }) {
   const { t } = useTranslation('board');
-  const api = useApi();
+  const advancing = useApiMutation('board.advance', BOARD_CHANGES);
   const [ending, setEnding] = useState(false);
   const [reason, setReason] = useState<(typeof DIDNT_HAPPEN_REASONS)[number]>('no_contact');
   const open = match.state === 'suggested' || match.state === 'agreed';
   const advance = (to: 'agreed' | 'done' | 'didnt_happen') =>
-    act(() => api.call('board.advance', { matchId: match.id, to, reason: to === 'didnt_happen' ? reason : null }));
+    act(() => advancing.call({ matchId: match.id, to, reason: to === 'didnt_happen' ? reason : null }));
   return (
     <article className={`match match-${match.state}`} aria-label={t(`state.${match.state}`)}>
       <h2 className="match-state">

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardEntry, BoardView, Why } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
+import { BOARD_CHANGES, type Act } from './act';
 import { BoardList } from './BoardList';
 import { EntryCard } from './EntryCard';
 import { categoryLabel, formatDate, formatSlots, languageNames } from './format';
-
-type Act = (run: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => Promise<boolean>;
 
 /** One reason a suggestion fits, in words. */
 export function WhyLine({ why }: { why: Why }) {
@@ -57,14 +55,15 @@ export function WhyList({ why }: { why: Why[] }) {
  */
 export function EntryActions({ entry, act }: { entry: BoardEntry; act: Act }) {
   const { t } = useTranslation('board');
-  const api = useApi();
+  const renew = useApiMutation('board.renew', BOARD_CHANGES);
+  const withdraw = useApiMutation('board.withdraw', BOARD_CHANGES);
   if (entry.fromHub !== null) return <p className="entry-owner">{t('otherHubActions', { hub: entry.fromHub })}</p>;
   return (
     <div className="entry-actions">
-      <button type="button" className="button button-secondary" onClick={() => void act(() => api.call('board.renew', { id: entry.id }))}>
+      <button type="button" className="button button-secondary" onClick={() => void act(() => renew.call({ id: entry.id }))}>
         {t('renew')}
       </button>
-      <button type="button" className="button button-quiet" onClick={() => void act(() => api.call('board.withdraw', { id: entry.id }))}>
+      <button type="button" className="button button-quiet" onClick={() => void act(() => withdraw.call({ id: entry.id }))}>
         {t('withdraw')}
       </button>
     </div>
@@ -73,7 +72,7 @@ export function EntryActions({ entry, act }: { entry: BoardEntry; act: Act }) {
 
 export function NeedsView({ view, act, onMore }: { view: BoardView; act: Act; onMore(): void }) {
   const { t } = useTranslation('board');
-  const api = useApi();
+  const propose = useApiMutation('board.propose', BOARD_CHANGES);
   return (
     <section aria-label={t('tabs.needs')}>
       <p className="lead">{t('expiryRule', { count: view.expiryDays })}</p>
@@ -102,7 +101,7 @@ export function NeedsView({ view, act, onMore }: { view: BoardView; act: Act; on
                           <button
                             type="button"
                             className="button button-primary"
-                            onClick={() => void act(() => api.call('board.propose', { needId: need.id, offerId: s.offer.id }))}
+                            onClick={() => void act(() => propose.call({ needId: need.id, offerId: s.offer.id }))}
                           >
                             {t('propose')}
                           </button>

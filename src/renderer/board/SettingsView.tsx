@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSettings } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
 import { asyncHandler } from '../async-handler';
@@ -14,16 +13,15 @@ const FIELDS = [
 ] as const;
 
 /** The coordinator sets how long entries live and what counts as a pantry gap. */
-export function SettingsView({ onSaved }: { onSaved(): void }) {
+export function SettingsView() {
   const { t } = useTranslation('board');
-  const api = useApi();
-  const [values, setValues] = useState<BoardSettings | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const stored = useApiQuery('board.settings', {});
+  // How long entries live and what a gap is: the board and its gaps are read again once saved.
+  const saving = useApiMutation('board.set_settings', { invalidates: ['board.settings', 'board.list', 'board.gaps'] });
+  const [draft, setDraft] = useState<BoardSettings | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    void api.call('board.settings', {}).then((r) => (r.ok ? setValues(r.value) : setError(r.error)));
-  }, [api]);
-  if (!values) return <ErrorNotice error={error} />;
+  const values = draft ?? stored.data;
+  if (!values) return <ErrorNotice error={stored.error} />;
   return (
     <form
       className="add-entry"
@@ -31,13 +29,11 @@ export function SettingsView({ onSaved }: { onSaved(): void }) {
       onSubmit={asyncHandler(async (e) => {
         e.preventDefault();
         setSaved(false);
-        setError(null);
-        const result = await api.call('board.set_settings', values);
+        const result = await saving.call(values);
         if (result.ok) {
-          setValues(result.value);
+          setDraft(null);
           setSaved(true);
-          onSaved();
-        } else setError(result.error);
+        }
       })}
     >
       <h2>{t('settings.title')}</h2>
@@ -52,12 +48,12 @@ export function SettingsView({ onSaved }: { onSaved(): void }) {
             value={String(values[key])}
             onChange={(v) => {
               setSaved(false);
-              setValues({ ...values, [key]: Math.trunc(Number(v)) });
+              setDraft({ ...values, [key]: Math.trunc(Number(v)) });
             }}
           />
         </div>
       ))}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       {saved ? (
         <p className="notice notice-ok" role="status">
           {t('settings.saved')}

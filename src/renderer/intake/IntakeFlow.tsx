@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CONTACT_DAYS, type CatalogItem, type KioskConfig } from '../../shared/api/channels/intake';
+import { DEFAULT_CONTACT_DAYS, type KioskConfig } from '../../shared/api/channels/intake';
 import type { ApiError } from '../../shared/api/errors';
 import type { SiteSettings } from '../../shared/domain/site';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { IdleGuard } from '../kiosk/IdleGuard';
 import { VisitorFrame, type Display } from '../kiosk/VisitorFrame';
@@ -49,30 +49,26 @@ interface IntakeFlowProps {
  */
 export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId = () => crypto.randomUUID() }: IntakeFlowProps) {
   const { t } = useTranslation('intake');
-  const api = useApi();
   const [state, setState] = useState<IntakeState>(() => freshIntake(newId));
-  const [config, setConfig] = useState<KioskConfig>(() => ({
+  // The site's settings until the kiosk's own configuration is read (and read again for each visitor).
+  const stored = useApiQuery('intake.config', {});
+  const config: KioskConfig = stored.data ?? {
     ...settings,
     requiredFields: [],
     returningVisitors: false,
     contactDays: DEFAULT_CONTACT_DAYS,
     ageQuestions: [],
     tefap: null,
-  }));
-  const [catalog, setCatalog] = useState<CatalogItem[] | null>(null);
-  /** Which language and returning code `catalog` was asked for. */
-  const [catalogKey, setCatalogKey] = useState<string | null>(null);
+  };
+  const { refetch: loadConfig } = stored;
+  const lookingUp = useApiMutation('intake.returning');
+  // Invalidates nothing: the catalog on screen is this visitor's and goes with them (the next
+  // visitor's needs screen reads it anew); reading it again under the slip asks for nothing shown.
+  const submitting = useApiMutation('intake.submit');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const loadConfig = useCallback(() => {
-    void api.call('intake.config', {}).then((r) => {
-      if (r.ok) setConfig(r.value);
-    });
-  }, [api]);
-  useEffect(loadConfig, [loadConfig]);
 
   // Large text and high contrast belong to this visitor: they go with everything else on a wipe.
   useEffect(() => {
@@ -89,36 +85,25 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   // Live stock, in the visitor's language, with limits left for a returning household: asked
   // on the needs screen; the confirm screen reuses it (only to name the items) and the submit
   // checks stock again in core, so asking a third time per visitor buys nothing.
-  const catalogFor = `${state.language ?? ''} ${state.returning ?? ''}`;
-  const needsCatalog = state.step === 'needs' || (state.step === 'confirm' && catalogKey !== catalogFor);
-  useEffect(() => {
-    if (!needsCatalog || !state.language) return;
-    let live = true;
-    const key = catalogFor;
-    void api.call('intake.catalog', { language: state.language, ...(state.returning ? { returning: state.returning } : {}) }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setCatalog(r.value);
-        setCatalogKey(key);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, needsCatalog, catalogFor, state.language, state.returning]);
+  // Held only while this visitor is here: a returning household's limits leave with them.
+  const catalogWanted = state.step === 'needs' || state.step === 'confirm';
+  const catalogRead = useApiQuery(
+    'intake.catalog',
+    { language: state.language ?? settings.siteLanguage, ...(state.returning ? { returning: state.returning } : {}) },
+    { enabled: catalogWanted && state.language !== null, forget: true, reuse: state.step === 'confirm' },
+  );
+  const catalog = state.language !== null ? (catalogRead.data ?? null) : null;
 
   /** Forget the visitor: memory, focus, the on-screen keyboard, and back to the language screen. */
   const startOver = useCallback(() => {
     setError(null);
     setNotice(null);
-    setCatalog(null);
-    setCatalogKey(null);
     setCode('');
     setBusy(false);
     setState(freshIntake(newId));
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     onLanguage(config.siteLanguage);
-    loadConfig();
+    void loadConfig();
   }, [newId, onLanguage, config.siteLanguage, loadConfig]);
 
   const patch = (p: Partial<IntakeState>) => setState((s) => ({ ...s, ...p }));
@@ -137,7 +122,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
   const findReturning = async (value: string) => {
     if (busy || value.trim().length < 4) return;
     setBusy(true);
-    const r = await api.call('intake.returning', { code: value });
+    const r = await lookingUp.call({ code: value });
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -226,7 +211,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
             {notice}
           </p>
         ) : null}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error ?? (catalogWanted ? catalogRead.error : null)} />
       </VisitorFrame>
       {idle}
     </>
@@ -366,7 +351,7 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
               shareable: state.shareOffers,
             }))
           : [];
-        const result = await api.call('intake.submit', {
+        const result = await submitting.call({
           requestId: state.requestId,
           language: state.language,
           purpose,

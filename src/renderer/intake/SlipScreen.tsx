@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintSettings } from '../../shared/api/channels/printing';
 import type { SlipView } from '../../shared/domain/slip';
-import type { PrintableSlip } from '../../shared/slips/schemas';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { QrCode } from '../components/QrCode';
 import { formatDay } from '../dates';
 import { SlipPrintArea } from '../print/SlipPrintArea';
-import { printPage } from '../print/shell-print';
+import { usePrintPage } from '../print/shell-print';
 
 /** The slip on screen: QR, the short code to read aloud, valid-until. Nothing personal. */
 export function SlipCard({ slip, large = false, queueNumber = null }: { slip: SlipView; large?: boolean; queueNumber?: number | null }) {
@@ -53,43 +51,40 @@ type PrintStatus = 'loading' | 'printing' | 'ask' | 'screen' | 'failed';
  */
 export function IssuedSlip({ slip }: { slip: SlipView }) {
   const { t } = useTranslation('slip');
-  const api = useApi();
-  const [settings, setSettings] = useState<PrintSettings | null>(null);
-  const [printable, setPrintable] = useState<PrintableSlip | null>(null);
-  const [status, setStatus] = useState<PrintStatus>('loading');
+  const settingsRead = useApiQuery('print.settings', {});
+  // The visitor's slip is held only while it is on screen.
+  const printableRead = useApiQuery('slip.printable', { slipId: slip.id, qrDigits: slip.qrDigits }, { forget: true });
+  const printPage = usePrintPage();
+  const settings = settingsRead.data ?? null;
+  const printable = printableRead.data ?? null;
+  // What the paper did once a print was asked for; before that, what the settings say.
+  const [printed, setPrinted] = useState<PrintStatus | null>(null);
   const height = useRef<number | null>(null);
   const busy = useRef(false);
   const autoPrinted = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.call('print.settings', {}), api.call('slip.printable', { slipId: slip.id, qrDigits: slip.qrDigits })]).then(
-      ([s, p]) => {
-        if (!live) return;
-        if (!s.ok || (s.value.mode !== 'screen' && !p.ok)) return setStatus('failed');
-        setSettings(s.value);
-        if (p.ok) setPrintable(p.value);
-        setStatus(s.value.mode === 'auto' ? 'printing' : s.value.mode);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, slip.id, slip.qrDigits]);
+  const status: PrintStatus =
+    printed ??
+    (settingsRead.isPending || printableRead.isPending
+      ? 'loading'
+      : !settings || (settings.mode !== 'screen' && !printable)
+        ? 'failed'
+        : settings.mode === 'auto'
+          ? 'printing'
+          : settings.mode);
 
   const print = useCallback(async () => {
     if (!settings || !printable || busy.current) return;
     busy.current = true;
-    setStatus('printing');
-    const out = await printPage(api, {
+    setPrinted('printing');
+    const out = await printPage({
       paper: settings.paper,
       printer: settings.printer,
       heightMm: height.current ?? 200,
       copyName: printable.shortCode,
     });
     busy.current = false;
-    setStatus(out === 'failed' ? 'failed' : 'printing');
-  }, [api, settings, printable]);
+    setPrinted(out === 'failed' ? 'failed' : 'printing');
+  }, [printPage, settings, printable]);
 
   // The moment the slip is laid out for paper (the print area's layout effect has run), it prints.
   useEffect(() => {

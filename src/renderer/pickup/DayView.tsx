@@ -1,10 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useLive } from '../api/live';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { DayView as Day } from '../../shared/slips/schemas';
-import { useApi } from '../api/context';
-import { ErrorNotice } from '../components/ErrorNotice';
+import type { DayView as DayData } from '../../shared/slips/schemas';
+import { Loaded, useApiQuery } from '../api/query';
 import { KeysPanel } from './KeysPanel';
 
 function time(iso: string | null, language: string): string {
@@ -13,22 +9,27 @@ function time(iso: string | null, language: string): string {
 
 /** Today at a glance: slips issued, picked up (in part), cancelled and still to come. */
 export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): void; coordinator: boolean }) {
-  const { t, i18n } = useTranslation('pickup');
-  const api = useApi();
-  const [day, setDay] = useState<Day | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const load = useCallback(async () => {
-    const result = await api.call('slip.day', {});
-    if (result.ok) setDay(result.value);
-    else setError(result.error);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLive(['slips'], () => void load());
+  // Live: a slip issued, picked up or cancelled at another table counts here at once.
+  const day = useApiQuery('slip.day', {}, { live: ['slips'] });
+  return (
+    <Loaded query={day}>
+      {(data) => <Day day={data} onOpen={onOpen} coordinator={coordinator} onRefresh={() => void day.refetch()} />}
+    </Loaded>
+  );
+}
 
-  if (error) return <ErrorNotice error={error} />;
-  if (!day) return null;
+function Day({
+  day,
+  onOpen,
+  coordinator,
+  onRefresh,
+}: {
+  day: DayData;
+  onOpen(shortCode: string): void;
+  coordinator: boolean;
+  onRefresh(): void;
+}) {
+  const { t, i18n } = useTranslation('pickup');
   const counts = [
     ['issued', day.issued],
     ['pickedUp', day.pickedUp],
@@ -44,7 +45,7 @@ export function DayView({ onOpen, coordinator }: { onOpen(shortCode: string): vo
             date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(day.day)),
           })}
         </h2>
-        <button type="button" className="button button-quiet" onClick={() => void load()}>
+        <button type="button" className="button button-quiet" onClick={onRefresh}>
           {t('refresh')}
         </button>
       </div>

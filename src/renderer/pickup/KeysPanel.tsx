@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { SlipKeyInfo } from '../../shared/slips/schemas';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 function day(iso: string | null, language: string): string {
@@ -15,27 +13,20 @@ function day(iso: string | null, language: string): string {
  */
 export function KeysPanel() {
   const { t, i18n } = useTranslation('pickup');
-  const api = useApi();
-  const [keys, setKeys] = useState<SlipKeyInfo[]>([]);
+  const keys = useApiQuery('slip.keys', {});
+  const rotating = useApiMutation('slip.rotate_key', { invalidates: ['slip.keys'] });
   const [asking, setAsking] = useState(false);
   const [rotated, setRotated] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    void api.call('slip.keys', {}).then((r) => (r.ok ? setKeys(r.value) : setError(r.error)));
-  }, [api]);
   const rotate = async () => {
-    const r = await api.call('slip.rotate_key', {});
+    const r = await rotating.call({});
     setAsking(false);
-    if (r.ok) {
-      setKeys(r.value);
-      setRotated(true);
-    } else setError(r.error);
+    if (r.ok) setRotated(true);
   };
   return (
     <section className="keys-panel" aria-labelledby="keys-title">
       <h2 id="keys-title">{t('keysTitle')}</h2>
       <ul>
-        {keys.map((k) => (
+        {(keys.data ?? []).map((k) => (
           <li key={k.keyId}>
             {k.active
               ? t('keyActive', { id: k.keyId, date: day(k.createdAt, i18n.language) })
@@ -58,7 +49,7 @@ export function KeysPanel() {
           {t('rotated')}
         </p>
       ) : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={rotating.error ?? keys.error} />
     </section>
   );
 }

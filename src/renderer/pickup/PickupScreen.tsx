@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
-import { useApi } from '../api/context';
+import { useApiFetch, useApiMutation, useApiQuery, useSetApiData } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIntoView } from '../components/use-into-view';
 import { TextField } from '../kiosk/TextField';
@@ -14,7 +14,6 @@ import { PickList } from './PickList';
 import { formatDay } from '../dates';
 import { useScanner } from '../scanner/use-scanner';
 import './pickup.css';
-import { useLive } from '../api/live';
 import { QueuePanel } from '../stations/QueuePanel';
 
 const TABLE_KEY = 'kiosk.pickupTable';
@@ -31,9 +30,10 @@ function savedTable(): string {
   return window.localStorage.getItem(TABLE_KEY) ?? '1';
 }
 
-function initialGiven(slip: PickupView): Record<string, number> | null {
+/** Before pickup: what each line gives (what is on hand, at most what was asked), as the volunteer changed it. */
+function initialGiven(slip: PickupView, edits: Record<string, number>): Record<string, number> | null {
   if (slip.status.state !== 'issued') return null;
-  return Object.fromEntries(slip.pickList.map((l) => [l.itemId, Math.max(0, Math.min(l.qty, l.onHand))]));
+  return { ...Object.fromEntries(slip.pickList.map((l) => [l.itemId, Math.max(0, Math.min(l.qty, l.onHand))])), ...edits };
 }
 
 /**
@@ -44,31 +44,49 @@ function initialGiven(slip: PickupView): Record<string, number> | null {
  */
 export function PickupScreen({ session }: SectionProps) {
   const { t, i18n } = useTranslation('pickup');
-  const api = useApi();
+  const read = useApiFetch();
+  const setData = useSetApiData();
   const [view, setView] = useState<'scan' | 'day'>('scan');
   const [code, setCode] = useState('');
-  const [slip, setSlip] = useState<PickupView | null>(null);
+  // The code the slip on screen was found by (a short code or a scanned QR payload). Its read is
+  // live: redeemed or voided at another table, the screen shows that, not a stale pick list.
+  const [opened, setOpened] = useState<string | null>(null);
+  const lookup = useApiQuery('slip.lookup', { code: opened ?? '' }, { live: ['slips'], enabled: opened !== null });
+  const slip = opened !== null && !lookup.isError ? (lookup.data ?? null) : null;
   // A slip that comes up takes the screen from its code down: on a 768-pixel laptop the pick
   // list and its actions then fit together, with no bar laid over the list.
   const slipSection = useIntoView<HTMLElement>(slip?.id ?? null);
-  const [given, setGiven] = useState<Record<string, number> | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // What the volunteer changed of the pick list's "given" counts, over what the slip proposes.
+  const [edits, setEdits] = useState<Record<string, number>>({});
+  const given = slip ? initialGiven(slip, edits) : null;
+  const [actionError, setActionError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
   const [camera, setCamera] = useState(false);
   const [voiding, setVoiding] = useState<string | null>(null);
   const [printable, setPrintable] = useState<PrintableSlip | null>(null);
-  const [busy, setBusy] = useState(false);
+  const redeeming = useApiMutation('slip.redeem');
+  const voidingSlip = useApiMutation('slip.void');
+  const reprinting = useApiMutation('slip.reprint');
+  const busy = redeeming.pending;
   const [table, setTable] = useState(savedTable);
   const changeTable = (next: string) => {
     setTable(next);
     window.localStorage.setItem(TABLE_KEY, next);
   };
 
-  const show = (next: PickupView | null, err: ApiError | null = null, justDone = false) => {
-    setSlip(next);
-    setGiven(next ? initialGiven(next) : null);
-    setError(err);
-    setDone(justDone);
+  /** Another slip (or none) on screen: what was marked, said or asked for the last one goes. */
+  const open = useCallback((next: string | null) => {
+    setOpened(next);
+    setEdits({});
+    setActionError(null);
+    setDone(false);
+    setVoiding(null);
+  }, []);
+
+  /** The slip on screen as a write answered it: the cache holds it, so the live read agrees. */
+  const answered = (next: PickupView) => {
+    if (opened !== null) setData('slip.lookup', { code: opened }, next);
+    setActionError(null);
     setVoiding(null);
   };
 
@@ -76,20 +94,13 @@ export function PickupScreen({ session }: SectionProps) {
     async (raw: string) => {
       setView('scan');
       setCamera(false);
-      const result = await api.call('slip.lookup', { code: raw });
+      open(raw);
+      const result = await read('slip.lookup', { code: raw }, { live: ['slips'] });
       // Found: the field is ready for the next slip. Not found: keep what was typed to correct it.
-      if (result.ok) {
-        show(result.value);
-        setCode('');
-      } else show(null, result.error);
+      if (result.ok) setCode('');
     },
-    [api],
+    [open, read],
   );
-
-  // The slip on screen was redeemed or voided at another table: show that, not a stale pick list.
-  useLive(['slips'], () => {
-    if (slip && slip.status.state === 'issued' && !busy) void find(slip.shortCode);
-  });
 
   const onScan = useCallback(
     (scanned: string) => {
@@ -102,31 +113,30 @@ export function PickupScreen({ session }: SectionProps) {
 
   const redeem = async () => {
     if (!slip || busy) return;
-    setBusy(true);
     const lines = slip.pickList.map((l) => ({ itemId: l.itemId, givenQty: given?.[l.itemId] ?? l.qty }));
-    const result = await api.call('slip.redeem', { slipId: slip.id, table: table.trim() === '' ? null : table.trim(), lines });
-    setBusy(false);
+    const result = await redeeming.call({ slipId: slip.id, table: table.trim() === '' ? null : table.trim(), lines });
     if (result.ok) {
-      show(result.value, null, true);
+      answered(result.value);
+      setDone(true);
       setCode('');
     } else if (result.error.code === 'slip.already_redeemed') {
       // Another table was quicker: show when and where, from the slip itself.
       await find(slip.shortCode);
-    } else setError(result.error);
+    } else setActionError(result.error);
   };
 
   const voidSlip = async () => {
     if (!slip || voiding === null) return;
-    const result = await api.call('slip.void', { slipId: slip.id, reason: voiding });
-    if (result.ok) show(result.value);
-    else setError(result.error);
+    const result = await voidingSlip.call({ slipId: slip.id, reason: voiding });
+    if (result.ok) answered(result.value);
+    else setActionError(result.error);
   };
 
   const reprint = async () => {
     if (!slip) return;
-    const result = await api.call('slip.reprint', { slipId: slip.id });
+    const result = await reprinting.call({ slipId: slip.id });
     if (result.ok) setPrintable(result.value);
-    else setError(result.error);
+    else setActionError(result.error);
   };
 
   const status = slip?.status;
@@ -180,7 +190,7 @@ export function PickupScreen({ session }: SectionProps) {
             <p className="pickup-hint">{t('scannerHint')}</p>
           </form>
           {camera ? <CameraScanner onScan={onScan} onClose={() => setCamera(false)} /> : null}
-          <ErrorNotice error={error} />
+          <ErrorNotice error={actionError ?? (opened !== null ? lookup.error : null)} />
           {slip && status ? (
             <section ref={slipSection} className="pickup-slip" aria-label={t('slipFound')}>
               <div className="pickup-slip-head">
@@ -212,7 +222,7 @@ export function PickupScreen({ session }: SectionProps) {
                 <PickList
                   lines={slip.pickList}
                   given={status.state === 'issued' ? given : null}
-                  onGiven={(itemId, qty) => setGiven((g) => ({ ...g, [itemId]: qty }))}
+                  onGiven={(itemId, qty) => setEdits((e) => ({ ...e, [itemId]: qty }))}
                 />
               ) : (
                 <p>{t('noItems')}</p>
@@ -251,7 +261,7 @@ export function PickupScreen({ session }: SectionProps) {
               ) : null}
               {status.state !== 'issued' ? (
                 <div className="pickup-actions">
-                  <button type="button" className="button button-secondary" onClick={() => show(null)}>
+                  <button type="button" className="button button-secondary" onClick={() => open(null)}>
                     {t('nextSlip')}
                   </button>
                 </div>

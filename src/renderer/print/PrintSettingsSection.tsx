@@ -4,7 +4,7 @@ import { PRINT_MODES, type PrintMode, type PrintSettings } from '../../shared/ap
 import { PAPERS } from '../../shared/slips/paper';
 import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { PAPER_LABEL } from './PrintDialog';
+import { PAPER_LABEL } from './PaperPicker';
 
 const MODE_LABEL: Record<PrintMode, string> = { auto: 'settings.auto', ask: 'settings.ask', screen: 'settings.screen' };
 

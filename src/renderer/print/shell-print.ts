@@ -1,17 +1,24 @@
+import { useCallback } from 'react';
+import type { ChannelOutput } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
 import type { PrintJob } from '../../shared/api/channels/shell';
 import { PAPER_SPECS, type Paper } from '../../shared/slips/paper';
-import type { ApiClient } from '../api/client';
+import { useApiMutation } from '../api/query';
 
 /** 'printed': the shell printed it. 'browser': the browser's own print has it. 'failed': no paper came out. */
 export type PrintResult = 'printed' | 'browser' | 'failed';
 
 /**
- * Prints what the page shows under print CSS. Through the same API client as everything else:
- * in Electron the shell prints silently to the chosen printer; where the shell cannot print
- * (browser mode) it says so and the page prints itself with the browser's print.
+ * Prints what the page shows under print CSS. Through the same API client as everything else
+ * (`send` is the shell.print write): in Electron the shell prints silently to the chosen printer;
+ * where the shell cannot print (browser mode) it says so and the page prints itself with the
+ * browser's print.
  */
-export async function printPage(api: ApiClient, job: PrintJob): Promise<PrintResult> {
-  const result = await api.call('shell.print', job);
+export async function printPage(
+  send: (job: PrintJob) => Promise<ApiResult<ChannelOutput<'shell.print'>>>,
+  job: PrintJob,
+): Promise<PrintResult> {
+  const result = await send(job);
   if (!result.ok) return 'failed';
   if (result.value.via === 'renderer') {
     try {
@@ -22,6 +29,12 @@ export async function printPage(api: ApiClient, job: PrintJob): Promise<PrintRes
     }
   }
   return result.value.printed ? 'printed' : 'failed';
+}
+
+/** `printPage` for a screen, through the shell.print mutation. */
+export function usePrintPage(): (job: PrintJob) => Promise<PrintResult> {
+  const { call } = useApiMutation('shell.print');
+  return useCallback((job: PrintJob) => printPage(call, job), [call]);
 }
 
 const PX_PER_MM = 96 / 25.4;

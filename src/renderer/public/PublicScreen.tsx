@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicView } from '../../shared/api/channels/board';
-import type { ApiError } from '../../shared/api/errors';
 import type { SiteSettings } from '../../shared/domain/site';
 import { LOCALES, localeDir } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { categoryLabel } from '../board/format';
 import '../styles/board.css';
-import { useLive } from '../api/live';
 import { NowServing } from '../stations/NowServing';
 
 /** Seconds each language stays up before the next. Long enough to read a full screen. */
@@ -36,7 +33,6 @@ export function PublicScreen({
   mode?: 'display' | 'poster';
   onClose?(): void;
 }) {
-  const api = useApi();
   const languages = settings.languages;
   // The poster starts in the hub's own language; the TV starts its round at the first.
   const [index, setIndex] = useState(() => (mode === 'poster' ? Math.max(0, languages.indexOf(settings.siteLanguage)) : 0));
@@ -44,25 +40,13 @@ export function PublicScreen({
   const language = languages[index % languages.length] ?? settings.siteLanguage;
   // The poster is made inside volunteer mode: it speaks its own language, not the whole screen's.
   const { t } = useTranslation('board', mode === 'poster' ? { lng: language } : {});
-  const [view, setView] = useState<PublicView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [changes, setChanges] = useState(0);
-  useLive(['board', 'stock'], () => setChanges((n) => n + 1));
+  // Read again when the board or the stock changes; the last language's lists stay up while the next loads.
+  const read = useApiQuery('board.public', { language }, { live: ['board', 'stock'], keepPrevious: true });
+  const view = read.data ?? null;
 
   useEffect(() => {
     if (mode === 'display') setLanguage(language);
-    let live = true;
-    void api.call('board.public', { language }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setView(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, language, setLanguage, mode, changes]);
+  }, [language, setLanguage, mode]);
 
   useEffect(() => {
     if (paused || languages.length < 2) return undefined;
@@ -77,7 +61,7 @@ export function PublicScreen({
         <h1>{t('public.title')}</h1>
       </header>
       <main className="public-main">
-        <ErrorNotice error={error} />
+        <ErrorNotice error={read.error} />
         <NowServing languages={languages} />
         {view ? (
           <div className="public-columns">

@@ -7,7 +7,7 @@ import { useLive } from '../api/live';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
-import { TextQr } from './TextQr';
+import { QrCode } from '../components/QrCode';
 import './stations.css';
 
 function when(iso: string | null, language: string): string {
@@ -128,7 +128,7 @@ export function StationsSection() {
           </form>
           {invite ? (
             <div className="stations-invite" role="region" aria-label={t('inviteFor', { name: invite.name })}>
-              <TextQr text={invite.link} label={t('qrLabel', { name: invite.name })} />
+              <QrCode text={invite.link} label={t('qrLabel', { name: invite.name })} modulePx={6} />
               <div>
                 <p>{t('inviteFor', { name: invite.name })}</p>
                 <p>

@@ -1,4 +1,4 @@
-import { create } from 'qrcode/lib/core/qrcode.js';
+import { create, type QrSymbol } from 'qrcode/lib/core/qrcode.js';
 
 export interface QrMatrix {
   size: number;
@@ -7,12 +7,8 @@ export interface QrMatrix {
   path: string;
 }
 
-/**
- * Encodes slip digits as a numeric-mode QR at error correction Q. The path is in module units
- * so a printer can scale it by an integer number of dots per module and stay sharp.
- */
-export function qrMatrix(digits: string): QrMatrix {
-  const symbol = create([{ data: digits, mode: 'numeric' }], { errorCorrectionLevel: 'Q' });
+/** One SVG path for a symbol's dark modules, a run of them in a row as one rectangle, in module units. */
+function matrixOf(symbol: QrSymbol): QrMatrix {
   const { size, data } = symbol.modules;
   let path = '';
   for (let row = 0; row < size; row += 1) {
@@ -28,6 +24,19 @@ export function qrMatrix(digits: string): QrMatrix {
     }
   }
   return { size, version: symbol.version, path };
+}
+
+/**
+ * Encodes slip digits as a numeric-mode QR at error correction Q. The path is in module units
+ * so a printer can scale it by an integer number of dots per module and stay sharp.
+ */
+export function qrMatrix(digits: string): QrMatrix {
+  return matrixOf(create([{ data: digits, mode: 'numeric' }], { errorCorrectionLevel: 'Q' }));
+}
+
+/** Any short text (a station's pairing link) as a QR at error correction M, for a phone's camera. */
+export function textQrMatrix(text: string): QrMatrix {
+  return matrixOf(create(text, { errorCorrectionLevel: 'M' }));
 }
 
 /** A standalone SVG (with a 4-module quiet zone) for printing or saving. */

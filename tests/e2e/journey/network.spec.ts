@@ -7,7 +7,7 @@ import { DEMO_PINS, seedDemo } from '../../../src/core/demo/seed';
 import type { SyncthingEndpoint } from '../../../src/core/exchange/syncthing';
 import { startHost } from '../../../src/host/server';
 import { isolate, ltrIsolate } from '../../../src/shared/slips/bidi';
-import type { SiteCard } from '../../../src/shared/api/channels/exchange';
+import { okCaller } from '../../support/core';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../../support/fixed';
 import { expect, person, test } from './hub';
 import { fakeSyncthing } from './pages/syncthing';
@@ -47,12 +47,6 @@ async function computer(name: string, at: number, syncthing: () => SyncthingEndp
   };
 }
 
-async function call<T>(core: Core, session: string | null, channel: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(channel, { input, session });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-}
-
 /** What Syncthing does with a file that arrived: written under a temporary name, then renamed. */
 function carry(from: string, to: string): void {
   for (const name of readdirSync(from).filter((n) => n.endsWith('.makshare'))) {
@@ -82,12 +76,12 @@ for (const lng of ['en', 'ar'] as const) {
       east.core.ctx.db.prepare("UPDATE site SET settings = json_set(settings, '$.siteLanguage', ?)").run(lng);
       // Northside, across town, already shares over the network; its card (with its device) was
       // exchanged at the city meeting, and its latest file is in its folder.
-      await call(north.core, null, 'site.setup', { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: lng, pin: '1234' });
-      const { token } = await call<{ token: string }>(north.core, null, 'auth.login', { pin: '1234' });
-      await call(north.core, token, 'network.configure', { enabled: true, folder: northFolder.path });
-      const northCard = await call<SiteCard>(north.core, token, 'exchange.card', {});
+      await okCaller(north.core)('site.setup', { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: lng, pin: '1234' }, null);
+      const { token } = await okCaller(north.core)('auth.login', { pin: '1234' }, null);
+      await okCaller(north.core)('network.configure', { enabled: true, folder: northFolder.path }, token);
+      const northCard = await okCaller(north.core)('exchange.card', {}, token);
       const northSite = await east.core.services.exchange.addCard({ code: northCard.text }, null);
-      await call(north.core, token, 'network.sync', {});
+      await okCaller(north.core)('network.sync', {}, token);
 
       const { w, touch, shots } = person(page, lng, `network-${lng}`);
       await page.goto(east.url);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import type { ApiResult } from '../../../src/shared/api/errors';
 import type { WrittenFile } from '../../../src/shared/api/channels/exchange';
 import type { WriteHooks } from '../../../src/core/exchange/atomic-write';
 import { makeSite, openBundle, stick, type Site } from './support';
@@ -14,7 +15,7 @@ afterEach(() => {
   while (cleanup.length) cleanup.pop()!();
 });
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string } };
+type Outcome = ApiResult<unknown>;
 
 async function site(writeHooks?: WriteHooks): Promise<Site> {
   const s = await makeSite('Eastside Hub', { demo: true, ...(writeHooks ? { writeHooks } : {}) });

@@ -3,22 +3,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { makeCore, type TestCore } from '../../support/core';
 
-type Ok<T> = { ok: true; value: T };
-interface Question {
-  band: { from: number; to: number | null };
-  field: string | null;
-  required: boolean;
-}
-
 /** The intake asks in the site's age bands, and the report reads what it asked (real SQLite). */
 describe('age bands at the intake', () => {
   let t: TestCore;
   let token: string;
-  const call = async <T = Record<string, unknown>>(channel: string, input: unknown, session: string | null = token): Promise<T> => {
-    const r = await t.callRaw(channel, input, session);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const visit = (household: unknown) =>
     t.callRaw('intake.submit', { requestId: randomUUID(), language: 'ar', household, otherNeeds: [{ category: 'diapers' }] }, null);
   const digest = () => {
@@ -39,7 +27,7 @@ describe('age bands at the intake', () => {
   afterEach(() => t.dispose());
 
   it('asks the older three answers while the bands are the defaults, with the ages each stands for', async () => {
-    const config = await call<{ ageQuestions: Question[] }>('intake.config', {}, null);
+    const config = await t.ok('intake.config', {}, null);
     expect(config.ageQuestions).toEqual([
       { band: { from: 0, to: 17 }, field: 'children', required: false },
       { band: { from: 18, to: 64 }, field: 'adults', required: false },
@@ -48,8 +36,8 @@ describe('age bands at the intake', () => {
   });
 
   it('asks 0–17 / 18–59 / 60+ by age, stores each band, sizes the slip, and reports them beside older answers', async () => {
-    await call('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'lb' });
-    const config = await call<{ ageQuestions: Question[] }>('intake.config', {}, null);
+    await t.ok('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'lb' }, token);
+    const config = await t.ok('intake.config', {}, null);
     expect(config.ageQuestions.map((q) => [q.band, q.field])).toEqual(OTHER.map((b) => [b, null]));
 
     // A visitor counts 2 aged 18–59 and 1 aged 60+, and leaves 0–17 unsaid.
@@ -67,12 +55,13 @@ describe('age bands at the intake', () => {
     // An older visit's answers map: seniors stand for 65, so they fall in 60+.
     const old = await visit({ adults: 1, children: 2, seniors: 1 });
     expect(old.ok).toBe(true);
-    const { current } = await call<{ current: { individuals: { bands: { count: number }[]; total: number; notAnswered: number } } }>(
+    const { current } = await t.ok(
       'month.report',
       {
         from: '2026-11-01',
         to: '2026-11-30',
       },
+      token,
     );
     expect(current.individuals.bands.map((b) => b.count)).toEqual([2, 3, 2]);
     expect(current.individuals.total).toBe(7);
@@ -80,14 +69,20 @@ describe('age bands at the intake', () => {
   });
 
   it('fills a returning household in the bands it said last time', async () => {
-    await call('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' });
-    const slip = (await visit({ bands: [{ from: 0, to: 17, count: 3 }] })) as Ok<{ shortCode: string }>;
-    const back = await call<{ household: unknown }>('intake.returning', { code: slip.value.shortCode }, null);
+    await t.ok('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' }, token);
+    const household = { bands: [{ from: 0, to: 17, count: 3 }] };
+    const slip = await t.ok(
+      'intake.submit',
+      { requestId: randomUUID(), language: 'ar', household, otherNeeds: [{ category: 'diapers' }] },
+      null,
+    );
+    // A need asked for makes a slip.
+    const back = await t.ok('intake.returning', { code: slip!.shortCode }, null);
     expect(back.household).toEqual({ bands: [{ from: 0, to: 17, count: 3 }] });
   });
 
   it('refuses a count in a band the site does not have, naming the field, and records nothing', async () => {
-    await call('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' });
+    await t.ok('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' }, token);
     const before = digest();
     const r = await visit({ bands: [{ from: 18, to: 64, count: 2 }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'intake.bad_band', params: { field: 'household.bands' } } });
@@ -102,15 +97,19 @@ describe('age bands at the intake', () => {
   });
 
   it('asks a required answer in the band its age falls in', async () => {
-    await call('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' });
-    await call('intake.settings_save', {
-      languages: ['en', 'ar'],
-      idleSeconds: 90,
-      requiredFields: ['children'],
-      returningVisitors: true,
-      contactDays: 90,
-    });
-    const config = await call<{ ageQuestions: Question[] }>('intake.config', {}, null);
+    await t.ok('month.save_settings', { ageBands: OTHER, legacyAges: { children: 0, adults: 18, seniors: 65 }, weightUnit: 'kg' }, token);
+    await t.ok(
+      'intake.settings_save',
+      {
+        languages: ['en', 'ar'],
+        idleSeconds: 90,
+        requiredFields: ['children'],
+        returningVisitors: true,
+        contactDays: 90,
+      },
+      token,
+    );
+    const config = await t.ok('intake.config', {}, null);
     expect(config.ageQuestions.map((q) => q.required)).toEqual([true, false, false]);
     expect(await visit({ bands: [{ from: 18, to: 59, count: 2 }] })).toMatchObject({
       ok: false,

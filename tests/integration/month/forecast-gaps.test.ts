@@ -1,20 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { distributeFefo, recordMovement } from '../../../src/core/inventory/ledger';
-import type { PantryGap, PublicView } from '../../../src/shared/api/channels/board';
 import { makeCore, type TestCore } from '../../support/core';
-
-type Ok<T> = { ok: true; value: T };
 
 /** The forecast feeds the "we need" list: an item asked for that runs out within two distribution days is a gap. */
 describe('the forecast feeds the “we need” list', () => {
   let t: TestCore;
   let token: string;
   let n = 0;
-  const call = async <T>(channel: string, input: unknown, session: string | null = token): Promise<T> => {
-    const r = await t.callRaw(channel, input, session);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
 
   beforeEach(async () => {
     t = makeCore();
@@ -54,7 +46,7 @@ describe('the forecast feeds the “we need” list', () => {
     t.clock.set('2026-11-28T09:00:00.000Z');
     for (let i = 0; i < 3; i += 1) {
       n += 1;
-      await call(
+      await t.ok(
         'intake.submit',
         {
           requestId: `0191a5c0-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -65,7 +57,7 @@ describe('the forecast feeds the “we need” list', () => {
         null,
       );
     }
-    token = (await call<{ token: string }>('auth.login', { pin: '1234' }, null)).token;
+    token = (await t.ok('auth.login', { pin: '1234' }, null)).token;
   });
   afterEach(() => t.dispose());
 
@@ -73,20 +65,24 @@ describe('the forecast feeds the “we need” list', () => {
     // Rice: 100 − 60 given − 3 promised = 37 available; 60 / 3 days = 20 a day → 37 / 20 → 1 day.
     // Oil: 69 − 36 − 3 = 30; 36 / 3 = 12 a day → 30 / 12 → 2 days (the edge: still a gap).
     // Beans: 100 − 6 − 3 = 91; 6 / 3 = 2 a day → 45 days: not a gap.
-    const f = await call<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>('month.forecast', {
-      itemIds: ['rice', 'oil', 'beans'],
-    });
+    const f = await t.ok(
+      'month.forecast',
+      {
+        itemIds: ['rice', 'oil', 'beans'],
+      },
+      token,
+    );
     expect(f.map((x) => [x.itemId, x.available, x.perDay, x.daysLeft])).toEqual([
       ['rice', 37, 20, 1],
       ['oil', 30, 12, 2],
       ['beans', 91, 2, 45],
     ]);
-    const gaps = await call<PantryGap[]>('board.gaps', {});
+    const gaps = await t.ok('board.gaps', {}, token);
     expect(gaps.map((g) => [g.itemId, g.available, g.daysLeft])).toEqual([
       ['oil', 30, 2],
       ['rice', 37, 1],
     ]);
-    const poster = await call<PublicView>('board.public', { language: 'ar' }, null);
+    const poster = await t.ok('board.public', { language: 'ar' }, null);
     expect(poster.need.map((i) => i.name).sort()).toEqual(['أرز', 'زيت طبخ'].sort());
   });
 });

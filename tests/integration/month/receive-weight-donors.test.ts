@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { makeCore, type TestCore } from '../../support/core';
-
-type Ok<T> = { ok: true; value: T };
+import { makeCore, okValue, type TestCore } from '../../support/core';
 
 describe('receiving by weight, weight categories and donors, on real SQLite', () => {
   let t: TestCore;
   let coordinator: string;
   let stock: string;
-  const as = async <T = Record<string, unknown>>(token: string, channel: string, input: unknown): Promise<T> => {
-    const r = await t.callRaw(channel, input, token);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const fail = async (token: string, channel: string, input: unknown) => {
     const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
@@ -27,35 +20,43 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
   };
   const item = async (unit: string, en: string, ar?: string) =>
     (
-      await as<{ id: string }>(coordinator, 'inventory.save_item', {
-        language: 'en',
-        item: { id: randomUUID(), names: { en, ...(ar ? { ar } : {}) }, unit },
-      })
+      await t.ok(
+        'inventory.save_item',
+        {
+          language: 'en',
+          item: { id: randomUUID(), names: { en, ...(ar ? { ar } : {}) }, unit },
+        },
+        coordinator,
+      )
     ).id;
   const onHand = (id: string) => db().prepare('SELECT COALESCE(SUM(qty), 0) FROM on_hand WHERE item_id = ?').pluck().get(id) as number;
 
   beforeEach(async () => {
     t = makeCore();
     coordinator = await t.setUp(['en', 'ar']);
-    await as(coordinator, 'volunteers.add', { name: 'Sam', role: 'stock', pin: '5678' });
-    stock = ((await t.call('auth.login', { pin: '5678' })) as Ok<{ token: string }>).value.token;
+    await t.ok('volunteers.add', { name: 'Sam', role: 'stock', pin: '5678' }, coordinator);
+    stock = okValue(await t.call('auth.login', { pin: '5678' })).token;
   });
   afterEach(() => t.dispose());
 
   it('puts 12.5 kg of apples counted in lb on the shelf as 28 lb, keeping what the scale said, the store, the donor and the value', async () => {
     const apples = await item('lb', 'Apples', 'تفاح');
     const donor = randomUUID();
-    await as(coordinator, 'donors.save', { id: donor, kind: 'organisation', name: 'Corner Market', language: 'ar' });
-    const r = await as<{ onHand: number; movementId: string }>(stock, 'inventory.receive', {
-      requestId: randomUUID(),
-      itemId: apples,
-      qty: null,
-      weightG: 12_500,
-      source: 'grocery_rescue',
-      sourceName: 'Corner Market',
-      donorId: donor,
-      valueCents: 2000,
-    });
+    await t.ok('donors.save', { id: donor, kind: 'organisation', name: 'Corner Market', language: 'ar' }, coordinator);
+    const r = await t.ok(
+      'inventory.receive',
+      {
+        requestId: randomUUID(),
+        itemId: apples,
+        qty: null,
+        weightG: 12_500,
+        source: 'grocery_rescue',
+        sourceName: 'Corner Market',
+        donorId: donor,
+        valueCents: 2000,
+      },
+      stock,
+    );
     // 12 500 g ÷ 453.59237 g/lb = 27.56 lb: 28 whole units on the shelf.
     expect(r.onHand).toBe(28);
     expect(db().prepare('SELECT qty, weight_g, source, donor_id, value_cents FROM movements WHERE id = ?').get(r.movementId)).toEqual({
@@ -66,10 +67,14 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
       value_cents: 2000,
     });
     // The report weighs it by what the scale said, not by 28 lb.
-    const report = await as<{ current: { weight: { receivedGrams: number } } }>(coordinator, 'month.report', {
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
+    const report = await t.ok(
+      'month.report',
+      {
+        from: '2026-01-01',
+        to: '2026-12-31',
+      },
+      coordinator,
+    );
     expect(report.current.weight.receivedGrams).toBe(12_500);
   });
 
@@ -94,19 +99,23 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
 
   it('a replayed weighed receipt is the same receipt, not a second one', async () => {
     const apples = await item('kg', 'Apples');
-    const input = { requestId: randomUUID(), itemId: apples, qty: null, weightG: 12_500, source: 'grocery_rescue' };
-    const first = await as<{ movementId: string }>(stock, 'inventory.receive', input);
-    const again = await as<{ movementId: string; onHand: number }>(stock, 'inventory.receive', input);
+    const input = { requestId: randomUUID(), itemId: apples, qty: null, weightG: 12_500, source: 'grocery_rescue' } as const;
+    const first = await t.ok('inventory.receive', input, stock);
+    const again = await t.ok('inventory.receive', input, stock);
     expect(again).toMatchObject({ movementId: first.movementId, onHand: 13 });
   });
 
   it('saves an item’s weight per unit and weight category with the item, and refuses a bad weight without saving the item', async () => {
     const id = randomUUID();
-    const saved = await as<{ id: string }>(stock, 'inventory.save_item', {
-      language: 'en',
-      item: { id, names: { en: 'Beans, 15 oz' }, unit: 'can', weight: { unitWeightG: 425, weightCategory: 'dry' } },
-    });
-    expect(await as(stock, 'month.item_weight', { itemId: saved.id })).toEqual({ itemId: id, unitWeightG: 425, weightCategory: 'dry' });
+    const saved = await t.ok(
+      'inventory.save_item',
+      {
+        language: 'en',
+        item: { id, names: { en: 'Beans, 15 oz' }, unit: 'can', weight: { unitWeightG: 425, weightCategory: 'dry' } },
+      },
+      stock,
+    );
+    expect(await t.ok('month.item_weight', { itemId: saved.id }, stock)).toEqual({ itemId: id, unitWeightG: 425, weightCategory: 'dry' });
     const before = digest();
     const save = (weight: object) =>
       fail(stock, 'inventory.save_item', { language: 'en', item: { id, names: { en: 'Renamed' }, unit: 'can', weight } });
@@ -127,22 +136,24 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
   });
 
   it('lets the coordinator rename the built-in categories per language and add the site’s own', async () => {
-    await as(coordinator, 'weights.save_category', { id: 'produce', names: { ar: 'خضار وفواكه طازجة' } });
-    const baby = await as<{ id: string }>(coordinator, 'weights.save_category', {
-      id: null,
-      names: { en: 'Baby care', ar: 'مستلزمات الأطفال' },
-    });
-    const ar = await as<{ id: string; key: string | null; name: string | null }[]>(stock, 'month.weight_categories', { language: 'ar' });
+    await t.ok('weights.save_category', { id: 'produce', names: { ar: 'خضار وفواكه طازجة' } }, coordinator);
+    const baby = await t.ok(
+      'weights.save_category',
+      {
+        id: null,
+        names: { en: 'Baby care', ar: 'مستلزمات الأطفال' },
+      },
+      coordinator,
+    );
+    const ar = await t.ok('month.weight_categories', { language: 'ar' }, stock);
     expect(ar.map((c) => c.id)).toEqual(['produce', 'dairy', 'protein', 'bakery', 'dry', 'frozen', 'beverages', 'non_food', baby.id]);
     expect(ar[0]).toEqual({ id: 'produce', key: 'produce', name: 'خضار وفواكه طازجة' });
     expect(ar.at(-1)).toEqual({ id: baby.id, key: null, name: 'مستلزمات الأطفال' });
     // English has no own name for produce: the screen translates its key.
-    expect((await as<{ name: string | null }[]>(stock, 'month.weight_categories', { language: 'en' }))[0]).toMatchObject({ name: null });
+    expect((await t.ok('month.weight_categories', { language: 'en' }, stock))[0]).toMatchObject({ name: null });
     // A French screen has no name for the site's own category: another language's, not its id.
-    expect((await as<{ name: string | null }[]>(stock, 'month.weight_categories', { language: 'fr' })).at(-1)?.name).toBe(
-      'مستلزمات الأطفال',
-    );
-    expect((await as<{ id: string; names: Record<string, string> }[]>(coordinator, 'weights.categories', {})).at(-1)).toEqual({
+    expect((await t.ok('month.weight_categories', { language: 'fr' }, stock)).at(-1)?.name).toBe('مستلزمات الأطفال');
+    expect((await t.ok('weights.categories', {}, coordinator)).at(-1)).toEqual({
       id: baby.id,
       key: null,
       names: { en: 'Baby care', ar: 'مستلزمات الأطفال' },
@@ -162,50 +173,58 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
     expect(await fail(stock, 'weights.save_category', { id: null, names: { en: 'x' } })).toMatchObject({ code: 'auth.forbidden' });
     expect(digest()).toBe(before);
 
-    await as(coordinator, 'weights.save_category', { id: baby.id, names: {}, archived: true });
-    expect((await as<unknown[]>(stock, 'month.weight_categories', { language: 'en' })).length).toBe(8);
+    await t.ok('weights.save_category', { id: baby.id, names: {}, archived: true }, coordinator);
+    expect((await t.ok('month.weight_categories', { language: 'en' }, stock)).length).toBe(8);
   });
 
   it('keeps donors’ contact details for the coordinator only', async () => {
     const id = randomUUID();
-    const draft = { id, kind: 'person', name: 'Amal Haddad', contact: '555-0100', language: 'ar' };
-    await as(coordinator, 'donors.save', draft);
+    const draft = { id, kind: 'person', name: 'Amal Haddad', contact: '555-0100', language: 'ar' } as const;
+    await t.ok('donors.save', draft, coordinator);
     // A double-tapped Save writes one donor.
-    await as(coordinator, 'donors.save', draft);
-    expect(await as(stock, 'donors.list', {})).toEqual([{ id, kind: 'person', name: 'Amal Haddad', language: 'ar' }]);
-    expect(await as(coordinator, 'donors.contacts', {})).toEqual([
+    await t.ok('donors.save', draft, coordinator);
+    expect(await t.ok('donors.list', {}, stock)).toEqual([{ id, kind: 'person', name: 'Amal Haddad', language: 'ar' }]);
+    expect(await t.ok('donors.contacts', {}, coordinator)).toEqual([
       { id, kind: 'person', name: 'Amal Haddad', contact: '555-0100', language: 'ar' },
     ]);
     expect(await fail(stock, 'donors.contacts', {})).toMatchObject({ code: 'auth.forbidden' });
     expect(await fail(stock, 'donors.save', { ...draft, name: 'Changed' })).toMatchObject({ code: 'auth.forbidden' });
-    await as(coordinator, 'donors.save', { ...draft, contact: '' });
-    expect(await as(coordinator, 'donors.contacts', {})).toEqual([expect.objectContaining({ contact: null })]);
+    await t.ok('donors.save', { ...draft, contact: '' }, coordinator);
+    expect(await t.ok('donors.contacts', {}, coordinator)).toEqual([expect.objectContaining({ contact: null })]);
   });
 
   it('gives a donor a receipt of what they gave, in their language, with weights, values and the hub', async () => {
     const apples = await item('lb', 'Apples', 'تفاح');
     const beans = await item('can', 'Beans');
-    await as(coordinator, 'month.set_item_weight', { itemId: beans, unitWeightG: 425, weightCategory: 'dry' });
+    await t.ok('month.set_item_weight', { itemId: beans, unitWeightG: 425, weightCategory: 'dry' }, coordinator);
     const donor = randomUUID();
     const other = randomUUID();
-    await as(coordinator, 'donors.save', { id: donor, kind: 'organisation', name: 'Corner Market', language: 'ar' });
-    await as(coordinator, 'donors.save', { id: other, kind: 'person', name: 'Someone else', language: 'en' });
-    await as(stock, 'inventory.receive', {
-      requestId: randomUUID(),
-      itemId: apples,
-      qty: null,
-      weightG: 12_500,
-      source: 'grocery_rescue',
-      donorId: donor,
-      valueCents: 2000,
-    });
-    await as(stock, 'inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 10, source: 'grocery_rescue', donorId: donor });
-    await as(stock, 'inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 99, source: 'donor', donorId: other });
-    const receipt = await as<Record<string, unknown>>(coordinator, 'donors.receipt', {
-      donorId: donor,
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
+    await t.ok('donors.save', { id: donor, kind: 'organisation', name: 'Corner Market', language: 'ar' }, coordinator);
+    await t.ok('donors.save', { id: other, kind: 'person', name: 'Someone else', language: 'en' }, coordinator);
+    await t.ok(
+      'inventory.receive',
+      {
+        requestId: randomUUID(),
+        itemId: apples,
+        qty: null,
+        weightG: 12_500,
+        source: 'grocery_rescue',
+        donorId: donor,
+        valueCents: 2000,
+      },
+      stock,
+    );
+    await t.ok('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 10, source: 'grocery_rescue', donorId: donor }, stock);
+    await t.ok('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 99, source: 'donor', donorId: other }, stock);
+    const receipt = await t.ok(
+      'donors.receipt',
+      {
+        donorId: donor,
+        from: '2026-01-01',
+        to: '2026-12-31',
+      },
+      coordinator,
+    );
     expect(receipt).toMatchObject({
       hub: 'Eastside Hub',
       donor: { id: donor, name: 'Corner Market', language: 'ar' },

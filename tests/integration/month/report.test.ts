@@ -4,40 +4,9 @@ import { readFileSync } from 'node:fs';
 import { distributeFefo } from '../../../src/core/inventory/ledger';
 import { makeCore, type TestCore, okValue } from '../../support/core';
 
-type Ok<T> = { ok: true; value: T };
-interface Report {
-  period: { from: string; to: string };
-  households: {
-    visits: number;
-    distinct: number;
-    distinctIsUpperBound: boolean;
-    new: number;
-    withChildren: number;
-    withChildrenNotAnswered: number;
-  };
-  individuals: { bands: { band: { from: number; to: number | null }; count: number }[]; total: number; notAnswered: number };
-  distributionDays: number;
-  weight: {
-    unit: string;
-    distributedGrams: number;
-    receivedGrams: number;
-    distributedByCategory: { key: string; grams: number }[];
-    receivedByCategory: { key: string; grams: number }[];
-    receivedBySource: { key: string; grams: number; valueCents: number }[];
-    inKindValueCents: number;
-  };
-  volunteers: { totalMinutes: number; byVolunteer: { name: string; minutes: number; shifts: number }[] };
-  board: { needsMet: number; offersMatched: number };
-}
-
 describe('the month report, from the hub’s own records', () => {
   let t: TestCore;
   let token: string;
-  const call = async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const r = await t.callRaw(channel, input, token);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const fail = async (channel: string, input: unknown) => {
     const r = await t.callRaw(channel, input, token);
     if (r.ok) throw new Error(`${channel} should have failed`);
@@ -48,10 +17,9 @@ describe('the month report, from the hub’s own records', () => {
     return createHash('sha256').update(readFileSync(t.file)).digest('hex');
   };
   const db = () => t.core.ctx.db;
-  const report = async (from: string, to: string, compare = false) =>
-    call<{ current: Report; lastYear: Report | null }>('month.report', { from, to, compare });
+  const report = async (from: string, to: string, compare = false) => t.ok('month.report', { from, to, compare }, token);
   const item = async (unit: string, en: string) =>
-    (await call<{ id: string }>('inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en }, unit } })).id;
+    (await t.ok('inventory.save_item', { language: 'en', item: { id: randomUUID(), names: { en }, unit } }, token)).id;
   /** A household and its visits: sizes null = not answered. */
   const household = (
     id: string,
@@ -110,16 +78,20 @@ describe('the month report, from the hub’s own records', () => {
   });
 
   it('maps the older adults/children/seniors answers into the site’s own bands, and reads visits counted in bands', async () => {
-    await call('month.save_settings', {
-      ageBands: [
-        { from: 0, to: 4 },
-        { from: 5, to: 17 },
-        { from: 18, to: 59 },
-        { from: 60, to: null },
-      ],
-      legacyAges: { children: 5, adults: 18, seniors: 60 },
-      weightUnit: 'lb',
-    });
+    await t.ok(
+      'month.save_settings',
+      {
+        ageBands: [
+          { from: 0, to: 4 },
+          { from: 5, to: 17 },
+          { from: 18, to: 59 },
+          { from: 60, to: null },
+        ],
+        legacyAges: { children: 5, adults: 18, seniors: 60 },
+        weightUnit: 'lb',
+      },
+      token,
+    );
     household('h1', '2026-11-02T10:00:00.000Z', [{ at: '2026-11-02T10:00:00.000Z', adults: 2, children: 3, seniors: 1 }]);
     household('h2', '2026-11-02T11:00:00.000Z', [{ at: '2026-11-02T11:00:00.000Z', adults: null, children: null, seniors: null }]);
     const visit = (db().prepare("SELECT id FROM visits WHERE household_id = 'h2'").get() as { id: string }).id;
@@ -148,22 +120,26 @@ describe('the month report, from the hub’s own records', () => {
     db()
       .prepare("INSERT INTO donors (id, kind, name, language, created_at) VALUES (?, 'organisation', 'Corner Grocery', 'en', 't')")
       .run(donor);
-    await call('month.set_item_weight', { itemId: beans, unitWeightG: 425, weightCategory: 'protein' });
-    await call('month.set_item_weight', { itemId: rice, unitWeightG: null, weightCategory: 'dry' });
+    await t.ok('month.set_item_weight', { itemId: beans, unitWeightG: 425, weightCategory: 'protein' }, token);
+    await t.ok('month.set_item_weight', { itemId: rice, unitWeightG: null, weightCategory: 'dry' }, token);
     t.clock.set('2026-11-05T10:00:00.000Z');
     token = await relogin();
     // Bulk on the scale: 12.4 kg received as 12 whole kilos, weighed at what the scale said.
-    await call('inventory.receive', {
-      requestId: randomUUID(),
-      itemId: rice,
-      qty: 12,
-      weightG: 12_400,
-      source: 'grocery_rescue',
-      sourceName: 'Corner Grocery',
-      donorId: donor,
-      valueCents: 2500,
-    });
-    await call('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 24, source: 'food_bank' });
+    await t.ok(
+      'inventory.receive',
+      {
+        requestId: randomUUID(),
+        itemId: rice,
+        qty: 12,
+        weightG: 12_400,
+        source: 'grocery_rescue',
+        sourceName: 'Corner Grocery',
+        donorId: donor,
+        valueCents: 2500,
+      },
+      token,
+    );
+    await t.ok('inventory.receive', { requestId: randomUUID(), itemId: beans, qty: 24, source: 'food_bank' }, token);
     t.clock.set('2026-11-06T10:00:00.000Z');
     db().transaction(() => {
       distributeFefo(t.core.ctx, beans, 4, { slipId: 'no-slip', volunteer: null });
@@ -204,8 +180,8 @@ describe('the month report, from the hub’s own records', () => {
   });
 
   it('counts volunteer hours per volunteer within the period, an open shift up to now', async () => {
-    const sam = (await call<{ id: string }>('volunteers.add', { name: 'Sam', role: 'stock', pin: '5555' })).id;
-    const lin = (await call<{ id: string }>('volunteers.add', { name: 'Lin', role: 'intake', pin: '6666' })).id;
+    const sam = (await t.ok('volunteers.add', { name: 'Sam', role: 'stock', pin: '5555' }, token)).id;
+    const lin = (await t.ok('volunteers.add', { name: 'Lin', role: 'intake', pin: '6666' }, token)).id;
     const shift = db().prepare('INSERT INTO shifts (id, volunteer_id, started_at, ended_at, ended_by) VALUES (?, ?, ?, ?, ?)');
     shift.run('s1', sam, '2026-11-03T09:00:00.000Z', '2026-11-03T12:30:00.000Z', 'volunteer');
     shift.run('s2', sam, '2026-10-31T22:00:00.000Z', '2026-11-01T02:00:00.000Z', 'closing');
@@ -265,7 +241,7 @@ describe('the month report, from the hub’s own records', () => {
         params: { age: 65 },
       });
       expect(digest()).toBe(before);
-      expect(await call('month.settings', {})).toMatchObject({
+      expect(await t.ok('month.settings', {}, token)).toMatchObject({
         ageBands: [
           { from: 0, to: 17 },
           { from: 18, to: 64 },
@@ -332,7 +308,7 @@ describe('the report and visit CSVs', () => {
     visit.run('v1', 'h1', 'ar', 'r1', '2026-11-03T10:00:00.000Z', 2, 1, null);
     visit.run('v2', 'h1', 'ar', 'r2', '2026-11-10T10:00:00.000Z', null, null, null);
     const report = await t.call('month.report_csv', { from: '2026-11-01', to: '2026-11-30' }, token);
-    const csv = (report as Ok<{ csv: string }>).value.csv;
+    const csv = okValue(report).csv;
     expect(csv.startsWith('\uFEFFfigure,key,value\r\n')).toBe(true);
     expect(csv).toContain('households_served_upper_bound,,1\r\n');
     expect(csv).toContain('visits,,2\r\n');

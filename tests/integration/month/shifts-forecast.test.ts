@@ -4,23 +4,9 @@ import { readFileSync } from 'node:fs';
 import { distributeFefo } from '../../../src/core/inventory/ledger';
 import { makeCore, type TestCore, okValue } from '../../support/core';
 
-type Ok<T> = { ok: true; value: T };
-interface Shift {
-  id: string;
-  name: string;
-  startedAt: string;
-  endedAt: string | null;
-  endedBy: string | null;
-}
-
 describe('volunteer shifts and the stock forecast', () => {
   let t: TestCore;
   let coordinator: string;
-  const as = async <T = Record<string, unknown>>(token: string, channel: string, input: unknown): Promise<T> => {
-    const r = await t.callRaw(channel, input, token);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const login = async (pin: string) => okValue(await t.call('auth.login', { pin })).token;
   const digest = () => {
     t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -31,45 +17,49 @@ describe('volunteer shifts and the stock forecast', () => {
     t = makeCore();
     t.clock.set('2026-11-28T09:00:00.000Z');
     coordinator = await t.setUp(['en', 'ar']);
-    await as(coordinator, 'volunteers.add', { name: 'Sam', role: 'stock', pin: '5555' });
-    await as(coordinator, 'volunteers.add', { name: 'Lin', role: 'intake', pin: '6666' });
+    await t.ok('volunteers.add', { name: 'Sam', role: 'stock', pin: '5555' }, coordinator);
+    await t.ok('volunteers.add', { name: 'Lin', role: 'intake', pin: '6666' }, coordinator);
   });
   afterEach(() => t.dispose());
 
   it('starts and ends a shift with the volunteer’s own PIN, shows who is on today, and ends the rest at closing', async () => {
     const sam = await login('5555');
-    const started = await as<Shift>(sam, 'shifts.start', {});
+    const started = await t.ok('shifts.start', {}, sam);
     expect(started).toMatchObject({ name: 'Sam', startedAt: '2026-11-28T09:00:00.000Z', endedAt: null });
     // A second tap is the same shift, not a second one.
-    expect((await as<Shift>(sam, 'shifts.start', {})).id).toBe(started.id);
+    expect((await t.ok('shifts.start', {}, sam)).id).toBe(started.id);
     // Sessions end after idle minutes: each step signs in again with the PIN, as at the kiosk.
     t.clock.set('2026-11-28T09:30:00.000Z');
     let lin = await login('6666');
-    await as(lin, 'shifts.start', {});
+    await t.ok('shifts.start', {}, lin);
     t.clock.set('2026-11-28T12:00:00.000Z');
-    expect(await as<Shift>(await login('5555'), 'shifts.end', {})).toMatchObject({
+    expect(await t.ok('shifts.end', {}, await login('5555'))).toMatchObject({
       endedAt: '2026-11-28T12:00:00.000Z',
       endedBy: 'volunteer',
     });
     lin = await login('6666');
-    const today = await as<Shift[]>(lin, 'shifts.today', {});
+    const today = await t.ok('shifts.today', {}, lin);
     expect(today.map((s) => [s.name, s.endedAt === null])).toEqual([
       ['Lin', true],
       ['Sam', false],
     ]);
     t.clock.set('2026-11-28T16:00:00.000Z');
     lin = await login('6666');
-    expect(await as(lin, 'shifts.close_day', {})).toEqual({ ended: 1 });
-    const month = await as<{ current: { volunteers: { totalMinutes: number } } }>(await login('1234'), 'month.report', {
-      from: '2026-11-01',
-      to: '2026-11-30',
-    });
+    expect(await t.ok('shifts.close_day', {}, lin)).toEqual({ ended: 1 });
+    const month = await t.ok(
+      'month.report',
+      {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      },
+      await login('1234'),
+    );
     expect(month.current.volunteers.totalMinutes).toBe(180 + 390);
   });
 
   it('lets the coordinator correct a forgotten sign-out, and refuses a shift that ends before it starts', async () => {
     const sam = await login('5555');
-    const shift = await as<Shift>(sam, 'shifts.start', {});
+    const shift = await t.ok('shifts.start', {}, sam);
     const before = digest();
     const r = await t.call(
       'shifts.correct',
@@ -85,11 +75,15 @@ describe('volunteer shifts and the stock forecast', () => {
     );
     expect(denied).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
     expect(
-      await as<Shift>(coordinator, 'shifts.correct', {
-        id: shift.id,
-        startedAt: '2026-11-28T09:00:00.000Z',
-        endedAt: '2026-11-28T13:00:00.000Z',
-      }),
+      await t.ok(
+        'shifts.correct',
+        {
+          id: shift.id,
+          startedAt: '2026-11-28T09:00:00.000Z',
+          endedAt: '2026-11-28T13:00:00.000Z',
+        },
+        coordinator,
+      ),
     ).toMatchObject({
       endedAt: '2026-11-28T13:00:00.000Z',
       endedBy: 'coordinator',
@@ -98,21 +92,29 @@ describe('volunteer shifts and the stock forecast', () => {
 
   it('forecasts days of stock left at the recent pace, against a hand-computed series', async () => {
     const rice = (
-      await as<{ id: string }>(coordinator, 'inventory.save_item', {
-        language: 'en',
-        item: { id: randomUUID(), names: { en: 'Rice' }, unit: 'bag' },
-      })
+      await t.ok(
+        'inventory.save_item',
+        {
+          language: 'en',
+          item: { id: randomUUID(), names: { en: 'Rice' }, unit: 'bag' },
+        },
+        coordinator,
+      )
     ).id;
     const oil = (
-      await as<{ id: string }>(coordinator, 'inventory.save_item', {
-        language: 'en',
-        item: { id: randomUUID(), names: { en: 'Oil' }, unit: 'bottle' },
-      })
+      await t.ok(
+        'inventory.save_item',
+        {
+          language: 'en',
+          item: { id: randomUUID(), names: { en: 'Oil' }, unit: 'bottle' },
+        },
+        coordinator,
+      )
     ).id;
     t.clock.set('2026-10-01T09:00:00.000Z');
     coordinator = await login('1234');
-    await as(coordinator, 'inventory.receive', { requestId: randomUUID(), itemId: rice, qty: 100, source: 'food_bank' });
-    await as(coordinator, 'inventory.receive', { requestId: randomUUID(), itemId: oil, qty: 10, source: 'food_bank' });
+    await t.ok('inventory.receive', { requestId: randomUUID(), itemId: rice, qty: 100, source: 'food_bank' }, coordinator);
+    await t.ok('inventory.receive', { requestId: randomUUID(), itemId: oil, qty: 10, source: 'food_bank' }, coordinator);
     // Outside the four-week window (before 31 October): does not count.
     t.clock.set('2026-10-20T10:00:00.000Z');
     t.core.ctx.db.transaction(() => distributeFefo(t.core.ctx, rice, 40, { slipId: 's0', volunteer: null }))();
@@ -131,9 +133,13 @@ describe('volunteer shifts and the stock forecast', () => {
     }
     t.clock.set('2026-11-28T09:00:00.000Z');
     coordinator = await login('1234');
-    const f = await as<{ itemId: string; available: number; perDay: number; daysLeft: number | null }[]>(coordinator, 'month.forecast', {
-      itemIds: [rice, oil],
-    });
+    const f = await t.ok(
+      'month.forecast',
+      {
+        itemIds: [rice, oil],
+      },
+      coordinator,
+    );
     // Rice: 100 - 40 - 36 = 24 left, 36 / 3 = 12 a day → 2 days. Oil: 7 left, 3 / 3 = 1 a day → 7 days.
     expect(f).toEqual([
       { itemId: rice, available: 24, perDay: 12, daysLeft: 2 },
@@ -142,6 +148,6 @@ describe('volunteer shifts and the stock forecast', () => {
     // Nothing given recently: no forecast, not "infinite" and not zero.
     t.clock.set('2027-03-01T09:00:00.000Z');
     coordinator = await login('1234');
-    expect((await as<{ daysLeft: number | null }[]>(coordinator, 'month.forecast', { itemIds: [rice] }))[0]?.daysLeft).toBeNull();
+    expect((await t.ok('month.forecast', { itemIds: [rice] }, coordinator))[0]?.daysLeft).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { makeCore, type TestCore } from '../../support/core';
 
-type Ok<T> = { ok: true; value: T };
 const DECLARATION = 'I declare that my household’s income is at or below the limit on the poster, or that we receive SNAP.';
 const ANSWER = {
   name: 'Ana Reyes',
@@ -17,13 +16,8 @@ const ANSWER = {
 describe('TEFAP mode', () => {
   let t: TestCore;
   let token: string;
-  const call = async <T = Record<string, unknown>>(channel: string, input: unknown, session: string | null = token): Promise<T> => {
-    const r = await t.callRaw(channel, input, session);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return (r as Ok<T>).value;
-  };
   const visit = (extra: Record<string, unknown> = {}) =>
-    call(
+    t.ok(
       'intake.submit',
       { requestId: randomUUID(), language: 'es', household: { adults: 2, children: 1 }, otherNeeds: [{ category: 'diapers' }], ...extra },
       null,
@@ -43,21 +37,25 @@ describe('TEFAP mode', () => {
   afterEach(() => t.dispose());
 
   it('is off by default: the kiosk asks nothing, and an answer that arrives anyway is not stored', async () => {
-    expect(await call('month.tefap_settings', {})).toEqual({ enabled: false, declaration: '', retentionDays: 1095 });
-    expect((await call<{ tefap: unknown }>('intake.config', {}, null)).tefap).toBeNull();
+    expect(await t.ok('month.tefap_settings', {}, token)).toEqual({ enabled: false, declaration: '', retentionDays: 1095 });
+    expect((await t.ok('intake.config', {}, null)).tefap).toBeNull();
     await visit({ tefap: ANSWER });
     expect(records()).toEqual([]);
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM tefap_settings').get()).toEqual({ n: 0 });
-    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', {
-      from: '2026-11-01',
-      to: '2026-11-30',
-    });
+    const { current } = await t.ok(
+      'month.report',
+      {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      },
+      token,
+    );
     expect(current.households).toMatchObject({ tefap: 0, distinct: 1 });
   });
 
   it('on, keeps exactly the name, address, household size and basis with the signed declaration, and the report separates TEFAP households', async () => {
-    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 });
-    expect((await call<{ tefap: unknown }>('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION });
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 }, token);
+    expect((await t.ok('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION });
     await visit({ tefap: ANSWER });
     // A household that chose not to give TEFAP details is served all the same.
     await visit();
@@ -72,12 +70,16 @@ describe('TEFAP mode', () => {
         declaration: DECLARATION,
       },
     ]);
-    const { current } = await call<{ current: { households: { tefap: number; distinct: number } } }>('month.report', {
-      from: '2026-11-01',
-      to: '2026-11-30',
-    });
+    const { current } = await t.ok(
+      'month.report',
+      {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      },
+      token,
+    );
     expect(current.households).toMatchObject({ tefap: 1, distinct: 2 });
-    const csv = (await call<{ csv: string }>('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' })).csv.trim().split('\n');
+    const csv = (await t.ok('month.visits_csv', { from: '2026-11-01', to: '2026-11-30' }, token)).csv.trim().split('\n');
     expect(csv.slice(1).map((l) => l.split(',').at(-2))).toEqual(['1', '0']);
     expect(csv.join('\n')).not.toContain('Ana');
   });
@@ -85,7 +87,7 @@ describe('TEFAP mode', () => {
   it('refuses ID, status or proof (there is no field), and a mode without its declaration, naming the field', async () => {
     const r = await t.call('month.save_tefap_settings', { enabled: true, declaration: '  ', retentionDays: 1095 }, token);
     expect(r).toMatchObject({ ok: false, error: { code: 'month.tefap_declaration', params: { field: 'declaration' } } });
-    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 });
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 }, token);
     const before = digest();
     const withId = await t.callRaw(
       'intake.submit',
@@ -103,7 +105,7 @@ describe('TEFAP mode', () => {
   });
 
   it('forgets records after the site’s retention period, like contacts', async () => {
-    await call('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 30 });
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 30 }, token);
     await visit({ tefap: ANSWER });
     t.clock.set('2026-12-20T10:00:00.000Z');
     await visit({ tefap: { name: 'Lin', basis: 'income' } });
