@@ -52,6 +52,22 @@ export function SignaturePad({ label, value, onChange }: { label: string; value:
     if (drawing.current === null) draw(canvas.current, value);
   }, [value]);
 
+  // The touches that sign are the pad's own. touch-action: none keeps the page from scrolling,
+  // but Chromium still reads a quick last stroke as a fling, and a tap on Clear soon after only
+  // stopped that fling: no click. Touches the page never sees make no gesture at all. (Native
+  // listeners: React's touch handlers are passive and cannot prevent.)
+  useEffect(() => {
+    const pad = canvas.current;
+    if (!pad) return;
+    const own = (e: TouchEvent) => e.preventDefault();
+    pad.addEventListener('touchstart', own, { passive: false });
+    pad.addEventListener('touchmove', own, { passive: false });
+    return () => {
+      pad.removeEventListener('touchstart', own);
+      pad.removeEventListener('touchmove', own);
+    };
+  }, []);
+
   const at = (e: PointerEvent<HTMLCanvasElement>) => toBox(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect());
   const down = (e: PointerEvent<HTMLCanvasElement>) => {
     e.preventDefault();
