@@ -1,4 +1,4 @@
-import { QueryObserver } from '@tanstack/react-query';
+import { MutationObserver, QueryObserver, onlineManager } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/renderer/api/client';
 import { apiKey, apiQueryOptions, createQueryClient, fetchApi, invalidateFor, listenWhileLive } from '../../src/renderer/api/query';
@@ -175,5 +175,27 @@ describe('the renderer data layer', () => {
     const client = new ApiClient(async () => ({ ok: false, error: { code: 'slip.not_found', message: 'no such slip' } }));
     const result = await fetchApi(createQueryClient(), client, 'slip.lookup', { code: 'ABCD-EFGH' });
     expect(result).toEqual({ ok: false, error: { code: 'slip.not_found', message: 'no such slip' } });
+  });
+
+  it('still asks the hub when the browser believes it is offline: the hub is on the LAN or over IPC', async () => {
+    const hub = slowHub();
+    const queries = createQueryClient();
+    onlineManager.setOnline(false);
+    try {
+      const observer = new QueryObserver(queries, apiQueryOptions(hub.client, 'inventory.stock', { language: 'en', search: 'rice' }));
+      const stop = observer.subscribe(() => undefined);
+      const write = new MutationObserver(queries, {
+        mutationFn: () => hub.client.call('inventory.stock', { language: 'en', search: 'tap' }),
+      });
+      void write.mutate(undefined);
+      await settle();
+      // Neither the read nor the tap is held back for "online" to come: both reach the client,
+      // which says itself when the hub does not answer.
+      expect(hub.pending.map((p) => (p.input as { search: string }).search).sort()).toEqual(['rice', 'tap']);
+      expect(write.getCurrentResult().isPaused).toBe(false);
+      stop();
+    } finally {
+      onlineManager.setOnline(true);
+    }
   });
 });

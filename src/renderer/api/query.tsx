@@ -69,12 +69,23 @@ function retryRead(failures: number, error: Error): boolean {
  * (live events and their 'ready' after a reconnect say when to re-read); reads retry only when
  * the hub did not answer; writes never retry here (the client resends a lost write itself, with
  * its request id, so it is applied once).
+ *
+ * networkMode 'always': the browser's idea of "online" says nothing about the hub (the kiosk's
+ * own core is over IPC; a station's hub is on the LAN, often with no internet at all). Left at
+ * TanStack's default, a tap made while the browser thought it was offline was held back silently
+ * and never reached the client, so the "hub cannot be reached" banner never showed.
  */
 export function createQueryClient({ retryDelayMs = 1000 }: { retryDelayMs?: number } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: retryRead, retryDelay: retryDelayMs },
-      mutations: { retry: false },
+      queries: {
+        networkMode: 'always',
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        retry: retryRead,
+        retryDelay: retryDelayMs,
+      },
+      mutations: { networkMode: 'always', retry: false },
     },
   });
 }
