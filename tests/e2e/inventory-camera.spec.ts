@@ -55,7 +55,7 @@ test('the camera reads the black beans barcode and the receive form comes up, as
   await expect(page.getByLabel('Camera view')).toHaveCount(0);
   await expect(room.cameraButton()).toBeVisible();
   await room.receiveForm().getByRole('button', { name: 'Receive', exact: true }).click();
-  await expect(room.status()).toHaveText(/^Received 1 × Black beans, 15 oz\. On hand now: \d+\.$/);
+  await expect(room.status()).toHaveText(/^Received \u20681\u2069 × \u2068Black beans, 15 oz\u2069\. On hand now: \u2068\d+\u2069\.$/);
 });
 
 test('the camera read offers to create the item with that barcode', async ({ playwright, kiosk }) => {

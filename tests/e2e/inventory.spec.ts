@@ -1,3 +1,4 @@
+import { isolate as i } from '../../src/shared/slips/bidi';
 import { wcagAudit } from './a11y';
 import { expect, test } from './fixtures';
 import { StockRoomPage } from './pages/stock-room-page';
@@ -42,7 +43,7 @@ test('a first-day volunteer receives cans by scanning, and adds an unknown barco
     ),
   ).toEqual([]);
   await form.getByRole('button', { name: 'Receive', exact: true }).click();
-  await expect(room.status()).toHaveText(`Received 40 × Black beans, 15 oz. On hand now: ${before + 40}.`);
+  await expect(room.status()).toHaveText(`Received ${i('40')} × ${i('Black beans, 15 oz')}. On hand now: ${i(String(before + 40))}.`);
   expect(onHand(kiosk.core, 'Black beans, 15 oz')).toBe(before + 40);
   const last = kiosk.core.ctx.db
     .prepare("SELECT volunteer, source, qty FROM movements WHERE kind = 'receive' ORDER BY rowid DESC LIMIT 1")
@@ -61,7 +62,7 @@ test('a first-day volunteer receives cans by scanning, and adds an unknown barco
   await create.getByRole('button', { name: 'Save item' }).click();
   await expect(room.receiveForm().getByText('Sunflower seeds, 200 g')).toBeVisible();
   await room.receiveForm().getByRole('button', { name: 'Receive', exact: true }).click();
-  await expect(room.status()).toHaveText('Received 1 × Sunflower seeds, 200 g. On hand now: 1.');
+  await expect(room.status()).toHaveText(`Received ${i('1')} × ${i('Sunflower seeds, 200 g')}. On hand now: ${i('1')}.`);
   // Other languages fall back to English, marked as not translated yet.
   const seeds = kiosk.core.services.stock.search('sunflower', 'fa', 5)[0];
   expect(seeds).toMatchObject({ name: 'Sunflower seeds, 200 g', untranslated: true, tags: ['vegan'], unit: 'pack' });

@@ -5,6 +5,7 @@ import { useApi } from '../api/context';
 import { formatDay } from '../dates';
 import { formatDate } from './format';
 import { unitLabel } from '../inventory/units';
+import { formatNumber } from '../format/number';
 
 /** What the hubs we trust said they can give away and are short of, as of their last bundle. */
 export function NetworkPanel() {
@@ -28,8 +29,7 @@ export function NetworkPanel() {
       <ul className="network-items">
         {items.map((i) => (
           <li key={i.itemId}>
-            <bdi>{i.name}</bdi> ·{' '}
-            {t('inventory:qtyUnit', { qty: new Intl.NumberFormat(i18n.language).format(i.qty), unit: unitLabel(i.unit, t) })}
+            <bdi>{i.name}</bdi> · {t('inventory:qtyUnit', { qty: formatNumber(i.qty, i18n.language), unit: unitLabel(i.unit, t) })}
           </li>
         ))}
       </ul>

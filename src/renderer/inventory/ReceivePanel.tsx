@@ -16,6 +16,7 @@ import { newRequestId } from './request-id';
 import { unitLabel } from './units';
 import { formatWeight, isWeighedUnit } from '../../shared/reports/weight';
 import { isolate } from '../../shared/slips/bidi';
+import { formatNumber } from '../format/number';
 import { typedGrams, WeightField } from '../weights/WeightField';
 import { useWeightUnit } from '../weights/use-weight-unit';
 import { ReceiptFields, typedCents } from '../donors/ReceiptFields';
@@ -147,11 +148,17 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
         grams !== null
           ? t('weights:received', {
               weight: isolate(formatWeight(grams, weightUnit, language)),
-              name: item.name,
-              onHand: r.value.onHand,
+              name: isolate(item.name),
+              onHand: isolate(formatNumber(r.value.onHand, language)),
               unit: unitLabel(item.unit, t),
             })
-          : t('received', { qty, name: item.name, onHand: r.value.onHand }),
+          : // The item's name may be in another script than the sentence ("Rice" in an Arabic one):
+            // isolated, it neither takes the sentence's direction nor reorders the numbers beside it.
+            t('received', {
+              qty: isolate(formatNumber(qty, language)),
+              name: isolate(item.name),
+              onHand: isolate(formatNumber(r.value.onHand, language)),
+            }),
       );
       setItem(null);
       setPastWarning(false);

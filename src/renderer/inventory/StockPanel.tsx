@@ -174,7 +174,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
                     )}
                   </th>
                   <td>{r.category ?? ''}</td>
-                  <td>{t('qtyUnit', { qty: r.onHand, unit: unitLabel(r.unit, t) })}</td>
+                  <td>{t('qtyUnit', { qty: isolate(formatNumber(r.onHand, i18n.language)), unit: unitLabel(r.unit, t) })}</td>
                   <td>
                     <bdi>{formatNumber(r.reserved, i18n.language)}</bdi>
                   </td>
@@ -323,7 +323,9 @@ function ItemPanel({
               <tr key={l.lotId ?? ''}>
                 <td dir="ltr">{l.code ?? t('adjust.noLot')}</td>
                 <td>{l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : ''}</td>
-                <td>{l.qty}</td>
+                <td>
+                  <bdi>{formatNumber(l.qty, i18n.language)}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

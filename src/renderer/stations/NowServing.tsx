@@ -75,7 +75,13 @@ export function NowServing({ languages = [] }: { languages?: readonly string[] }
         </ul>
       ) : null}
       <p className="now-serving-wait">
-        {view.waitMinutes === null ? t('waitUnknown', { n: view.waiting }) : t('wait', { minutes: view.waitMinutes, n: view.waiting })}
+        {/* Nobody waiting is said so, not "about 0 min of waiting · 0 waiting" (core's estimate is
+            0 only then, and at least 1 min otherwise). */}
+        {view.waiting === 0
+          ? t('noneWaiting')
+          : view.waitMinutes === null
+            ? t('waitUnknown', { n: view.waiting })
+            : t('wait', { minutes: view.waitMinutes, n: view.waiting })}
       </p>
     </section>
   );

@@ -159,9 +159,11 @@ for (const { lng, mode } of STORIES) {
       .poll(async () => {
         const words = wordsFor((await tv.locator('html').getAttribute('lang')) ?? lng);
         const wait =
-          honest.waitMinutes === null
-            ? words('stations:waitUnknown', { n: honest.waiting })
-            : words('stations:wait', { minutes: honest.waitMinutes, n: honest.waiting });
+          honest.waiting === 0
+            ? words('stations:noneWaiting')
+            : honest.waitMinutes === null
+              ? words('stations:waitUnknown', { n: honest.waiting })
+              : words('stations:wait', { minutes: honest.waitMinutes, n: honest.waiting });
         return (await band.innerText()).includes(wait);
       })
       .toBe(true);
@@ -176,5 +178,26 @@ for (const { lng, mode } of STORIES) {
     await tv.setViewportSize({ width: 1366, height: 768 });
     await expect(tv.getByTestId('now-serving-number')).toBeInViewport();
     await tvWords.shots.step('called-again');
+
+    // The table calls whoever is still waiting; then the TV says nobody is, not "0 min · 0 waiting".
+    const left = kiosk.core.services.queue.nowServing().waiting;
+    for (let i = 0; i < left; i += 1) {
+      kiosk.clock.advance(3 * 60_000);
+      await table.touch.tap(queue.getByRole('button', { name: table.w('stations:callNext') }));
+      await expect(queue.getByText(table.w('stations:waiting', { n: left - i - 1 }))).toBeVisible();
+    }
+    expect(kiosk.core.services.queue.nowServing().waiting).toBe(0);
+    await expect
+      .poll(async () => {
+        const words = wordsFor((await tv.locator('html').getAttribute('lang')) ?? lng);
+        const text = await band.innerText();
+        return (
+          text.includes(words('stations:noneWaiting')) &&
+          !text.includes(words('stations:wait', { minutes: 0, n: 0 })) &&
+          !text.includes(words('stations:waitUnknown', { n: 0 }))
+        );
+      })
+      .toBe(true);
+    await tvWords.shots.step('none-waiting');
   });
 }

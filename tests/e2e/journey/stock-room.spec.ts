@@ -1,4 +1,5 @@
 import { DEMO_PINS } from '../../../src/core/demo/seed';
+import { isolate } from '../../../src/shared/slips/bidi';
 import { expect, hubLanguage, onHand, person, test } from './hub';
 
 // 8:30, the stock-room tablet: a first-day volunteer receives the morning's deliveries by scanner
@@ -34,8 +35,11 @@ for (const lng of ['en', 'ar'] as const) {
       const id = kiosk.core.services.intake.catalog('en').find((i) => i.name === english)!.id;
       return kiosk.core.services.intake.catalog(lng).find((i) => i.id === id)!.name;
     };
-    // What the status says after a receipt: "Received 40 × Black beans, 15 oz. …"
-    const received = (qty: number, english: string) => expect(status).toContainText(`${qty} × ${name(english)}`);
+    // What the status says after a receipt: "Received 40 × Black beans, 15 oz. …", the count in
+    // her language's digits and the name isolated, so an English name in an Arabic sentence
+    // neither takes its direction nor pulls the numbers round.
+    const received = (qty: number, english: string) =>
+      expect(status).toContainText(`${isolate(new Intl.NumberFormat(lng).format(qty))} × ${isolate(name(english))}`);
 
     // 40 cases of canned beans from the regional food bank: scan, +10 four times, less the first 1.
     const beans = onHand(kiosk, 'Black beans, 15 oz');
