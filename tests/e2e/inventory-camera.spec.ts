@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeBlankVideo, writeEan13Video } from '../support/fake-camera';
 import { expect, test } from './fixtures';
 import { StockRoomPage } from './pages/stock-room-page';
+import { scriptsLoaded } from './scripts-loaded';
 
 // Chromium plays a y4m file as the camera. The file is a launch option, and each test needs its
 // own picture, so each test launches its own Chromium with the same flags as the config.
@@ -46,11 +47,16 @@ test.afterEach(async () => {
 
 test('the camera reads the black beans barcode and the receive form comes up, as with a USB scan', async ({ playwright, kiosk }) => {
   const page = await cameraPage(playwright, BEANS);
+  const scripts = scriptsLoaded(page);
   await page.goto(kiosk.url);
   const room = new StockRoomPage(page);
   await room.open('2222');
+  // ZXing comes when the camera is turned on, not with the stock room.
+  expect(scripts()).toContain('index');
+  expect(scripts()).not.toContain('CameraBarcode');
   await room.cameraButton().click();
   await expect(room.receiveForm().getByText('Black beans, 15 oz')).toBeVisible({ timeout: 20_000 });
+  expect(scripts()).toContain('CameraBarcode');
   // One read, then the camera is off and the button is back for the next box.
   await expect(page.getByLabel('Camera view')).toHaveCount(0);
   await expect(room.cameraButton()).toBeVisible();

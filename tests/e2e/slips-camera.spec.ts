@@ -9,6 +9,7 @@ import { writeQrVideo } from '../support/fake-camera';
 import { seededKeys } from '../support/fixed';
 import { expect, test } from './fixtures';
 import { PickupTable } from './pages/pickup-page';
+import { scriptsLoaded } from './scripts-loaded';
 
 // The demo site's first key comes from seededKeys('e2e'), so a slip signed here verifies there.
 const KEY = seededKeys('e2e').generate();
@@ -51,11 +52,16 @@ test('the camera button scans a slip with the bundled decoder', async ({ page, k
     `INSERT INTO slips (id, short_code, key_id, visit_id, household_id, language, issue_day, expiry_day, payload, issued_at)
      SELECT ?, 'CAMR-A222', 1, visit_id, household_id, 'ar', ?, ?, ?, issued_at FROM slips LIMIT 1`,
   ).run(Buffer.from(SLIP_ID).toString('hex'), DAY, DAY + 7, DIGITS);
+  const scripts = scriptsLoaded(page);
   await page.goto(kiosk.url);
   const table = new PickupTable(page);
   await table.open();
+  // The QR decoder is not part of the first paint, nor of the pickup table before the camera.
+  expect(scripts()).toContain('index');
+  expect(scripts()).not.toContain('CameraScanner');
   await page.getByRole('button', { name: 'Scan with camera' }).click();
   await expect(table.slip().getByText('CAMR-A222')).toBeVisible({ timeout: 20_000 });
+  expect(scripts()).toContain('CameraScanner');
   // The camera stops once it has read a slip.
   await expect(page.getByLabel('Camera view')).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '../../shared/inventory/catalogue';
@@ -7,7 +7,6 @@ import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateField } from '../kiosk/DateField';
 import { TextField } from '../kiosk/TextField';
-import { CameraBarcode } from '../scanner/CameraBarcode';
 import { Stepper } from '../components/Stepper';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
@@ -21,6 +20,10 @@ import { typedGrams, WeightField } from '../weights/WeightField';
 import { useWeightUnit } from '../weights/use-weight-unit';
 import { ReceiptFields, typedCents } from '../donors/ReceiptFields';
 import { useIntoView } from '../components/use-into-view';
+
+// ZXing (the product-barcode decoder) is loaded when the camera is first turned on: it is the
+// largest thing the stock room uses, and most barcodes come from the USB scanner.
+const CameraBarcode = lazy(() => import('../scanner/CameraBarcode').then((m) => ({ default: m.CameraBarcode })));
 
 /**
  * A scan that came out with letters: retail barcodes are digits only, so a scanner set to another
@@ -203,7 +206,17 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
           }
         />
       </form>
-      {camera ? <CameraBarcode onCode={onCameraCode} onClose={() => setCamera(false)} /> : null}
+      {camera ? (
+        <Suspense
+          fallback={
+            <p className="camera-barcode-hint" role="status">
+              {t('camera.starting')}
+            </p>
+          }
+        >
+          <CameraBarcode onCode={onCameraCode} onClose={() => setCamera(false)} />
+        </Suspense>
+      ) : null}
       {done ? (
         <p className="notice notice-ok" role="status">
           {done}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
 import type { PickupView, PrintableSlip } from '../../shared/slips/schemas';
@@ -8,13 +8,16 @@ import { useIntoView } from '../components/use-into-view';
 import { TextField } from '../kiosk/TextField';
 import { PrintDialog } from '../print/PrintDialog';
 import type { SectionProps } from '../volunteer/section-props';
-import { CameraScanner } from './CameraScanner';
 import { DayView } from './DayView';
 import { PickList } from './PickList';
 import { formatDay } from '../dates';
 import { useScanner } from '../scanner/use-scanner';
 import './pickup.css';
 import { QueuePanel } from '../stations/QueuePanel';
+
+// The QR decoder is loaded when the camera is first turned on, not with the first paint: most
+// tables scan with a USB scanner, and the kiosk's first screen should not wait for it.
+const CameraScanner = lazy(() => import('./CameraScanner').then((m) => ({ default: m.CameraScanner })));
 
 const TABLE_KEY = 'kiosk.pickupTable';
 
@@ -189,7 +192,17 @@ export function PickupScreen({ session }: SectionProps) {
             />
             <p className="pickup-hint">{t('scannerHint')}</p>
           </form>
-          {camera ? <CameraScanner onScan={onScan} onClose={() => setCamera(false)} /> : null}
+          {camera ? (
+            <Suspense
+              fallback={
+                <p className="pickup-hint" role="status">
+                  {t('cameraStarting')}
+                </p>
+              }
+            >
+              <CameraScanner onScan={onScan} onClose={() => setCamera(false)} />
+            </Suspense>
+          ) : null}
           <ErrorNotice error={actionError ?? (opened !== null ? lookup.error : null)} />
           {slip && status ? (
             <section ref={slipSection} className="pickup-slip" aria-label={t('slipFound')}>
