@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkConsistency, generateSite, NOW } from '../../bench/scale-data';
+import { cachePath, checkConsistency, generateSite, NOW } from '../../bench/scale-data';
+import { LATEST_VERSION } from '../../src/core/db/migrations/index';
 import { DEMO_LOCALES } from '../../src/core/demo/catalogue';
 import { dayNumber } from '../../src/shared/time';
 import { tempDir } from '../support/fixed';
@@ -119,5 +120,14 @@ describe('bench generator', () => {
     const old = one('SELECT payload FROM slips s JOIN redemptions r ON r.slip_id = s.id ORDER BY s.issued_at LIMIT 1');
     expect(a.core.services.slips.lookup(String(old.payload)).status.state).toBe('redeemed');
     expect(checkConsistency(a.core.ctx.db)).toEqual([]);
+  });
+});
+
+describe('the seed cache', () => {
+  it('is keyed by the schema, so a new migration never reuses a file seeded under the old one', () => {
+    const scale = { items: 10, households: 10, slips: 10 };
+    expect(cachePath(scale)).toBe(cachePath(scale, 1, LATEST_VERSION));
+    expect(cachePath(scale, 1, LATEST_VERSION)).not.toBe(cachePath(scale, 1, LATEST_VERSION + 10));
+    expect(cachePath(scale, 1, LATEST_VERSION)).not.toBe(cachePath({ ...scale, slips: 11 }, 1, LATEST_VERSION));
   });
 });
