@@ -1,6 +1,6 @@
 // `npm run bench [-- --scale 0.05] [-- --only NAME ...] [-- --ui]`
 // Seeds five years of a busy hub (deterministic; --scale sizes it; cached in the temp folder by
-// scale and generator version), runs each benchmark beside its fair floor in the same run,
+// scale, generator version and schema), runs each benchmark beside its fair floor in the same run,
 // prints a table and writes bench/results.json. --ui adds Chromium timings of the real screens.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
