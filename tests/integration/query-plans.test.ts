@@ -47,8 +47,10 @@ describe('hot reads go through indexes', () => {
     for (const table of ['slips', 'slip_lines', 'redemptions'] as const) expect(touches(statements, table), table).toBe(false);
     const plans = statements.flatMap((s) => s.plan).join('\n');
     expect(plans).toMatch(/SEARCH item_asks USING PRIMARY KEY \(day>\?\)/);
-    // The forecast's pace: one statement for every item asked about, by the item's own index.
-    expect(plans).toMatch(/SEARCH movements USING INDEX movements_item_at \(item_id=\? AND at>\?\)/);
+    // The forecast's pace: one statement for every item asked about, from the given-out index alone.
+    expect(plans).toMatch(/SEARCH movements USING COVERING INDEX movements_given \(item_id=\? AND at>\?\)/);
+    // The counts of help wanted and offered: only the live entries, as two short index ranges.
+    expect(plans).toMatch(/SEARCH n USING INDEX needs_offers_started/);
     expect(statements.filter((s) => /FROM movements/.test(s.sql))).toHaveLength(1);
   });
 

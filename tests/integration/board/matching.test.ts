@@ -147,7 +147,7 @@ describe('board matching', () => {
 });
 
 describe('the matcher reads open entries through an index', () => {
-  it('reads open entries of a kind through an index on (kind, status), not a table scan', async () => {
+  it('reads only the live open entries, as two index ranges, not every open entry ever made', async () => {
     const { MATCHABLE_SQL } = await import('../../../src/core/board/board-sql');
     const t = makeCore();
     try {
@@ -155,8 +155,10 @@ describe('the matcher reads open entries through an index', () => {
         .prepare(`EXPLAIN QUERY PLAN ${MATCHABLE_SQL}`)
         .all({ kind: 'need', now: 'x', cutoff: 'x', today: 'x' }) as { detail: string }[];
       const text = plan.map((p) => p.detail).join('\n');
-      // needs_offers_open or the board's page index (0260): both start with (kind, status).
-      expect(text).toMatch(/USING INDEX needs_offers_(open|board) \(kind=\? AND status=\?\)/);
+      // Migration 290: the last start after the cutoff, or intake's expiry after now.
+      expect(text).toMatch(/MULTI-INDEX OR/);
+      expect(text).toMatch(/USING INDEX needs_offers_started \(status=\? AND <expr>>\?\)/);
+      expect(text).toMatch(/USING INDEX needs_offers_expires \(status=\? AND expires_at>\?\)/);
       expect(text).not.toMatch(/SCAN n\b(?! USING)/);
     } finally {
       t.dispose();

@@ -22,6 +22,7 @@ import { tefap } from './0230-tefap';
 import { boardPages } from './0260-board-pages';
 import { itemAsks } from './0270-item-asks';
 import { queueTables } from './0280-queue-tables';
+import { liveEntries } from './0290-live-entries';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   boardPages,
   itemAsks,
   queueTables,
+  liveEntries,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
