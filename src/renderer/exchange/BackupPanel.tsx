@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import type { PanelProps } from './panel-props';
@@ -13,27 +12,25 @@ import { EjectButton } from './EjectButton';
 /** The encrypted full backup, and the funders' spreadsheets. */
 export function BackupPanel({ folder, onFolder }: PanelProps) {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
+  // Both write files of this moment where the coordinator chose: nothing to keep in the cache.
+  const backingUp = useApiMutation('exchange.export_backup');
+  const spreadsheets = useApiMutation('exchange.export_csv');
   const id = useId();
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const busy = backingUp.pending || spreadsheets.pending;
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState<WrittenFile[] | null>(null);
 
   const run = async (what: 'backup' | 'csv') => {
-    setError(null);
+    // Only the last tap's refusal is shown.
+    backingUp.reset();
+    spreadsheets.reset();
     setDone(null);
     if (what === 'backup' && pass !== again) return setMismatch(true);
     setMismatch(false);
-    setBusy(true);
-    const r =
-      what === 'backup'
-        ? await api.call('exchange.export_backup', { folder, passphrase: pass })
-        : await api.call('exchange.export_csv', { folder });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    const r = what === 'backup' ? await backingUp.call({ folder, passphrase: pass }) : await spreadsheets.call({ folder });
+    if (!r.ok) return;
     setDone(Array.isArray(r.value) ? r.value : [r.value]);
     // The passphrase is not kept on screen once it has done its job.
     setPass('');
@@ -84,7 +81,7 @@ export function BackupPanel({ folder, onFolder }: PanelProps) {
       <button type="button" className="button button-secondary" disabled={busy || folder.trim() === ''} onClick={() => void run('csv')}>
         {t('backup.csvButton')}
       </button>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={backingUp.error ?? spreadsheets.error} />
       {done
         ? done.map((f) => (
             <p key={f.fileName} className="notice notice-ok" role="status">

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 
 /** After a verified write: let the system eject the stick where it can, and say plainly what happened. */
 export function EjectButton({ folder }: { folder: string }) {
   const { t } = useTranslation('exchange');
-  const api = useApi();
+  const ejecting = useApiMutation('exchange.eject');
   const [result, setResult] = useState<boolean | null>(null);
   const eject = async () => {
-    const r = await api.call('exchange.eject', { folder });
+    const r = await ejecting.call({ folder });
     setResult(r.ok && r.value.ejected);
   };
   if (result === true) {

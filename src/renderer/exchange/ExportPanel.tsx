@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import type { WrittenFile } from '../../shared/api/channels/exchange';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
@@ -11,19 +10,15 @@ import { EjectButton } from './EjectButton';
 
 export function ExportPanel({ folder, onFolder }: PanelProps) {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
-  const [busy, setBusy] = useState(false);
+  // A file of this moment, written where the coordinator chose: nothing to keep in the cache.
+  const exporting = useApiMutation('exchange.export_share');
+  const busy = exporting.pending;
   const [done, setDone] = useState<WrittenFile | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const save = async () => {
-    setBusy(true);
     setDone(null);
-    setError(null);
-    const r = await api.call('exchange.export_share', { folder });
-    setBusy(false);
+    const r = await exporting.call({ folder });
     if (r.ok) setDone(r.value);
-    else setError(r.error);
   };
 
   return (
@@ -33,7 +28,7 @@ export function ExportPanel({ folder, onFolder }: PanelProps) {
       <button type="button" className="button button-primary" disabled={busy || folder.trim() === ''} onClick={() => void save()}>
         {busy ? t('export.working') : t('export.button')}
       </button>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={exporting.error} />
       {done ? (
         <p className="notice notice-ok" role="status">
           {t('export.saved', { file: done.fileName, size: formatBytes(done.bytes, i18n.language) })}

@@ -1,73 +1,74 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { BundleFile, ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
-import { useApi } from '../api/context';
+import type { ImportLogEntry, ImportPreview } from '../../shared/api/channels/exchange';
+import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIntoView } from '../components/use-into-view';
 import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes, formatDate } from './format';
+import { TRUST_CHANGES } from './changes';
 
 /** Choose → verify and preview (nothing changes yet) → trust if needed → import in one go. */
 export function ImportPanel({ folder, onFolder }: PanelProps) {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
-  const [files, setFiles] = useState<BundleFile[] | null>(null);
+  const read = useApiFetch();
+  // The files on the stick as of the last tap on Look, in the folder looked in; the list stays
+  // while the next look reads (a newer look's answer always wins).
+  const [looked, setLooked] = useState<string | null>(null);
+  const listing = useApiQuery('exchange.files', { folder: looked ?? '' }, { enabled: looked !== null, keepPrevious: true });
+  const files = looked !== null && !listing.isError ? (listing.data?.filter((f) => f.kind === 'share') ?? null) : null;
   const [chosen, setChosen] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const previewRef = useIntoView<HTMLElement>(preview?.sha256 ?? null);
   const [applied, setApplied] = useState<ImportLogEntry | null>(null);
-  const [log, setLog] = useState<ImportLogEntry[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const loadLog = useCallback(async () => {
-    const r = await api.call('exchange.log', {});
-    if (r.ok) setLog(r.value);
-  }, [api]);
-  useEffect(() => {
-    void loadLog();
-  }, [loadLog]);
+  const log = useApiQuery('exchange.log', {}).data ?? [];
+  // A preview is a snapshot of one file at one tap: nothing keeps it in the cache.
+  const previewing = useApiMutation('exchange.preview');
+  const trusting = useApiMutation('exchange.trust_from_bundle', TRUST_CHANGES);
+  // What an import makes old: the log below, and what the other tabs show of the hubs.
+  const applying = useApiMutation('exchange.apply', {
+    invalidates: ['exchange.log', 'exchange.network', 'exchange.sites', 'network.status'],
+  });
+  const busy = applying.pending;
+  /** Only the last tap's refusal is shown. */
+  const clearErrors = () => {
+    previewing.reset();
+    trusting.reset();
+    applying.reset();
+  };
 
   const look = async () => {
-    setError(null);
+    clearErrors();
     setPreview(null);
     setApplied(null);
-    const r = await api.call('exchange.files', { folder });
-    if (r.ok) setFiles(r.value.filter((f) => f.kind === 'share'));
-    else {
-      setFiles(null);
-      setError(r.error);
-    }
+    setLooked(folder);
+    // Asked again at every tap: a file copied on since the last look shows.
+    await read('exchange.files', { folder });
   };
   const open = async (name: string) => {
     setChosen(name);
-    setError(null);
+    clearErrors();
     setApplied(null);
     setPreview(null);
-    const r = await api.call('exchange.preview', { folder, name });
+    const r = await previewing.call({ folder, name });
     if (r.ok) setPreview(r.value);
-    else setError(r.error);
   };
   const trust = async (siteId: string) => {
     if (!chosen) return;
-    setError(null);
-    const r = await api.call('exchange.trust_from_bundle', { folder, name: chosen, siteId });
-    if (!r.ok) return setError(r.error);
+    clearErrors();
+    const r = await trusting.call({ folder, name: chosen, siteId });
+    if (!r.ok) return;
     await open(chosen);
   };
   const apply = async () => {
     if (!chosen || !preview) return;
-    setBusy(true);
-    setError(null);
-    const r = await api.call('exchange.apply', { folder, name: chosen, sha256: preview.sha256 });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    clearErrors();
+    const r = await applying.call({ folder, name: chosen, sha256: preview.sha256 });
+    if (!r.ok) return;
     setApplied(r.value);
     setPreview(null);
-    await loadLog();
   };
 
   return (
@@ -77,7 +78,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
       <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void look()}>
         {t('import.look')}
       </button>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={(listing.isFetching ? null : listing.error) ?? previewing.error ?? trusting.error ?? applying.error} />
       {files && files.length === 0 ? <p className="hint">{t('import.none')}</p> : null}
       {files && files.length > 0 ? (
         <ul className="file-list" aria-label={t('import.choose')}>

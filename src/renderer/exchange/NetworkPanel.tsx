@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkSite } from '../../shared/api/channels/exchange';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { formatDay } from '../dates';
 import { formatDate } from './format';
 import { unitLabel } from '../inventory/units';
@@ -10,17 +9,8 @@ import { formatNumber } from '../format/number';
 /** What the hubs we trust said they can give away and are short of, as of their last bundle. */
 export function NetworkPanel() {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
-  const [sites, setSites] = useState<NetworkSite[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.call('exchange.network', { language: i18n.language }).then((r) => {
-      if (live && r.ok) setSites(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, i18n.language]);
+  // In the reader's language; the last language's list stays up while the next one loads.
+  const sites = useApiQuery('exchange.network', { language: i18n.language }, { keepPrevious: true }).data ?? null;
 
   const list = (items: NetworkSite['spare']) =>
     items.length === 0 ? (

@@ -1,9 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { BundleFile } from '../../shared/api/channels/exchange';
 import type { SiteStatus } from '../../shared/domain/site';
-import { useApi } from '../api/context';
+import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { WhereChooser } from './WhereChooser';
@@ -15,28 +13,28 @@ import '../styles/exchange.css';
  */
 export function RestoreBackup({ onDone }: { onDone(status: SiteStatus): void }) {
   const { t } = useTranslation('exchange');
-  const api = useApi();
+  const read = useApiFetch();
   const id = useId();
   const [folder, setFolder] = useState('');
-  const [files, setFiles] = useState<BundleFile[] | null>(null);
+  // The backups in the folder last looked in; the list stays while the next look reads.
+  const [looked, setLooked] = useState<string | null>(null);
+  const listing = useApiQuery('exchange.restore_files', { folder: looked ?? '' }, { enabled: looked !== null, keepPrevious: true });
+  const files = looked !== null ? (listing.data ?? null) : null;
   const [name, setName] = useState('');
   const [pass, setPass] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const restoring = useApiMutation('exchange.restore_backup');
+  const busy = restoring.pending;
 
   const look = async () => {
-    setError(null);
-    const r = await api.call('exchange.restore_files', { folder });
-    if (!r.ok) return setError(r.error);
-    setFiles(r.value);
-    setName(r.value[0]?.name ?? '');
+    restoring.reset();
+    setLooked(folder);
+    // Asked again at every tap; the answer chooses the first backup listed.
+    const r = await read('exchange.restore_files', { folder });
+    if (r.ok) setName(r.value[0]?.name ?? '');
   };
   const restore = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await api.call('exchange.restore_backup', { folder, name, passphrase: pass });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    const r = await restoring.call({ folder, name, passphrase: pass });
+    if (!r.ok) return;
     setPass('');
     onDone(r.value);
   };
@@ -74,7 +72,7 @@ export function RestoreBackup({ onDone }: { onDone(status: SiteStatus): void }) 
           </button>
         </form>
       ) : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={restoring.error ?? (listing.isFetching ? null : listing.error)} />
     </section>
   );
 }

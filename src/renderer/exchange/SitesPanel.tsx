@@ -1,75 +1,75 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { KnownSite, SiteCard, WrittenFile } from '../../shared/api/channels/exchange';
+import type { KnownSite, WrittenFile } from '../../shared/api/channels/exchange';
 import type { NetworkHub } from '../../shared/api/channels/network';
 import { isolate } from '../../shared/slips/bidi';
-import { useApi } from '../api/context';
+import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { QrCode } from '../components/QrCode';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
+import { TRUST_CHANGES } from './changes';
 
 /** Our card (QR + file) for other hubs, the hubs we know, and adding one by its card code. */
 export function SitesPanel({ folder, onFolder }: PanelProps) {
   const { t } = useTranslation('exchange');
-  const api = useApi();
   const id = useId();
-  const [card, setCard] = useState<SiteCard | null>(null);
-  const [sites, setSites] = useState<KnownSite[]>([]);
+  const card = useApiQuery('exchange.card', {}).data ?? null;
+  const sites = useApiQuery('exchange.sites', {}).data ?? [];
+  const read = useApiFetch();
+  const adding = useApiMutation('exchange.add_card', TRUST_CHANGES);
+  const trusting = useApiMutation('exchange.set_trust', TRUST_CHANGES);
+  const linking = useApiMutation('network.link', { invalidates: ['network.status'] });
+  const savingCard = useApiMutation('exchange.save_card');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // A hub just trusted whose card carries a Syncthing device: offered for sharing over the network.
   const [offer, setOffer] = useState<NetworkHub | null>(null);
+  /** Only the last tap's refusal is shown. */
+  const clearErrors = () => {
+    adding.reset();
+    trusting.reset();
+    linking.reset();
+    savingCard.reset();
+  };
 
-  const load = useCallback(async () => {
-    const [c, s] = await Promise.all([api.call('exchange.card', {}), api.call('exchange.sites', {})]);
-    if (c.ok) setCard(c.value);
-    if (s.ok) setSites(s.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  // Asked when a hub is trusted: the answer decides whether sharing with it is offered.
   const offerNetwork = async (siteId: string) => {
-    const s = await api.call('network.settings', {});
+    const s = await read('network.settings', {});
     if (!s.ok || !s.value.enabled) return setOffer(null);
-    const st = await api.call('network.status', {});
+    const st = await read('network.status', {});
     setOffer((st.ok && st.value.hubs.find((h) => h.siteId === siteId && h.deviceId !== null && !h.linked)) || null);
   };
   const link = async (hub: NetworkHub) => {
-    setError(null);
-    const r = await api.call('network.link', { siteId: hub.siteId, linked: true });
-    if (!r.ok) return setError(r.error);
+    clearErrors();
+    const r = await linking.call({ siteId: hub.siteId, linked: true });
+    if (!r.ok) return;
     setOffer(null);
     setMessage(t('sync.linkedNow', { site: isolate(hub.name) }));
   };
 
   const add = async () => {
-    setError(null);
+    clearErrors();
     setMessage(null);
-    const r = await api.call('exchange.add_card', { code });
-    if (!r.ok) return setError(r.error);
+    const r = await adding.call({ code });
+    if (!r.ok) return;
     setCode('');
     setMessage(t('sites.added', { site: r.value.name }));
-    await load();
     await offerNetwork(r.value.id);
   };
   const toggle = async (site: KnownSite) => {
-    setError(null);
-    const r = await api.call('exchange.set_trust', { siteId: site.id, trusted: !site.trusted });
-    if (!r.ok) return setError(r.error);
-    await load();
+    clearErrors();
+    const r = await trusting.call({ siteId: site.id, trusted: !site.trusted });
+    if (!r.ok) return;
     if (r.value.trusted) await offerNetwork(site.id);
     else setOffer(null);
   };
   const saveCard = async () => {
-    setError(null);
+    clearErrors();
     setMessage(null);
-    const r = await api.call('exchange.save_card', { folder });
-    if (!r.ok) return setError(r.error);
+    const r = await savingCard.call({ folder });
+    if (!r.ok) return;
     const w: WrittenFile = r.value;
     setMessage(w.fileName);
   };
@@ -98,7 +98,7 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
           </button>
         </section>
       ) : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={adding.error ?? trusting.error ?? linking.error ?? savingCard.error} />
       {offer ? (
         <div className="notice sync-offer" role="group" aria-label={t('sync.offerTitle')}>
           <p>{t('sync.offerTrusted', { site: isolate(offer.name) })}</p>

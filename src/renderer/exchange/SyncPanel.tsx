@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { Arrival, NetworkHub, NetworkSettings, NetworkStatus } from '../../shared/api/channels/network';
-import { useApi } from '../api/context';
+import type { ApiResult } from '../../shared/api/errors';
+import type { Arrival, NetworkHub } from '../../shared/api/channels/network';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice, errorKeys } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import { formatDate } from './format';
 import { asyncHandler } from '../async-handler';
+
+/** What a write to the network sharing makes old: its settings and each hub's status. */
+const NETWORK_CHANGES = { invalidates: ['network.settings', 'network.status'] } as const;
 
 /**
  * Sharing over the network (issue 18): the same signed files as on a stick, carried by the
@@ -18,47 +21,52 @@ import { asyncHandler } from '../async-handler';
 /** `onReview`: opens the Receive tab on the network folder, where a file that waits is looked at. */
 export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
   const id = useId();
-  const [settings, setSettings] = useState<NetworkSettings | null>(null);
-  const [status, setStatus] = useState<NetworkStatus | null>(null);
-  const [folder, setFolder] = useState('');
+  const settingsRead = useApiQuery('network.settings', {});
+  const statusRead = useApiQuery('network.status', {});
+  const settings = settingsRead.data ?? null;
+  const status = statusRead.data ?? null;
+  // What the coordinator typed, over the folder in use or the one suggested.
+  const [folderDraft, setFolder] = useState<string | null>(null);
+  const folder = folderDraft ?? (settings?.folder || settings?.suggestedFolder || '');
   const [address, setAddress] = useState('');
   const [apiKey, setApiKey] = useState('');
-  const [giveAddress, setGiveAddress] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  // With no Syncthing found, its address is asked for at once, until the coordinator says otherwise.
+  const [giveAddressDraft, setGiveAddress] = useState<boolean | null>(null);
+  const giveAddress = giveAddressDraft ?? (settings !== null && !settings.found && !settings.enabled);
+  const configuring = useApiMutation('network.configure', NETWORK_CHANGES);
+  // Sharing now also applies what arrived from hubs whose files are applied at once.
+  const syncing = useApiMutation('network.sync', {
+    invalidates: [...NETWORK_CHANGES.invalidates, 'exchange.log', 'exchange.network'],
+  });
+  const linking = useApiMutation('network.link', NETWORK_CHANGES);
+  const choosing = useApiMutation('network.auto_apply', NETWORK_CHANGES);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // After a refusal both are read again too (Syncthing may have gone meanwhile), still busy.
+  const [rereading, setRereading] = useState(false);
+  const busy = configuring.pending || syncing.pending || linking.pending || choosing.pending || rereading;
 
-  const load = useCallback(async () => {
-    const [s, st] = await Promise.all([api.call('network.settings', {}), api.call('network.status', {})]);
-    if (s.ok) {
-      setSettings(s.value);
-      setFolder((f) => f || s.value.folder || s.value.suggestedFolder || '');
-      if (!s.value.found && !s.value.enabled) setGiveAddress(true);
-    }
-    if (st.ok) setStatus(st.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const run = async (work: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => {
-    setError(null);
+  const reread = () => Promise.all([settingsRead.refetch(), statusRead.refetch()]);
+  const run = async (work: () => Promise<ApiResult<unknown>>) => {
+    // Only the last tap's refusal is shown.
+    configuring.reset();
+    syncing.reset();
+    linking.reset();
+    choosing.reset();
     setMessage(null);
-    setBusy(true);
+    const r = await work();
+    if (r.ok) return;
+    setRereading(true);
     try {
-      const r = await work();
-      if (!r.ok) setError(r.error);
-      await load();
+      await reread();
     } finally {
-      setBusy(false);
+      setRereading(false);
     }
   };
 
   const turn = (enabled: boolean) =>
     run(() =>
-      api.call('network.configure', {
+      configuring.call({
         enabled,
         ...(enabled && folder.trim() ? { folder: folder.trim() } : {}),
         ...(enabled && giveAddress && address.trim() ? { apiUrl: address.trim() } : {}),
@@ -68,12 +76,13 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
 
   const shareNow = () =>
     run(async () => {
-      const r = await api.call('network.sync', {});
+      const r = await syncing.call({});
       if (r.ok) setMessage(t('sync.shared', { file: ltrIsolate(r.value.written?.fileName ?? ''), n: r.value.arrivals.length }));
       return r;
     });
 
-  if (!settings) return null;
+  // Nothing until both have answered once, so the line about Syncthing never shows half-known.
+  if (!settings || statusRead.isPending) return null;
   const on = settings.enabled;
   const answering = status?.state === 'running';
 
@@ -165,7 +174,7 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void shareNow()}>
               {t('sync.shareNow')}
             </button>
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => void load()}>
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => void reread()}>
               {t('sync.refresh')}
             </button>
             <button type="button" className="button button-quiet" disabled={busy} onClick={() => void turn(false)}>
@@ -174,7 +183,7 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
           </div>
         ) : null}
       </section>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={configuring.error ?? syncing.error ?? linking.error ?? choosing.error} />
       {message ? (
         <p className="notice notice-ok" role="status">
           {message}
@@ -189,8 +198,8 @@ export function SyncPanel({ onReview }: { onReview(folder: string): void }) {
               key={h.siteId}
               hub={h}
               busy={busy}
-              onLink={asyncHandler((linked: boolean) => run(() => api.call('network.link', { siteId: h.siteId, linked })))}
-              onAutoApply={asyncHandler((autoApply: boolean) => run(() => api.call('network.auto_apply', { siteId: h.siteId, autoApply })))}
+              onLink={asyncHandler((linked: boolean) => run(() => linking.call({ siteId: h.siteId, linked })))}
+              onAutoApply={asyncHandler((autoApply: boolean) => run(() => choosing.call({ siteId: h.siteId, autoApply })))}
             />
           ))}
           {status.arrivals.length > 0 ? (

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Drive, Folder } from '../../shared/api/channels/exchange';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { TextField } from '../kiosk/TextField';
 import { formatBytes } from './format';
 
@@ -13,42 +12,28 @@ import { formatBytes } from './format';
 /** `onFolder` must be stable (a state setter): the first drive is picked once, on mount. */
 export function WhereChooser({ folder, onFolder }: { folder: string; onFolder(folder: string): void }) {
   const { t, i18n } = useTranslation('exchange');
-  const api = useApi();
-  const [drives, setDrives] = useState<Drive[] | null>(null);
-  const [inside, setInside] = useState<Folder[]>([]);
+  const drivesRead = useApiQuery('exchange.drives', {});
+  // Sticks that could not be listed show as none, as they always have.
+  const drives = drivesRead.isError ? [] : (drivesRead.data ?? null);
   const id = useId();
 
-  const load = useCallback(
-    async (pickFirst: boolean) => {
-      const r = await api.call('exchange.drives', {});
-      const list = r.ok ? r.value : [];
-      setDrives(list);
-      if (pickFirst && list[0]) onFolder(list[0].path);
-    },
-    [api, onFolder],
-  );
-
-  // On first show, pick the first stick; later refreshes leave the coordinator's choice alone.
+  // On first show, pick the first stick the computer sees now (not the list another tab read);
+  // later refreshes leave the coordinator's choice alone.
+  const picked = useRef(false);
+  const readNow = drivesRead.isFetchedAfterMount && !drivesRead.isFetching;
+  const firstNow = readNow && !drivesRead.isError ? drivesRead.data?.[0]?.path : undefined;
   useEffect(() => {
-    void load(true);
-  }, [load]);
+    if (picked.current || !readNow) return;
+    picked.current = true;
+    if (firstNow !== undefined) onFolder(firstNow);
+  }, [readNow, firstNow, onFolder]);
 
   // The folders inside the chosen one, once it is on a listed drive (a typed path is the
-  // coordinator's own; listing each half-typed path would only flicker).
+  // coordinator's own; listing each half-typed path would only flicker). The last list stays
+  // while the next folder's loads.
   const drive = drives?.find((d) => folder === d.path || folder.startsWith(`${d.path}/`) || folder.startsWith(`${d.path}\\`));
-  useEffect(() => {
-    let live = true;
-    if (!drive) {
-      setInside([]);
-      return;
-    }
-    void api.call('exchange.folders', { folder }).then((r) => {
-      if (live) setInside(r.ok ? r.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, folder, drive]);
+  const folders = useApiQuery('exchange.folders', { folder }, { enabled: drive !== undefined, keepPrevious: true });
+  const inside = drive && !folders.isError ? (folders.data ?? []) : [];
   const parent = drive && folder !== drive.path ? folder.replace(/[/\\][^/\\]+[/\\]?$/, '') : null;
 
   return (
@@ -62,7 +47,7 @@ export function WhereChooser({ folder, onFolder }: { folder: string; onFolder(fo
           <span className="drive-free">{t('where.free', { free: formatBytes(d.freeBytes, i18n.language) })}</span>
         </label>
       ))}
-      <button type="button" className="button button-quiet" onClick={() => void load(false)}>
+      <button type="button" className="button button-quiet" onClick={() => void drivesRead.refetch()}>
         {t('where.refresh')}
       </button>
       {drive ? (
