@@ -9,6 +9,9 @@ import { bounds } from '../reports/period';
 import { reportSettings } from '../reports/settings';
 import { movementGramsSql } from '../reports/weights';
 
+/** What a removed person's name becomes: no screen shows a removed donor, and nothing of them is kept. */
+const REMOVED_PERSON = '-';
+
 interface Row {
   id: string;
   kind: Donor['kind'];
@@ -51,10 +54,29 @@ export class DonorService {
     this.ctx.db
       .prepare(
         `INSERT INTO donors (id, kind, name, contact, language, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, contact = excluded.contact, language = excluded.language`,
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, contact = excluded.contact, language = excluded.language
+         WHERE donors.removed_at IS NULL`,
       )
       .run(d.id, d.kind, d.name, contact, d.language, nowIso(this.ctx));
+    // A removed donor stays removed (a screen still open on them saves nothing back).
     return this.get(d.id);
+  }
+
+  /**
+   * Off the list, for good: the stock room can no longer choose them and no receipt is made. How
+   * to reach them is forgotten, and a person's name as well (an organisation's stays, so the
+   * ledger still says which store gave). The row stays because the ledger's receipts name it.
+   */
+  remove(id: string): { id: string } {
+    this.ctx.db
+      .transaction(() => {
+        const row = this.get(id);
+        this.ctx.db
+          .prepare(`UPDATE donors SET removed_at = ?, contact = NULL, name = CASE WHEN kind = 'person' THEN ? ELSE name END WHERE id = ?`)
+          .run(nowIso(this.ctx), REMOVED_PERSON, row.id);
+      })
+      .immediate();
+    return { id };
   }
 
   /** What the donor gave in the period, item names in the donor's language. */

@@ -3,13 +3,21 @@ import type { WeightCategoryService } from '../reports/weight-categories';
 import type { DonorService } from './donor-service';
 
 type DonorChannel =
-  'donors.list' | 'donors.contacts' | 'donors.save' | 'donors.receipt' | 'weights.unit' | 'weights.categories' | 'weights.save_category';
+  | 'donors.list'
+  | 'donors.contacts'
+  | 'donors.save'
+  | 'donors.remove'
+  | 'donors.receipt'
+  | 'weights.unit'
+  | 'weights.categories'
+  | 'weights.save_category';
 
 export function donorHandlers(donors: DonorService, weights: WeightCategoryService): Pick<Handlers, DonorChannel> {
   return {
     'donors.list': () => donors.list(),
     'donors.contacts': () => donors.contacts(),
     'donors.save': (donor) => donors.save(donor),
+    'donors.remove': ({ id }) => donors.remove(id),
     'donors.receipt': (input) => donors.receipt(input),
     'weights.unit': () => weights.unit(),
     'weights.categories': () => weights.categories(),

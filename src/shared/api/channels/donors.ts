@@ -59,6 +59,11 @@ export const donorsChannels = {
   /** Donors with their contact details, for the coordinator's donor list. */
   'donors.contacts': channel({ input: z.object({}), output: z.array(Donor), access: COORDINATOR }),
   'donors.save': channel({ input: DonorDraft, output: Donor, access: COORDINATOR }),
+  /**
+   * Takes a donor off the list: no longer chosen at receiving, no receipt; their contact is
+   * forgotten, and a person's name too. What they gave stays in the ledger (as from a donor).
+   */
+  'donors.remove': channel({ input: z.object({ id: Id }), output: z.object({ id: z.string() }), access: COORDINATOR }),
   /** A donor's receipt for a period, items named in the donor's language; none given: donors.no_receipts. */
   'donors.receipt': channel({ input: Period.extend({ donorId: Id }), output: DonorReceipt, access: COORDINATOR }),
 };
