@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { ReportSettings } from '../../shared/reports/report';
 import { bandLabel, type AgeBand } from '../../shared/reports/bands';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
 
@@ -33,21 +31,19 @@ const toRows = (bands: readonly AgeBand[]): Row[] => bands.map((b) => ({ from: S
  * intake asks in them. Core refuses a gap or an overlap (the one rule, shared/reports/bands.ts),
  * and the message names the field; nothing is saved then.
  */
-export function BandSettings({ onSaved }: { onSaved(): void }) {
+export function BandSettings() {
   const { t } = useTranslation('month');
-  const api = useApi();
-  const [settings, setSettings] = useState<ReportSettings | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const stored = useApiQuery('month.settings', {});
+  // The report counts in the bands, the intake asks in them, and the unit is saved with them.
+  const saving = useApiMutation('month.save_settings', {
+    invalidates: ['month.settings', 'month.report', 'intake.config', 'weights.unit'],
+  });
+  // The coordinator's rows, over the stored bands, until saved.
+  const [draft, setDraft] = useState<Row[] | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void api.call('month.settings', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setSettings(r.value);
-      setRows(toRows(r.value.ageBands));
-    });
-  }, [api]);
+  const settings = stored.data;
+  const rows = draft ?? (settings ? toRows(settings.ageBands) : []);
+  const setRows = (update: (rs: Row[]) => Row[]) => setDraft((d) => update(d ?? rows));
 
   const edit = (i: number, key: keyof Row, value: string) => {
     setSaved(false);
@@ -56,16 +52,10 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
   const save = async () => {
     if (!settings) return;
     const ageBands = rows.map((r) => ({ from: Number(r.from || 0), to: r.to === '' ? null : Number(r.to) }));
-    const r = await api.call('month.save_settings', { ...settings, ageBands });
-    if (!r.ok) {
-      setSaved(false);
-      return setError(r.error);
-    }
-    setError(null);
-    setSettings(r.value);
-    setRows(toRows(r.value.ageBands));
+    const r = await saving.call({ ...settings, ageBands });
+    if (!r.ok) return setSaved(false);
+    setDraft(toRows(r.value.ageBands));
     setSaved(true);
-    onSaved();
   };
 
   return (
@@ -81,7 +71,7 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
             aria-pressed={rows.length === p.length && toRows(p).every((r, i) => r.from === rows[i]?.from && r.to === rows[i]?.to)}
             onClick={() => {
               setSaved(false);
-              setRows(toRows(p));
+              setDraft(toRows(p));
             }}
           >
             <bdi dir="ltr">{p.map(bandLabel).join(' / ')}</bdi>
@@ -124,7 +114,7 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
           {t('bands.save')}
         </button>
       </div>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error ?? stored.error} />
       {saved ? (
         <p className="notice" role="status">
           {t('saved')}

@@ -18,10 +18,11 @@ interface Draft {
  * are forgotten. Core refuses the mode on without a declaration, and a retention out of range,
  * naming the field; nothing is saved then.
  */
-export function TefapSettings({ onSaved }: { onSaved(): void }) {
+export function TefapSettings() {
   const { t } = useTranslation('month');
   const stored = useApiQuery('month.tefap_settings', {});
-  const saving = useApiMutation('month.save_tefap_settings', { invalidates: ['month.tefap_settings', 'intake.config'] });
+  // The report counts TEFAP households, and the intake asks for the declaration.
+  const saving = useApiMutation('month.save_tefap_settings', { invalidates: ['month.tefap_settings', 'intake.config', 'month.report'] });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
   const s = stored.data;
@@ -38,7 +39,6 @@ export function TefapSettings({ onSaved }: { onSaved(): void }) {
     if (!r.ok) return setSaved(false);
     setDraft({ enabled: r.value.enabled, declaration: r.value.declaration, retentionDays: String(r.value.retentionDays) });
     setSaved(true);
-    onSaved();
   };
 
   return (
