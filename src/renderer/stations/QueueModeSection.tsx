@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_MODES, type QueueMode } from '../../shared/api/channels/queue';
-import type { ApiError } from '../../shared/api/errors';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 /**
@@ -12,25 +11,22 @@ import { ErrorNotice } from '../components/ErrorNotice';
  */
 export function QueueModeSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('stations');
-  const api = useApi();
-  const [mode, setMode] = useState<QueueMode | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const stored = useApiQuery('queue.now_serving', {});
+  const saving = useApiMutation('queue.set_mode', { invalidates: ['queue.now_serving'] });
+  // The mode the last save answered with, over what was read.
+  const [chosen, setChosen] = useState<QueueMode | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void api.call('queue.now_serving', {}).then((r) => (r.ok ? setMode(r.value.mode) : setError(r.error)));
-  }, [api]);
+  const mode = chosen ?? stored.data?.mode;
 
   const choose = async (next: QueueMode) => {
     setSaved(false);
-    const r = await api.call('queue.set_mode', { mode: next });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setMode(r.value.mode);
+    const r = await saving.call({ mode: next });
+    if (!r.ok) return;
+    setChosen(r.value.mode);
     setSaved(true);
   };
 
-  if (!mode) return <ErrorNotice error={error} />;
+  if (!mode) return <ErrorNotice error={stored.error} />;
   return (
     <section className="settings-form" aria-labelledby="queue-mode-title">
       <h2 id="queue-mode-title">{t('queueMode.title')}</h2>
@@ -45,7 +41,7 @@ export function QueueModeSection({ canEdit }: { canEdit: boolean }) {
         </div>
         <small>{t(`queueMode.${mode}Hint`)}</small>
       </fieldset>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       {saved ? (
         <p className="notice notice-ok" role="status">
           {t('queueMode.saved')}
