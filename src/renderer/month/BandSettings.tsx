@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bandLabel, type AgeBand } from '../../shared/reports/bands';
-import { useApiMutation, useApiQuery } from '../api/query';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { useApiQuery } from '../api/query';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { NumberField } from '../kiosk/NumberField';
 
 /** The two sets food banks ask for most. */
@@ -34,29 +33,17 @@ const toRows = (bands: readonly AgeBand[]): Row[] => bands.map((b) => ({ from: S
 export function BandSettings() {
   const { t } = useTranslation('month');
   const stored = useApiQuery('month.settings', {});
-  // The report counts in the bands, the intake asks in them, and the unit is saved with them.
-  const saving = useApiMutation('month.save_settings', {
+  const editing = useSettingsForm('month.save_settings', {
+    stored: stored.data,
+    // The report counts in the bands, the intake asks in them, and the unit is saved with them.
     invalidates: ['month.settings', 'month.report', 'intake.config', 'weights.unit'],
+    toDraft: (s) => toRows(s.ageBands),
+    toInput: (rows, s) => ({ ...s, ageBands: rows.map((r) => ({ from: Number(r.from || 0), to: r.to === '' ? null : Number(r.to) })) }),
   });
   // The coordinator's rows, over the stored bands, until saved.
-  const [draft, setDraft] = useState<Row[] | null>(null);
-  const [saved, setSaved] = useState(false);
-  const settings = stored.data;
-  const rows = draft ?? (settings ? toRows(settings.ageBands) : []);
-  const setRows = (update: (rs: Row[]) => Row[]) => setDraft((d) => update(d ?? rows));
-
-  const edit = (i: number, key: keyof Row, value: string) => {
-    setSaved(false);
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
-  };
-  const save = async () => {
-    if (!settings) return;
-    const ageBands = rows.map((r) => ({ from: Number(r.from || 0), to: r.to === '' ? null : Number(r.to) }));
-    const r = await saving.call({ ...settings, ageBands });
-    if (!r.ok) return setSaved(false);
-    setDraft(toRows(r.value.ageBands));
-    setSaved(true);
-  };
+  const rows = editing.form ?? [];
+  const setRows = editing.update;
+  const edit = (i: number, key: keyof Row, value: string) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
 
   return (
     <section className="month-settings no-print" aria-labelledby="bands-title">
@@ -69,10 +56,7 @@ export function BandSettings() {
             type="button"
             className="button button-secondary"
             aria-pressed={rows.length === p.length && toRows(p).every((r, i) => r.from === rows[i]?.from && r.to === rows[i]?.to)}
-            onClick={() => {
-              setSaved(false);
-              setDraft(toRows(p));
-            }}
+            onClick={() => editing.set(toRows(p))}
           >
             <bdi dir="ltr">{p.map(bandLabel).join(' / ')}</bdi>
           </button>
@@ -110,16 +94,11 @@ export function BandSettings() {
         >
           {t('bands.remove')}
         </button>
-        <button type="button" className="button button-primary" onClick={() => void save()}>
+        <button type="button" className="button button-primary" onClick={() => void editing.save()}>
           {t('bands.save')}
         </button>
       </div>
-      <ErrorNotice error={saving.error ?? stored.error} />
-      {saved ? (
-        <p className="notice" role="status">
-          {t('saved')}
-        </p>
-      ) : null}
+      <SettingsSaveRow form={editing} savedText={t('saved')} tone="plain" error={editing.saving.error ?? stored.error} />
     </section>
   );
 }
