@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUE_MODES, type QueueMode } from '../../shared/api/channels/queue';
-import { useApiMutation, useApiQuery } from '../api/query';
+import { QUEUE_MODES } from '../../shared/api/channels/queue';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 
 /**
  * The order the pickup table calls numbers in: arrival order, or a lottery drawn when the queue
@@ -12,19 +12,14 @@ import { ErrorNotice } from '../components/ErrorNotice';
 export function QueueModeSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('stations');
   const stored = useApiQuery('queue.now_serving', {});
-  const saving = useApiMutation('queue.set_mode', { invalidates: ['queue.now_serving'] });
-  // The mode the last save answered with, over what was read.
-  const [chosen, setChosen] = useState<QueueMode | null>(null);
-  const [saved, setSaved] = useState(false);
-  const mode = chosen ?? stored.data?.mode;
-
-  const choose = async (next: QueueMode) => {
-    setSaved(false);
-    const r = await saving.call({ mode: next });
-    if (!r.ok) return;
-    setChosen(r.value.mode);
-    setSaved(true);
-  };
+  // A mode is saved the moment it is tapped, and shows once saved.
+  const editing = useSettingsForm('queue.set_mode', {
+    stored: stored.data,
+    invalidates: ['queue.now_serving'],
+    toDraft: (s) => s.mode,
+    toInput: (mode) => ({ mode }),
+  });
+  const mode = editing.form;
 
   if (!mode) return <ErrorNotice error={stored.error} />;
   return (
@@ -34,19 +29,14 @@ export function QueueModeSection({ canEdit }: { canEdit: boolean }) {
         <legend>{t('queueMode.legend')}</legend>
         <div className="toggle-grid">
           {QUEUE_MODES.map((m) => (
-            <button key={m} type="button" className="toggle" aria-pressed={mode === m} onClick={() => void choose(m)}>
+            <button key={m} type="button" className="toggle" aria-pressed={mode === m} onClick={() => void editing.save(m)}>
               {t(`queueMode.${m}`)}
             </button>
           ))}
         </div>
         <small>{t(`queueMode.${mode}Hint`)}</small>
       </fieldset>
-      <ErrorNotice error={saving.error} />
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('queueMode.saved')}
-        </p>
-      ) : null}
+      <SettingsSaveRow form={editing} savedText={t('queueMode.saved')} />
     </section>
   );
 }
