@@ -19,6 +19,7 @@ export function SettingsView() {
   const editing = useSettingsForm('board.set_settings', {
     stored: stored.data,
     invalidates: ['board.settings', 'board.list', 'board.gaps'],
+    toDraft: (s) => s,
     toInput: (d) => d,
   });
   const values = editing.form;

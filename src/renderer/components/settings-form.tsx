@@ -60,16 +60,16 @@ export interface SettingsFormOptions<C extends ChannelName, D> {
   stored: ChannelOutput<C> | undefined;
   /** The reads the save makes old. */
   invalidates?: readonly ChannelName[];
-  /** The stored value as the form edits it; without it the form edits the value itself (D is the stored shape). */
-  toDraft?: (stored: ChannelOutput<C>) => D;
+  /** The stored value as the form edits it (`(s) => s` to edit it as it is). */
+  toDraft(stored: ChannelOutput<C>): D;
   /** What the save sends for the form. */
   toInput(draft: D, stored: ChannelOutput<C>): ChannelInput<C>;
 }
 
-/** `const settings = useSettingsForm('print.settings_save', { stored: read.data, toInput: (d) => d })`. */
-export function useSettingsForm<C extends ChannelName, D = ChannelOutput<C>>(
+/** `const settings = useSettingsForm('print.settings_save', { stored: read.data, toDraft: (s) => s, toInput: (d) => d })`. */
+export function useSettingsForm<C extends ChannelName, D>(
   channel: C,
-  { stored, invalidates, toDraft = (s) => s as unknown as D, toInput }: SettingsFormOptions<C, D>,
+  { stored, invalidates, toDraft, toInput }: SettingsFormOptions<C, D>,
 ): SettingsForm<C, D> {
   const saving = useApiMutation(channel, invalidates ? { invalidates } : {});
   const [state, setState] = useState<FormState<D>>(UNTOUCHED);

@@ -15,7 +15,7 @@ export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
   // null where the shell cannot name printers, and when it could not say: the browser's dialog picks.
   const printers = useApiQuery('shell.printers', {}).data ?? null;
   // The coordinator's edits, over what is stored, until saved.
-  const editing = useSettingsForm('print.settings_save', { stored: stored.data, toInput: (d) => d });
+  const editing = useSettingsForm('print.settings_save', { stored: stored.data, toDraft: (s) => s, toInput: (d) => d });
   const { form: settings, change } = editing;
   if (!settings) return <ErrorNotice error={stored.error} />;
 

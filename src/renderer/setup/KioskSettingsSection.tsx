@@ -17,7 +17,8 @@ export function KioskSettingsSection({ session }: SectionProps) {
   // The coordinator's edits, over what is stored, until saved.
   const editing = useSettingsForm('intake.settings_save', {
     stored: stored.data,
-    toInput: (c: KioskConfig) => ({
+    toDraft: (s): KioskConfig => s,
+    toInput: (c) => ({
       languages: c.languages,
       idleSeconds: c.idleSeconds,
       requiredFields: c.requiredFields,
