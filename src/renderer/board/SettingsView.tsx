@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSettings } from '../../shared/api/channels/board';
-import { useApiMutation, useApiQuery } from '../api/query';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { NumberField } from '../kiosk/NumberField';
 import { asyncHandler } from '../async-handler';
 
@@ -17,10 +16,13 @@ export function SettingsView() {
   const { t } = useTranslation('board');
   const stored = useApiQuery('board.settings', {});
   // How long entries live and what a gap is: the board and its gaps are read again once saved.
-  const saving = useApiMutation('board.set_settings', { invalidates: ['board.settings', 'board.list', 'board.gaps'] });
-  const [draft, setDraft] = useState<BoardSettings | null>(null);
-  const [saved, setSaved] = useState(false);
-  const values = draft ?? stored.data;
+  const editing = useSettingsForm('board.set_settings', {
+    stored: stored.data,
+    invalidates: ['board.settings', 'board.list', 'board.gaps'],
+    toDraft: (s) => s,
+    toInput: (d) => d,
+  });
+  const values = editing.form;
   if (!values) return <ErrorNotice error={stored.error} />;
   return (
     <form
@@ -28,12 +30,7 @@ export function SettingsView() {
       aria-label={t('settings.title')}
       onSubmit={asyncHandler(async (e) => {
         e.preventDefault();
-        setSaved(false);
-        const result = await saving.call(values);
-        if (result.ok) {
-          setDraft(null);
-          setSaved(true);
-        }
+        await editing.save();
       })}
     >
       <h2>{t('settings.title')}</h2>
@@ -46,22 +43,11 @@ export function SettingsView() {
             max={max}
             required
             value={String(values[key])}
-            onChange={(v) => {
-              setSaved(false);
-              setDraft({ ...values, [key]: Math.trunc(Number(v)) });
-            }}
+            onChange={(v) => editing.update((d) => ({ ...d, [key]: Math.trunc(Number(v)) }))}
           />
         </div>
       ))}
-      <ErrorNotice error={saving.error} />
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      ) : null}
-      <button type="submit" className="button button-primary">
-        {t('save')}
-      </button>
+      <SettingsSaveRow form={editing} savedText={t('settings.saved')} button={{ label: t('save'), type: 'submit' }} />
     </form>
   );
 }

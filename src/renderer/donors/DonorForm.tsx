@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DONOR_KINDS, type Donor } from '../../shared/api/channels/donors';
-import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 import { newRequestId } from '../inventory/request-id';
@@ -21,18 +20,18 @@ export function DonorForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation('donors');
-  const api = useApi();
+  // The list and the receive screen's donor choice show the saved donor.
+  const saving = useApiMutation('donors.save', { invalidates: ['donors.contacts', 'donors.list'] });
   // The screen picks a new donor's id, so a double-tapped Save writes one donor.
   const [id] = useState(() => donor?.id ?? newRequestId());
   const [kind, setKind] = useState<Donor['kind']>(donor?.kind ?? 'organisation');
   const [name, setName] = useState(donor?.name ?? '');
   const [contact, setContact] = useState(donor?.contact ?? '');
   const [language, setLanguage] = useState<LocaleCode>(donor?.language ?? siteLanguage);
-  const [error, setError] = useState<ApiError | null>(null);
   const title = donor ? t('form.editTitle') : t('form.newTitle');
 
   const save = async () => {
-    const r = await api.call('donors.save', {
+    const r = await saving.call({
       id,
       kind,
       name: name.trim(),
@@ -40,7 +39,6 @@ export function DonorForm({
       language,
     });
     if (r.ok) onSaved(r.value);
-    else setError(r.error);
   };
 
   return (
@@ -75,7 +73,7 @@ export function DonorForm({
           ))}
         </select>
       </label>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       <div className="inv-actions">
         <button type="submit" className="button button-primary" disabled={name.trim() === ''}>
           {t('form.save')}

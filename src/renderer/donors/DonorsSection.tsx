@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../shared/api/channels/donors';
-import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, LOCALE_CODES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { WeightCategoriesPanel } from '../weights/WeightCategoriesPanel';
@@ -17,23 +16,13 @@ type Tab = 'donors' | 'categories';
 /** The coordinator's donations: who gives (with their receipts) and the food bank's weight categories. */
 export function DonorsSection({ settings }: SectionProps) {
   const { t, i18n } = useTranslation('donors');
-  const api = useApi();
   const language = (LOCALE_CODES as readonly string[]).includes(i18n.language) ? (i18n.language as LocaleCode) : settings.siteLanguage;
   const [tab, setTab] = useState<Tab>('donors');
-  const [donors, setDonors] = useState<Donor[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const list = useApiQuery('donors.contacts', {});
+  const donors: readonly Donor[] = list.data ?? [];
   const [editing, setEditing] = useState<Donor | 'new' | null>(null);
   const [receiptFor, setReceiptFor] = useState<Donor | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    const r = await api.call('donors.contacts', {});
-    if (r.ok) setDonors(r.value);
-    else setError(r.error);
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const languageName = (code: string) => LOCALES.find((l) => l.code === code)?.name ?? code;
 
@@ -57,7 +46,7 @@ export function DonorsSection({ settings }: SectionProps) {
               {saved}
             </p>
           ) : null}
-          <ErrorNotice error={error} />
+          <ErrorNotice error={list.error} />
           {editing ? (
             <DonorForm
               donor={editing === 'new' ? null : editing}
@@ -65,8 +54,8 @@ export function DonorsSection({ settings }: SectionProps) {
               onCancel={() => setEditing(null)}
               onSaved={(d) => {
                 setEditing(null);
+                // The list was read again by the save itself (DonorForm's invalidates).
                 setSaved(t('list.saved', { name: d.name }));
-                void reload();
               }}
             />
           ) : (

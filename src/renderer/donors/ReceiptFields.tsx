@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DonorSummary } from '../../shared/api/channels/donors';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 import { NumberField } from '../kiosk/NumberField';
 
 /** Typed money to whole cents; null while empty. Range checks are core's (month.bad_value). */
@@ -20,19 +20,9 @@ interface Props {
 /** Who gave a receipt (from the donor list; optional) and what it is worth in kind (optional). */
 export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
   const { t } = useTranslation('donors');
-  const api = useApi();
-  const [donors, setDonors] = useState<DonorSummary[]>([]);
+  const donors: readonly DonorSummary[] = useApiQuery('donors.list', {}).data ?? [];
   // Labelled by id, not by wrapping: a wrapping label would make every donor's name part of the list's name.
   const id = useId();
-  useEffect(() => {
-    let live = true;
-    void api.call('donors.list', {}).then((r) => {
-      if (live && r.ok) setDonors(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
   return (
     <>
       <div className="field">

@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { ReportSettings } from '../../shared/reports/report';
 import { bandLabel, type AgeBand } from '../../shared/reports/bands';
-import { useApi } from '../api/context';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { useApiQuery } from '../api/query';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { NumberField } from '../kiosk/NumberField';
 
 /** The two sets food banks ask for most. */
@@ -33,40 +30,20 @@ const toRows = (bands: readonly AgeBand[]): Row[] => bands.map((b) => ({ from: S
  * intake asks in them. Core refuses a gap or an overlap (the one rule, shared/reports/bands.ts),
  * and the message names the field; nothing is saved then.
  */
-export function BandSettings({ onSaved }: { onSaved(): void }) {
+export function BandSettings() {
   const { t } = useTranslation('month');
-  const api = useApi();
-  const [settings, setSettings] = useState<ReportSettings | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void api.call('month.settings', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setSettings(r.value);
-      setRows(toRows(r.value.ageBands));
-    });
-  }, [api]);
-
-  const edit = (i: number, key: keyof Row, value: string) => {
-    setSaved(false);
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
-  };
-  const save = async () => {
-    if (!settings) return;
-    const ageBands = rows.map((r) => ({ from: Number(r.from || 0), to: r.to === '' ? null : Number(r.to) }));
-    const r = await api.call('month.save_settings', { ...settings, ageBands });
-    if (!r.ok) {
-      setSaved(false);
-      return setError(r.error);
-    }
-    setError(null);
-    setSettings(r.value);
-    setRows(toRows(r.value.ageBands));
-    setSaved(true);
-    onSaved();
-  };
+  const stored = useApiQuery('month.settings', {});
+  const editing = useSettingsForm('month.save_settings', {
+    stored: stored.data,
+    // The report counts in the bands, the intake asks in them, and the unit is saved with them.
+    invalidates: ['month.settings', 'month.report', 'intake.config', 'weights.unit'],
+    toDraft: (s) => toRows(s.ageBands),
+    toInput: (rows, s) => ({ ...s, ageBands: rows.map((r) => ({ from: Number(r.from || 0), to: r.to === '' ? null : Number(r.to) })) }),
+  });
+  // The coordinator's rows, over the stored bands, until saved.
+  const rows = editing.form ?? [];
+  const setRows = editing.update;
+  const edit = (i: number, key: keyof Row, value: string) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
 
   return (
     <section className="month-settings no-print" aria-labelledby="bands-title">
@@ -79,10 +56,7 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
             type="button"
             className="button button-secondary"
             aria-pressed={rows.length === p.length && toRows(p).every((r, i) => r.from === rows[i]?.from && r.to === rows[i]?.to)}
-            onClick={() => {
-              setSaved(false);
-              setRows(toRows(p));
-            }}
+            onClick={() => editing.set(toRows(p))}
           >
             <bdi dir="ltr">{p.map(bandLabel).join(' / ')}</bdi>
           </button>
@@ -120,16 +94,11 @@ export function BandSettings({ onSaved }: { onSaved(): void }) {
         >
           {t('bands.remove')}
         </button>
-        <button type="button" className="button button-primary" onClick={() => void save()}>
+        <button type="button" className="button button-primary" onClick={() => void editing.save()}>
           {t('bands.save')}
         </button>
       </div>
-      <ErrorNotice error={error} />
-      {saved ? (
-        <p className="notice" role="status">
-          {t('saved')}
-        </p>
-      ) : null}
+      <SettingsSaveRow form={editing} savedText={t('saved')} tone="plain" error={editing.saving.error ?? stored.error} />
     </section>
   );
 }

@@ -1,14 +1,12 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { Charts, Report } from '../../shared/reports/report';
+import type { Report } from '../../shared/reports/report';
 import { bandLabel } from '../../shared/reports/bands';
 import { formatWeight, fromGrams } from '../../shared/reports/weight';
-import type { StockRow } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
 import { LOCALE_CODES } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { BarChart } from './BarChart';
@@ -31,46 +29,22 @@ interface Figure {
  */
 export function MonthSection({ siteName, settings }: SectionProps) {
   const { t, i18n } = useTranslation('month');
-  const api = useApi();
   const language = (LOCALE_CODES as readonly string[]).includes(i18n.language) ? (i18n.language as LocaleCode) : settings.siteLanguage;
   const [period, setPeriod] = useState<MonthPeriod>(() => currentMonth(new Date()));
   const [compare, setCompare] = useState(false);
-  const [report, setReport] = useState<{ current: Report; lastYear: Report | null } | null>(null);
-  const [charts, setCharts] = useState<Charts | null>(null);
-  const [items, setItems] = useState<StockRow[]>([]);
   const [itemId, setItemId] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  /** Bumped when the settings change, so the report is read again in the new bands. */
-  const [version, setVersion] = useState(0);
   const [showSettings, setShowSettings] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void api.call('month.report', { from: period.from, to: period.to, compare }).then((r) => {
-      if (!live) return;
-      if (r.ok) setReport(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, period, compare, version]);
-  useEffect(() => {
-    let live = true;
-    void api.call('month.charts', { from: period.from, to: period.to, itemId, language }).then((r) => {
-      if (!live) return;
-      if (r.ok) setCharts(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, period, itemId, language]);
-  useEffect(() => {
-    void api.call('inventory.stock', { language, sort: 'on_hand', limit: 6 }).then((r) => {
-      if (r.ok) setItems(r.value.rows);
-    });
-  }, [api, language]);
+  // Keyed by the period: the month on screen stays until the next one is read, and an older
+  // month's answer never replaces it. Saving the bands or TEFAP reads the report again (their invalidates).
+  const reportRead = useApiQuery('month.report', { from: period.from, to: period.to, compare }, { keepPrevious: true });
+  const chartsRead = useApiQuery('month.charts', { from: period.from, to: period.to, itemId, language }, { keepPrevious: true });
+  const report = reportRead.data ?? null;
+  const charts = chartsRead.data ?? null;
+  const items = useApiQuery('inventory.stock', { language, sort: 'on_hand', limit: 6 }, { keepPrevious: true }).data?.rows ?? [];
+  // The exports are snapshots a tap asks for: nothing caches them.
+  const reportCsv = useApiMutation('month.report_csv');
+  const visitsCsv = useApiMutation('month.visits_csv');
+  const error = reportCsv.error ?? visitsCsv.error ?? reportRead.error ?? chartsRead.error;
 
   const n = new Intl.NumberFormat(language);
   const unit = report?.current.weight.unit ?? 'kg';
@@ -131,11 +105,10 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   ];
 
   const save = async (what: 'report' | 'visits') => {
-    const r =
-      what === 'report'
-        ? await api.call('month.report_csv', { from: period.from, to: period.to })
-        : await api.call('month.visits_csv', { from: period.from, to: period.to });
-    if (!r.ok) return setError(r.error);
+    // One message at a time: the other export's refusal is forgotten.
+    (what === 'report' ? visitsCsv : reportCsv).reset();
+    const r = await (what === 'report' ? reportCsv : visitsCsv).call({ from: period.from, to: period.to });
+    if (!r.ok) return;
     const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -290,8 +263,8 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       </div>
       {showSettings ? (
         <>
-          <BandSettings onSaved={() => setVersion((v) => v + 1)} />
-          <TefapSettings onSaved={() => setVersion((v) => v + 1)} />
+          <BandSettings />
+          <TefapSettings />
         </>
       ) : null}
       {/* The printed report: the same sheet on <body>, shown only in print (print.css hides all else). */}

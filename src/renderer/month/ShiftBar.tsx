@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Shift } from '../../shared/api/channels/month';
-import type { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/channels/site';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 type ShiftRow = z.infer<typeof Shift>;
@@ -15,30 +14,34 @@ type ShiftRow = z.infer<typeof Shift>;
  */
 export function ShiftBar({ session }: { session: Session }) {
   const { t, i18n } = useTranslation('month');
-  const api = useApi();
-  const [today, setToday] = useState<ShiftRow[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const read = useApiQuery('shifts.today', {});
+  // Each write reads today's shifts again once it succeeds.
+  const again = { invalidates: ['shifts.today'] } as const;
+  const writes = {
+    'shifts.start': useApiMutation('shifts.start', again),
+    'shifts.end': useApiMutation('shifts.end', again),
+    'shifts.close_day': useApiMutation('shifts.close_day', again),
+  };
+  // Nobody on shift is shown until today's shifts are read, as before.
+  const today: readonly ShiftRow[] = read.data ?? [];
   /** Open shifts the last "Close the day" ended (null: not closed on this screen). */
   const [closed, setClosed] = useState<number | null>(null);
-  const load = useCallback(() => {
-    void api.call('shifts.today', {}).then((r) => (r.ok ? setToday(r.value) : setError(r.error)));
-  }, [api]);
-  useEffect(load, [load]);
+  /** One message at a time: a tap forgets what the previous tap was refused for. */
+  const forgetOthers = (channel: keyof typeof writes) => {
+    for (const [c, m] of Object.entries(writes)) if (c !== channel) m.reset();
+  };
+  const error = writes['shifts.start'].error ?? writes['shifts.end'].error ?? writes['shifts.close_day'].error ?? read.error;
   const time = new Intl.DateTimeFormat(i18n.language, { hour: 'numeric', minute: '2-digit' });
   const at = (iso: string) => time.format(new Date(iso));
   const mine = today.find((s) => s.name === session.volunteerName && s.endedAt === null);
   const act = async (channel: 'shifts.start' | 'shifts.end') => {
-    const r = await api.call(channel, {});
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    load();
+    forgetOthers(channel);
+    await writes[channel].call({});
   };
   const closeDay = async () => {
-    const r = await api.call('shifts.close_day', {});
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setClosed(r.value.ended);
-    load();
+    forgetOthers('shifts.close_day');
+    const r = await writes['shifts.close_day'].call({});
+    if (r.ok) setClosed(r.value.ended);
   };
   return (
     <section className="shift-bar no-print" aria-labelledby="shift-title">

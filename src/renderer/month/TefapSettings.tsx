@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../api/query';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
 
@@ -18,28 +18,18 @@ interface Draft {
  * are forgotten. Core refuses the mode on without a declaration, and a retention out of range,
  * naming the field; nothing is saved then.
  */
-export function TefapSettings({ onSaved }: { onSaved(): void }) {
+export function TefapSettings() {
   const { t } = useTranslation('month');
   const stored = useApiQuery('month.tefap_settings', {});
-  const saving = useApiMutation('month.save_tefap_settings', { invalidates: ['month.tefap_settings', 'intake.config'] });
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState(false);
-  const s = stored.data;
-  const form: Draft | null =
-    draft ?? (s ? { enabled: s.enabled, declaration: s.declaration, retentionDays: String(s.retentionDays) } : null);
+  const editing = useSettingsForm('month.save_tefap_settings', {
+    stored: stored.data,
+    // The report counts TEFAP households, and the intake asks for the declaration.
+    invalidates: ['month.tefap_settings', 'intake.config', 'month.report'],
+    toDraft: (s): Draft => ({ enabled: s.enabled, declaration: s.declaration, retentionDays: String(s.retentionDays) }),
+    toInput: (d) => ({ enabled: d.enabled, declaration: d.declaration, retentionDays: Number(d.retentionDays || 0) }),
+  });
+  const { form, change } = editing;
   if (!form) return <ErrorNotice error={stored.error} />;
-
-  const change = (p: Partial<Draft>) => {
-    setSaved(false);
-    setDraft({ ...form, ...p });
-  };
-  const save = async () => {
-    const r = await saving.call({ enabled: form.enabled, declaration: form.declaration, retentionDays: Number(form.retentionDays || 0) });
-    if (!r.ok) return setSaved(false);
-    setDraft({ enabled: r.value.enabled, declaration: r.value.declaration, retentionDays: String(r.value.retentionDays) });
-    setSaved(true);
-    onSaved();
-  };
 
   return (
     <section className="month-settings no-print" aria-labelledby="tefap-title">
@@ -65,16 +55,11 @@ export function TefapSettings({ onSaved }: { onSaved(): void }) {
         onChange={(retentionDays) => change({ retentionDays })}
       />
       <div className="month-controls">
-        <button type="button" className="button button-primary" disabled={saving.pending} onClick={() => void save()}>
+        <button type="button" className="button button-primary" disabled={editing.saving.pending} onClick={() => void editing.save()}>
           {t('tefap.save')}
         </button>
       </div>
-      <ErrorNotice error={saving.error} />
-      {saved ? (
-        <p className="notice" role="status">
-          {t('saved')}
-        </p>
-      ) : null}
+      <SettingsSaveRow form={editing} savedText={t('saved')} tone="plain" />
     </section>
   );
 }

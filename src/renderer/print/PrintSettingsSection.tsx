@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRINT_MODES, type PrintMode, type PrintSettings } from '../../shared/api/channels/printing';
+import { PRINT_MODES, type PrintMode } from '../../shared/api/channels/printing';
 import { PAPERS } from '../../shared/slips/paper';
-import { useApiMutation, useApiQuery } from '../api/query';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { PAPER_LABEL } from './PaperPicker';
 
 const MODE_LABEL: Record<PrintMode, string> = { auto: 'settings.auto', ask: 'settings.ask', screen: 'settings.screen' };
@@ -14,24 +14,10 @@ export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
   const stored = useApiQuery('print.settings', {});
   // null where the shell cannot name printers, and when it could not say: the browser's dialog picks.
   const printers = useApiQuery('shell.printers', {}).data ?? null;
-  const saving = useApiMutation('print.settings_save');
   // The coordinator's edits, over what is stored, until saved.
-  const [draft, setDraft] = useState<PrintSettings | null>(null);
-  const [saved, setSaved] = useState(false);
-  const settings = draft ?? stored.data;
+  const editing = useSettingsForm('print.settings_save', { stored: stored.data, toDraft: (s) => s, toInput: (d) => d });
+  const { form: settings, change } = editing;
   if (!settings) return <ErrorNotice error={stored.error} />;
-
-  const change = (p: Partial<PrintSettings>) => {
-    setSaved(false);
-    setDraft({ ...settings, ...p });
-  };
-  const save = async () => {
-    const r = await saving.call(settings);
-    if (r.ok) {
-      setDraft(r.value);
-      setSaved(true);
-    }
-  };
 
   return (
     <section className="settings-form" aria-labelledby="print-settings-title">
@@ -76,17 +62,7 @@ export function PrintSettingsSection({ canEdit }: { canEdit: boolean }) {
           <small>{t('settings.browserPrinter')}</small>
         )}
       </fieldset>
-      <ErrorNotice error={saving.error} />
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      ) : null}
-      {canEdit ? (
-        <button type="button" className="button button-primary" onClick={() => void save()}>
-          {t('settings.save')}
-        </button>
-      ) : null}
+      <SettingsSaveRow form={editing} savedText={t('settings.saved')} button={{ label: t('settings.save') }} canEdit={canEdit} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_DAY_CHOICES, HOUSEHOLD_FIELDS, type KioskConfig } from '../../shared/api/channels/intake';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApiMutation, useApiQuery } from '../api/query';
+import { useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsSaveRow, useSettingsForm } from '../components/settings-form';
 import { PrintSettingsSection } from '../print/PrintSettingsSection';
 import { QueueModeSection } from '../stations/QueueModeSection';
 import type { SectionProps } from '../volunteer/section-props';
@@ -13,18 +14,22 @@ import '../styles/intake.css';
 export function KioskSettingsSection({ session }: SectionProps) {
   const { t } = useTranslation('setup');
   const stored = useApiQuery('intake.settings_get', {});
-  const saving = useApiMutation('intake.settings_save');
   // The coordinator's edits, over what is stored, until saved.
-  const [draft, setDraft] = useState<KioskConfig | null>(null);
-  const [saved, setSaved] = useState(false);
+  const editing = useSettingsForm('intake.settings_save', {
+    stored: stored.data,
+    toDraft: (s): KioskConfig => s,
+    toInput: (c) => ({
+      languages: c.languages,
+      idleSeconds: c.idleSeconds,
+      requiredFields: c.requiredFields,
+      returningVisitors: c.returningVisitors,
+      contactDays: c.contactDays,
+    }),
+  });
   const canEdit = session.role === 'coordinator';
-  const config = draft ?? stored.data;
+  const { form: config, change } = editing;
   if (!config) return <ErrorNotice error={stored.error} />;
 
-  const change = (p: Partial<KioskConfig>) => {
-    setSaved(false);
-    setDraft({ ...config, ...p });
-  };
   const move = (code: LocaleCode, by: number) => {
     const list = [...config.languages];
     const i = list.indexOf(code);
@@ -37,19 +42,6 @@ export function KioskSettingsSection({ session }: SectionProps) {
     change({
       languages: config.languages.includes(code) ? config.languages.filter((l) => l !== code) : [...config.languages, code],
     });
-  const save = async () => {
-    const r = await saving.call({
-      languages: config.languages,
-      idleSeconds: config.idleSeconds,
-      requiredFields: config.requiredFields,
-      returningVisitors: config.returningVisitors,
-      contactDays: config.contactDays,
-    });
-    if (r.ok) {
-      setDraft(r.value);
-      setSaved(true);
-    }
-  };
   const offered = config.languages.map((c) => LOCALES.find((l) => l.code === c)).filter((l) => l !== undefined);
   const others = LOCALES.filter((l) => !config.languages.includes(l.code));
 
@@ -147,19 +139,13 @@ export function KioskSettingsSection({ session }: SectionProps) {
             ))}
         </select>
       </label>
-      <ErrorNotice error={saving.error} />
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      ) : null}
-      {canEdit ? (
-        <button type="button" className="button button-primary" onClick={() => void save()}>
-          {t('settings.save')}
-        </button>
-      ) : (
-        <p>{t('settings.coordinatorOnly')}</p>
-      )}
+      <SettingsSaveRow
+        form={editing}
+        savedText={t('settings.saved')}
+        button={{ label: t('settings.save') }}
+        canEdit={canEdit}
+        readOnly={t('settings.coordinatorOnly')}
+      />
       <PrintSettingsSection canEdit={canEdit} />
       <QueueModeSection canEdit={canEdit} />
     </section>

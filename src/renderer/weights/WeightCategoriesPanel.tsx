@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
 
@@ -18,21 +17,13 @@ interface Category {
  */
 export function WeightCategoriesPanel({ language }: { language: LocaleCode }) {
   const { t, i18n } = useTranslation('weights');
-  const api = useApi();
-  const [categories, setCategories] = useState<Category[]>([]);
+  const list = useApiQuery('weights.categories', {});
+  // A name saved here is the name every item's category choice shows (month.weight_categories).
+  const saving = useApiMutation('weights.save_category', { invalidates: ['weights.categories', 'month.weight_categories'] });
+  const categories: readonly Category[] = list.data ?? [];
   const [editing, setEditing] = useState<Category | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-
-  const reload = useCallback(async () => {
-    const r = await api.call('weights.categories', {});
-    if (r.ok) setCategories(r.value);
-    else setError(r.error);
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   /** The built-in name in a language, as every screen shows it when the coordinator gave none. */
   const builtIn = (c: Category, lng: string) => (c.key ? i18n.getFixedT(lng, 'month')(`weightCategory.${c.key}`) : '');
@@ -41,16 +32,15 @@ export function WeightCategoriesPanel({ language }: { language: LocaleCode }) {
   const open = (c: Category) => {
     setEditing(c);
     setNames({ ...c.names });
-    setError(null);
+    saving.reset();
     setSaved(false);
   };
   const save = async (archived = false) => {
     if (!editing) return;
-    const r = await api.call('weights.save_category', { id: editing.id === '' ? null : editing.id, names, archived });
-    if (!r.ok) return setError(r.error);
+    const r = await saving.call({ id: editing.id === '' ? null : editing.id, names, archived });
+    if (!r.ok) return;
     setEditing(null);
     setSaved(true);
-    await reload();
   };
 
   return (
@@ -62,7 +52,7 @@ export function WeightCategoriesPanel({ language }: { language: LocaleCode }) {
           {t('categories.saved')}
         </p>
       ) : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error ?? list.error} />
       {editing ? (
         <form
           className="inv-card"

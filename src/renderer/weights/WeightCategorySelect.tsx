@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 
 interface Category {
   id: string;
@@ -18,18 +17,9 @@ export function useCategoryName(): (c: Category) => string {
 /** The food bank's weight category of an item, as one labelled choice. */
 export function WeightCategorySelect({ language, value, onChange }: { language: LocaleCode; value: string; onChange(id: string): void }) {
   const { t } = useTranslation('weights');
-  const api = useApi();
   const name = useCategoryName();
-  const [categories, setCategories] = useState<Category[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api.call('month.weight_categories', { language }).then((r) => {
-      if (live && r.ok) setCategories(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, language]);
+  // Keyed by language: the list in the old language stays until the new one is read.
+  const categories: readonly Category[] = useApiQuery('month.weight_categories', { language }, { keepPrevious: true }).data ?? [];
   return (
     <label className="field">
       <span>{t('category.label')}</span>

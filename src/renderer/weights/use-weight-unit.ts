@@ -1,19 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { WeightUnit } from '../../shared/reports/weight';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 
 /** The site's weight unit (the coordinator sets it with the month's settings); kg until it is known. */
 export function useWeightUnit(): WeightUnit {
-  const api = useApi();
-  const [unit, setUnit] = useState<WeightUnit>('kg');
-  useEffect(() => {
-    let live = true;
-    void api.call('weights.unit', {}).then((r) => {
-      if (live && r.ok) setUnit(r.value.unit);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return unit;
+  return useApiQuery('weights.unit', {}).data?.unit ?? 'kg';
 }
