@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../shared/api/channels/donors';
 import { LOCALES, LOCALE_CODES, type LocaleCode } from '../../shared/locales';
-import { useApiQuery } from '../api/query';
+import { isolate } from '../../shared/slips/bidi';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { SectionProps } from '../volunteer/section-props';
 import { WeightCategoriesPanel } from '../weights/WeightCategoriesPanel';
@@ -23,6 +24,15 @@ export function DonorsSection({ settings }: SectionProps) {
   const [editing, setEditing] = useState<Donor | 'new' | null>(null);
   const [receiptFor, setReceiptFor] = useState<Donor | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // Asked once more before a donor goes: removing forgets their contact (and a person's name).
+  const [removing, setRemoving] = useState<Donor | null>(null);
+  const removal = useApiMutation('donors.remove', { invalidates: ['donors.contacts', 'donors.list'] });
+  const remove = async (d: Donor) => {
+    const r = await removal.call({ id: d.id });
+    if (!r.ok) return;
+    setRemoving(null);
+    setSaved(t('list.removed', { name: isolate(d.name) }));
+  };
 
   const languageName = (code: string) => LOCALES.find((l) => l.code === code)?.name ?? code;
 
@@ -46,7 +56,7 @@ export function DonorsSection({ settings }: SectionProps) {
               {saved}
             </p>
           ) : null}
-          <ErrorNotice error={list.error} />
+          <ErrorNotice error={list.error ?? removal.error} />
           {editing ? (
             <DonorForm
               donor={editing === 'new' ? null : editing}
@@ -111,7 +121,37 @@ export function DonorsSection({ settings }: SectionProps) {
                         >
                           {t('list.receipt')}
                         </button>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('list.removeOne', { name: d.name })}
+                          onClick={() => {
+                            setSaved(null);
+                            removal.reset();
+                            setRemoving(d);
+                          }}
+                        >
+                          {t('list.remove')}
+                        </button>
                       </div>
+                      {removing?.id === d.id ? (
+                        <div className="donor-remove" role="group" aria-label={t('list.removeOne', { name: d.name })}>
+                          <p>{t(`list.removeConfirm.${d.kind}`, { name: isolate(d.name) })}</p>
+                          <div className="donor-actions">
+                            <button
+                              type="button"
+                              className="button button-danger"
+                              disabled={removal.pending}
+                              onClick={() => void remove(d)}
+                            >
+                              {t('list.removeYes')}
+                            </button>
+                            <button type="button" className="button button-secondary" onClick={() => setRemoving(null)}>
+                              {t('form.cancel')}
+                            </button>
+                          </div>
+                        </div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -2,6 +2,7 @@ import { DEMO_PINS } from '../../../src/core/demo/seed';
 import { expect, hubLanguage, onHand, person, test } from './hub';
 import { wcagAudit } from '../a11y';
 import { printedPdf } from './pages/paper';
+import { isolate } from '../../../src/shared/slips/bidi';
 
 // A Saturday morning: the coordinator adds the corner market that gives its unsold produce as a
 // donor; the stock room receives 12.5 kg of its apples by weight, as the scale shows it; then
@@ -161,5 +162,36 @@ for (const lng of ['en', 'ar'] as const) {
       // Only the receipt: nothing of the screen behind the dialog.
       expect(out.text, paper).not.toContain(w('donors:list.private'));
     }
+
+    // The market closes; the coordinator takes it off the list. Asked once more, then gone:
+    // its phone is forgotten, its name stays on what it gave.
+    await touch.tap(dialog.getByRole('button', { name: w('print:close') }));
+    await touch.tap(page.getByRole('button', { name: w('donors:list.removeOne', { name: DONOR }) }));
+    const confirm = page.getByRole('group', { name: w('donors:list.removeOne', { name: DONOR }) });
+    await expect(confirm).toContainText(w('donors:list.removeConfirm.organisation', { name: isolate(DONOR) }));
+    await shots.step('donor-remove');
+    await touch.tap(confirm.getByRole('button', { name: w('donors:list.removeYes') }));
+    await expect(page.getByRole('status')).toHaveText(w('donors:list.removed', { name: isolate(DONOR) }));
+    await expect(page.getByRole('table', { name: w('donors:list.title') })).toHaveCount(0);
+    await expect(page.getByText(w('donors:list.empty'))).toBeVisible();
+    expect(kiosk.core.ctx.db.prepare('SELECT name, contact, removed_at IS NOT NULL AS removed FROM donors').all()).toEqual([
+      { name: DONOR, contact: null, removed: 1 },
+    ]);
+    await touch.logOut();
+
+    // The stock room's next receive no longer offers it.
+    await touch.logIn(DEMO_PINS.stock);
+    await touch.tapText(page.getByLabel(w('inventory:receive.scanLabel')), APPLES[lng]);
+    await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
+    await touch.tap(
+      page
+        .getByRole('list', { name: w('inventory:receive.results') })
+        .getByRole('button')
+        .first(),
+    );
+    const donorChoice = page
+      .getByRole('form', { name: w('inventory:receive.form') })
+      .getByLabel(w('donors:receive.donor'), { exact: true });
+    await expect(donorChoice.locator('option')).toHaveText([w('donors:receive.noDonor')]);
   });
 }
