@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiQuery } from '../api/query';
 
 interface CategorySelectProps {
   language: LocaleCode;
@@ -14,13 +13,8 @@ interface CategorySelectProps {
 /** The catalogue's categories, named in the volunteer's language, as one labelled choice. */
 export function CategorySelect({ language, value, onChange, emptyLabel }: CategorySelectProps) {
   const { t } = useTranslation('inventory');
-  const api = useApi();
-  const [categories, setCategories] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => {
-    void api.call('inventory.categories', { language }).then((r) => {
-      if (r.ok) setCategories(r.value);
-    });
-  }, [api, language]);
+  // In another language the names on screen stay until the new ones come; unread, the choice is empty.
+  const categories = useApiQuery('inventory.categories', { language }, { keepPrevious: true }).data ?? [];
   return (
     <label className="field">
       <span>{t('stock.category')}</span>

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
 import { TAGS, UNITS, type ItemDetail, type Tag } from '../../shared/inventory/catalogue';
 import { isValidBarcode } from '../../shared/inventory/barcode';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { newRequestId } from './request-id';
 import { CategorySelect } from './CategorySelect';
@@ -31,7 +30,6 @@ interface Props {
  */
 export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: Props) {
   const { t } = useTranslation('inventory');
-  const api = useApi();
   const existing = 'id' in item ? item : null;
   const [id] = useState(() => existing?.id ?? newRequestId());
   const [names, setNames] = useState<Record<string, string>>(() =>
@@ -45,26 +43,22 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
   const [limitQty, setLimitQty] = useState(existing?.limit ? String(existing.limit.qty) : '');
   const [limitDays, setLimitDays] = useState(existing?.limit ? String(existing.limit.days) : '7');
   const [lowStock, setLowStock] = useState(String(existing?.lowStock ?? 0));
-  const [error, setError] = useState<ApiError | null>(null);
-  // Issue 16: weight per unit (in the site's unit) and the food bank's weight category.
+  // A saved item is read again wherever it shows: the stock list, a search, its detail, its weight.
+  const saving = useApiMutation('inventory.save_item', {
+    invalidates: ['inventory.stock', 'inventory.search', 'inventory.item', 'month.item_weight'],
+  });
+  // Issue 16: weight per unit (in the site's unit) and the food bank's weight category, as typed
+  // over what is stored for an existing item.
   const weightUnit = useWeightUnit();
-  const [unitWeight, setUnitWeight] = useState('');
-  const [weightCategory, setWeightCategory] = useState('');
+  const weightRead = useApiQuery('month.item_weight', { itemId: existing?.id ?? '' }, { enabled: existing !== null });
+  const stored = existing ? weightRead.data : undefined;
+  const [unitWeightDraft, setUnitWeight] = useState<string | null>(null);
+  const [weightCategoryDraft, setWeightCategory] = useState<string | null>(null);
+  const unitWeight =
+    unitWeightDraft ?? (stored?.unitWeightG == null ? '' : String(Math.round(fromGrams(stored.unitWeightG, weightUnit) * 1000) / 1000));
+  const weightCategory = weightCategoryDraft ?? stored?.weightCategory ?? '';
   // Until an existing item's weight has loaded, a save leaves it as it is rather than blanking it.
-  const [weightLoaded, setWeightLoaded] = useState(!existing);
-  useEffect(() => {
-    if (!existing) return;
-    let live = true;
-    void api.call('month.item_weight', { itemId: existing.id }).then((r) => {
-      if (!live || !r.ok) return;
-      setUnitWeight(r.value.unitWeightG === null ? '' : String(Math.round(fromGrams(r.value.unitWeightG, weightUnit) * 1000) / 1000));
-      setWeightCategory(r.value.weightCategory ?? '');
-      setWeightLoaded(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, existing?.id, weightUnit]); // eslint-disable-line react-hooks/exhaustive-deps -- the item's id, not the object, says which weight to load
+  const weightLoaded = !existing || stored !== undefined;
 
   // The site language first: it is the one every other language falls back to first.
   const order = [...LOCALES].sort((a, b) => (a.code === siteLanguage ? -1 : b.code === siteLanguage ? 1 : 0));
@@ -73,7 +67,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
 
   const save = async () => {
     const qty = Number(limitQty);
-    const r = await api.call('inventory.save_item', {
+    const r = await saving.call({
       language,
       item: {
         id,
@@ -98,7 +92,6 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
       },
     });
     if (r.ok) onSaved(r.value);
-    else setError(r.error);
   };
 
   return (
@@ -176,7 +169,7 @@ export function ItemEditor({ language, siteLanguage, item, onSaved, onCancel }: 
         </div>
       </fieldset>
       {badCode ? <p className="notice notice-error">{t('errors.bad_barcode', { barcode: badCode })}</p> : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       <div className="inv-actions">
         <button
           type="submit"

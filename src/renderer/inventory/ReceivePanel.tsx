@@ -1,9 +1,9 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
-import { MAX_QTY, SOURCES, type ItemDetail, type Source, type StockRow } from '../../shared/inventory/catalogue';
+import { MAX_QTY, SOURCES, type ItemDetail, type Source } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
+import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateField } from '../kiosk/DateField';
 import { TextField } from '../kiosk/TextField';
@@ -47,9 +47,13 @@ type Picked = Pick<ItemDetail, 'id' | 'name' | 'untranslated' | 'unit' | 'onHand
 /** Receiving: scan or search, pick a quantity, optionally a lot and expiry, and a source. */
 export function ReceivePanel({ language, siteLanguage }: Props) {
   const { t } = useTranslation('inventory');
-  const api = useApi();
+  const read = useApiFetch();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<StockRow[] | null>(null);
+  // The name the volunteer searched for, or null: no list on screen. Keyed by it, an older
+  // search that answers last cannot replace the list of the newer one.
+  const [searched, setSearched] = useState<string | null>(null);
+  const found = useApiQuery('inventory.search', { query: searched ?? '', language }, { enabled: searched !== null });
+  const results = searched !== null ? (found.data ?? null) : null;
   const [item, setItem] = useState<Picked | null>(null);
   const [qty, setQty] = useState(1);
   const [lotCode, setLotCode] = useState('');
@@ -61,7 +65,14 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const [donorId, setDonorId] = useState('');
   const [value, setValue] = useState('');
   const weightUnit = useWeightUnit();
-  const [error, setError] = useState<ApiError | null>(null);
+  // What was received shows wherever the stock does: the list, an item's history, its detail.
+  const receiving = useApiMutation('inventory.receive', { invalidates: ['inventory.stock', 'inventory.history', 'inventory.item'] });
+  const { reset: resetReceiving } = receiving;
+  // A scan's refusal other than an unknown barcode (the hub did not answer).
+  const [scanError, setScanError] = useState<ApiError | null>(null);
+  // One message at a time, the latest first.
+  const { isError: searchFailed, refetch: searchAgain } = found;
+  const error = receiving.error ?? scanError ?? (searched !== null ? found.error : null);
   const [done, setDone] = useState<string | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const [lettersCode, setLettersCode] = useState<string | null>(null);
@@ -72,51 +83,58 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
   const scanField = useRef<HTMLInputElement>(null);
   const formRef = useIntoView<HTMLFormElement>(item?.id ?? null);
 
-  const pick = (p: Picked) => {
-    setItem(p);
-    setResults(null);
-    setUnknownCode(null);
-    setCreating(null);
-    setQty(1);
-    setWeight('');
-    setValue('');
-    setLotCode('');
-    setExpiresOn('');
-    setPastWarning(false);
-    setError(null);
-    requestId.current = newRequestId();
-  };
+  const pick = useCallback(
+    (p: Picked) => {
+      setItem(p);
+      setSearched(null);
+      setUnknownCode(null);
+      setCreating(null);
+      setQty(1);
+      setWeight('');
+      setValue('');
+      setLotCode('');
+      setExpiresOn('');
+      setPastWarning(false);
+      resetReceiving();
+      setScanError(null);
+      requestId.current = newRequestId();
+    },
+    [resetReceiving],
+  );
 
   const lookUp = useCallback(
     async (text: string, scanned = false) => {
       const code = text.trim();
-      setError(null);
+      resetReceiving();
+      setScanError(null);
       setDone(null);
       setUnknownCode(null);
       setLettersCode(null);
       if (code === '') return;
       if (looksMisScanned(code, scanned)) {
         setQuery('');
-        setResults(null);
+        setSearched(null);
         setLettersCode(code);
         return;
       }
       if (/^\d{8,14}$/.test(code)) {
-        const r = await api.call('inventory.scan', { barcode: code, language });
+        // A failed search's message goes with it (its list never came).
+        if (searchFailed) setSearched(null);
+        const r = await read('inventory.scan', { barcode: code, language });
         setQuery('');
         if (r.ok) pick(r.value);
         else if (r.error.code === 'inventory.unknown_barcode') {
           setItem(null);
           setUnknownCode(code);
           setCreating({ barcode: code });
-        } else setError(r.error);
+        } else setScanError(r.error);
         return;
       }
-      const r = await api.call('inventory.search', { query: code, language });
-      if (r.ok) setResults(r.value);
-      else setError(r.error);
+      // The same words again read again (the list may have changed); new words are a new read.
+      if (code === searched) void searchAgain();
+      else setSearched(code);
     },
-    [api, language],
+    [read, language, resetReceiving, pick, searchFailed, searchAgain, searched],
   );
   useScanner((code) => void lookUp(code, true));
   // A camera read takes the very path a USB scan takes, unknown barcodes included.
@@ -132,7 +150,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
     if (!item) return;
     const weighed = isWeighedUnit(item.unit);
     const grams = weighed ? typedGrams(weight, weightUnit) : null;
-    const r = await api.call('inventory.receive', {
+    const r = await receiving.call({
       requestId: requestId.current,
       itemId: item.id,
       // A weighed item is received by weight: core puts the scale's reading on the shelf.
@@ -167,10 +185,7 @@ export function ReceivePanel({ language, siteLanguage }: Props) {
       setPastWarning(false);
       requestId.current = newRequestId();
       scanField.current?.focus();
-    } else if (r.error.code === 'inventory.expiry_past') {
-      setPastWarning(true);
-      setError(r.error);
-    } else setError(r.error);
+    } else if (r.error.code === 'inventory.expiry_past') setPastWarning(true);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { forecastLine, useForecast } from '../month/use-forecast';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/errors';
@@ -12,8 +12,7 @@ import {
   type Tag,
 } from '../../shared/inventory/catalogue';
 import type { LocaleCode } from '../../shared/locales';
-import { useApi } from '../api/context';
-import { useApiQuery } from '../api/query';
+import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ItemEditor } from './ItemEditor';
 import { ItemName } from './ItemName';
@@ -38,7 +37,7 @@ interface Props {
 /** The stock list: search, filters, the low-stock and expiring views; an item opens its history. */
 export function StockPanel({ language, siteLanguage }: Props) {
   const { t, i18n } = useTranslation('inventory');
-  const api = useApi();
+  const read = useApiFetch();
   const [view, setView] = useState<View>('all');
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -67,11 +66,10 @@ export function StockPanel({ language, siteLanguage }: Props) {
   const rows = list.data ? [...list.data.rows, ...(later?.rows ?? [])] : null;
   const total = later?.total ?? list.data?.total ?? 0;
   const error = later?.error ?? list.error;
-  const load = () => void list.refetch();
   const forecast = useForecast(rows?.map((r) => r.id) ?? []);
   const more = async () => {
     const first = list.data;
-    const r = await api.call('inventory.stock', { ...args, offset: rows?.length ?? 0 });
+    const r = await read('inventory.stock', { ...args, offset: rows?.length ?? 0 });
     const before = later ?? { rows: [], total };
     setExtra(
       r.ok
@@ -95,10 +93,8 @@ export function StockPanel({ language, siteLanguage }: Props) {
           siteLanguage={siteLanguage}
           item={{}}
           onCancel={() => setCreating(false)}
-          onSaved={() => {
-            setCreating(false);
-            load();
-          }}
+          // The save re-reads the list itself.
+          onSaved={() => setCreating(false)}
         />
       ) : null}
       <div className="toggle-grid" role="group" aria-label={t('stock.views')}>
@@ -196,16 +192,7 @@ export function StockPanel({ language, siteLanguage }: Props) {
           ) : null}
         </>
       ) : null}
-      {open ? (
-        <ItemPanel
-          key={open.id}
-          row={open}
-          language={language}
-          siteLanguage={siteLanguage}
-          onClose={() => setOpen(null)}
-          onChanged={load}
-        />
-      ) : null}
+      {open ? <ItemPanel key={open.id} row={open} language={language} siteLanguage={siteLanguage} onClose={() => setOpen(null)} /> : null}
     </section>
   );
 }
@@ -216,56 +203,56 @@ function ItemPanel({
   language,
   siteLanguage,
   onClose,
-  onChanged,
 }: {
   row: StockRow;
   language: LocaleCode;
   siteLanguage: LocaleCode;
   onClose(): void;
-  onChanged(): void;
 }) {
   const { t, i18n } = useTranslation('inventory');
-  const api = useApi();
-  const [history, setHistory] = useState<Movement[]>([]);
+  const read = useApiFetch();
   const [lotId, setLotId] = useState<string>(row.lots[0]?.lotId ?? '');
   const [qty, setQty] = useState(1);
   // As typed, so a lone minus sign or an emptied field survives until the next key.
   const [qtyText, setQtyText] = useState('1');
   const [reason, setReason] = useState<AdjustReason>('spoiled');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [editing, setEditing] = useState<ItemDetail | null>(null);
+  // Taking stock off shows in the list and in the history below (both are read again).
+  const adjusting = useApiMutation('inventory.adjust', { invalidates: ['inventory.stock', 'inventory.history', 'inventory.item'] });
+  // Opening the editor reads the item as it is now; the editor is a draft over that answer.
+  const [editError, setEditError] = useState<ApiError | null>(null);
+  const error = adjusting.error ?? editError;
 
   const edit = async () => {
-    const r = await api.call('inventory.item', { itemId: row.id, language });
+    const r = await read('inventory.item', { itemId: row.id, language });
     if (r.ok) setEditing(r.value);
-    else setError(r.error);
+    else {
+      adjusting.reset();
+      setEditError(r.error);
+    }
   };
 
-  const [older, setOlder] = useState(false);
-  const loadHistory = useCallback(async () => {
-    const r = await api.call('inventory.history', { itemId: row.id, limit: 50 });
-    if (r.ok) {
-      setHistory(r.value);
-      setOlder(r.value.length === 50);
-    }
-  }, [api, row.id]);
+  // The newest 50 movements; a failed read shows none, as before.
+  const latest = useApiQuery('inventory.history', { itemId: row.id, limit: 50 });
+  // Older pages read after them; a fresh first page (after an adjustment) drops them, as a reload always has.
+  const [pages, setPages] = useState<{ after: Movement[]; rows: Movement[]; more: boolean } | null>(null);
+  const later = latest.data && pages?.after === latest.data ? pages : null;
+  const history = [...(latest.data ?? []), ...(later?.rows ?? [])];
+  const older = later ? later.more : latest.data?.length === 50;
   const loadOlder = async () => {
-    const r = await api.call('inventory.history', { itemId: row.id, limit: 50, before: history.at(-1)?.id ?? null });
-    if (r.ok) {
-      setHistory((h) => [...h, ...r.value]);
-      setOlder(r.value.length === 50);
-    }
+    const first = latest.data;
+    if (!first) return;
+    const r = await read('inventory.history', { itemId: row.id, limit: 50, before: history.at(-1)?.id ?? null });
+    if (!r.ok) return;
+    setPages((p) => ({ after: first, rows: [...(p?.after === first ? p.rows : []), ...r.value], more: r.value.length === 50 }));
   };
-  useEffect(() => {
-    void loadHistory();
-  }, [loadHistory]);
 
   const adjust = async () => {
     setSaved(false);
     const signed = reason === 'count_correction' ? qty : -Math.abs(qty);
-    const r = await api.call('inventory.adjust', {
+    const r = await adjusting.call({
       requestId: newRequestId(),
       itemId: row.id,
       lotId: lotId === '' ? null : lotId,
@@ -274,11 +261,9 @@ function ItemPanel({
       note: note.trim() === '' ? null : note.trim(),
     });
     if (r.ok) {
-      setError(null);
+      setEditError(null);
       setSaved(true);
-      onChanged();
-      void loadHistory();
-    } else setError(r.error);
+    }
   };
 
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -303,10 +288,8 @@ function ItemPanel({
           siteLanguage={siteLanguage}
           item={editing}
           onCancel={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChanged();
-          }}
+          // The save re-reads the list itself.
+          onSaved={() => setEditing(null)}
         />
       ) : null}
       {row.lots.length > 0 ? (

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NowServing as NowServingView } from '../../shared/api/channels/queue';
 import { localeDir } from '../../shared/locales';
 import { isolate } from '../../shared/slips/bidi';
-import { useApi } from '../api/context';
-import { useLive } from '../api/live';
+import { useApiQuery } from '../api/query';
 import { chime } from './chime';
 import './stations.css';
 
@@ -15,21 +13,16 @@ import './stations.css';
  */
 export function NowServing({ languages = [] }: { languages?: readonly string[] }) {
   const { t, i18n } = useTranslation('stations');
-  const api = useApi();
-  const [view, setView] = useState<NowServingView | null>(null);
+  // Read again whenever a table calls a number; a failed read keeps the last answer up.
+  const view = useApiQuery('queue.now_serving', {}, { live: ['queue'] }).data;
+  // The call on screen ("number:times called"); '' before the first call, null before the first answer.
   const last = useRef<string | null>(null);
-  const load = useCallback(async () => {
-    const r = await api.call('queue.now_serving', {});
-    if (!r.ok) return;
-    const key = r.value.current ? `${r.value.current.number}:${r.value.current.calls}` : null;
+  useEffect(() => {
+    if (!view) return;
+    const key = view.current ? `${view.current.number}:${view.current.calls}` : null;
     if (last.current !== null && key !== null && key !== last.current) chime();
     last.current = key ?? '';
-    setView(r.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLive(['queue'], () => void load());
+  }, [view]);
 
   // A hub that has not called a number today (or does not use the queue) shows no band at all.
   if (!view || !view.current) return null;

@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import type { NowServing } from '../../shared/api/channels/queue';
-import { useApi } from '../api/context';
-import { useLive } from '../api/live';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
 import { isolate } from '../../shared/slips/bidi';
@@ -15,24 +12,18 @@ import './stations.css';
  */
 export function QueuePanel({ table, onTable }: { table: string; onTable(table: string): void }) {
   const { t } = useTranslation('stations');
-  const api = useApi();
-  const [view, setView] = useState<NowServing | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Another table's call shows here at once.
+  const view = useApiQuery('queue.now_serving', {}, { live: ['queue'] }).data;
   const [settingTable, setSettingTable] = useState(false);
-  const load = useCallback(async () => {
-    const r = await api.call('queue.now_serving', {});
-    if (r.ok) setView(r.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLive(['queue'], () => void load());
-
-  const act = (r: Awaited<ReturnType<typeof api.call<'queue.call_next'>>>) => {
-    if (r.ok) {
-      setView(r.value);
-      setError(null);
-    } else setError(r.error);
+  // Each write answers with the queue as it now is; the read above is read again with it.
+  const QUEUE = { invalidates: ['queue.now_serving'] } as const;
+  const opening = useApiMutation('queue.open', QUEUE);
+  const calling = useApiMutation('queue.call_next', QUEUE);
+  const recalling = useApiMutation('queue.recall', QUEUE);
+  // The last tap's refusal (the queue empty, not open yet); a tap that works clears it.
+  const error = opening.error ?? calling.error ?? recalling.error;
+  const only = (kept: { reset(): void }) => {
+    for (const m of [opening, calling, recalling]) if (m !== kept) m.reset();
   };
 
   if (!view) return null;
@@ -62,14 +53,24 @@ export function QueuePanel({ table, onTable }: { table: string; onTable(table: s
       </span>
       <span>{t('waiting', { n: view.waiting })}</span>
       {lotteryClosed ? (
-        <button type="button" className="button button-primary" onClick={() => void api.call('queue.open', {}).then(act)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            only(opening);
+            void opening.call({});
+          }}
+        >
           {t('openLottery')}
         </button>
       ) : (
         <button
           type="button"
           className="button button-primary"
-          onClick={() => void api.call('queue.call_next', { table: called }).then(act)}
+          onClick={() => {
+            only(calling);
+            void calling.call({ table: called });
+          }}
         >
           {t('callNext')}
         </button>
@@ -78,7 +79,10 @@ export function QueuePanel({ table, onTable }: { table: string; onTable(table: s
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => void api.call('queue.recall', { number: view.current!.number, table: called }).then(act)}
+          onClick={() => {
+            only(recalling);
+            void recalling.call({ number: view.current!.number, table: called });
+          }}
         >
           {t('callAgain', { number: view.current.number })}
         </button>

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/api/errors';
-import { STATION_ROLES, type StationInvite, type StationRole, type StationsStatus } from '../../shared/api/channels/stations';
-import { useApi } from '../api/context';
-import { useLive } from '../api/live';
+import { STATION_ROLES, type StationInvite, type StationRole } from '../../shared/api/channels/stations';
+import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NumberField } from '../kiosk/NumberField';
 import { TextField } from '../kiosk/TextField';
@@ -21,47 +19,43 @@ function when(iso: string | null, language: string): string {
  */
 export function StationsSection() {
   const { t, i18n } = useTranslation('stations');
-  const api = useApi();
-  const [status, setStatus] = useState<StationsStatus | null>(null);
-  const [address, setAddress] = useState('');
-  const [port, setPort] = useState('47443');
+  // Another coordinator's change (or a station pairing) shows here without reloading.
+  const read = useApiQuery('stations.status', {}, { live: ['stations'] });
+  const status = read.data;
+  // What the coordinator typed, over what the hub has stored (the port 47443 until one is).
+  const [addressDraft, setAddress] = useState<string | null>(null);
+  const [portDraft, setPort] = useState<string | null>(null);
+  const address = addressDraft ?? status?.address ?? '';
+  const port = portDraft ?? (status?.port ? String(status.port) : '47443');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StationRole>('pickup');
   const [invite, setInvite] = useState<StationInvite | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.call('stations.status', {});
-    if (!r.ok) return setError(r.error);
-    setStatus(r.value);
-    if (r.value.address) setAddress((a) => a || r.value.address);
-    setPort((p) => (r.value.port ? String(r.value.port) : p));
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLive(['stations'], () => void load());
+  const configuring = useApiMutation('stations.configure', { invalidates: ['stations.status'] });
+  const inviting = useApiMutation('stations.invite');
+  const revoking = useApiMutation('stations.revoke', { invalidates: ['stations.status'] });
+  // One message at a time: the last action's refusal, else a failed read.
+  const error = configuring.error ?? inviting.error ?? revoking.error ?? read.error;
 
   const configure = async (enabled: boolean) => {
-    const r = await api.call('stations.configure', { enabled, address: address.trim(), port: Number(port) });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setStatus(r.value);
-    if (!enabled) setInvite(null);
+    inviting.reset();
+    revoking.reset();
+    const r = await configuring.call({ enabled, address: address.trim(), port: Number(port) });
+    if (r.ok && !enabled) setInvite(null);
   };
 
   const add = async () => {
-    const r = await api.call('stations.invite', { name, role });
-    if (!r.ok) return setError(r.error);
-    setError(null);
+    configuring.reset();
+    revoking.reset();
+    const r = await inviting.call({ name, role });
+    if (!r.ok) return;
     setInvite(r.value);
     setName('');
   };
 
   const revoke = async (id: string) => {
-    const r = await api.call('stations.revoke', { id });
-    if (!r.ok) return setError(r.error);
-    setStatus(r.value);
+    configuring.reset();
+    inviting.reset();
+    await revoking.call({ id });
   };
 
   if (!status) return <ErrorNotice error={error} />;
