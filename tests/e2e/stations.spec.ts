@@ -3,13 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createCore, openDataDir, type Core } from '../../src/core/index';
 import { seedDemo } from '../../src/core/demo/seed';
+import { requireSite } from '../../src/core/site/site-service';
 import { startHost } from '../../src/host/server';
 import { StationSupervisor } from '../../src/host/stations';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../support/fixed';
 import { PickupTable } from './pages/pickup-page';
 import { Touch } from './journey/pages/touch';
 import { UsbScanner } from './journey/pages/scanner';
-import { wordsFor } from './journey/pages/words';
+import { w, wordsFor } from './journey/pages/words';
 
 const en = wordsFor('en');
 
@@ -191,7 +192,13 @@ test('pairing, live redemption across tables, the queue on the waiting-room scre
   issue(hub.core);
   await atA.touch.tap(en('pickup:nextSlip'));
   await atA.touch.tap(en('stations:callNext'));
-  await expect(tv.getByRole('heading', { name: en('stations:nowServing') })).toBeVisible({ timeout: 3000 });
+  // The TV turns through the hub's languages every 20 s (a slow run can be past English by now):
+  // the heading is "Now serving" in whichever language is up.
+  const hubLanguages = requireSite(hub.core.ctx).settings.languages;
+  const nowServing = new RegExp(
+    `^(${hubLanguages.map((l) => w(l, 'stations:nowServing').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+  );
+  await expect(tv.getByRole('heading', { name: nowServing })).toBeVisible({ timeout: 3000 });
   await expect(tv.getByTestId('now-serving-number')).toHaveText('2', { timeout: 3000 });
   await expect(tableB.getByTestId('queue-current')).toHaveText('2', { timeout: 3000 });
   await atA.touch.tap(en('stations:callAgain', { number: 2 }));
