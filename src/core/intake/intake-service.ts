@@ -104,7 +104,7 @@ export class IntakeService {
 
   private tefapQuestion() {
     const s = tefapSettings(this.ctx);
-    return s.enabled ? { declaration: s.declaration } : null;
+    return s.enabled ? { declaration: s.declaration, translations: s.translations } : null;
   }
 
   /** The site's bands as questions; asked in bands, a required answer is the band its age falls in. */
@@ -343,7 +343,7 @@ export class IntakeService {
           .run(visitId, householdId, req.language, req.requestId, at, h.adults ?? null, h.children ?? null, h.seniors ?? null);
         const person = this.ctx.db.prepare('INSERT INTO visit_people (visit_id, age_from, age_to, count) VALUES (?, ?, ?, ?)');
         for (const b of bands) person.run(visitId, b.from, b.to, b.count);
-        recordTefap(this.ctx, { visitId, householdId, size: householdSize(req.household) }, req.tefap);
+        recordTefap(this.ctx, { visitId, householdId, size: householdSize(req.household), language: req.language }, req.tefap);
 
         const insertNeedOffer = this.ctx.db.prepare(
           `INSERT INTO needs_offers (id, origin_site, visit_id, household_id, kind, category, detail, languages, availability, shareable, created_at)

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { AppError } from '../errors';
 import { DAY_MS } from '../../shared/time';
-import { TefapSettings, type TefapAnswer } from '../../shared/reports/report';
+import { declarationFor, TefapSettings, TefapTranslations, type TefapAnswer } from '../../shared/reports/report';
 
 /** Federal TEFAP records are kept three years (7 CFR 251.10(e)); the site may keep them longer. */
 export const DEFAULT_TEFAP_RETENTION_DAYS = 1095;
@@ -10,14 +10,34 @@ export const DEFAULT_TEFAP_RETENTION_DAYS = 1095;
 interface Row {
   enabled: number;
   declaration: string;
+  translations: string;
   retention_days: number;
+}
+
+/** Only what the column may hold: a text per shipped language, none empty (a stored row is read defensively). */
+function readTranslations(raw: string): TefapTranslations {
+  try {
+    const parsed = TefapTranslations.safeParse(JSON.parse(raw));
+    return parsed.success ? withoutEmpty(parsed.data) : {};
+  } catch {
+    return {};
+  }
+}
+
+function withoutEmpty(t: TefapTranslations): TefapTranslations {
+  return Object.fromEntries(Object.entries(t).filter(([, text]) => text !== '')) as TefapTranslations;
 }
 
 /** The site's TEFAP mode; a site that never turned it on reads it off. */
 export function tefapSettings(ctx: Pick<CoreContext, 'db'>): TefapSettings {
-  const row = ctx.db.prepare('SELECT enabled, declaration, retention_days FROM tefap_settings').get() as Row | undefined;
-  if (!row) return { enabled: false, declaration: '', retentionDays: DEFAULT_TEFAP_RETENTION_DAYS };
-  return { enabled: row.enabled === 1, declaration: row.declaration, retentionDays: row.retention_days };
+  const row = ctx.db.prepare('SELECT enabled, declaration, translations, retention_days FROM tefap_settings').get() as Row | undefined;
+  if (!row) return { enabled: false, declaration: '', translations: {}, retentionDays: DEFAULT_TEFAP_RETENTION_DAYS };
+  return {
+    enabled: row.enabled === 1,
+    declaration: row.declaration,
+    translations: readTranslations(row.translations),
+    retentionDays: row.retention_days,
+  };
 }
 
 /** The mode cannot be on without the declaration the visitor signs; a shorter retention forgets at once. */
@@ -28,11 +48,11 @@ export function saveTefapSettings(ctx: CoreContext, input: TefapSettings): Tefap
   }
   ctx.db
     .prepare(
-      `INSERT INTO tefap_settings (singleton, enabled, declaration, retention_days, updated_at) VALUES (1, ?, ?, ?, ?)
+      `INSERT INTO tefap_settings (singleton, enabled, declaration, translations, retention_days, updated_at) VALUES (1, ?, ?, ?, ?, ?)
        ON CONFLICT (singleton) DO UPDATE SET enabled = excluded.enabled, declaration = excluded.declaration,
-         retention_days = excluded.retention_days, updated_at = excluded.updated_at`,
+         translations = excluded.translations, retention_days = excluded.retention_days, updated_at = excluded.updated_at`,
     )
-    .run(s.enabled ? 1 : 0, s.declaration, s.retentionDays, nowIso(ctx));
+    .run(s.enabled ? 1 : 0, s.declaration, JSON.stringify(withoutEmpty(s.translations)), s.retentionDays, nowIso(ctx));
   forgetOldTefap(ctx);
   return tefapSettings(ctx);
 }
@@ -41,7 +61,11 @@ export function saveTefapSettings(ctx: CoreContext, input: TefapSettings): Tefap
  * Writes a visit's TEFAP record, inside the intake's transaction, only while the mode is on: with
  * it off an answer that reaches core anyway (an old form) is not stored. Returns whether it was.
  */
-export function recordTefap(ctx: CoreContext, visit: { visitId: string; householdId: string; size: number }, answer: TefapAnswer | undefined): boolean {
+export function recordTefap(
+  ctx: CoreContext,
+  visit: { visitId: string; householdId: string; size: number; language: string },
+  answer: TefapAnswer | undefined,
+): boolean {
   const s = tefapSettings(ctx);
   if (!s.enabled || !answer) return false;
   ctx.db
@@ -59,7 +83,8 @@ export function recordTefap(ctx: CoreContext, visit: { visitId: string; househol
       answer.basis,
       answer.basis === 'categorical' ? (answer.program ?? null) : null,
       answer.signature ?? null,
-      s.declaration,
+      // The words she was shown and signed, in the language she chose.
+      declarationFor(s, visit.language),
       nowIso(ctx),
     );
   return true;

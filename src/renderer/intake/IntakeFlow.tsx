@@ -18,6 +18,7 @@ import { ReturningScreen } from './ReturningScreen';
 import { IssuedSlip } from './SlipScreen';
 import { Summary } from './Summary';
 import { TefapScreen } from './TefapScreen';
+import { declarationFor } from '../../shared/reports/report';
 import { householdSize } from '../../shared/domain/household';
 import {
   answerOf,
@@ -308,7 +309,8 @@ export function IntakeFlow({ siteName, settings, onLanguage, onVolunteer, newId 
         t('tefap.title'),
         <TefapScreen
           draft={state.tefap}
-          declaration={config.tefap?.declaration ?? ''}
+          // In her language where the site entered the state's text in it (the record keeps the same words).
+          declaration={config.tefap ? declarationFor(config.tefap, state.language ?? settings.siteLanguage) : ''}
           people={householdSize(householdAnswer(state.household, config.ageQuestions))}
           onChange={(tefap) => {
             setNotice(null);

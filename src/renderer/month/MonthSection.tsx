@@ -264,7 +264,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       {showSettings ? (
         <>
           <BandSettings />
-          <TefapSettings />
+          <TefapSettings languages={settings.languages} siteLanguage={settings.siteLanguage} />
         </>
       ) : null}
       {/* The printed report: the same sheet on <body>, shown only in print (print.css hides all else). */}

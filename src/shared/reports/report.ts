@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDay } from '../inventory/catalogue';
 import { AgeBand, LegacyAges } from './bands';
 import { WeightUnit } from './weight';
+import { LOCALE_CODES } from '../locales';
 
 export const Period = z.object({ from: IsoDay, to: IsoDay });
 export type Period = z.infer<typeof Period>;
@@ -88,15 +89,34 @@ export function yearBefore(p: Period): Period {
 export const TEFAP_PROGRAMS = ['snap', 'tanf', 'ssi', 'medicaid', 'wic', 'other'] as const;
 
 /**
+ * The declaration in other languages, as the state gives it (many give English and Spanish, some
+ * more): by language, an empty text meaning none.
+ */
+export const TefapTranslations = z.partialRecord(z.enum(LOCALE_CODES), z.string().trim().max(4000));
+export type TefapTranslations = z.infer<typeof TefapTranslations>;
+
+/**
  * TEFAP mode (7 CFR 251.10), opt-in per site: the self-declaration text the site's state gives
- * and how long records are kept before they are forgotten.
+ * (and, where the state gives it, in other languages) and how long records are kept before they
+ * are forgotten.
  */
 export const TefapSettings = z.object({
   enabled: z.boolean(),
   declaration: z.string().trim().max(4000),
+  translations: TefapTranslations,
   retentionDays: z.number().int().min(30).max(3650),
 });
 export type TefapSettings = z.infer<typeof TefapSettings>;
+
+/**
+ * The declaration a visitor reads and signs: the state's text in the language they chose when
+ * the site entered one, else the site's own text. The intake shows it and core records it by
+ * this one rule, so the record holds the very words the visitor was shown.
+ */
+export function declarationFor(tefap: { declaration: string; translations: TefapTranslations }, language: string): string {
+  const translated = (tefap.translations as Partial<Record<string, string>>)[language];
+  return translated !== undefined && translated !== '' ? translated : tefap.declaration;
+}
 
 /** A finger signature: an SVG path of moves and lines in a 600 x 200 box, nothing else. */
 export const Signature = z

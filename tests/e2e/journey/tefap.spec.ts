@@ -13,6 +13,8 @@ import type { Words } from './pages/words';
 // USDA delivery runs out, the mode goes off, and the next visitor is asked none of it.
 
 const DECLARATION = 'I declare that my household income is at or below the state limit, or that we receive SNAP, TANF or SSI.';
+/** The state's Spanish text, entered beside the English one: a visitor who chose Spanish reads and signs this. */
+const DECLARACION = 'Declaro que mi hogar está bajo el límite de ingresos del estado.';
 /** A signature, as a finger writes it: a loop and a stroke under it (fractions of the pad). */
 const SIGNATURE: [number, number][][] = [
   [
@@ -71,6 +73,16 @@ for (const [lng, visitorLng, language, name] of [
     await page.getByRole('alert').scrollIntoViewIfNeeded();
     await shots.step('declaration-refused');
     await touch.tapText(page.getByLabel(w('month:tefap.declaration'), { exact: true }), DECLARATION);
+    // The state gives its text in Spanish too: she chooses Español and types it (a Spanish keyboard, with its accents).
+    const translated = visitorLng !== lng;
+    if (translated) {
+      const others = page.getByRole('group', { name: w('month:tefap.otherLanguages') });
+      await touch.tap(others.getByRole('button', { name: language, exact: true }));
+      await touch.tapText(page.getByLabel(w('month:tefap.declarationIn', { language }), { exact: true }), DECLARACION);
+      await expect(others.getByRole('button', { name: `${language} ${w('month:tefap.entered')}` })).toHaveAttribute('aria-pressed', 'true');
+    }
+    /** What this run's visitor must read and sign: her language's text where the site entered one. */
+    const signed = translated ? DECLARACION : DECLARATION;
     // Twenty days is shorter than a record may be kept: refused, naming the field.
     const retention = page.getByLabel(w('month:tefap.retention'), { exact: true });
     await touch.tapNumber(retention, '20');
@@ -88,9 +100,10 @@ for (const [lng, visitorLng, language, name] of [
     await touch.tapNumber(retention, '1095');
     await touch.tap(w('month:tefap.save'));
     await expect(page.getByRole('status').filter({ hasText: w('month:saved') })).toBeVisible();
-    expect(db.prepare('SELECT enabled, declaration, retention_days FROM tefap_settings').get()).toEqual({
+    expect(db.prepare('SELECT enabled, declaration, translations, retention_days FROM tefap_settings').get()).toEqual({
       enabled: 1,
       declaration: DECLARATION,
+      translations: JSON.stringify(translated ? { [visitorLng]: DECLARACION } : {}),
       retention_days: 1095,
     });
     expect((await wcagAudit(page, '.month-settings')).violations).toEqual([]);
@@ -111,7 +124,7 @@ for (const [lng, visitorLng, language, name] of [
     // Exactly these, in her language: the household size is her answer before, not asked again.
     const three = `intake:household.total_${new Intl.PluralRules(visitorLng).select(3)}`;
     await expect(page.getByText(v.w(three, { count: 3 }))).toBeVisible();
-    await expect(page.getByText(DECLARATION)).toBeVisible();
+    await expect(page.getByText(signed, { exact: true })).toBeVisible();
     await expect(page.getByText(v.w('intake:tefap.never'))).toBeVisible();
     await expect(page.getByRole('spinbutton')).toHaveCount(0);
     await shots.step('tefap-step');
@@ -150,7 +163,8 @@ for (const [lng, visitorLng, language, name] of [
       household_size: 3,
       basis: 'categorical',
       program: 'snap',
-      declaration: DECLARATION,
+      // The very words she was shown, in her language.
+      declaration: signed,
     });
     // Two strokes, as drawn after the clear: moves and lines in the 600 x 200 box.
     expect(record?.signature).toMatch(/^M \d+ \d+( L \d+ \d+)+ M \d+ \d+( L \d+ \d+)+$/);

@@ -37,7 +37,12 @@ describe('TEFAP mode', () => {
   afterEach(() => t.dispose());
 
   it('is off by default: the kiosk asks nothing, and an answer that arrives anyway is not stored', async () => {
-    expect(await t.ok('month.tefap_settings', {}, token)).toEqual({ enabled: false, declaration: '', retentionDays: 1095 });
+    expect(await t.ok('month.tefap_settings', {}, token)).toEqual({
+      enabled: false,
+      declaration: '',
+      translations: {},
+      retentionDays: 1095,
+    });
     expect((await t.ok('intake.config', {}, null)).tefap).toBeNull();
     await visit({ tefap: ANSWER });
     expect(records()).toEqual([]);
@@ -54,8 +59,8 @@ describe('TEFAP mode', () => {
   });
 
   it('on, keeps exactly the name, address, household size and basis with the signed declaration, and the report separates TEFAP households', async () => {
-    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 }, token);
-    expect((await t.ok('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION });
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, translations: {}, retentionDays: 1095 }, token);
+    expect((await t.ok('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION, translations: {} });
     await visit({ tefap: ANSWER });
     // A household that chose not to give TEFAP details is served all the same.
     await visit();
@@ -84,10 +89,47 @@ describe('TEFAP mode', () => {
     expect(csv.join('\n')).not.toContain('Ana');
   });
 
+  it("records the declaration in the visitor's language where the site entered one, else the site's own text", async () => {
+    const ES = 'Declaro que los ingresos de mi hogar están por debajo del límite del cartel, o que recibimos SNAP.';
+    const saved = await t.ok(
+      'month.save_tefap_settings',
+      { enabled: true, declaration: DECLARATION, translations: { es: `  ${ES} `, fr: '' }, retentionDays: 1095 },
+      token,
+    );
+    // Trimmed, and an empty text is no translation.
+    expect(saved.translations).toEqual({ es: ES });
+    expect((await t.ok('intake.config', {}, null)).tefap).toEqual({ declaration: DECLARATION, translations: { es: ES } });
+    await visit({ tefap: ANSWER });
+    await visit({ language: 'en', tefap: ANSWER });
+    expect(records().map((r) => (r as { declaration: string }).declaration)).toEqual([ES, DECLARATION]);
+    // A save that leaves them out is refused, naming the field, not read as "no translations".
+    const partial = await t.callRaw('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 }, token);
+    expect(partial.ok ? null : partial.error).toMatchObject({ code: 'api.invalid_input', params: { field: 'translations' } });
+    expect((await t.ok('month.tefap_settings', {}, token)).translations).toEqual({ es: ES });
+  });
+
+  it('refuses a translation for a language it does not ship, or too long, naming the field, and changes nothing', async () => {
+    await t.ok(
+      'month.save_tefap_settings',
+      { enabled: true, declaration: DECLARATION, translations: { es: 'Hola' }, retentionDays: 1095 },
+      token,
+    );
+    const before = digest();
+    for (const translations of [{ xx: 'text' }, { es: 'x'.repeat(4001) }]) {
+      const r = await t.callRaw(
+        'month.save_tefap_settings',
+        { enabled: true, declaration: DECLARATION, translations, retentionDays: 1095 },
+        token,
+      );
+      expect(r.ok ? null : r.error).toMatchObject({ code: 'api.invalid_input', params: { field: expect.stringMatching(/^translations/) } });
+    }
+    expect(digest()).toBe(before);
+  });
+
   it('refuses ID, status or proof (there is no field), and a mode without its declaration, naming the field', async () => {
-    const r = await t.call('month.save_tefap_settings', { enabled: true, declaration: '  ', retentionDays: 1095 }, token);
+    const r = await t.call('month.save_tefap_settings', { enabled: true, declaration: '  ', translations: {}, retentionDays: 1095 }, token);
     expect(r).toMatchObject({ ok: false, error: { code: 'month.tefap_declaration', params: { field: 'declaration' } } });
-    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 1095 }, token);
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, translations: {}, retentionDays: 1095 }, token);
     const before = digest();
     const withId = await t.callRaw(
       'intake.submit',
@@ -105,7 +147,7 @@ describe('TEFAP mode', () => {
   });
 
   it('forgets records after the site’s retention period, like contacts', async () => {
-    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, retentionDays: 30 }, token);
+    await t.ok('month.save_tefap_settings', { enabled: true, declaration: DECLARATION, translations: {}, retentionDays: 30 }, token);
     await visit({ tefap: ANSWER });
     t.clock.set('2026-12-20T10:00:00.000Z');
     await visit({ tefap: { name: 'Lin', basis: 'income' } });

@@ -23,6 +23,7 @@ import { boardPages } from './0260-board-pages';
 import { itemAsks } from './0270-item-asks';
 import { queueTables } from './0280-queue-tables';
 import { liveEntries } from './0290-live-entries';
+import { tefapTranslations } from './0300-tefap-translations';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemAsks,
   queueTables,
   liveEntries,
+  tefapTranslations,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

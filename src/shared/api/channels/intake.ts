@@ -4,7 +4,7 @@ import { Household } from '../../domain/household';
 import { LocaleCode } from '../../domain/site';
 import { SlipView } from '../../domain/slip';
 import { AgeBand } from '../../reports/bands';
-import { TefapAnswer } from '../../reports/report';
+import { TefapAnswer, TefapTranslations } from '../../reports/report';
 
 export const CatalogItem = z.object({
   id: z.string(),
@@ -128,8 +128,11 @@ export const KioskConfig = z.object({
   contactDays: z.number().int(),
   /** One household question per site age band (shared/reports/bands.ts householdQuestions). */
   ageQuestions: z.array(z.object({ band: AgeBand, field: HouseholdField.nullable(), required: z.boolean() })).max(12),
-  /** TEFAP mode: the state's self-declaration the visitor signs; null with the mode off (nothing asked). */
-  tefap: z.object({ declaration: z.string() }).nullable(),
+  /**
+   * TEFAP mode: the state's self-declaration the visitor signs, and its translations (the visitor
+   * reads declarationFor(tefap, language)); null with the mode off (nothing asked).
+   */
+  tefap: z.object({ declaration: z.string(), translations: TefapTranslations }).nullable(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
