@@ -1,3 +1,4 @@
+import type { VolunteerRole } from '../../src/shared/domain/volunteer';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from '../../src/core/index';
 import { openDatabase } from '../../src/core/db/open';
@@ -47,6 +48,8 @@ export interface TestCore {
   callRaw(channel: string, input: unknown, session?: string | null): ReturnType<Core['dispatch']>;
   /** Sets the site up and logs in as the coordinator; returns the session token. */
   setUp(languages?: LocaleCode[]): Promise<string>;
+  /** The coordinator adds a volunteer, who signs in with their PIN; returns the volunteer's session token. */
+  volunteer(coordinator: string, who: { name: string; role: VolunteerRole; pin: string }): Promise<string>;
   dispose(): void;
 }
 
@@ -71,6 +74,12 @@ export function makeCore(extra: Partial<CoreDeps> = {}): TestCore {
       const setup = await call('site.setup', { name: 'Eastside Hub', languages, siteLanguage: 'en', pin: '1234' });
       if (!setup.ok) throw new Error(JSON.stringify(setup));
       const login = await call('auth.login', { pin: '1234' });
+      if (!login.ok) throw new Error(JSON.stringify(login));
+      return login.value.token;
+    },
+    async volunteer(coordinator, who) {
+      await okCaller(core)('volunteers.add', who, coordinator);
+      const login = await call('auth.login', { pin: who.pin });
       if (!login.ok) throw new Error(JSON.stringify(login));
       return login.value.token;
     },

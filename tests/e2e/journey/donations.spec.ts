@@ -1,4 +1,5 @@
 import { DEMO_PINS } from '../../../src/core/demo/seed';
+import { findToReceive } from './pages/receive';
 import { expect, hubLanguage, onHand, person, test } from './hub';
 import { wcagAudit } from '../a11y';
 import { printedPdf } from './pages/paper';
@@ -85,15 +86,7 @@ for (const lng of ['en', 'ar'] as const) {
     // The stock room weighs the crates: 12.5 kg on the scale, typed on the number pad.
     await touch.logIn(DEMO_PINS.stock);
     const apples = onHand(kiosk, 'Apples');
-    const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
-    await touch.tapText(scanField, APPLES[lng]);
-    await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-    await touch.tap(
-      page
-        .getByRole('list', { name: w('inventory:receive.results') })
-        .getByRole('button')
-        .first(),
-    );
+    await findToReceive(page, touch, w, APPLES[lng]);
     const receive = page.getByRole('form', { name: w('inventory:receive.form') });
     // Weighed produce has no count to step through: the scale's reading is the quantity.
     await expect(receive.getByRole('group', { name: w('inventory:receive.quantity') })).toHaveCount(0);
@@ -181,14 +174,7 @@ for (const lng of ['en', 'ar'] as const) {
 
     // The stock room's next receive no longer offers it.
     await touch.logIn(DEMO_PINS.stock);
-    await touch.tapText(page.getByLabel(w('inventory:receive.scanLabel')), APPLES[lng]);
-    await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-    await touch.tap(
-      page
-        .getByRole('list', { name: w('inventory:receive.results') })
-        .getByRole('button')
-        .first(),
-    );
+    await findToReceive(page, touch, w, APPLES[lng]);
     const donorChoice = page
       .getByRole('form', { name: w('inventory:receive.form') })
       .getByLabel(w('donors:receive.donor'), { exact: true });

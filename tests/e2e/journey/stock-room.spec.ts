@@ -1,5 +1,6 @@
 import { DEMO_PINS } from '../../../src/core/demo/seed';
 import { isolate } from '../../../src/shared/slips/bidi';
+import { findToReceive } from './pages/receive';
 import { expect, hubLanguage, onHand, person, test } from './hub';
 
 // 8:30, the stock-room tablet: a first-day volunteer receives the morning's deliveries by scanner
@@ -98,14 +99,7 @@ for (const lng of ['en', 'ar'] as const) {
     // 16 kg of produce from Corner Market's grocery rescue: potatoes have no barcode, found by name.
     const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
     const potatoes = { en: 'Potatoes', ar: 'بطاطس' }[lng];
-    await touch.tapText(scanField, potatoes.slice(0, 4));
-    await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-    await touch.tap(
-      page
-        .getByRole('list', { name: w('inventory:receive.results') })
-        .getByRole('button')
-        .first(),
-    );
+    await findToReceive(page, touch, w, potatoes.slice(0, 4));
     await expect(form).toBeVisible();
     // Produce counted in kg is received by weight: what the scale says, on the number pad.
     await touch.tapNumber(
@@ -210,14 +204,7 @@ test('a can scanned right after a name search is looked up by its barcode, not a
   await page.goto(kiosk.url);
   await touch.logIn(DEMO_PINS.stock);
   const scanField = page.getByLabel(w('inventory:receive.scanLabel'));
-  await touch.tapText(scanField, 'Diapers');
-  await touch.tap(page.getByRole('button', { name: w('inventory:receive.find'), exact: true }));
-  await touch.tap(
-    page
-      .getByRole('list', { name: w('inventory:receive.results') })
-      .getByRole('button')
-      .first(),
-  );
+  await findToReceive(page, touch, w, 'Diapers');
   await touch.tap(
     page.getByRole('form', { name: w('inventory:receive.form') }).getByRole('button', { name: w('inventory:receive.submit'), exact: true }),
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, okValue, type TestCore } from '../../support/core';
+import { makeCore, type TestCore } from '../../support/core';
 
 describe('taking a donor off the list, on real SQLite', () => {
   let t: TestCore;
@@ -12,8 +12,7 @@ describe('taking a donor off the list, on real SQLite', () => {
   beforeEach(async () => {
     t = makeCore();
     coordinator = await t.setUp(['en', 'ar']);
-    await t.ok('volunteers.add', { name: 'Sam', role: 'stock', pin: '5678' }, coordinator);
-    stock = okValue(await t.call('auth.login', { pin: '5678' })).token;
+    stock = await t.volunteer(coordinator, { name: 'Sam', role: 'stock', pin: '5678' });
   });
   afterEach(() => t.dispose());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { makeCore, okValue, type TestCore } from '../../support/core';
+import { makeCore, type TestCore } from '../../support/core';
 
 describe('receiving by weight, weight categories and donors, on real SQLite', () => {
   let t: TestCore;
@@ -34,8 +34,7 @@ describe('receiving by weight, weight categories and donors, on real SQLite', ()
   beforeEach(async () => {
     t = makeCore();
     coordinator = await t.setUp(['en', 'ar']);
-    await t.ok('volunteers.add', { name: 'Sam', role: 'stock', pin: '5678' }, coordinator);
-    stock = okValue(await t.call('auth.login', { pin: '5678' })).token;
+    stock = await t.volunteer(coordinator, { name: 'Sam', role: 'stock', pin: '5678' });
   });
   afterEach(() => t.dispose());
 
