@@ -5,6 +5,7 @@ import { LOCALES, LOCALE_CODES, type LocaleCode } from '../../shared/locales';
 import { isolate } from '../../shared/slips/bidi';
 import { useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIntoView } from '../components/use-into-view';
 import type { SectionProps } from '../volunteer/section-props';
 import { WeightCategoriesPanel } from '../weights/WeightCategoriesPanel';
 import { DonorForm } from './DonorForm';
@@ -26,6 +27,8 @@ export function DonorsSection({ settings }: SectionProps) {
   const [saved, setSaved] = useState<string | null>(null);
   // Asked once more before a donor goes: removing forgets their contact (and a person's name).
   const [removing, setRemoving] = useState<Donor | null>(null);
+  // The question opens under the row; on a 768-pixel screen that is below the fold.
+  const question = useIntoView<HTMLDivElement>(removing?.id ?? null);
   const removal = useApiMutation('donors.remove', { invalidates: ['donors.contacts', 'donors.list'] });
   const remove = async (d: Donor) => {
     const r = await removal.call({ id: d.id });
@@ -135,7 +138,7 @@ export function DonorsSection({ settings }: SectionProps) {
                         </button>
                       </div>
                       {removing?.id === d.id ? (
-                        <div className="donor-remove" role="group" aria-label={t('list.removeOne', { name: d.name })}>
+                        <div ref={question} className="donor-remove" role="group" aria-label={t('list.removeOne', { name: d.name })}>
                           <p>{t(`list.removeConfirm.${d.kind}`, { name: isolate(d.name) })}</p>
                           <div className="donor-actions">
                             <button
