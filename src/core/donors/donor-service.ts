@@ -84,6 +84,7 @@ export class DonorService {
     const donor = this.get(donorId);
     const b = bounds({ from, to });
     const site = requireSite(this.ctx);
+    const settings = reportSettings(this.ctx);
     const n = itemNameSql('i.id');
     const lines = (
       this.ctx.db
@@ -108,7 +109,8 @@ export class DonorService {
       donor: { id: donor.id, kind: donor.kind, name: donor.name, language: donor.language },
       period: { from, to },
       issuedOn: isoDay(this.ctx.clock.now().getTime()),
-      unit: reportSettings(this.ctx).weightUnit,
+      unit: settings.weightUnit,
+      currency: settings.currency ?? null,
       lines,
       totalGrams: lines.reduce((s, l) => s + l.grams, 0),
       totalValueCents: lines.reduce((s, l) => s + (l.valueCents ?? 0), 0),

@@ -7,13 +7,19 @@ interface Row {
   age_bands: string;
   legacy_ages: string;
   weight_unit: string;
+  currency: string | null;
 }
 
 /** The site's report settings; a site that never saved them reads the defaults. */
 export function reportSettings(ctx: Pick<CoreContext, 'db'>): ReportSettings {
-  const row = ctx.db.prepare('SELECT age_bands, legacy_ages, weight_unit FROM report_settings').get() as Row | undefined;
-  if (!row) return { ageBands: [...DEFAULT_BANDS], legacyAges: { ...DEFAULT_LEGACY_AGES }, weightUnit: 'kg' };
-  return ReportSettings.parse({ ageBands: JSON.parse(row.age_bands), legacyAges: JSON.parse(row.legacy_ages), weightUnit: row.weight_unit });
+  const row = ctx.db.prepare('SELECT age_bands, legacy_ages, weight_unit, currency FROM report_settings').get() as Row | undefined;
+  if (!row) return { ageBands: [...DEFAULT_BANDS], legacyAges: { ...DEFAULT_LEGACY_AGES }, weightUnit: 'kg', currency: null };
+  return ReportSettings.parse({
+    ageBands: JSON.parse(row.age_bands),
+    legacyAges: JSON.parse(row.legacy_ages),
+    weightUnit: row.weight_unit,
+    currency: row.currency,
+  });
 }
 
 /** Refuses bands with a gap or an overlap before anything is written, naming the field and the age. */
@@ -27,10 +33,17 @@ export function saveReportSettings(ctx: CoreContext, settings: ReportSettings): 
   }
   ctx.db
     .prepare(
-      `INSERT INTO report_settings (singleton, age_bands, legacy_ages, weight_unit, updated_at) VALUES (1, ?, ?, ?, ?)
+      `INSERT INTO report_settings (singleton, age_bands, legacy_ages, weight_unit, currency, updated_at) VALUES (1, ?, ?, ?, ?, ?)
        ON CONFLICT (singleton) DO UPDATE SET age_bands = excluded.age_bands, legacy_ages = excluded.legacy_ages,
-         weight_unit = excluded.weight_unit, updated_at = excluded.updated_at`,
+         weight_unit = excluded.weight_unit, currency = excluded.currency, updated_at = excluded.updated_at`,
     )
-    .run(JSON.stringify(settings.ageBands), JSON.stringify(settings.legacyAges), settings.weightUnit, nowIso(ctx));
+    .run(
+      JSON.stringify(settings.ageBands),
+      JSON.stringify(settings.legacyAges),
+      settings.weightUnit,
+      // Left out: the stored currency stays.
+      settings.currency === undefined ? (reportSettings(ctx).currency ?? null) : settings.currency,
+      nowIso(ctx),
+    );
   return reportSettings(ctx);
 }

@@ -3,15 +3,28 @@ import type { DonorReceipt } from '../../shared/api/channels/donors';
 import { localeDir } from '../../shared/locales';
 import { formatWeight } from '../../shared/reports/weight';
 import { PAPER_SPECS, type Paper } from '../../shared/slips/paper';
-import { isolate } from '../../shared/slips/bidi';
+import { isolate, ltrIsolate } from '../../shared/slips/bidi';
 import { formatDay } from '../dates';
 import { unitLabel } from '../inventory/units';
 import '../print/print.css';
 import './donors.css';
 
-/** An in-kind value as the donor reads it: a plain amount (the site keeps no currency). */
-function money(cents: number, language: string): string {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+/**
+ * An in-kind value as the donor reads it: in the site's currency when it chose one, else a plain
+ * amount. Isolated, so the amount keeps its order inside a line of the other direction; the
+ * currency's sign is its own left-to-right unit, so Arabic's "US$" is not read back as "$US".
+ */
+function money(cents: number, language: string, currency: string | null): string {
+  const format = new Intl.NumberFormat(
+    language,
+    currency ? { style: 'currency', currency } : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  );
+  return isolate(
+    format
+      .formatToParts(cents / 100)
+      .map((p) => (p.type === 'currency' ? ltrIsolate(p.value) : p.value))
+      .join(''),
+  );
 }
 
 /**
@@ -46,7 +59,7 @@ export function DonorReceiptPrint({ receipt, paper }: { receipt: DonorReceipt; p
               <span className="donor-receipt-item">{l.name}</span>
               <span>
                 {formatDay(l.day, lng, 'short')} · {l.qty} {unitLabel(l.unit, t)} · {weight(l.grams)}
-                {l.valueCents !== null ? ` · ${t('print.value')} ${money(l.valueCents, lng)}` : ''}
+                {l.valueCents !== null ? ` · ${t('print.value')} ${money(l.valueCents, lng, receipt.currency)}` : ''}
               </span>
             </li>
           ))}
@@ -71,7 +84,7 @@ export function DonorReceiptPrint({ receipt, paper }: { receipt: DonorReceipt; p
                   {l.qty} {unitLabel(l.unit, t)}
                 </td>
                 <td>{weight(l.grams)}</td>
-                <td>{l.valueCents !== null ? money(l.valueCents, lng) : '–'}</td>
+                <td>{l.valueCents !== null ? money(l.valueCents, lng, receipt.currency) : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -79,7 +92,7 @@ export function DonorReceiptPrint({ receipt, paper }: { receipt: DonorReceipt; p
       )}
       <p className="donor-receipt-total">
         {t('print.totalWeight', { weight: weight(receipt.totalGrams) })}
-        {receipt.totalValueCents > 0 ? ` · ${t('print.totalValue', { value: money(receipt.totalValueCents, lng) })}` : ''}
+        {receipt.totalValueCents > 0 ? ` · ${t('print.totalValue', { value: money(receipt.totalValueCents, lng, receipt.currency) })}` : ''}
       </p>
       <p className="print-foot">{t('print.issued', { date: formatDay(receipt.issuedOn, lng) })}</p>
       <p className="print-foot">{t('print.thanks')}</p>

@@ -12,6 +12,7 @@ import type { SectionProps } from '../volunteer/section-props';
 import { BarChart } from './BarChart';
 import { BandSettings } from './BandSettings';
 import { TefapSettings } from './TefapSettings';
+import { CurrencySettings } from './CurrencySettings';
 import { currentMonth, shiftMonth, type MonthPeriod } from './period';
 import './month.css';
 
@@ -264,6 +265,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       {showSettings ? (
         <>
           <BandSettings />
+          <CurrencySettings />
           <TefapSettings languages={settings.languages} siteLanguage={settings.siteLanguage} />
         </>
       ) : null}

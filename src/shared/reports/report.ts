@@ -7,10 +7,22 @@ import { LOCALE_CODES } from '../locales';
 export const Period = z.object({ from: IsoDay, to: IsoDay });
 export type Period = z.infer<typeof Period>;
 
+/** An ISO 4217 code (USD, CAD, EUR…): what in-kind values are counted in. */
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .refine((c) => Intl.supportedValuesOf('currency').includes(c), { message: 'not a currency' });
+export type Currency = z.infer<typeof Currency>;
+
 export const ReportSettings = z.object({
   ageBands: z.array(AgeBand).min(1).max(12),
   legacyAges: LegacyAges,
   weightUnit: WeightUnit,
+  /**
+   * The currency of in-kind values (donor receipts); null: plain amounts, no currency named. Left
+   * out of a save, the stored one is kept (the age bands' save does not touch it).
+   */
+  currency: Currency.nullable().optional(),
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;
 

@@ -118,11 +118,25 @@ for (const lng of ['en', 'ar'] as const) {
     });
     await touch.logOut();
 
-    // The coordinator prints the market's receipt: what, weight, value, date, hub.
+    // The coordinator names the hub's currency once (in-kind values are counted in dollars),
+    // then prints the market's receipt: what, weight, value, date, hub.
     await touch.logIn(DEMO_PINS.coordinator);
+    await touch.tap(touch.button(w('month:nav')));
+    await touch.tap(w('month:settings'));
+    const currencySettings = page.getByRole('region', { name: w('month:currency.title') });
+    const dollar = await page.evaluate((l) => new Intl.DisplayNames(l, { type: 'currency' }).of('USD') ?? 'USD', lng);
+    await touch.pickFromList(
+      currencySettings.getByLabel(w('month:currency.label')),
+      w('month:currency.choice', { name: dollar, code: 'USD' }),
+    );
+    await touch.tap(currencySettings.getByRole('button', { name: w('month:currency.save') }));
+    await expect(currencySettings.getByRole('status')).toHaveText(w('month:saved'));
+    expect(kiosk.core.ctx.db.prepare('SELECT currency FROM report_settings').pluck().get()).toBe('USD');
     await touch.tap(touch.button(w('donors:nav')));
     await touch.tap(page.getByRole('button', { name: w('donors:list.receiptOne', { name: DONOR }) }));
     const money = new Intl.NumberFormat(lng, { minimumFractionDigits: 2 });
+    // In the donor's language and the hub's currency: "$20.00" (a right-to-left page reads its currency sign back reordered).
+    const value = lng === 'en' ? new Intl.NumberFormat(lng, { style: 'currency', currency: 'USD' }).format(20) : money.format(20);
     const dialog = page.getByRole('dialog', { name: w('donors:receipt.dialog', { name: DONOR }) });
     await expect(page.getByTestId('print-area')).toContainText(APPLES[lng]);
     await accessible(page);
@@ -143,7 +157,7 @@ for (const lng of ['en', 'ar'] as const) {
         APPLES[lng],
         both.format(12.5),
         `${both.format(27.6)} lb`,
-        money.format(20),
+        value,
       ]) {
         expect(out.text, `${paper}: ${word}`).toContain(word);
       }

@@ -24,6 +24,7 @@ import { itemAsks } from './0270-item-asks';
 import { queueTables } from './0280-queue-tables';
 import { liveEntries } from './0290-live-entries';
 import { tefapTranslations } from './0300-tefap-translations';
+import { currency } from './0310-currency';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   queueTables,
   liveEntries,
   tefapTranslations,
+  currency,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, type Role } from '../channel';
 import { LocaleCode } from '../../domain/site';
-import { Period } from '../../reports/report';
+import { Currency, Period } from '../../reports/report';
 import { WeightUnit } from '../../reports/weight';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
@@ -47,6 +47,8 @@ export const DonorReceipt = z.object({
   period: Period,
   issuedOn: z.string(),
   unit: WeightUnit,
+  /** What the values are counted in; null: plain amounts. */
+  currency: Currency.nullable(),
   lines: z.array(DonorReceiptLine),
   totalGrams: z.number().int(),
   totalValueCents: z.number().int(),
