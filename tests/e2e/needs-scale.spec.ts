@@ -53,7 +53,18 @@ test('a catalogue of three thousand items: the needs screen holds a window of ti
 
   // The last tile is reached by scrolling, and can be picked like any other.
   const last = bulk.getByRole('button', { name: /^Bulk item 2999/ });
-  for (let i = 0; i < 80 && (await last.count()) === 0; i += 1) await page.mouse.wheel(0, 3_000);
+  // Scrolled as a visitor does, a flick at a time, giving the window a moment to mount what comes
+  // near (eighty flicks sent at once outran a slow CI machine's painting, then nothing scrolled
+  // while the click waited, and the idle timer sent the kiosk back to the welcome screen).
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 3_000);
+        return last.count();
+      },
+      { timeout: 90_000, intervals: [100, 250, 500] },
+    )
+    .toBeGreaterThan(0);
   await last.click();
   await expect(last).toHaveAttribute('aria-pressed', 'true');
   expect(await tiles()).toBeLessThan(600);
