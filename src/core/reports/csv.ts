@@ -8,6 +8,7 @@ import { fromGrams } from '../../shared/reports/weight';
 import { bounds } from './period';
 import { buildReport } from './report';
 import { reportSettings } from './settings';
+import { tefapRecords } from './tefap';
 
 const line = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -100,6 +101,19 @@ export function visitsCsv(ctx: CoreContext, period: Period): string {
     const key = createHash('sha256').update(`${site.id}:${r.household_id}`).digest('hex').slice(0, 12);
     const fresh = r.created_at.slice(0, 10) === r.at.slice(0, 10) ? 'new' : 'returning';
     out += line([r.at.slice(0, 10), key, ...cells, fresh, r.tefap, r.grams === null ? '' : round1(fromGrams(r.grams, u))]);
+  }
+  return out;
+}
+
+/**
+ * A period's TEFAP records, one row per visit that received USDA food: date, time (UTC), the
+ * name and address as given, household size, basis, programme and whether it was signed. The
+ * only export with names: what a food bank's TEFAP review asks to see (docs/reports.md).
+ */
+export function tefapCsv(ctx: CoreContext, period: Period): string {
+  let out = `\uFEFF${line(['date', 'time_utc', 'name', 'address', 'household_size', 'basis', 'program', 'signed'])}`;
+  for (const r of tefapRecords(ctx, period)) {
+    out += line([r.at.slice(0, 10), r.at.slice(11, 16), r.name, r.address ?? '', r.householdSize, r.basis, r.program ?? '', r.signature ? 'yes' : 'no']);
   }
   return out;
 }

@@ -7,6 +7,9 @@ type MonthChannel =
   | 'month.save_settings'
   | 'month.tefap_settings'
   | 'month.save_tefap_settings'
+  | 'month.tefap_days'
+  | 'month.tefap_sheet'
+  | 'month.tefap_csv'
   | 'month.report'
   | 'month.charts'
   | 'month.report_csv'
@@ -27,6 +30,9 @@ export function monthHandlers(reports: ReportService, shifts: ShiftService): Pic
     'month.save_settings': (settings) => reports.saveSettings(settings),
     'month.tefap_settings': () => reports.tefapSettings(),
     'month.save_tefap_settings': (settings) => reports.saveTefapSettings(settings),
+    'month.tefap_days': (period) => reports.tefapDays(period),
+    'month.tefap_sheet': ({ day }) => reports.tefapSheet(day),
+    'month.tefap_csv': (period) => reports.tefapCsv(period),
     'month.report': (input) => reports.report(input),
     'month.charts': (input) => reports.charts(input),
     'month.report_csv': (period) => reports.reportCsv(period),

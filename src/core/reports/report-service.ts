@@ -3,10 +3,10 @@ import type { ParsedInput } from '../../shared/api/contract';
 import { yearBefore } from '../../shared/reports/report';
 import { buildReport } from './report';
 import { buildCharts } from './charts';
-import { reportCsv, visitsCsv } from './csv';
+import { reportCsv, tefapCsv, visitsCsv } from './csv';
 import { forecast } from './forecast';
 import { reportSettings, saveReportSettings } from './settings';
-import { saveTefapSettings, tefapSettings } from './tefap';
+import { saveTefapSettings, tefapDays, tefapSettings, tefapSheet } from './tefap';
 import { itemWeight, setItemWeight, weightCategories } from './weights';
 
 type Period = ParsedInput<'month.report_csv'>;
@@ -29,6 +29,18 @@ export class ReportService {
 
   saveTefapSettings(settings: ParsedInput<'month.save_tefap_settings'>) {
     return saveTefapSettings(this.ctx, settings);
+  }
+
+  tefapDays(period: ParsedInput<'month.tefap_days'>) {
+    return tefapDays(this.ctx, period);
+  }
+
+  tefapSheet(day: string) {
+    return tefapSheet(this.ctx, day);
+  }
+
+  tefapCsv(period: ParsedInput<'month.tefap_csv'>) {
+    return { csv: tefapCsv(this.ctx, period) };
   }
 
   /** A period, and the same period last year when asked. */

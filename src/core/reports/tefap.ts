@@ -2,7 +2,9 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { AppError } from '../errors';
 import { DAY_MS } from '../../shared/time';
-import { declarationFor, TefapSettings, TefapTranslations, type TefapAnswer } from '../../shared/reports/report';
+import { declarationFor, Signature, TEFAP_PROGRAMS, TefapSettings, TefapTranslations, type Period, type TefapAnswer } from '../../shared/reports/report';
+import type { TefapRecord } from '../../shared/api/channels/month';
+import { bounds } from './period';
 
 /** Federal TEFAP records are kept three years (7 CFR 251.10(e)); the site may keep them longer. */
 export const DEFAULT_TEFAP_RETENTION_DAYS = 1095;
@@ -95,4 +97,64 @@ export function forgetOldTefap(ctx: CoreContext): number {
   const { retentionDays } = tefapSettings(ctx);
   const cutoff = new Date(ctx.clock.now().getTime() - retentionDays * DAY_MS).toISOString();
   return ctx.db.prepare('DELETE FROM tefap_records WHERE at < ?').run(cutoff).changes;
+}
+
+interface RecordRow {
+  visit_id: string;
+  at: string;
+  name: string;
+  address: string | null;
+  household_size: number;
+  basis: 'income' | 'categorical';
+  program: string | null;
+  signature: string | null;
+}
+
+const RECORD_COLUMNS = 'visit_id, at, name, address, household_size, basis, program, signature';
+
+/** A stored row as the sheet shows it; a programme or signature the sheet could not draw reads as none. */
+function toRecord(r: RecordRow): TefapRecord {
+  const program = (TEFAP_PROGRAMS as readonly string[]).includes(r.program ?? '') ? (r.program as TefapRecord['program']) : null;
+  const signature = r.signature !== null && Signature.safeParse(r.signature).success ? r.signature : null;
+  return {
+    visitId: r.visit_id,
+    at: r.at,
+    name: r.name,
+    address: r.address,
+    householdSize: r.household_size,
+    basis: r.basis,
+    program,
+    signature,
+  };
+}
+
+/** The days of a period that kept TEFAP records, newest first, with how many each. */
+export function tefapDays(ctx: Pick<CoreContext, 'db'>, period: Period): { day: string; records: number }[] {
+  const b = bounds(period);
+  return ctx.db
+    .prepare(
+      `SELECT substr(at, 1, 10) AS day, COUNT(*) AS records FROM tefap_records WHERE at >= ? AND at < ?
+       GROUP BY day ORDER BY day DESC`,
+    )
+    .all(b.start, b.end) as { day: string; records: number }[];
+}
+
+/** One day's records in the order they were kept: the day's TEFAP sign-in sheet. */
+export function tefapSheet(ctx: Pick<CoreContext, 'db'>, day: string): TefapRecord[] {
+  const b = bounds({ from: day, to: day });
+  return (
+    ctx.db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM tefap_records WHERE at >= ? AND at < ? ORDER BY at, visit_id`)
+      .all(b.start, b.end) as RecordRow[]
+  ).map(toRecord);
+}
+
+/** Every record of a period, oldest first, for the CSV. */
+export function tefapRecords(ctx: Pick<CoreContext, 'db'>, period: Period): TefapRecord[] {
+  const b = bounds(period);
+  return (
+    ctx.db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM tefap_records WHERE at >= ? AND at < ? ORDER BY at, visit_id`)
+      .all(b.start, b.end) as RecordRow[]
+  ).map(toRecord);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../api/query';
 import { ErrorNotice, errorKeys } from '../components/ErrorNotice';
+import { downloadCsv } from '../format/download';
 
 interface ImportReport {
   issues: { line: number; code: string; field: string | null; params: Record<string, string | number> }[];
@@ -25,12 +26,7 @@ export function CataloguePanel() {
     importing.reset();
     const r = await exporting.call({});
     if (!r.ok) return;
-    const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'catalogue.csv';
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCsv('catalogue.csv', r.value.csv);
   };
   const run = async (text: string, mode: 'check' | 'all' | 'valid_only') => {
     exporting.reset();

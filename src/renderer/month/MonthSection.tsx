@@ -13,8 +13,10 @@ import { BarChart } from './BarChart';
 import { BandSettings } from './BandSettings';
 import { TefapSettings } from './TefapSettings';
 import { CurrencySettings } from './CurrencySettings';
+import { TefapRecords } from './TefapRecords';
 import { currentMonth, shiftMonth, type MonthPeriod } from './period';
 import './month.css';
+import { downloadCsv } from '../format/download';
 
 interface Figure {
   key: string;
@@ -35,6 +37,8 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   const [compare, setCompare] = useState(false);
   const [itemId, setItemId] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
+  // While a TEFAP sheet is being printed, it is the one printout on <body>.
+  const [sheetOpen, setSheetOpen] = useState(false);
   // Keyed by the period: the month on screen stays until the next one is read, and an older
   // month's answer never replaces it. Saving the bands or TEFAP reads the report again (their invalidates).
   const reportRead = useApiQuery('month.report', { from: period.from, to: period.to, compare }, { keepPrevious: true });
@@ -110,12 +114,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
     (what === 'report' ? visitsCsv : reportCsv).reset();
     const r = await (what === 'report' ? reportCsv : visitsCsv).call({ from: period.from, to: period.to });
     if (!r.ok) return;
-    const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${what}-${period.month}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCsv(`${what}-${period.month}.csv`, r.value.csv);
   };
   const unitFormat = (g: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(fromGrams(g, unit));
 
@@ -262,6 +261,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
           {t('settings')}
         </button>
       </div>
+      <TefapRecords period={period} hub={siteName} onPrinting={setSheetOpen} />
       {showSettings ? (
         <>
           <BandSettings />
@@ -270,7 +270,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
         </>
       ) : null}
       {/* The printed report: the same sheet on <body>, shown only in print (print.css hides all else). */}
-      {createPortal(<div className="print-area month-print-area">{sheet(true)}</div>, document.body)}
+      {sheetOpen ? null : createPortal(<div className="print-area month-print-area">{sheet(true)}</div>, document.body)}
     </section>
   );
 }

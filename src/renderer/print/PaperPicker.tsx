@@ -15,15 +15,18 @@ function outcomeOf(result: PrintResult): PrintOutcome {
 
 /**
  * One print from a dialog: paper and printer start from the site's print settings (Kiosk
- * settings); `fallback` is the paper when they cannot be read. A paper the volunteer already
- * tapped wins over the site's default arriving late. Changing the paper clears the last outcome.
+ * settings); `fallback` is the paper when they cannot be read, or when the site's paper is not
+ * one this printout comes on (`papers`: a sheet of many rows is not for a receipt roll). A paper
+ * the volunteer already tapped wins over the site's default arriving late. Changing the paper
+ * clears the last outcome.
  */
-export function usePaperPrint(fallback: Paper) {
+export function usePaperPrint(fallback: Paper, papers: readonly Paper[] = PAPERS) {
   const settings = useApiQuery('print.settings', {});
   const printPage = usePrintPage();
   const [chosen, setChosen] = useState<Paper | null>(null);
   const [outcome, setOutcome] = useState<PrintOutcome>(null);
-  const paper = chosen ?? settings.data?.paper ?? (settings.isError ? fallback : null);
+  const site = settings.data?.paper;
+  const paper = chosen ?? (site ? (papers.includes(site) ? site : fallback) : settings.isError ? fallback : null);
   const printer = settings.data?.printer ?? null;
   return {
     paper,
@@ -40,12 +43,20 @@ export function usePaperPrint(fallback: Paper) {
 }
 
 /** The papers to choose from for this one print, as toggles. */
-export function PaperPicker({ paper, onChoose }: { paper: Paper | null; onChoose(paper: Paper): void }) {
+export function PaperPicker({
+  paper,
+  onChoose,
+  papers = PAPERS,
+}: {
+  paper: Paper | null;
+  onChoose(paper: Paper): void;
+  papers?: readonly Paper[];
+}) {
   const { t } = useTranslation('print');
   return (
     <fieldset className="print-papers">
       <legend>{t('paper')}</legend>
-      {PAPERS.map((p) => (
+      {papers.map((p) => (
         <button key={p} type="button" className="toggle" aria-pressed={p === paper} onClick={() => onChoose(p)}>
           {t(PAPER_LABEL[p])}
         </button>

@@ -141,10 +141,13 @@ export const Signature = z
  * practicable, and the basis of eligibility (household size is the household's answer). Never
  * ID, never status, never proof: there is no field for them.
  */
+/** Why a household may receive TEFAP food: its own declaration of income, or another programme. */
+export const TefapBasis = z.enum(['income', 'categorical']);
+
 export const TefapAnswer = z.object({
   name: z.string().trim().min(1).max(120),
   address: z.string().trim().max(300).optional(),
-  basis: z.enum(['income', 'categorical']),
+  basis: TefapBasis,
   program: z.enum(TEFAP_PROGRAMS).optional(),
   signature: Signature.optional(),
 });

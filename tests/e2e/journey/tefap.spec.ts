@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEMO_PINS } from '../../../src/core/demo/seed';
 import { wcagAudit } from '../a11y';
 import type { Kiosk } from '../fixtures';
 import { expect, hubLanguage, person, test } from './hub';
 import type { Touch } from './pages/touch';
-import { Visitor } from './pages/visitor';
+import { Visitor, watchPrint } from './pages/visitor';
 import type { Words } from './pages/words';
+import { printedPdf } from './pages/paper';
 
 // 10:00, Saturday, as the doors open: the hub now gives USDA food, so the coordinator turns on
 // TEFAP mode with the state's self-declaration. A visitor in her own language gives exactly
@@ -51,13 +53,15 @@ for (const [lng, visitorLng, language, name] of [
   test(`TEFAP (${lng}, visitor ${visitorLng}): the mode on with the state's words, a visitor signs by finger, the report counts her apart, the mode off asks nothing`, async ({
     page,
     kiosk,
-  }) => {
+  }, testInfo) => {
     test.setTimeout(180_000);
     hubLanguage(kiosk, lng);
     const db = kiosk.core.ctx.db;
     // The screen's month is the hub's: Saturday 28 November, as the core's clock says.
     await page.clock.setFixedTime(new Date('2026-11-28T10:00:00.000Z'));
     const { w, touch, shots } = person(page, lng, `tefap-${lng}`);
+    // The browser's print, counted instead of opened: each slip prints as it is issued.
+    const prints = await watchPrint(page);
     await page.goto(kiosk.url);
 
     // The Month screen's settings: TEFAP mode is off until she turns it on.
@@ -182,6 +186,50 @@ for (const [lng, visitorLng, language, name] of [
     await expect(row.getByRole('cell').first()).toHaveText(one);
     await row.scrollIntoViewIfNeeded();
     await shots.step('report-tefap');
+
+    // What the mode kept: today's sheet on screen, printed for the food bank's TEFAP review on A4
+    // and Letter, and the month's records as CSV; only the coordinator reaches any of it.
+    const kept = page.getByRole('region', { name: w('month:tefapRecords.title') });
+    const keptRow = kept.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    const sizeThree = await page.evaluate((l) => new Intl.NumberFormat(l).format(3), lng);
+    const snap = w('month:tefapRecords.categoricalProgram', { program: w('intake:tefap.programs.snap') });
+    await expect(keptRow.getByRole('cell').nth(2)).toHaveText(sizeThree);
+    await expect(keptRow.getByRole('cell').nth(3)).toHaveText(snap);
+    await expect(keptRow.getByRole('img', { name: w('month:tefapRecords.signed'), exact: true })).toBeVisible();
+    expect((await wcagAudit(page, '.tefap-records')).violations).toEqual([]);
+    await kept.scrollIntoViewIfNeeded();
+    await shots.step('tefap-records');
+    await touch.tap(kept.getByRole('button', { name: w('month:tefapRecords.print') }));
+    const sheetDialog = page.getByRole('dialog');
+    // The sheet is for pages: no receipt roll is offered.
+    await expect(sheetDialog.getByRole('button', { name: w('print:size80') })).toHaveCount(0);
+    await expect(page.getByTestId('print-area').getByRole('img', { name: w('month:tefapRecords.signed'), exact: true })).toBeVisible();
+    for (const [paper, label, widthMm] of [
+      ['a4', 'print:a4', 210],
+      ['letter', 'print:letter', 215.9],
+    ] as const) {
+      await touch.tap(sheetDialog.getByRole('button', { name: w(label) }));
+      await expect(page.getByTestId('print-area').locator(`[data-paper="${paper}"]`)).toBeVisible();
+      if (paper === 'a4') await shots.step('tefap-sheet');
+      const out = await printedPdf(page, testInfo.outputDir, `tefap-sheet-${lng}-${paper}`);
+      expect(out.widthMm, paper).toBeCloseTo(widthMm, 0);
+      expect(out.pages, paper).toBe(1);
+      for (const word of [name, w('month:tefapRecords.signature'), w('month:tefapRecords.address')])
+        expect(out.text, `${paper}: ${word}`).toContain(word);
+      if (lng === 'en') expect(out.text, paper).toContain(w('month:tefapRecords.sheetTitle'));
+      // Only the sheet: the month's report behind the dialog is not printed with it.
+      expect(out.text, paper).not.toContain(w('month:fig.visits'));
+    }
+    // Print sends the sheet to the printer (here the browser's print, with only the sheet on the page).
+    const before = (await prints()).calls;
+    await touch.tap(sheetDialog.getByRole('button', { name: w('print:print') }));
+    await expect.poll(async () => (await prints()).calls).toBe(before + 1);
+    await touch.tap(sheetDialog.getByRole('button', { name: w('print:close') }));
+    const download = page.waitForEvent('download');
+    await touch.tap(kept.getByRole('button', { name: w('month:tefapRecords.csv') }));
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFdate,time_utc,name,address,household_size,basis,program,signed');
+    expect(csv).toContain(`2026-11-28,10:00,${name},,3,categorical,snap,yes`);
 
     // The USDA delivery is given out: the mode goes off.
     await touch.tap(w('month:settings'));

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { channel, ANY_VOLUNTEER, type Role } from '../channel';
 import { LocaleCode } from '../../domain/site';
-import { Charts, Period, Report, ReportSettings, TefapSettings } from '../../reports/report';
+import { IsoDay } from '../../inventory/catalogue';
+import { Charts, Period, Report, ReportSettings, Signature, TEFAP_PROGRAMS, TefapBasis, TefapSettings } from '../../reports/report';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
 const STOCK: readonly Role[] = ['stock', 'coordinator'];
@@ -67,6 +68,26 @@ export const Shift = z.object({
   endedBy: z.enum(['volunteer', 'closing', 'coordinator']).nullable(),
 });
 
+/**
+ * One visit's TEFAP record as the coordinator's sheet shows it (7 CFR 251.10): who received the
+ * food, the address if given, the household size, the basis of eligibility and the signature.
+ */
+export const TefapRecord = z.object({
+  visitId: z.string(),
+  at: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  householdSize: z.number().int(),
+  basis: TefapBasis,
+  program: z.enum(TEFAP_PROGRAMS).nullable(),
+  /** The finger signature's path in the 600 x 200 box; null when the visitor did not sign. */
+  signature: Signature.nullable(),
+});
+export type TefapRecord = z.infer<typeof TefapRecord>;
+
+/** A distribution day that kept TEFAP records, and how many. */
+export const TefapDay = z.object({ day: IsoDay, records: z.number().int() });
+
 export const monthChannels = {
   'month.settings': channel({ input: z.object({}), output: ReportSettings, access: COORDINATOR }),
   /** Age bands with a gap or an overlap are refused (month.bands_gap / month.bands_overlap) and nothing changes. */
@@ -74,6 +95,12 @@ export const monthChannels = {
   'month.tefap_settings': channel({ input: z.object({}), output: TefapSettings, access: COORDINATOR }),
   /** Turning the mode on asks the state's declaration text (month.tefap_declaration when empty). */
   'month.save_tefap_settings': channel({ input: TefapSettings, output: TefapSettings, access: COORDINATOR }),
+  /** The days of a period that kept TEFAP records (newest first): the sheets there are to look at. */
+  'month.tefap_days': channel({ input: Period, output: z.array(TefapDay), access: COORDINATOR }),
+  /** One distribution day's TEFAP records in the order they were kept: the day's sign-in sheet. */
+  'month.tefap_sheet': channel({ input: z.object({ day: IsoDay }), output: z.array(TefapRecord), access: COORDINATOR }),
+  /** A period's TEFAP records as CSV, with names: for the food bank's TEFAP review (docs/reports.md). */
+  'month.tefap_csv': channel({ input: Period, output: z.object({ csv: z.string() }), access: COORDINATOR }),
   /** The report for any period, and the same period a year before when asked. */
   'month.report': channel({
     input: Period.extend({ compare: z.boolean().default(false) }),
