@@ -37,6 +37,11 @@ export class DonorService {
     return this.rows().map(({ id, kind, name, language }) => ({ id, kind, name, language }));
   }
 
+  /** The currency a receipt's in-kind value is typed and printed in. */
+  currency(): { currency: string | null } {
+    return { currency: reportSettings(this.ctx).currency ?? null };
+  }
+
   contacts(): Donor[] {
     return this.rows();
   }

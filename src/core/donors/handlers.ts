@@ -4,6 +4,7 @@ import type { DonorService } from './donor-service';
 
 type DonorChannel =
   | 'donors.list'
+  | 'donors.currency'
   | 'donors.contacts'
   | 'donors.save'
   | 'donors.remove'
@@ -15,6 +16,7 @@ type DonorChannel =
 export function donorHandlers(donors: DonorService, weights: WeightCategoryService): Pick<Handlers, DonorChannel> {
   return {
     'donors.list': () => donors.list(),
+    'donors.currency': () => donors.currency(),
     'donors.contacts': () => donors.contacts(),
     'donors.save': (donor) => donors.save(donor),
     'donors.remove': ({ id }) => donors.remove(id),

@@ -19,8 +19,11 @@ interface Props {
 
 /** Who gave a receipt (from the donor list; optional) and what it is worth in kind (optional). */
 export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
-  const { t } = useTranslation('donors');
+  const { t, i18n } = useTranslation('donors');
   const donors: readonly DonorSummary[] = useApiQuery('donors.list', {}).data ?? [];
+  // The value is typed in the site's currency (Month settings), named in the volunteer's language.
+  const currency = useApiQuery('donors.currency', {}).data?.currency ?? null;
+  const currencyName = currency ? (new Intl.DisplayNames(i18n.language, { type: 'currency' }).of(currency) ?? currency) : null;
   // Labelled by id, not by wrapping: a wrapping label would make every donor's name part of the list's name.
   const id = useId();
   return (
@@ -36,7 +39,15 @@ export function ReceiptFields({ donorId, onDonor, value, onValue }: Props) {
           ))}
         </select>
       </div>
-      <NumberField label={t('receive.value')} hint={t('receive.valueHint')} value={value} onChange={onValue} min={0} step={1} decimal />
+      <NumberField
+        label={currencyName ? t('receive.valueIn', { currency: currencyName }) : t('receive.value')}
+        hint={t('receive.valueHint')}
+        value={value}
+        onChange={onValue}
+        min={0}
+        step={1}
+        decimal
+      />
     </>
   );
 }

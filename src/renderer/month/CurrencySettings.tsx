@@ -14,7 +14,8 @@ export function CurrencySettings() {
   const stored = useApiQuery('month.settings', {});
   const editing = useSettingsForm('month.save_settings', {
     stored: stored.data,
-    invalidates: ['month.settings'],
+    // The receiving form names it beside the in-kind value.
+    invalidates: ['month.settings', 'donors.currency'],
     toDraft: (s) => s.currency ?? '',
     toInput: (currency, s) => ({ ...s, currency: currency === '' ? null : currency }),
   });

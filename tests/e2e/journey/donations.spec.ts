@@ -81,6 +81,19 @@ for (const lng of ['en', 'ar'] as const) {
     expect(kiosk.core.ctx.db.prepare("SELECT locale, name FROM weight_category_names WHERE category_id = 'produce'").all()).toEqual([
       { locale: lng, name: FRESH[lng] },
     ]);
+
+    // The hub counts in-kind values in dollars: the coordinator names the currency once.
+    await touch.tap(touch.button(w('month:nav')));
+    await touch.tap(w('month:settings'));
+    const currencySettings = page.getByRole('region', { name: w('month:currency.title') });
+    const dollar = await page.evaluate((l) => new Intl.DisplayNames(l, { type: 'currency' }).of('USD') ?? 'USD', lng);
+    await touch.pickFromList(
+      currencySettings.getByLabel(w('month:currency.label')),
+      w('month:currency.choice', { name: dollar, code: 'USD' }),
+    );
+    await touch.tap(currencySettings.getByRole('button', { name: w('month:currency.save') }));
+    await expect(currencySettings.getByRole('status')).toHaveText(w('month:saved'));
+    expect(kiosk.core.ctx.db.prepare('SELECT currency FROM report_settings').pluck().get()).toBe('USD');
     await touch.logOut();
 
     // The stock room weighs the crates: 12.5 kg on the scale, typed on the number pad.
@@ -98,7 +111,8 @@ for (const lng of ['en', 'ar'] as const) {
     await touch.pickFromList(receive.getByLabel(w('inventory:receive.source')), w('inventory:sources.grocery_rescue'));
     await touch.tapText(receive.getByLabel(w('inventory:receive.sourceName')), DONOR);
     await touch.pickFromList(receive.getByLabel(w('donors:receive.donor'), { exact: true }), DONOR);
-    await touch.tapNumber(receive.getByLabel(w('donors:receive.value')), '20');
+    // The value is typed in the hub's currency, and the field says which.
+    await touch.tapNumber(receive.getByLabel(w('donors:receive.valueIn', { currency: dollar }), { exact: true }), '20');
     await shots.step('apples-by-weight');
     await accessible(page);
     await touch.tap(receive.getByRole('button', { name: w('inventory:receive.submit'), exact: true }));
@@ -118,20 +132,8 @@ for (const lng of ['en', 'ar'] as const) {
     });
     await touch.logOut();
 
-    // The coordinator names the hub's currency once (in-kind values are counted in dollars),
-    // then prints the market's receipt: what, weight, value, date, hub.
+    // The coordinator prints the market's receipt: what, weight, value, date, hub.
     await touch.logIn(DEMO_PINS.coordinator);
-    await touch.tap(touch.button(w('month:nav')));
-    await touch.tap(w('month:settings'));
-    const currencySettings = page.getByRole('region', { name: w('month:currency.title') });
-    const dollar = await page.evaluate((l) => new Intl.DisplayNames(l, { type: 'currency' }).of('USD') ?? 'USD', lng);
-    await touch.pickFromList(
-      currencySettings.getByLabel(w('month:currency.label')),
-      w('month:currency.choice', { name: dollar, code: 'USD' }),
-    );
-    await touch.tap(currencySettings.getByRole('button', { name: w('month:currency.save') }));
-    await expect(currencySettings.getByRole('status')).toHaveText(w('month:saved'));
-    expect(kiosk.core.ctx.db.prepare('SELECT currency FROM report_settings').pluck().get()).toBe('USD');
     await touch.tap(touch.button(w('donors:nav')));
     await touch.tap(page.getByRole('button', { name: w('donors:list.receiptOne', { name: DONOR }) }));
     const money = new Intl.NumberFormat(lng, { minimumFractionDigits: 2 });

@@ -22,6 +22,8 @@ describe('the currency of in-kind values, on real SQLite', () => {
     expect((await t.ok('month.save_settings', { ...bands, weightUnit: 'lb' }, coordinator)).currency).toBe('CAD');
 
     const stock = await t.volunteer(coordinator, { name: 'Sam', role: 'stock', pin: '5678' });
+    // The stock room's receiving form reads it, to name it beside the value it types.
+    expect(await t.ok('donors.currency', {}, stock)).toEqual({ currency: 'CAD' });
     const donor = randomUUID();
     await t.ok('donors.save', { id: donor, kind: 'organisation', name: 'Épicerie du coin', language: 'fr' }, coordinator);
     const itemId = (
@@ -33,6 +35,7 @@ describe('the currency of in-kind values, on real SQLite', () => {
 
     // Null clears it: plain amounts again.
     expect((await t.ok('month.save_settings', { ...bands, currency: null }, coordinator)).currency).toBeNull();
+    expect(await t.ok('donors.currency', {}, stock)).toEqual({ currency: null });
     expect((await t.ok('donors.receipt', { donorId: donor, from: '2026-11-01', to: '2026-11-30' }, coordinator)).currency).toBeNull();
   });
 

@@ -58,6 +58,8 @@ export type DonorReceipt = z.infer<typeof DonorReceipt>;
 export const donorsChannels = {
   /** Donors to pick at receiving (no contact details). */
   'donors.list': channel({ input: z.object({}), output: z.array(DonorSummary), access: STOCK }),
+  /** What in-kind values are counted in (the Month settings' currency; null: plain amounts), for the receiving form. */
+  'donors.currency': channel({ input: z.object({}), output: z.object({ currency: Currency.nullable() }), access: STOCK }),
   /** Donors with their contact details, for the coordinator's donor list. */
   'donors.contacts': channel({ input: z.object({}), output: z.array(Donor), access: COORDINATOR }),
   'donors.save': channel({ input: DonorDraft, output: Donor, access: COORDINATOR }),
