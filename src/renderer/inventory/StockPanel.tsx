@@ -211,6 +211,10 @@ function ItemPanel({
 }) {
   const { t, i18n } = useTranslation('inventory');
   const read = useApiFetch();
+  // The item as it is now: its lots change with an adjustment here, a receive in the stock room
+  // or a pickup at a table (the list's row is what it was when tapped).
+  const detail = useApiQuery('inventory.item', { itemId: row.id, language }, { live: ['stock'] });
+  const lots = detail.data?.lots ?? row.lots;
   const [lotId, setLotId] = useState<string>(row.lots[0]?.lotId ?? '');
   const [qty, setQty] = useState(1);
   // As typed, so a lone minus sign or an emptied field survives until the next key.
@@ -292,7 +296,7 @@ function ItemPanel({
           onSaved={() => setEditing(null)}
         />
       ) : null}
-      {row.lots.length > 0 ? (
+      {lots.length > 0 ? (
         <table className="inv-table" aria-label={t('stock.lots')}>
           <thead>
             <tr>
@@ -302,7 +306,7 @@ function ItemPanel({
             </tr>
           </thead>
           <tbody>
-            {row.lots.map((l) => (
+            {lots.map((l) => (
               <tr key={l.lotId ?? ''}>
                 <td dir="ltr">{l.code ?? t('adjust.noLot')}</td>
                 <td>{l.expiresOn ? formatDay(l.expiresOn, i18n.language, 'short') : ''}</td>
@@ -325,7 +329,7 @@ function ItemPanel({
         <label className="field">
           <span>{t('adjust.lot')}</span>
           <select value={lotId} onChange={(e) => setLotId(e.target.value)}>
-            {row.lots.map((l) => (
+            {lots.map((l) => (
               <option key={l.lotId ?? ''} value={l.lotId ?? ''}>
                 {t('adjust.lotOption', {
                   code: isolate(l.code ?? t('adjust.noLot')),
@@ -334,7 +338,7 @@ function ItemPanel({
                 })}
               </option>
             ))}
-            {row.lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
+            {lots.some((l) => l.lotId === null) ? null : <option value="">{t('adjust.noLot')}</option>}
           </select>
         </label>
         <label className="field">

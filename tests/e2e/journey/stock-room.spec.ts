@@ -181,6 +181,22 @@ for (const lng of ['en', 'ar'] as const) {
         .first(),
     );
     const adjust = page.getByRole('form', { name: w('inventory:adjust.title') });
+    // The panel's lots table, and what the ledger says is on the shelf in that lot.
+    const lotRow = page
+      .getByRole('table', { name: w('inventory:stock.lots') })
+      .getByRole('row')
+      .filter({ hasText: 'DAIRY-0614' });
+    const inLot = () =>
+      kiosk.core.ctx.db
+        .prepare(
+          `SELECT SUM(m.qty) FROM movements m JOIN lots l ON l.id = m.lot_id
+           WHERE l.code = 'DAIRY-0614' AND l.item_id IN (SELECT item_id FROM item_names WHERE name = 'Milk, 1 L')`,
+        )
+        .pluck()
+        .get() as number;
+    const count = (n: number) => page.evaluate(([l, v]) => new Intl.NumberFormat(l as string).format(v as number), [lng, n]);
+    const before = inLot();
+    await expect(lotRow.getByRole('cell').last()).toHaveText(await count(before));
     const lot = adjust.getByLabel(w('inventory:adjust.lot'));
     const lotLabel = await lot.locator('option', { hasText: 'DAIRY-0614' }).textContent();
     await touch.pickFromList(lot, lotLabel ?? '');
@@ -193,6 +209,10 @@ for (const lng of ['en', 'ar'] as const) {
       qty: -12,
       reason: 'spoiled',
     });
+    // The lots table above shows the shelf as it is now, without closing the panel.
+    expect(inLot()).toBe(before - 12);
+    if (before - 12 > 0) await expect(lotRow.getByRole('cell').last()).toHaveText(await count(before - 12));
+    else await expect(lotRow).toHaveCount(0);
     await shots.step('milk-recorded');
   });
 }
