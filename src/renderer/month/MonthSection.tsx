@@ -12,7 +12,7 @@ import type { SectionProps } from '../volunteer/section-props';
 import { BarChart } from './BarChart';
 import { BandSettings } from './BandSettings';
 import { TefapSettings } from './TefapSettings';
-import { CurrencySettings } from './CurrencySettings';
+import { CountingSettings } from './CountingSettings';
 import { TefapRecords } from './TefapRecords';
 import { currentMonth, shiftMonth, type MonthPeriod } from './period';
 import './month.css';
@@ -45,6 +45,8 @@ export function MonthSection({ siteName, settings }: SectionProps) {
   const chartsRead = useApiQuery('month.charts', { from: period.from, to: period.to, itemId, language }, { keepPrevious: true });
   const report = reportRead.data ?? null;
   const charts = chartsRead.data ?? null;
+  // In-kind values in the hub's currency when it chose one (the counting settings).
+  const currency = useApiQuery('month.settings', {}).data?.currency ?? null;
   const items = useApiQuery('inventory.stock', { language, sort: 'on_hand', limit: 6 }, { keepPrevious: true }).data?.rows ?? [];
   // The exports are snapshots a tap asks for: nothing caches them.
   const reportCsv = useApiMutation('month.report_csv');
@@ -97,7 +99,10 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       key: 'value',
       label: t('fig.value'),
       value: (r) =>
-        new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r.weight.inKindValueCents / 100),
+        new Intl.NumberFormat(
+          language,
+          currency ? { style: 'currency', currency } : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+        ).format(r.weight.inKindValueCents / 100),
     },
     {
       key: 'hours',
@@ -265,7 +270,7 @@ export function MonthSection({ siteName, settings }: SectionProps) {
       {showSettings ? (
         <>
           <BandSettings />
-          <CurrencySettings />
+          <CountingSettings />
           <TefapSettings languages={settings.languages} siteLanguage={settings.siteLanguage} />
         </>
       ) : null}

@@ -128,6 +128,21 @@ for (const lng of ['en', 'ar'] as const) {
     await expect(page.locator('.month-figures').first()).toContainText('18–59');
     await shots.step('bands-saved');
 
+    // The food bank counts pounds: she switches the hub's weights to lb. The report and the
+    // weight chart on screen count in it at once.
+    const counting = page.getByRole('region', { name: w('month:units.title') });
+    const chartTitle = (unit: string) =>
+      page.locator('.month-chart figcaption').filter({ hasText: `${w('month:chart.weight')} (${unit})` });
+    await expect(chartTitle('kg').first()).toBeVisible();
+    await touch.tap(counting.getByRole('button', { name: w('month:units.lb') }));
+    await touch.tap(counting.getByRole('button', { name: w('month:units.save') }));
+    await expect(counting.getByRole('status')).toHaveText(w('month:saved'));
+    expect(db.prepare('SELECT weight_unit FROM report_settings').pluck().get()).toBe('lb');
+    await expect(chartTitle('lb').first()).toBeVisible();
+    await expect(chartTitle('kg')).toHaveCount(0);
+    await counting.scrollIntoViewIfNeeded();
+    await shots.step('pounds-saved');
+
     // The printed report: one sheet on A4 and one on Letter, read back.
     for (const format of ['A4', 'Letter'] as const) {
       const sheet = await printAt(page, `closing-${lng}-report`, format);

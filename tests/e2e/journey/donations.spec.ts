@@ -85,13 +85,13 @@ for (const lng of ['en', 'ar'] as const) {
     // The hub counts in-kind values in dollars: the coordinator names the currency once.
     await touch.tap(touch.button(w('month:nav')));
     await touch.tap(w('month:settings'));
-    const currencySettings = page.getByRole('region', { name: w('month:currency.title') });
+    const currencySettings = page.getByRole('region', { name: w('month:units.title') });
     const dollar = await page.evaluate((l) => new Intl.DisplayNames(l, { type: 'currency' }).of('USD') ?? 'USD', lng);
     await touch.pickFromList(
       currencySettings.getByLabel(w('month:currency.label')),
       w('month:currency.choice', { name: dollar, code: 'USD' }),
     );
-    await touch.tap(currencySettings.getByRole('button', { name: w('month:currency.save') }));
+    await touch.tap(currencySettings.getByRole('button', { name: w('month:units.save') }));
     await expect(currencySettings.getByRole('status')).toHaveText(w('month:saved'));
     expect(kiosk.core.ctx.db.prepare('SELECT currency FROM report_settings').pluck().get()).toBe('USD');
     await touch.logOut();
