@@ -9,6 +9,9 @@ import type { BoardService } from './board-service';
 import { ASKED_CTE, askedFrom, itemName } from './board-sql';
 import { forecast, runningOut } from '../reports/forecast';
 
+/** Items forecast at once when only the first gaps are wanted. */
+const FORECAST_BATCH = 64;
+
 /** Pantry gaps: items often asked for that visitors cannot get now, and publishing one as a need. */
 export class GapService {
   constructor(
@@ -20,9 +23,10 @@ export class GapService {
    * Items often asked for (on at least `gapMinAsks` slips in the last `gapDays` days) that a
    * visitor could not get now: available (on hand minus what outstanding slips promise) at or
    * below the item's low-stock mark, or running out within a few distribution days at the
-   * recent pace (the forecast, core/reports/forecast.ts).
+   * recent pace (the forecast, core/reports/forecast.ts). Most asked first; `limit` gives only
+   * the first ones, the same as the whole list's beginning.
    */
-  gaps(language?: LocaleCode): PantryGap[] {
+  gaps(language?: LocaleCode, limit = Number.POSITIVE_INFINITY): PantryGap[] {
     const site = requireSite(this.ctx);
     const s = this.entries.settings();
     const now = this.ctx.clock.now();
@@ -47,17 +51,25 @@ export class GapService {
         lang: language ?? site.settings.siteLanguage,
         site: site.settings.siteLanguage,
       }) as (Omit<PantryGap, 'daysLeft'> & { lowStock: number })[];
-    const days = new Map(
-      forecast(
-        this.ctx,
-        rows.map((r) => r.itemId),
-      ).map((f) => [f.itemId, f]),
-    );
-    return rows.flatMap(({ lowStock, ...r }) => {
-      const f = days.get(r.itemId);
-      const daysLeft = f?.daysLeft ?? null;
-      return r.available <= lowStock || (f && runningOut(f)) ? [{ ...r, daysLeft }] : [];
-    });
+    // In the gaps' order, forecast a batch at a time until `limit` are found: the waiting-room
+    // screen shows the first few and need not forecast every item asked for in the window.
+    const batch = Number.isFinite(limit) ? FORECAST_BATCH : Math.max(1, rows.length);
+    const out: PantryGap[] = [];
+    for (let at = 0; at < rows.length && out.length < limit; at += batch) {
+      const chunk = rows.slice(at, at + batch);
+      const days = new Map(
+        forecast(
+          this.ctx,
+          chunk.map((r) => r.itemId),
+        ).map((f) => [f.itemId, f]),
+      );
+      for (const { lowStock, ...r } of chunk) {
+        const f = days.get(r.itemId);
+        if (r.available <= lowStock || (f && runningOut(f))) out.push({ ...r, daysLeft: f?.daysLeft ?? null });
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
   }
 
   /** Publishes a gap as a shareable "we need" entry (the exchange carries shareable entries). */

@@ -8,6 +8,13 @@ import { normalizeCategory } from './matching';
 import type { BoardService } from './board-service';
 import type { GapService } from './gap-service';
 import { ASKED_CTE, askedFrom, LIVE_SQL, itemName } from './board-sql';
+import { itemNameSql } from '../inventory/item-name';
+
+/** What the waiting-room screen shows of each list. */
+const SHOWN = 8;
+
+/** Item names for the surplus rows (aliased `s`), by the one naming rule. */
+const surplusName = itemNameSql('s.id');
 
 /** The waiting-room screen's board: aggregates only, nothing personal. */
 export class PublicBoardService {
@@ -28,7 +35,8 @@ export class PublicBoardService {
     const names = { lang: language, site: site.settings.siteLanguage };
     // Still live now, by the board's rule without date arithmetic per row (see LIVE_SQL).
     const live = { now: now.toISOString(), cutoff: this.entries.cutoff(s.expiryDays) };
-    const gaps = this.gapService.gaps(language);
+    // The screen shows eight: only the first eight gaps are needed (published needs come after them).
+    const gaps = this.gapService.gaps(language, SHOWN);
     const needIds = new Set(gaps.map((g) => g.itemId));
     const published = this.ctx.db
       .prepare(
@@ -42,17 +50,25 @@ export class PublicBoardService {
     for (const p of published) if (!needIds.has(p.itemId)) need.push(p);
 
     // Surplus: at least 10 available (promised stock is not surplus) and at least three times
-    // what slips asked for in the window.
+    // what slips asked for in the window; the most beyond that first. Named only at the end: the
+    // first eight by surplus, then by name, all have at least the eighth surplus, so only those
+    // few are named (naming every one of a big catalogue was most of the screen's time).
     const have = this.ctx.db
       .prepare(
-        `WITH ${ASKED_CTE}
-         SELECT i.id AS itemId, ${itemName.name} AS name, i.unit
-         FROM items i
-         ${AVAILABILITY_JOINS}
-         LEFT JOIN asked a ON a.item_id = i.id
-         ${itemName.joins}
-         WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} >= 10 AND ${AVAILABLE_SQL} >= 3 * COALESCE(a.qty, 0) AND ${AVAILABLE_SQL} > i.low_stock
-         ORDER BY ${AVAILABLE_SQL} - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
+        `WITH ${ASKED_CTE},
+         surplus AS MATERIALIZED (
+           SELECT i.id, i.unit, ${AVAILABLE_SQL} - 3 * COALESCE(a.qty, 0) AS beyond
+           FROM items i
+           ${AVAILABILITY_JOINS}
+           LEFT JOIN asked a ON a.item_id = i.id
+           WHERE i.archived_at IS NULL AND ${AVAILABLE_SQL} >= 10 AND ${AVAILABLE_SQL} >= 3 * COALESCE(a.qty, 0) AND ${AVAILABLE_SQL} > i.low_stock
+         ),
+         cut AS (SELECT beyond FROM surplus ORDER BY beyond DESC LIMIT 1 OFFSET ${SHOWN - 1})
+         SELECT s.id AS itemId, ${surplusName.name} AS name, s.unit
+         FROM surplus s
+         ${surplusName.joins}
+         WHERE s.beyond >= COALESCE((SELECT beyond FROM cut), s.beyond)
+         ORDER BY s.beyond DESC, name LIMIT ${SHOWN}`,
       )
       .all({ ...names, askedFrom: askedFrom(now, s.gapDays), today: dayNumber(now) }) as { itemId: string; name: string; unit: string }[];
 
@@ -75,8 +91,8 @@ export class PublicBoardService {
       siteName: site.name,
       languages: site.settings.languages,
       have,
-      need: need.slice(0, 8),
-      offersWanted: offersWanted.slice(0, 8),
+      need: need.slice(0, SHOWN),
+      offersWanted: offersWanted.slice(0, SHOWN),
     };
   }
 }

@@ -109,4 +109,80 @@ describe('pantry gaps and the public screen', () => {
     expect(view.offersWanted).toEqual([{ category: 'ride', needs: 2 }]);
     expect(view.languages).toEqual(['en', 'ar']);
   });
+
+  describe('at the size of a big catalogue', () => {
+    const name = (k: number) => `Item ${String((k * 37) % 150).padStart(3, '0')}`;
+    const stocked = (k: number) => (k % 2 === 0 ? 5 : 20 + (k % 7) * 10);
+    const askedQty = (k: number) => 3 + (k % 10);
+    /** 150 items asked on 3 to 12 slips each this week, every other one at its low-stock mark, the rest with surplus. */
+    const bigCatalogue = () => {
+      const db = t.core.ctx.db;
+      const site = (db.prepare('SELECT id FROM site').get() as { id: string }).id;
+      const day = Math.floor(t.clock.now().getTime() / 86_400_000);
+      for (let k = 0; k < 150; k += 1) {
+        const id = `item-${String(k).padStart(3, '0')}`;
+        db.prepare("INSERT INTO items (id, origin_site, unit, low_stock, created_at, updated_at) VALUES (?, ?, 'can', 5, 't', 't')").run(
+          id,
+          site,
+        );
+        // Names in another order than the ids, so the order's last key (the name) decides between equals.
+        db.prepare("INSERT INTO item_names (item_id, locale, name) VALUES (?, 'en', ?)").run(id, name(k));
+        recordMovement(t.core.ctx, { itemId: id, lotId: null, kind: 'receive', qty: stocked(k) });
+        db.prepare('INSERT INTO item_asks (day, item_id, slips, qty) VALUES (?, ?, ?, ?)').run(day, id, askedQty(k), askedQty(k));
+      }
+    };
+
+    it('the first gaps are the whole list’s beginning, however many the screen asks for', () => {
+      bigCatalogue();
+      const gaps = t.core.services.publicBoard['gapService'];
+      const all = gaps.gaps('en');
+      expect(all.length).toBeGreaterThan(64);
+      for (const limit of [1, 8, 63, 64, 65, 100, 1000]) expect(gaps.gaps('en', limit), `limit ${limit}`).toEqual(all.slice(0, limit));
+    });
+
+    it('the waiting-room screen forecasts only as far as its eight need, and its surplus is the most beyond what was asked', async () => {
+      bigCatalogue();
+      const db = t.core.ctx.db;
+      const forecastIds: number[] = [];
+      const prepare = db.prepare.bind(db);
+      // Counts the items each forecast is asked about.
+      db.prepare = ((sql: string) => {
+        const st = prepare(sql);
+        if (/FROM movements/.test(sql)) {
+          const all = st.all.bind(st);
+          st.all = ((params: { items: string }) => {
+            forecastIds.push((JSON.parse(params.items) as unknown[]).length);
+            return all(params);
+          }) as typeof st.all;
+        }
+        return st;
+      }) as typeof db.prepare;
+      const view = await ok<PublicView>(t.call('board.public', { language: 'en' }));
+      db.prepare = prepare;
+      expect(view.need).toHaveLength(8);
+      expect(view.have).toHaveLength(8);
+      // One batch of 64 finds the first eight gaps; the whole board's list would forecast all 150.
+      expect(forecastIds).toEqual([64]);
+      // Surplus: at least 10 and three times what was asked, above the low-stock mark; most beyond first, then by name.
+      // The morning's own four (beforeEach, asked nothing): rice and soap have surplus.
+      const expected = [
+        { name: 'Rice', beyond: 100 },
+        { name: 'Soap', beyond: 40 },
+        ...Array.from({ length: 150 }, (_, k) => k)
+          .filter((k) => stocked(k) >= 10 && stocked(k) >= 3 * askedQty(k) && stocked(k) > 5)
+          .map((k) => ({ name: name(k), beyond: stocked(k) - 3 * askedQty(k) })),
+      ]
+        .sort((a, b) => b.beyond - a.beyond || a.name.localeCompare(b.name))
+        .slice(0, 8)
+        .map((h) => h.name);
+      expect(view.have.map((h) => h.name)).toEqual(expected);
+      // The same eight as the whole list's first eight.
+      expect(view.need.map((n) => n.itemId)).toEqual(
+        t.core.services.publicBoard['gapService']
+          .gaps('en')
+          .slice(0, 8)
+          .map((g) => g.itemId),
+      );
+    });
+  });
 });
