@@ -504,34 +504,42 @@ function rawPublic(db: Database.Database, siteName: string, language: LocaleCode
   const { days } = db
     .prepare("SELECT COUNT(DISTINCT day) AS days FROM ledger_days WHERE kind = 'distribute' AND day >= ?")
     .get(paceFrom) as { days: number };
-  const asked = rows<{ itemId: string; name: string; unit: string; available: number; low: number; given: number }>(
+  const asked = rows<{ itemId: string; name: string; unit: string; available: number; low: number }>(
     db,
     `WITH asked AS (SELECT item_id, SUM(slips) AS asks, SUM(qty) AS qty FROM item_asks WHERE day >= @fromDay
                     GROUP BY item_id HAVING SUM(slips) >= @minAsks),
-          rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE expiry_day >= @today GROUP BY item_id),
-          -- What was given out per asked item over four weeks, from the given-out index (migration 290),
-          -- one short range per item as the app reads it; left to itself the planner skip-scanned the ledger.
-          given AS MATERIALIZED (SELECT m.item_id, -SUM(m.qty) AS n FROM movements m INDEXED BY movements_given
-                    WHERE m.item_id IN (SELECT item_id FROM asked) AND m.at >= @paceAt AND m.kind = 'distribute' GROUP BY m.item_id)
+          rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE expiry_day >= @today GROUP BY item_id)
      SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit, a.asks,
-            MAX(0, COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0)) AS available, i.low_stock AS low, COALESCE(g.n, 0) AS given
+            MAX(0, COALESCE(st.on_hand, 0) - COALESCE(rs.reserved, 0)) AS available, i.low_stock AS low
      FROM asked a JOIN items i ON i.id = a.item_id LEFT JOIN item_stock st ON st.item_id = i.id LEFT JOIN rs ON rs.item_id = i.id
-     LEFT JOIN given g ON g.item_id = i.id
      LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
      WHERE i.archived_at IS NULL
      ORDER BY a.asks DESC, available, name`,
-    {
-      ...names,
-      fromDay,
-      today: TODAY,
-      minAsks: s.minAsks,
-      paceAt: `${paceFrom}T00:00:00.000Z`,
-    },
+    { ...names, fromDay, today: TODAY, minAsks: s.minAsks },
   );
-  const gaps = asked.filter((g) => {
-    const perDay = days === 0 ? 0 : g.given / days;
-    return g.available <= g.low || (perDay > 0 && Math.floor(g.available / perDay) <= 2);
-  });
+  // What was given out over four weeks, from the given-out index (migration 290), a batch of
+  // asked items at a time in the gaps' order until the screen's eight are found, as the app does.
+  const given = db.prepare(
+    `SELECT m.item_id AS itemId, -SUM(m.qty) AS n FROM movements m INDEXED BY movements_given
+     WHERE m.item_id IN (SELECT value FROM json_each(@items)) AND m.at >= @paceAt AND m.kind = 'distribute' GROUP BY m.item_id`,
+  );
+  const gaps: typeof asked = [];
+  for (let at = 0; at < asked.length && gaps.length < 8; at += 64) {
+    const batch = asked.slice(at, at + 64);
+    const out = new Map(
+      (
+        given.all({ items: JSON.stringify(batch.map((g) => g.itemId)), paceAt: `${paceFrom}T00:00:00.000Z` }) as {
+          itemId: string;
+          n: number;
+        }[]
+      ).map((r) => [r.itemId, r.n]),
+    );
+    for (const g of batch) {
+      const perDay = days === 0 ? 0 : (out.get(g.itemId) ?? 0) / days;
+      if (g.available <= g.low || (perDay > 0 && Math.floor(g.available / perDay) <= 2)) gaps.push(g);
+      if (gaps.length >= 8) break;
+    }
+  }
   const published = rows<{ itemId: string; name: string; unit: string }>(
     db,
     `SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit FROM needs_offers e JOIN items i ON i.id = e.item_id
@@ -539,16 +547,21 @@ function rawPublic(db: Database.Database, siteName: string, language: LocaleCode
      WHERE e.kind = 'need' AND e.status = 'open' AND e.shareable = 1 AND e.item_id IS NOT NULL AND ${LIVE('e')} ORDER BY e.created_at`,
     { ...names, ...live },
   );
+  // The eight with the most surplus, named only among those that can be in the eight (as the app does).
   const have = rows<{ itemId: string; name: string; unit: string }>(
     db,
     `WITH asked AS (SELECT item_id, SUM(qty) AS qty FROM item_asks WHERE day >= @fromDay GROUP BY item_id),
           rs AS (SELECT item_id, SUM(qty) AS reserved FROM reservations INDEXED BY reservations_day WHERE expiry_day >= @today GROUP BY item_id),
-          av AS (SELECT st.item_id, MAX(0, st.on_hand - COALESCE(rs.reserved, 0)) AS n FROM item_stock st LEFT JOIN rs ON rs.item_id = st.item_id)
-     SELECT i.id AS itemId, COALESCE(n.name, f.name, i.id) AS name, i.unit
-     FROM av JOIN items i ON i.id = av.item_id LEFT JOIN asked a ON a.item_id = i.id
-     LEFT JOIN item_names n ON n.item_id = i.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = i.id AND f.locale = @site
-     WHERE i.archived_at IS NULL AND av.n >= 10 AND av.n >= 3 * COALESCE(a.qty, 0) AND av.n > i.low_stock
-     ORDER BY av.n - 3 * COALESCE(a.qty, 0) DESC, name LIMIT 8`,
+          av AS (SELECT st.item_id, MAX(0, st.on_hand - COALESCE(rs.reserved, 0)) AS n FROM item_stock st LEFT JOIN rs ON rs.item_id = st.item_id),
+          surplus AS MATERIALIZED (
+            SELECT i.id, i.unit, av.n - 3 * COALESCE(a.qty, 0) AS beyond FROM av JOIN items i ON i.id = av.item_id LEFT JOIN asked a ON a.item_id = i.id
+            WHERE i.archived_at IS NULL AND av.n >= 10 AND av.n >= 3 * COALESCE(a.qty, 0) AND av.n > i.low_stock),
+          cut AS (SELECT beyond FROM surplus ORDER BY beyond DESC LIMIT 1 OFFSET 7)
+     SELECT s.id AS itemId, COALESCE(n.name, f.name, s.id) AS name, s.unit
+     FROM surplus s
+     LEFT JOIN item_names n ON n.item_id = s.id AND n.locale = @lang LEFT JOIN item_names f ON f.item_id = s.id AND f.locale = @site
+     WHERE s.beyond >= COALESCE((SELECT beyond FROM cut), s.beyond)
+     ORDER BY s.beyond DESC, name LIMIT 8`,
     { ...names, fromDay, today: TODAY },
   );
   // Only entries that can still be live: created (or renewed) within the expiry period, or with their own later date.
