@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KnownSite, WrittenFile } from '../../shared/api/channels/exchange';
+import type { BundleFile, KnownSite, WrittenFile } from '../../shared/api/channels/exchange';
+import type { ApiError } from '../../shared/api/errors';
 import type { NetworkHub } from '../../shared/api/channels/network';
 import { isolate } from '../../shared/slips/bidi';
 import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
@@ -11,7 +12,7 @@ import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { TRUST_CHANGES } from './changes';
 
-/** Our card (QR + file) for other hubs, the hubs we know, and adding one by its card code. */
+/** Our card (QR + file) for other hubs, the hubs we know, and adding one from its card file on a stick or by its card code. */
 export function SitesPanel({ folder, onFolder }: PanelProps) {
   const { t } = useTranslation('exchange');
   const id = useId();
@@ -26,8 +27,12 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
   const [message, setMessage] = useState<string | null>(null);
   // A hub just trusted whose card carries a Syncthing device: offered for sharing over the network.
   const [offer, setOffer] = useState<NetworkHub | null>(null);
+  // The hub card files found on the stick at the last look (null: not looked yet).
+  const [cards, setCards] = useState<BundleFile[] | null>(null);
+  const [lookError, setLookError] = useState<ApiError | null>(null);
   /** Only the last tap's refusal is shown. */
   const clearErrors = () => {
+    setLookError(null);
     adding.reset();
     trusting.reset();
     linking.reset();
@@ -49,14 +54,26 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     setMessage(t('sync.linkedNow', { site: isolate(hub.name) }));
   };
 
-  const add = async () => {
+  /** Adds and trusts a hub by its card: typed or scanned, or the card file the coordinator chose on the stick. */
+  const add = async (from: { code: string } | { folder: string; name: string }) => {
     clearErrors();
     setMessage(null);
-    const r = await adding.call({ code });
+    const r = await adding.call(from);
     if (!r.ok) return;
-    setCode('');
+    if ('code' in from) setCode('');
     setMessage(t('sites.added', { site: r.value.name }));
     await offerNetwork(r.value.id);
+  };
+  // Asked again at every tap: a card copied onto the stick since the last look shows.
+  const lookForCards = async () => {
+    clearErrors();
+    setMessage(null);
+    const r = await read('exchange.files', { folder });
+    if (r.ok) setCards(r.value.filter((f) => f.kind === 'card'));
+    else {
+      setCards(null);
+      setLookError(r.error);
+    }
   };
   const toggle = async (site: KnownSite) => {
     clearErrors();
@@ -92,13 +109,39 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
               </p>
             </div>
           </div>
-          <WhereChooser folder={folder} onFolder={onFolder} />
-          <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void saveCard()}>
-            {t('sites.saveCard')}
-          </button>
         </section>
       ) : null}
-      <ErrorNotice error={adding.error ?? trusting.error ?? linking.error ?? savingCard.error} />
+      <section className="card-stick" aria-labelledby={`${id}-stick`}>
+        <h2 id={`${id}-stick`}>{t('sites.onStick')}</h2>
+        <p className="hint">{t('sites.onStickHint')}</p>
+        <WhereChooser folder={folder} onFolder={onFolder} />
+        <div className="card-stick-actions">
+          {card ? (
+            <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void saveCard()}>
+              {t('sites.saveCard')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void lookForCards()}>
+            {t('sites.lookCards')}
+          </button>
+        </div>
+        {cards && cards.length === 0 ? <p className="hint">{t('sites.noCards')}</p> : null}
+        {cards && cards.length > 0 ? (
+          <ul className="file-list" aria-label={t('sites.cardsFound')}>
+            {cards.map((f) => (
+              <li key={f.name}>
+                <button type="button" className="file-button" onClick={() => void add({ folder, name: f.name })}>
+                  <span>{t('sites.addFile')}</span>
+                  <span dir="ltr" translate="no">
+                    {f.name}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <ErrorNotice error={lookError ?? adding.error ?? trusting.error ?? linking.error ?? savingCard.error} />
       {offer ? (
         <div className="notice sync-offer" role="group" aria-label={t('sync.offerTitle')}>
           <p>{t('sync.offerTrusted', { site: isolate(offer.name) })}</p>
@@ -121,7 +164,7 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
         className="add-card"
         onSubmit={(e) => {
           e.preventDefault();
-          void add();
+          void add({ code });
         }}
       >
         <TextField

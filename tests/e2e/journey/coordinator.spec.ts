@@ -169,7 +169,34 @@ for (const lng of ['en', 'ar'] as const) {
       await expect(sisterPage.getByRole('status')).toContainText('Eastside Community Hub');
       await there.shots.step('imported');
       expect(count(sister.core, 'SELECT COUNT(*) AS n FROM items')).toBe(count(hub.core, 'SELECT COUNT(*) AS n FROM items'));
+      // Northside hands its own card back on the same stick, so Eastside can trust it too.
+      const before = new Set(readdirSync(usb.path));
+      await there.touch.tap(sisterPage.getByRole('navigation').getByRole('button', { name: there.w('exchange:tabs.sites'), exact: true }));
+      await chooseStick(sisterPage, there.touch);
+      await there.touch.tap(there.touch.button(there.w('exchange:sites.saveCard')));
+      await expect(sisterPage.getByRole('status')).toBeVisible();
+      const northCard = readdirSync(usb.path).find((f) => !before.has(f))!;
+      expect(northCard).toBeTruthy();
       await sisterPage.close();
+
+      // Back at Eastside, by touch: her own card on the stick is refused in plain words, Northside's is added and trusted.
+      await touch.tap(page.getByRole('navigation').getByRole('button', { name: w('exchange:tabs.sites'), exact: true }));
+      await chooseStick(page, touch);
+      await touch.tap(touch.button(w('exchange:sites.saveCard')));
+      await expect(page.getByRole('status')).toBeVisible();
+      const eastCard = readdirSync(usb.path).find((f) => !before.has(f) && f !== northCard)!;
+      await touch.tap(touch.button(w('exchange:sites.lookCards')));
+      const cardsFound = page.getByRole('list', { name: w('exchange:sites.cardsFound') });
+      await expect(cardsFound.getByRole('button')).toHaveCount(2);
+      const cardButton = (file: string) => cardsFound.getByRole('button', { name: new RegExp(file.replace(/\./g, '\\.')) });
+      await touch.tap(cardButton(eastCard));
+      await expect(page.getByRole('alert')).toHaveText(w('exchange:errors.own_bundle'));
+      await touch.tap(cardButton(northCard));
+      await expect(page.getByRole('status')).toHaveText(w('exchange:sites.added', { site: 'Northside Pantry' }));
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      expect(hub.core.ctx.db.prepare('SELECT trusted FROM known_sites WHERE name = ?').pluck().get('Northside Pantry')).toBe(1);
+      await expect(page.locator('.known-sites li').filter({ hasText: 'Northside Pantry' })).toContainText(w('exchange:status.trusted'));
+      await shots.step('card-added');
 
       // Friday: the laptop's disk died. A new computer, the stick, the passphrase.
       const itemsBefore = count(hub.core, 'SELECT COUNT(*) AS n FROM items');
