@@ -17,7 +17,7 @@ import {
 import { oldestSharedWeek, ownRecords, withdrawn } from './records';
 import { digestLines } from './digests';
 import { DIGEST_PART, type DigestedRecord } from './relay';
-import { cardOf, knownSiteRow, ownIdentity } from './sites';
+import { cardOf, knownSiteRow, ownCardBody, ownIdentity } from './sites';
 import { assertImportable, liveRecords } from './share-live';
 
 // A share bundle out: this hub's records (and those it passes on), signed, on the stick.
@@ -138,7 +138,7 @@ function buildNumbered(ctx: CoreContext): { bytes: Buffer; manifest: Manifest } 
   }
   const created = nowIso(ctx);
   lines.set(DIGEST_PART, digestLines(ctx, me, { sequence, created }, perOrigin));
-  const cards: CardBody[] = [cardOf(me)];
+  const cards: CardBody[] = [ownCardBody(ctx)];
   for (const id of [...origins].sort()) {
     const k = knownSiteRow(ctx, id)!;
     cards.push(cardOf({ id: k.id, name: k.name, publicKey: k.public_key }));

@@ -516,7 +516,18 @@ function tableWriter(
 export function cardFromBundle(ctx: CoreContext, folder: string, name: string, siteId: string): CardBody {
   const a = analyse(ctx, readBundleFile(folder, name), name);
   const m = a.bundle.manifest;
-  if (siteId === m.site.id) return { format: 'mak-card', version: 1, id: m.site.id, name: m.site.name, publicKey: m.site.publicKey };
+  if (siteId === m.site.id) {
+    // The signer's own card in the (signed) bundle may carry its Syncthing device: kept with the trust.
+    const own = a.bundle.sites.find((c) => c.id === m.site.id && c.publicKey === m.site.publicKey);
+    return {
+      format: 'mak-card',
+      version: 1,
+      id: m.site.id,
+      name: m.site.name,
+      publicKey: m.site.publicKey,
+      ...(own?.syncthing ? { syncthing: own.syncthing } : {}),
+    };
+  }
   const card = a.bundle.sites.find((c) => c.id === siteId);
   if (!card) throw new AppError('exchange.no_card_in_bundle', `the bundle has no card for ${siteId}`);
   return card;

@@ -235,11 +235,21 @@ export function parseCardCode(code: string): CardBody {
   }
 }
 
+/**
+ * Our own card as other hubs read it, on the card file and in every share bundle we sign: while
+ * we share over the network it carries our Syncthing device, so a hub that trusts us from either
+ * is offered sharing with it.
+ */
+export function ownCardBody(ctx: CoreContext): CardBody {
+  const me = ownIdentity(ctx);
+  const device = ctx.db.prepare('SELECT device_id FROM network_settings WHERE enabled = 1').pluck().get() as string | null | undefined;
+  return { ...cardOf(me), ...(device ? { syncthing: device } : {}) };
+}
+
 export function ownCard(ctx: CoreContext): SiteCard {
   const me = ownIdentity(ctx);
-  // Sharing over the network: the card carries our Syncthing device (the digit code does not: it stays short).
-  const device = ctx.db.prepare('SELECT device_id FROM network_settings WHERE enabled = 1').pluck().get() as string | null | undefined;
-  const card: CardBody = { ...cardOf(me), ...(device ? { syncthing: device } : {}) };
+  // The digit code does not carry the device: it stays short.
+  const card = ownCardBody(ctx);
   return {
     siteId: me.id,
     name: me.name,

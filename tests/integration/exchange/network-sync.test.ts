@@ -94,6 +94,36 @@ describe('sharing over the network (Syncthing as carrier)', () => {
     expect((await b.s.raw('exchange.add_card', { code: JSON.stringify(old) })).ok).toBe(true);
   });
 
+  it('a bundle carries its signer’s device: trusting the hub from the preview offers sharing with it, as its card would', async () => {
+    const a = await hub('Eastside Hub', DEV_A, true, true);
+    const b = await hub('Northside Pantry', DEV_B, true);
+    const folder = sharedFolder();
+    await a.s.call('network.configure', { enabled: true, folder });
+    await b.s.call('network.configure', { enabled: true, folder });
+    // On a stick, not over the network: Northside has never seen Eastside's card.
+    const usb = sharedFolder();
+    const w = await a.s.call<WrittenFile>('exchange.export_share', { folder: usb });
+    expect((await b.s.call<NetworkStatus>('network.status', {})).hubs).toEqual([]);
+    await b.s.call('exchange.trust_from_bundle', { folder: usb, name: w.fileName, siteId: a.s.id });
+    expect((await b.s.call<NetworkStatus>('network.status', {})).hubs).toEqual([
+      expect.objectContaining({ siteId: a.s.id, deviceId: DEV_A, linked: false }),
+    ]);
+    await b.s.call('network.link', { siteId: a.s.id, linked: true });
+    expect(b.st.devices.get(DEV_A)).toMatchObject({ deviceID: DEV_A, name: 'Eastside Hub' });
+  });
+
+  it('a hub that does not share over the network signs bundles whose card has no device', async () => {
+    const a = await hub('Eastside Hub', DEV_A, true, true);
+    const b = await hub('Northside Pantry', DEV_B, true);
+    await b.s.call('network.configure', { enabled: true, folder: sharedFolder() });
+    const usb = sharedFolder();
+    const w = await a.s.call<WrittenFile>('exchange.export_share', { folder: usb });
+    await b.s.call('exchange.trust_from_bundle', { folder: usb, name: w.fileName, siteId: a.s.id });
+    expect((await b.s.call<NetworkStatus>('network.status', {})).hubs).toEqual([
+      expect.objectContaining({ siteId: a.s.id, deviceId: null }),
+    ]);
+  });
+
   it('exports into the folder, and arrivals wait for a look or apply automatically, each one logged', async () => {
     const a = await hub('Eastside Hub', DEV_A, true, true);
     const b = await hub('Northside Pantry', DEV_B, true);
