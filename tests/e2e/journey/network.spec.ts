@@ -11,19 +11,20 @@ import { okCaller } from '../../support/core';
 import { FixedClock, seededKeys, sequentialIds, tempDir } from '../../support/fixed';
 import { expect, person, test } from './hub';
 import { fakeSyncthing } from './pages/syncthing';
+import type { DriveSource } from '../../../src/core/exchange/drives';
 
-// Monday after close: Eastside's coordinator stops carrying the stick across town. Syncthing is
-// not on the laptop yet (the desk says so, and that the stick still works); once it is, she turns
-// sharing over the network on, shares the folder with Northside (whose card, exchanged at the
-// city meeting, carries its Syncthing device), lets what Northside sends apply at once, and sees
-// Northside's file arrive and be applied. Taking trust away stops the sharing; giving it again
+// Monday after close: Eastside's coordinator stops carrying the stick across town. First she
+// trusts Northside from the bundle on last week's stick (it carries Northside's Syncthing device).
+// Syncthing is not on the laptop yet (the desk says so, and that the stick still works); once it
+// is, she turns sharing over the network on, shares the folder with Northside, lets what
+// Northside sends apply at once, and sees Northside's file arrive and be applied. Taking trust away stops the sharing; giving it again
 // offers it back.
 
 const DEVICE_EAST = 'EASTEAS-EASTEAS-EASTEAS-EASTEAS-EASTEAS-EASTEAS-EASTEAS-EASTEAS';
 const DEVICE_NORTH = 'NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO-NORTHNO';
 
 /** A hub on its own computer: a real core on its own SQLite file, its own host, its own Syncthing (or none yet). */
-async function computer(name: string, at: number, syncthing: () => SyncthingEndpoint | null) {
+async function computer(name: string, at: number, syncthing: () => SyncthingEndpoint | null, drives?: DriveSource) {
   const dir = tempDir(`kiosk-journey-${name}-`);
   const clock = new FixedClock(at);
   const core: Core = createCore({
@@ -32,6 +33,7 @@ async function computer(name: string, at: number, syncthing: () => SyncthingEndp
     ids: sequentialIds(clock, name),
     keys: seededKeys(name),
     network: { find: syncthing },
+    ...(drives ? { drives } : {}),
   });
   const host = await startHost({ dispatch: core.dispatch, rendererDir: resolve('out/renderer'), token: randomBytes(32).toString('hex') });
   return {
@@ -68,7 +70,13 @@ for (const lng of ['en', 'ar'] as const) {
     const eastSyncthing = await fakeSyncthing(DEVICE_EAST);
     const northSyncthing = await fakeSyncthing(DEVICE_NORTH);
     let installed = false;
-    const east = await computer('eastside', monday, () => (installed ? eastSyncthing.endpoint : null));
+    // The stick Northside's coordinator handed over last week, with Northside's latest bundle on it.
+    const usb = tempDir('kiosk-journey-stick-');
+    const drives: DriveSource = {
+      list: () => Promise.resolve([{ name: 'KINGSTON', path: usb.path, removable: true, freeBytes: 8e9, totalBytes: 16e9 }]),
+      space: () => ({ freeBytes: 8e9, totalBytes: 16e9 }),
+    };
+    const east = await computer('eastside', monday, () => (installed ? eastSyncthing.endpoint : null), drives);
     const north = await computer('northside', monday - 3_600_000, () => northSyncthing.endpoint);
     const northFolder = tempDir('kiosk-journey-north-sync-');
     try {
@@ -79,14 +87,25 @@ for (const lng of ['en', 'ar'] as const) {
       await okCaller(north.core)('site.setup', { name: 'Northside Pantry', languages: ['en', 'ar'], siteLanguage: lng, pin: '1234' }, null);
       const { token } = await okCaller(north.core)('auth.login', { pin: '1234' }, null);
       await okCaller(north.core)('network.configure', { enabled: true, folder: northFolder.path }, token);
-      const northCard = await okCaller(north.core)('exchange.card', {}, token);
-      const northSite = await east.core.services.exchange.addCard({ code: northCard.text }, null);
+      // Northside's bundle on the stick: it carries Northside's card, with its Syncthing device.
+      const bundle = await okCaller(north.core)('exchange.export_share', { folder: usb.path }, token);
+      const northSite = { id: siteId(north.core), name: 'Northside Pantry' };
       await okCaller(north.core)('network.sync', {}, token);
 
       const { w, touch, shots } = person(page, lng, `network-${lng}`);
       await page.goto(east.url);
       await touch.logIn(DEMO_PINS.coordinator);
       await touch.tap(touch.button(w('exchange:nav')));
+      // First, the stick: she opens Northside's bundle and trusts Northside from its preview,
+      // having compared the fingerprint with the one Northside read out.
+      await touch.tap(tab(page, w('exchange:tabs.import')));
+      await touch.tap(page.getByRole('radio', { name: /KINGSTON/ }));
+      await touch.tap(touch.button(w('exchange:import.look')));
+      await touch.tap(page.getByRole('button', { name: new RegExp(bundle.fileName.replace(/\./g, '\\.')) }));
+      const trust = page.getByRole('button', { name: w('exchange:import.trust', { site: northSite.name }) });
+      await touch.tap(trust);
+      await expect(trust).toHaveCount(0);
+      expect(east.core.ctx.db.prepare('SELECT trusted FROM known_sites WHERE id = ?').pluck().get(northSite.id)).toBe(1);
       await touch.tap(tab(page, w('exchange:tabs.sync')));
 
       // No Syncthing on this laptop yet: said plainly, with the stick still working.
@@ -174,6 +193,7 @@ for (const lng of ['en', 'ar'] as const) {
       await east.close();
       await north.close();
       northFolder.remove();
+      usb.remove();
       await eastSyncthing.close();
       await northSyncthing.close();
     }
