@@ -40,7 +40,8 @@ export function reportCsv(ctx: CoreContext, period: Period): string {
     [`weight_received_${u}`, '', w(r.weight.receivedGrams)],
     ...r.weight.receivedByCategory.map((l) => [`weight_received_${u}_by_category`, l.key, w(l.grams)]),
     ...r.weight.receivedBySource.map((l) => [`weight_received_${u}_by_source`, l.key, w(l.grams)]),
-    ['in_kind_value', '', (r.weight.inKindValueCents / 100).toFixed(2)],
+    // Keyed by the currency it is counted in (Month settings; empty when none was chosen).
+    ['in_kind_value', reportSettings(ctx).currency ?? '', (r.weight.inKindValueCents / 100).toFixed(2)],
     ['volunteer_hours', '', round1(r.volunteers.totalMinutes / 60)],
     ['volunteers', '', r.volunteers.byVolunteer.length],
     ['needs_met', '', r.board.needsMet],

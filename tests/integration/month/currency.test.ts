@@ -32,6 +32,9 @@ describe('the currency of in-kind values, on real SQLite', () => {
     await t.ok('inventory.receive', { requestId: randomUUID(), itemId, qty: 2, source: 'donor', donorId: donor, valueCents: 1250 }, stock);
     const receipt = await t.ok('donors.receipt', { donorId: donor, from: '2026-11-01', to: '2026-11-30' }, coordinator);
     expect(receipt).toMatchObject({ currency: 'CAD', totalValueCents: 1250 });
+    // The report's CSV says what the value is counted in.
+    const { csv } = await t.ok('month.report_csv', { from: '2026-11-01', to: '2026-11-30' }, coordinator);
+    expect(csv.split('\r\n')).toContain('in_kind_value,CAD,12.50');
 
     // Null clears it: plain amounts again.
     expect((await t.ok('month.save_settings', { ...bands, currency: null }, coordinator)).currency).toBeNull();
