@@ -3,7 +3,8 @@ import type { ChannelInput } from '../../src/shared/api/contract';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addVolunteer } from '../../src/core/site/site-service';
-import { RESERVED_SQL, availability, reservedByItem, today } from '../../src/core/inventory/available';
+import { RESERVED_SQL, availability, availabilityJoinsOf, reservedByItem, today } from '../../src/core/inventory/available';
+import { CATALOG_OF_SQL } from '../../src/core/intake/intake-service';
 import { pickList } from '../../src/core/inventory/fefo';
 import { distributeFefo } from '../../src/core/inventory/ledger';
 import { makeCore, type TestCore, okValue } from '../support/core';
@@ -413,6 +414,20 @@ describe('pantry inventory', () => {
         .prepare('EXPLAIN QUERY PLAN SELECT COALESCE(SUM(qty), 0) FROM reservations WHERE item_id = ? AND expiry_day >= ?')
         .all('x', 1) as { detail: string }[];
       expect(one.map((p) => p.detail).join('\n')).toMatch(/SEARCH reservations USING PRIMARY KEY \(item_id=\? AND expiry_day>\?\)/);
+    });
+
+    it('reads only the named items’ reservations when a query names its items (the slip being issued)', () => {
+      const plan = (sql: string, params: Record<string, unknown>) =>
+        (t.core.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((p) => p.detail).join('\n');
+      const params = { ids: '["a","b"]', items: '["a","b"]', today: 1, lang: 'en', site: 'en' };
+      for (const sql of [
+        CATALOG_OF_SQL,
+        `SELECT i.id FROM items i ${availabilityJoinsOf('@items')} WHERE i.id IN (SELECT value FROM json_each(@items))`,
+      ]) {
+        const p = plan(sql, params);
+        expect(p).toMatch(/SEARCH reservations USING PRIMARY KEY \(item_id=\? AND expiry_day>\?\)/);
+        expect(p).not.toMatch(/reservations_day/);
+      }
     });
 
     it('keeps maintained reservations equal to what open slips hold, through issue, void, unvoid, pickup and expiry', async () => {

@@ -8,7 +8,7 @@ import { DAY_MS, dayNumber } from '../../shared/time';
 import { AppError } from '../errors';
 import { nowIso, type CoreContext } from '../context';
 import { readSite, requireSite } from '../site/site-service';
-import { AVAILABILITY_JOINS, AVAILABLE_SQL } from '../inventory/available';
+import { AVAILABILITY_JOINS, AVAILABLE_SQL, availabilityJoinsOf } from '../inventory/available';
 import { itemNameSql } from '../inventory/item-name';
 import type { SlipService } from '../slips/slip-service';
 import { reportSettings } from '../reports/settings';
@@ -52,9 +52,9 @@ export const CATALOG_SQL = `
 /**
  * The same rows for the items in @ids (a JSON array) only: what a submitted slip asks for is
  * checked against these, not against the whole catalogue (5,000 items at a busy hub), inside
- * the write transaction every other kiosk waits on.
+ * the write transaction every other kiosk waits on, and only their open reservations are read.
  */
-export const CATALOG_OF_SQL = CATALOG_SQL.replace(
+export const CATALOG_OF_SQL = CATALOG_SQL.replace(AVAILABILITY_JOINS, availabilityJoinsOf('@ids')).replace(
   'WHERE i.archived_at IS NULL',
   'WHERE i.id IN (SELECT value FROM json_each(@ids)) AND i.archived_at IS NULL',
 );
