@@ -628,6 +628,8 @@ export function seededSite(
     clock,
     ids: sequentialIds(clock, 'bench-run'),
     keys: seededKeys('bench-run'),
+    // As the hosts run it (boot.ts): the log is checkpointed beside the thread that answers.
+    walCheckpoints: 'background',
     ...deps,
   });
   return { dir, file, core, clock, scale };

@@ -144,7 +144,13 @@ export function bootCore(options: BootOptions): Booted {
       throw new BootError(`Cannot open the site database in ${dataDir}: ${err.message}`, EXIT_DATABASE);
     throw err;
   }
-  const core = createCore({ db, logError: options.logError, ...(options.shell ? { shell: options.shell(dataDir) } : {}) });
+  const core = createCore({
+    db,
+    logError: options.logError,
+    // A host answers every screen and station on one thread: the log's checkpoints run beside it.
+    walCheckpoints: 'background',
+    ...(options.shell ? { shell: options.shell(dataDir) } : {}),
+  });
   const demoLoaded = options.args.demo && seedDemo(core.ctx, core.services.intake);
   // Both hosts look at the network folder and export after closing time (network-schedule.ts).
   core.services.networkSchedule.start();

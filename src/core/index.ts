@@ -43,6 +43,7 @@ import { stationHandlers } from './stations/handlers';
 import { EventBus } from './stations/events';
 import { RequestLog } from './stations/request-log';
 import { CommitGroup } from './db/commit-group';
+import { Checkpointer } from './db/checkpointer';
 import { isSharedWrite } from '../shared/api/events';
 import { QueueService } from './queue/queue-service';
 import { queueHandlers } from './queue/handlers';
@@ -75,8 +76,13 @@ export interface CoreDeps {
   shell?: ShellPort;
   /** The local Syncthing, for sharing over the network (tests pass a fake one). */
   network?: Omit<NetworkDeps, 'drives'>;
-  /** The timer of the network folder's looks (tests pass one driven by their clock). */
+  /** The timer of the network folder's looks and of background checkpoints (tests pass one driven by their clock). */
   ticker?: Ticker;
+  /**
+   * 'background': the write-ahead log is checkpointed by a worker thread (db/checkpointer.ts), as
+   * the hosts run. Without it the core's connection checkpoints inline, SQLite's default.
+   */
+  walCheckpoints?: 'background';
 }
 
 export interface Core {
@@ -105,6 +111,8 @@ export interface Core {
   };
   /** The event channel: hosts subscribe and carry events to their screens. */
   events: EventBus;
+  /** The background checkpoints, when the core runs them (CoreDeps.walCheckpoints). */
+  checkpoints: Checkpointer | null;
   close(): void;
 }
 
@@ -179,10 +187,18 @@ export function createCore(deps: CoreDeps): Core {
       if (channel === 'shifts.close_day') void networkSchedule.afterClose();
     },
   };
+  const checkpoints =
+    deps.walCheckpoints === 'background' && !deps.db.memory
+      ? new Checkpointer(deps.db, {
+          ticker: deps.ticker ?? systemTicker,
+          logError: (err) => deps.logError?.(err, 'db.checkpoint'),
+        })
+      : null;
   return {
     dispatch: createDispatch(handlers, sessions, dispatchOptions),
     ctx,
     events,
+    checkpoints,
     services: {
       site,
       slips,
@@ -205,6 +221,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     close: () => {
       void networkSchedule.stop();
+      void checkpoints?.stop();
       closeDatabase(deps.db);
     },
   };

@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open';
+import { sqliteDriverPath } from './driver';
 
 // The worker opens its own read-only connection to the same file and serializes it there: in
 // WAL mode that connection reads one consistent snapshot while the kiosk keeps writing, and the
 // copy (hundreds of megabytes on a hub with years of history) never holds up the main thread.
-// It is an eval worker so the bundler needs no second entry point; better-sqlite3 is resolved
-// here, in the main thread, and handed over by absolute path.
+// It is an eval worker so the bundler needs no second entry point (driver.ts).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -30,7 +29,7 @@ try {
  */
 export function snapshotImage(db: Db): Promise<Buffer> {
   if (db.memory || !db.name) return Promise.resolve(db.serialize());
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const driver = sqliteDriverPath();
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: db.name, driver } });
     let done = false;
