@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Session } from '../shared/api/channels/site';
+import { preferredLocale } from '../shared/locales';
 import { useApiQuery, useSession, useSetApiData } from './api/query';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IntakeFlow } from './intake/IntakeFlow';
@@ -36,6 +37,12 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
     languageSet.current = true;
     setLanguage(site.data.settings.siteLanguage);
   }, [site.data, setLanguage]);
+
+  // A device that has not paired knows no site yet: its pairing screen speaks the device's own
+  // language when the kiosk ships it (a tablet set to Arabic pairs in Arabic).
+  useLayoutEffect(() => {
+    if (paired === false) setLanguage(preferredLocale(navigator.languages) ?? 'en');
+  }, [paired, setLanguage]);
 
   if (paired === null) return null;
   if (!paired) return <StationPairing onPaired={() => window.location.reload()} />;

@@ -24,3 +24,18 @@ export const LOCALE_CODES = LOCALES.map((l) => l.code) as [LocaleCode, ...Locale
 export function localeDir(code: string): 'ltr' | 'rtl' {
   return LOCALES.find((l) => l.code === code)?.dir ?? 'ltr';
 }
+
+/**
+ * The first of a device's languages (navigator.languages: 'ar-EG', 'zh-CN', 'en-US') that the
+ * kiosk ships, matched exactly or by its base language; null when it ships none of them.
+ */
+export function preferredLocale(languages: readonly string[]): LocaleCode | null {
+  const base = (tag: string) => tag.toLowerCase().split('-')[0]!;
+  for (const tag of languages) {
+    const exact = LOCALE_CODES.find((c) => c.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const sameBase = LOCALE_CODES.find((c) => base(c) === base(tag));
+    if (sameBase) return sameBase;
+  }
+  return null;
+}

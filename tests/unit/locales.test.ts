@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES } from '../../src/shared/locales';
+import { LOCALES, preferredLocale } from '../../src/shared/locales';
 import { ERROR_CODES } from '../../src/shared/api/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -95,4 +95,15 @@ describe('locales', () => {
       });
     });
   }
+});
+
+describe('a device’s own language', () => {
+  it('is the first of its languages the kiosk ships, exactly or by base language', () => {
+    expect(preferredLocale(['ar-EG', 'en-US'])).toBe('ar');
+    expect(preferredLocale(['zh-CN'])).toBe('zh-Hans');
+    expect(preferredLocale(['de-DE', 'fr-CA', 'en'])).toBe('fr');
+    expect(preferredLocale(['EN-gb'])).toBe('en');
+    expect(preferredLocale(['de', 'ja'])).toBeNull();
+    expect(preferredLocale([])).toBeNull();
+  });
 });
