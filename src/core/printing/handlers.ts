@@ -7,8 +7,9 @@ export function printingHandlers(
   return {
     'print.settings': () => printing.settings(),
     'print.settings_save': (input) => printing.saveSettings(input),
-    'shell.print': (job) => printing.print(job),
-    'shell.printers': () => printing.printers(),
-    'shell.quit': () => printing.quit(),
+    // Through a paired station, the station's own browser prints (printing-service.ts).
+    'shell.print': (job, call) => printing.print(job, call.station),
+    'shell.printers': (_input, call) => printing.printers(call.station),
+    'shell.quit': (_input, call) => printing.quit(call.station),
   };
 }

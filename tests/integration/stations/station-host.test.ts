@@ -44,6 +44,14 @@ function raw(port: number, path: string, opts: { method?: string; headers?: Reco
   });
 }
 
+/** The hub's own shell (Electron's prints its window silently): records what it was asked. */
+const shellCalls: string[] = [];
+const hubShell = {
+  print: () => (shellCalls.push('print'), Promise.resolve({ printed: true })),
+  printers: () => (shellCalls.push('printers'), Promise.resolve([{ name: 'hub-receipts', displayName: 'Hub receipts', isDefault: true }])),
+  quit: () => void shellCalls.push('quit'),
+};
+
 describe('the stations listener (TLS on the hub network)', () => {
   let t: TestCore;
   let coord: string;
@@ -61,7 +69,7 @@ describe('the stations listener (TLS on the hub network)', () => {
     new StationClient({ address: LAN, port, fingerprint: fp, ...(credential ? { credential } : {}) });
 
   beforeAll(async () => {
-    t = makeCore();
+    t = makeCore({ shell: hubShell });
     coord = await t.setUp();
     rendererDir = join(t.dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
@@ -84,6 +92,26 @@ describe('the stations listener (TLS on the hub network)', () => {
   afterAll(async () => {
     await supervisor.close();
     t.dispose();
+  });
+
+  it('lets a station print its own page: the hub never prints its own window for it or names its own printers, and never quits for it', async () => {
+    const station = client();
+    await station.pair((await invite('Pickup 3', 'pickup')).code);
+    const login = await station.call('auth.login', { pin: '1234' });
+    const session = login.ok ? (login.value as { token: string }).token : null;
+    const job = { paper: '80', printer: null, heightMm: 120, copyName: 'K7M2-XQ4P' };
+    shellCalls.length = 0;
+    const printed = await station.call('shell.print', job);
+    expect(printed, JSON.stringify(printed)).toMatchObject({ ok: true, value: { via: 'renderer' } });
+    expect(await station.call('shell.printers', {}, session)).toMatchObject({ ok: true, value: null });
+    // Quitting stays the hub's own business.
+    expect(await station.call('shell.quit', {}, session)).toMatchObject({ ok: false, status: 403, error: { code: 'stations.forbidden' } });
+    expect(shellCalls).toEqual([]);
+    // At the hub's own screen the same calls go to its shell.
+    expect(await t.call('shell.print', job as never)).toMatchObject({ ok: true, value: { via: 'shell', printed: true } });
+    expect(await t.call('shell.printers', {}, coord)).toMatchObject({ ok: true, value: [{ name: 'hub-receipts' }] });
+    expect(shellCalls).toEqual(['print', 'printers']);
+    station.close();
   });
 
   it('is off until the coordinator turns stations on, then listens on the chosen address only', () => {

@@ -104,6 +104,10 @@ describe('stations in core: configure, invite, pair, revoke', () => {
     expect(stationMayCall('pickup', 'slip.redeem', ['intake', 'coordinator'])).toBe(true);
     expect(stationMayCall('pickup', 'stations.invite', ['coordinator'])).toBe(false);
     expect(stationMayCall('stock', 'exchange.export_share', ['coordinator'])).toBe(false);
+    expect(stationMayCall('pickup', 'shell.quit', ['coordinator'])).toBe(false);
+    // A station prints its own slips and receipts (its own page, its own printer).
+    expect(stationMayCall('intake', 'shell.print', 'public')).toBe(true);
+    expect(stationMayCall('pickup', 'shell.printers', ['intake', 'stock', 'coordinator'])).toBe(true);
   });
 });
 
