@@ -9,6 +9,7 @@ import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { formatBytes, formatDate } from './format';
 import { TRUST_CHANGES } from './changes';
+import { NetworkOffer, useNetworkOffer } from './NetworkOffer';
 
 /** Choose → verify and preview (nothing changes yet) → trust if needed → import in one go. */
 export function ImportPanel({ folder, onFolder }: PanelProps) {
@@ -32,11 +33,16 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
     invalidates: ['exchange.log', 'exchange.network', 'exchange.sites', 'network.status'],
   });
   const busy = applying.pending;
+  // Trusting the signer from the preview offers sharing with it over the network, right here.
+  const network = useNetworkOffer();
+  const [linkedNow, setLinkedNow] = useState<string | null>(null);
   /** Only the last tap's refusal is shown. */
   const clearErrors = () => {
     previewing.reset();
     trusting.reset();
     applying.reset();
+    network.reset();
+    setLinkedNow(null);
   };
 
   const look = async () => {
@@ -50,6 +56,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
   const open = async (name: string) => {
     setChosen(name);
     clearErrors();
+    network.dismiss();
     setApplied(null);
     setPreview(null);
     const r = await previewing.call({ folder, name });
@@ -61,6 +68,7 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
     const r = await trusting.call({ folder, name: chosen, siteId });
     if (!r.ok) return;
     await open(chosen);
+    await network.offerFor(siteId);
   };
   const apply = async () => {
     if (!chosen || !preview) return;
@@ -78,7 +86,9 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
       <button type="button" className="button button-secondary" disabled={folder.trim() === ''} onClick={() => void look()}>
         {t('import.look')}
       </button>
-      <ErrorNotice error={(listing.isFetching ? null : listing.error) ?? previewing.error ?? trusting.error ?? applying.error} />
+      <ErrorNotice
+        error={(listing.isFetching ? null : listing.error) ?? previewing.error ?? trusting.error ?? applying.error ?? network.error}
+      />
       {files && files.length === 0 ? <p className="hint">{t('import.none')}</p> : null}
       {files && files.length > 0 ? (
         <ul className="file-list" aria-label={t('import.choose')}>
@@ -144,6 +154,12 @@ export function ImportPanel({ folder, onFolder }: PanelProps) {
               ))}
             </tbody>
           </table>
+          <NetworkOffer state={network} onLinked={(hub) => setLinkedNow(t('sync.linkedNow', { site: isolate(hub.name) }))} />
+          {linkedNow ? (
+            <p className="notice notice-ok" role="status">
+              {linkedNow}
+            </p>
+          ) : null}
           <table className="preview-table">
             <caption>{t('import.whatChanges')}</caption>
             <thead>

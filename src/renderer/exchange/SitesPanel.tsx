@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleFile, KnownSite, WrittenFile } from '../../shared/api/channels/exchange';
 import type { ApiError } from '../../shared/api/errors';
-import type { NetworkHub } from '../../shared/api/channels/network';
 import { isolate } from '../../shared/slips/bidi';
 import { useApiFetch, useApiMutation, useApiQuery } from '../api/query';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,6 +10,7 @@ import { QrCode } from '../components/QrCode';
 import type { PanelProps } from './panel-props';
 import { WhereChooser } from './WhereChooser';
 import { TRUST_CHANGES } from './changes';
+import { NetworkOffer, useNetworkOffer } from './NetworkOffer';
 
 /** Our card (QR + file) for other hubs, the hubs we know, and adding one from its card file on a stick or by its card code. */
 export function SitesPanel({ folder, onFolder }: PanelProps) {
@@ -21,12 +21,11 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
   const read = useApiFetch();
   const adding = useApiMutation('exchange.add_card', TRUST_CHANGES);
   const trusting = useApiMutation('exchange.set_trust', TRUST_CHANGES);
-  const linking = useApiMutation('network.link', { invalidates: ['network.status'] });
   const savingCard = useApiMutation('exchange.save_card');
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   // A hub just trusted whose card carries a Syncthing device: offered for sharing over the network.
-  const [offer, setOffer] = useState<NetworkHub | null>(null);
+  const network = useNetworkOffer();
   // The hub card files found on the stick at the last look (null: not looked yet).
   const [cards, setCards] = useState<BundleFile[] | null>(null);
   const [lookError, setLookError] = useState<ApiError | null>(null);
@@ -35,23 +34,8 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     setLookError(null);
     adding.reset();
     trusting.reset();
-    linking.reset();
+    network.reset();
     savingCard.reset();
-  };
-
-  // Asked when a hub is trusted: the answer decides whether sharing with it is offered.
-  const offerNetwork = async (siteId: string) => {
-    const s = await read('network.settings', {});
-    if (!s.ok || !s.value.enabled) return setOffer(null);
-    const st = await read('network.status', {});
-    setOffer((st.ok && st.value.hubs.find((h) => h.siteId === siteId && h.deviceId !== null && !h.linked)) || null);
-  };
-  const link = async (hub: NetworkHub) => {
-    clearErrors();
-    const r = await linking.call({ siteId: hub.siteId, linked: true });
-    if (!r.ok) return;
-    setOffer(null);
-    setMessage(t('sync.linkedNow', { site: isolate(hub.name) }));
   };
 
   /** Adds and trusts a hub by its card: typed or scanned, or the card file the coordinator chose on the stick. */
@@ -62,7 +46,7 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     if (!r.ok) return;
     if ('code' in from) setCode('');
     setMessage(t('sites.added', { site: r.value.name }));
-    await offerNetwork(r.value.id);
+    await network.offerFor(r.value.id);
   };
   // Asked again at every tap: a card copied onto the stick since the last look shows.
   const lookForCards = async () => {
@@ -79,8 +63,8 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
     clearErrors();
     const r = await trusting.call({ siteId: site.id, trusted: !site.trusted });
     if (!r.ok) return;
-    if (r.value.trusted) await offerNetwork(site.id);
-    else setOffer(null);
+    if (r.value.trusted) await network.offerFor(site.id);
+    else network.dismiss();
   };
   const saveCard = async () => {
     clearErrors();
@@ -141,20 +125,8 @@ export function SitesPanel({ folder, onFolder }: PanelProps) {
           </ul>
         ) : null}
       </section>
-      <ErrorNotice error={lookError ?? adding.error ?? trusting.error ?? linking.error ?? savingCard.error} />
-      {offer ? (
-        <div className="notice sync-offer" role="group" aria-label={t('sync.offerTitle')}>
-          <p>{t('sync.offerTrusted', { site: isolate(offer.name) })}</p>
-          <div className="sync-actions">
-            <button type="button" className="button button-primary" onClick={() => void link(offer)}>
-              {t('sync.link', { site: isolate(offer.name) })}
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setOffer(null)}>
-              {t('sync.notNow')}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      <ErrorNotice error={lookError ?? adding.error ?? trusting.error ?? network.error ?? savingCard.error} />
+      <NetworkOffer state={network} onLinked={(hub) => setMessage(t('sync.linkedNow', { site: isolate(hub.name) }))} />
       {message ? (
         <p className="notice notice-ok" role="status">
           {message}

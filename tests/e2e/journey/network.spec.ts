@@ -189,6 +189,29 @@ for (const lng of ['en', 'ar'] as const) {
       await touch.tap(offer.getByRole('button', { name: w('exchange:sync.link', { site: isolate(northSite.name) }) }));
       await expect(page.getByRole('status')).toHaveText(w('exchange:sync.linkedNow', { site: isolate(northSite.name) }));
       expect([...eastSyncthing.devices.keys()]).toEqual([DEVICE_NORTH]);
+
+      // Trust taken away once more, and given back where hubs usually meet: a bundle on the
+      // stick. The Import tab offers the sharing right there, beside the trust she just gave.
+      await touch.tap(known.getByRole('button', { name: w('exchange:sites.untrust') }));
+      await expect(known).toContainText(w('exchange:status.untrusted'));
+      expect([...eastSyncthing.devices.keys()]).toEqual([]);
+      await touch.tap(tab(page, w('exchange:tabs.import')));
+      await touch.tap(touch.button(w('exchange:import.look')));
+      await touch.tap(page.getByRole('button', { name: new RegExp(bundle.fileName.replace(/\./g, '\\.')) }));
+      const trustAgain = page.getByRole('button', { name: w('exchange:import.trust', { site: northSite.name }) });
+      await touch.tap(trustAgain);
+      await expect(trustAgain).toHaveCount(0);
+      const importOffer = page.getByRole('group', { name: w('exchange:sync.offerTitle') });
+      await expect(importOffer).toContainText(w('exchange:sync.offerTrusted', { site: isolate(northSite.name) }));
+      await expect(importOffer).toBeInViewport();
+      expect([...eastSyncthing.devices.keys()]).toEqual([]);
+      await shots.step('offer-after-trust-from-bundle');
+      await touch.tap(importOffer.getByRole('button', { name: w('exchange:sync.link', { site: isolate(northSite.name) }) }));
+      await expect(
+        page.getByRole('status').filter({ hasText: w('exchange:sync.linkedNow', { site: isolate(northSite.name) }) }),
+      ).toBeVisible();
+      await expect(importOffer).toHaveCount(0);
+      expect([...eastSyncthing.devices.keys()]).toEqual([DEVICE_NORTH]);
     } finally {
       await east.close();
       await north.close();
