@@ -13,6 +13,8 @@ export interface Analysis {
   accepted: { rec: RecordLine; dataSha: string; data: Record<string, unknown>; fresh: boolean }[];
   /** Each site's name as stored or carried (the preview shows them labelled). */
   names: Map<string, string>;
+  /** Origins whose digest here covers their records and none was refused (digests.ts marks them at apply). */
+  appliedInFull: ReadonlySet<string>;
 }
 
 /**

@@ -113,6 +113,23 @@ function byOrigin(bundle: BundleLike): Map<string, DigestedRecord[]> {
  * digest verifies with `key` (the origin's key this hub trusts, tagged by `keyTag`) and the
  * records hash to it. One signature check and one hash per origin, remembered per bundle.
  */
+/**
+ * Whether `origin`'s records in this bundle are exactly the ones the digest `d` covers (how many,
+ * and the hash of their lines), without checking its signature: for a digest line already
+ * verified and stored here. One hash per origin, remembered per bundle.
+ */
+export function digestCovers(bundle: BundleLike, d: DigestLine): boolean {
+  let v = verdicts.get(bundle);
+  if (!v) verdicts.set(bundle, (v = new Map()));
+  const k = `${d.digest.site}\ncovers\n${d.line}`;
+  const known = v.get(k);
+  if (known !== undefined) return known;
+  const records = byOrigin(bundle).get(d.digest.site) ?? [];
+  const ok = d.digest.records === records.length && recordSetSha(records) === d.digest.sha256;
+  v.set(k, ok);
+  return ok;
+}
+
 export function vouchedByDigest(bundle: BundleLike, origin: string, key: KeyObject, keyTag: string): boolean {
   let v = verdicts.get(bundle);
   if (!v) verdicts.set(bundle, (v = new Map()));
@@ -120,8 +137,7 @@ export function vouchedByDigest(bundle: BundleLike, origin: string, key: KeyObje
   const known = v.get(k);
   if (known !== undefined) return known;
   const d = bundle.digests.find((x) => x.digest.site === origin);
-  const records = byOrigin(bundle).get(origin) ?? [];
-  const ok = d !== undefined && d.digest.records === records.length && verifyDigest(d, key) && recordSetSha(records) === d.digest.sha256;
+  const ok = d !== undefined && digestCovers(bundle, d) && verifyDigest(d, key);
   v.set(k, ok);
   return ok;
 }

@@ -20,7 +20,7 @@ import {
 import { DATA_SCHEMAS } from './records';
 import { hubLabeller, knownHubs, knownSiteRow, ownIdentity, ownPublicKeys, siteLabels, type Hub } from './sites';
 import { readSite } from '../site/site-service';
-import { storeDigests } from './digests';
+import { markApplied, settledOrigins, storeDigests } from './digests';
 import { vouchedByDigest } from './relay';
 import { dbStamp, ImportCache, type Analysis } from './import-cache';
 import { labelLogEntry, logLabeller } from './import-log';
@@ -158,6 +158,9 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
   const rejected: ImportPreview['rejected'] = [];
   const accepted: Analysis['accepted'] = [];
   const seen = new Set<string>();
+  // Origins whose records here are exactly the ones applied in full before (digests.ts): held.
+  const settled = settledOrigins(ctx, bundle, (o) => siteInfo(o).status === 'trusted');
+  const refusedFrom = new Set<string>();
 
   for (const rec of bundle.records) {
     const r = rec.record;
@@ -165,6 +168,10 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     if (seen.has(key)) continue; // identical duplicate (different ones were refused by parseBundle)
     seen.add(key);
     perSite.set(r.o, (perSite.get(r.o) ?? 0) + 1);
+    if (settled.has(r.o)) {
+      counts.get(r.t)!.unchanged += 1;
+      continue;
+    }
     const verdict = ((): Verdict => {
       const prev = stored.get(rec.line, r.t, r.id) as { origin_site: string; version: number; same: 0 | 1 } | undefined;
       // The fast path that makes re-import cheap: the very line we already hold.
@@ -203,6 +210,7 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     })();
     const c = counts.get(r.t)!;
     if (verdict.kind === 'rejected') {
+      refusedFrom.add(r.o);
       c.rejected += 1;
       if (rejected.length < 200)
         rejected.push({
@@ -238,8 +246,18 @@ function decide(ctx: CoreContext, bundle: ParsedBundle, fileName: string, cache:
     });
   }
   const signerTrusted = known?.trusted === 1;
+  // Origins whose signed digest here covers their records and none of them was refused: once
+  // applied, the next bundle carrying that digest skips them whole.
+  const appliedInFull = new Set<string>();
+  for (const d of bundle.digests) {
+    const origin = d.digest.site;
+    if (refusedFrom.has(origin)) continue;
+    const info = siteInfo(origin);
+    if (settled.has(origin) || (info.key && vouchedByDigest(bundle, origin, info.key, info.tag))) appliedInFull.add(origin);
+  }
   return {
     bundle,
+    appliedInFull,
     signerKnown: known !== undefined,
     signerTrusted,
     signerKey,
@@ -301,9 +319,11 @@ async function preverify(ctx: CoreContext, buf: Buffer, cache: ImportCache, sha?
         return keys;
       };
       const out: { rec: RecordLine; keys: { key: KeyObject; tag: string }[] }[] = [];
+      // Records of an origin applied in full before need no check at all (digests.ts).
+      const settled = settledOrigins(ctx, bundle, (o) => o !== site.id && knownSiteRow(ctx, o)?.trusted === 1);
       for (const rec of bundle.records) {
         const r = rec.record;
-        if (r.o === signer) continue;
+        if (r.o === signer || settled.has(r.o)) continue;
         const keys = keysFor(r.o);
         if (keys.length === 0) continue;
         // Vouched for by its origin's digest (decided once per origin): nothing to do per record,
@@ -381,6 +401,7 @@ export async function applyBundle(
         const k = knownSiteRow(ctx, origin);
         return k?.trusted === 1 ? publicKeyObject(k.public_key) : null;
       });
+      markApplied(ctx, a.bundle.digests, a.appliedInFull);
       ctx.db
         .prepare('UPDATE known_sites SET last_sequence = MAX(last_sequence, ?), name = ? WHERE id = ?')
         .run(m.sequence, m.site.name, m.site.id);

@@ -166,3 +166,91 @@ describe('relayed records are vouched for once per origin (format 2)', () => {
     expect(weekly(buildShareBundle(b.core.ctx).bytes)).toEqual([]);
   });
 });
+
+describe('an origin applied in full is skipped whole when its digest comes again (a region stays cheap)', () => {
+  /** Counts the record-by-record lookups an import makes for `ids` (the stored line of each record). */
+  function countLookups(s: Site, ids: ReadonlySet<string>): { n: number } {
+    const seen = { n: 0 };
+    const db = s.core.ctx.db;
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const stmt = prepare(sql);
+      if (!/FROM exchange_records WHERE type = \? AND id = \?/.test(sql)) return stmt;
+      const get = stmt.get.bind(stmt);
+      stmt.get = ((...args: unknown[]) => {
+        if (ids.has(args[2] as string)) seen.n += 1;
+        return get(...args);
+      }) as typeof stmt.get;
+      return stmt;
+    }) as typeof db.prepare;
+    return seen;
+  }
+  const aIds = (s: Site, aId: string) =>
+    new Set(s.core.ctx.db.prepare('SELECT id FROM exchange_records WHERE origin_site = ?').pluck().all(aId) as string[]);
+  const applied = (s: Site, origin: string) =>
+    s.core.ctx.db.prepare('SELECT COUNT(*) FROM exchange_digests_applied WHERE origin_site = ?').pluck().get(origin) as number;
+
+  it('marks the digest applied once every record it covers is taken, then holds those records without a look at each', async () => {
+    const { a, b, c, s, wb } = await chain();
+    await c.call('exchange.apply', { folder: s, name: wb.fileName, sha256: wb.sha256 });
+    expect(applied(c, a.id)).toBe(1);
+    const held = aIds(c, a.id);
+    const items = aItems(c, a.id);
+    expect(items).toBeGreaterThan(20);
+
+    // Next week B sends its bundle again; A has changed nothing, so it carries the same digest of A.
+    const wb2 = await b.call<WrittenFile>('exchange.export_share', { folder: s });
+    const lookups = countLookups(c, held);
+    const p = await c.call<ImportPreview>('exchange.preview', { folder: s, name: wb2.fileName });
+    await c.call('exchange.apply', { folder: s, name: wb2.fileName, sha256: p.sha256 });
+    expect(lookups.n).toBe(0);
+    expect(countOf(p, 'item')).toMatchObject({ new: 0, updated: 0, rejected: 0, unchanged: items });
+    expect(p.sites.find((x) => x.id === a.id)).toMatchObject({ records: held.size, status: 'trusted' });
+    expect(aItems(c, a.id)).toBe(items);
+  });
+
+  it('still refuses, and shows, a record altered on the way under that very digest', async () => {
+    const { a, b, c, s, wb } = await chain();
+    await c.call('exchange.apply', { folder: s, name: wb.fileName, sha256: wb.sha256 });
+    const wb2 = await b.call<WrittenFile>('exchange.export_share', { folder: s });
+    const opened = openBundle(readFileSync(wb2.path));
+    const lines = opened.parts.get('items.jsonl')!.trim().split('\n');
+    const i = lines.findIndex((l) => l.includes(`"o":"${a.id}"`));
+    const sp = lines[i]!.indexOf(' ');
+    const rec = JSON.parse(lines[i]!.slice(sp + 1)) as RecordEnvelope;
+    lines[i] = `${lines[i]!.slice(0, sp)} ${JSON.stringify({ ...rec, v: rec.v + 1, d: { ...rec.d, unit: 'kg' } })}`;
+    opened.parts.set('items.jsonl', `${lines.join('\n')}\n`);
+    writeFileSync(join(s, 'altered.makshare'), sealBundle(opened, b.privateKey()));
+    const p = await c.call<ImportPreview>('exchange.preview', { folder: s, name: 'altered.makshare' });
+    expect(p.rejected).toEqual([{ type: 'item', id: rec.id, site: a.id, reason: 'bad_signature' }]);
+  });
+
+  it('does not mark a digest whose records were not all taken: they are decided again, and the refusal shown again', async () => {
+    const { a, c, s, wb } = await chain();
+    // C already holds one of A's ids from another hub: that record is refused (an id conflict).
+    const victim = parseBundle(readFileSync(wb.path)).records.find((r) => r.record.o === a.id && r.record.t === 'item')!.record.id;
+    c.core.ctx.db
+      .prepare(
+        "INSERT INTO exchange_records (type, id, origin_site, version, data_sha256, line, received_at) VALUES ('item', ?, 'someone-else', 1, 'x', 'l', 't')",
+      )
+      .run(victim);
+    const p1 = await c.call<ImportPreview>('exchange.preview', { folder: s, name: wb.fileName });
+    expect(p1.rejected).toEqual([{ type: 'item', id: victim, site: a.id, reason: 'id_conflict' }]);
+    await c.call('exchange.apply', { folder: s, name: wb.fileName, sha256: p1.sha256 });
+    expect(applied(c, a.id)).toBe(0);
+    const p2 = await c.call<ImportPreview>('exchange.preview', { folder: s, name: wb.fileName });
+    expect(p2.rejected).toEqual([{ type: 'item', id: victim, site: a.id, reason: 'id_conflict' }]);
+  });
+
+  it('decides an origin no longer trusted record by record again, as before: an old trust skips nothing', async () => {
+    const { a, b, c, s, wb } = await chain();
+    await c.call('exchange.apply', { folder: s, name: wb.fileName, sha256: wb.sha256 });
+    await c.call('exchange.set_trust', { siteId: a.id, trusted: false });
+    const held = aIds(c, a.id);
+    const wb2 = await b.call<WrittenFile>('exchange.export_share', { folder: s });
+    const lookups = countLookups(c, held);
+    const p = await c.call<ImportPreview>('exchange.preview', { folder: s, name: wb2.fileName });
+    expect(p.sites.find((x) => x.id === a.id)).toMatchObject({ status: 'untrusted' });
+    expect(lookups.n).toBe(held.size);
+  });
+});

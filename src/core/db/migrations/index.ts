@@ -25,6 +25,7 @@ import { queueTables } from './0280-queue-tables';
 import { liveEntries } from './0290-live-entries';
 import { tefapTranslations } from './0300-tefap-translations';
 import { currency } from './0310-currency';
+import { digestApplied } from './0320-digest-applied';
 
 /** Forward-only, in order. Add new ones at the end with the next free multiple of ten. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   liveEntries,
   tefapTranslations,
   currency,
+  digestApplied,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
