@@ -14,12 +14,7 @@ for (const lng of ['en', 'ar'] as const) {
     await page.goto(kiosk.url);
     const v = new Visitor(page, lng, kiosk);
     await v.tap(lng === 'en' ? 'English' : 'العربية');
-    await v.tap(v.button(new RegExp(v.w('intake:purpose.need'))));
-    await v.next();
-    await v.tap(v.item('Black beans, 15 oz'));
-    await v.tap(v.item('Eggs, 1 dozen'));
-    await v.next();
-    await v.tap(v.w('intake:contact.skip'));
+    await v.asksFor('Black beans, 15 oz', 'Eggs, 1 dozen');
     await v.tap(v.w('intake:confirm.submit'));
     await expect.poll(prints).toEqual({ calls: 1, slipShown: [true] });
     const paper = await printedSlip(page, `pickup-${lng}-printed-slip`);

@@ -85,11 +85,7 @@ for (const { lng, mode } of STORIES) {
     await page.goto(kiosk.url);
     const v = new Visitor(page, lng, kiosk);
     await v.tap(lng === 'en' ? 'English' : 'العربية');
-    await v.tap(v.button(new RegExp(v.w('intake:purpose.need'))));
-    await v.next();
-    await v.tap(v.item('Eggs, 1 dozen'));
-    await v.next();
-    await v.tap(v.w('intake:contact.skip'));
+    await v.asksFor('Eggs, 1 dozen');
     kiosk.clock.advance(60_000);
     await v.tap(v.w('intake:confirm.submit'));
     await expect.poll(prints).toEqual({ calls: 1, slipShown: [true] });

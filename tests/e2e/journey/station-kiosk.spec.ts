@@ -76,11 +76,7 @@ for (const { lng, size } of STORIES) {
       const v = new Visitor(tablet, lng, kiosk);
       const shots = new Shots(tablet, `station-kiosk-${lng}-visitor`);
       await v.tap(lng === 'en' ? 'English' : 'العربية');
-      await v.tap(v.button(new RegExp(v.w('intake:purpose.need'))));
-      await v.next();
-      await v.tap(v.item('Eggs, 1 dozen'));
-      await v.next();
-      await v.tap(v.w('intake:contact.skip'));
+      await v.asksFor('Eggs, 1 dozen');
       await v.tap(v.w('intake:confirm.submit'));
 
       // The moment it is issued, the tablet prints it (the tablet's own print, not the hub's).

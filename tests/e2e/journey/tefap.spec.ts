@@ -242,11 +242,7 @@ for (const [lng, visitorLng, language, name] of [
 
     // The next visitor is asked none of it: contact, then straight to "Is this right?".
     await v.tap(language);
-    await v.tap(v.button(new RegExp(v.w('intake:purpose.need'))));
-    await v.next();
-    await v.tap(v.item('Rice, 5 kg'));
-    await v.next();
-    await v.tap(v.w('intake:contact.skip'));
+    await v.asksFor('Rice, 5 kg');
     await expect(v.heading()).toHaveText(v.w('intake:confirm.title'));
     await expect(page.getByText(v.w('intake:tefap.summary'))).toHaveCount(0);
     await shots.step('mode-off-confirm');

@@ -34,6 +34,18 @@ export class Visitor extends Touch {
   async next(): Promise<void> {
     await this.tap(this.button(this.w('common:next')));
   }
+
+  /**
+   * The shortest visit that asks for food: "I need", the household as it stands, these items
+   * (by English name), no contact. Ends where the visitor checks it all, before "Get my slip".
+   */
+  async asksFor(...englishNames: string[]): Promise<void> {
+    await this.tap(this.button(new RegExp(this.w('intake:purpose.need'))));
+    await this.next();
+    for (const name of englishNames) await this.tap(this.item(name));
+    await this.next();
+    await this.tap(this.w('intake:contact.skip'));
+  }
 }
 
 /** Records window.print() (browser mode prints through it) and whether the slip was laid out for paper then. */
