@@ -5,6 +5,7 @@ import { defaultDataDir } from './data-dir';
 import { seedDemo } from './demo/seed';
 import { AppError } from './errors';
 import { createCore, openDataDir, type Core, type CoreDeps } from './index';
+import { parseStationLink } from '../shared/stations/link';
 
 /**
  * How both hosts start: the Electron shell (main/index.ts) and browser mode (host/cli.ts) read
@@ -16,6 +17,8 @@ import { createCore, openDataDir, type Core, type CoreDeps } from './index';
  *   --windowed          a normal window instead of kiosk lockdown (Electron; browser mode ignores it)
  *   --port N            browser mode's port on 127.0.0.1 (0: any free one)
  *   --renderer-dir DIR  browser mode's built screens (tests)
+ *   --station LINK      start as a station of a hub: the link from the hub's "Add a station"
+ *                       (kiosk-station:…); later starts find it in the data folder by themselves
  */
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -23,6 +26,7 @@ const OPTIONS = {
   windowed: { type: 'boolean' },
   port: { type: 'string' },
   'renderer-dir': { type: 'string' },
+  station: { type: 'string' },
 } as const;
 
 /** Exit status for a start-up a person must fix (EX_USAGE for arguments). */
@@ -49,6 +53,9 @@ const folder = (flag: string) =>
 
 const flag = (name: string) => z.boolean({ error: `--${name} takes no value` }).default(false);
 
+const STATION_USAGE =
+  '--station needs the link of the hub\'s "Add a station" screen, as in --station kiosk-station:192.168.1.10:47443/CODE/FINGERPRINT';
+
 export const KioskArgs = z.object({
   dataDir: folder('--data-dir').optional(),
   demo: flag('demo'),
@@ -60,6 +67,10 @@ export const KioskArgs = z.object({
     .refine((n) => n <= 65_535, '--port must be a whole number from 0 to 65535')
     .default(0),
   rendererDir: folder('--renderer-dir').optional(),
+  station: z
+    .string({ error: STATION_USAGE })
+    .transform((v, ctx) => parseStationLink(v) ?? (ctx.addIssue({ code: 'custom', message: STATION_USAGE }), z.NEVER))
+    .optional(),
 });
 export type KioskArgs = z.infer<typeof KioskArgs>;
 
@@ -80,6 +91,7 @@ export function parseKioskArgs(argv: readonly string[], options: ParseOptions): 
     windowed: values.windowed,
     port: values.port,
     rendererDir: values['renderer-dir'],
+    station: values.station,
   });
   // What is wrong with a known option is the likelier mistake, so it is said first.
   if (!parsed.success) throw usage(parsed.error.issues[0]?.message ?? 'the arguments are not right');

@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
-import type { ErrorCode } from '../shared/api/errors';
+import type { ApiResult, ErrorCode } from '../shared/api/errors';
+import { PairRequest } from './stations';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { CONTENT_TYPES as TYPES } from '../shared/content-types';
 import type { EventBus } from '../core/stations/events';
@@ -22,6 +23,16 @@ export interface HostOptions {
   port?: number;
   /** Core's event channel, pushed to the page at GET /api/events (Server-Sent Events). */
   events?: EventBus;
+  /**
+   * An app station (host/station-relay.ts): its screens are told they are a station's, and pair
+   * and ask whether they are paired through this host, which carries it to the hub.
+   */
+  station?: LocalStation;
+}
+
+export interface LocalStation {
+  whoami(): Promise<boolean>;
+  pair(code: string): Promise<ApiResult<unknown>>;
 }
 
 export interface Host {
@@ -111,7 +122,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (file.endsWith('index.html')) {
       const html = (await readFile(file, 'utf8')).replace(
         '<meta name="kiosk-token" content="" />',
-        `<meta name="kiosk-token" content="${options.token}" />`,
+        `<meta name="kiosk-token" content="${options.token}" />${options.station ? '<meta name="kiosk-station" content="1" />' : ''}`,
       );
       return send(res, 200, html, type);
     }
@@ -121,6 +132,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'forbidden host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (options.station && url.pathname.startsWith('/station/')) return handleStation(options.station, url.pathname, req, res);
     if (url.pathname.startsWith('/api/')) {
       const events = url.pathname === '/api/events' && req.method === 'GET' ? options.events : undefined;
       if (req.method !== 'POST' && !events) return send(res, 405, 'method not allowed');
@@ -143,6 +155,31 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
     return serveStatic(url.pathname, res);
+  }
+
+  /** An app station's pairing, behind the same Host, Origin and token checks as the API. */
+  async function handleStation(station: LocalStation, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'forbidden origin');
+    const token = req.headers[TOKEN_HEADER];
+    if (!tokenMatches(Array.isArray(token) ? token[0] : token, options.token)) return send(res, 401, 'missing token');
+    if (pathname === '/station/whoami' && req.method === 'GET')
+      return (await station.whoami())
+        ? send(res, 200, JSON.stringify({ ok: true, value: {} }), 'application/json; charset=utf-8')
+        : sendError(res, 401, 'stations.revoked', 'not a paired station');
+    if (pathname !== '/station/pair') return send(res, 404, 'not found');
+    if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+    const body = await readBody(req);
+    let raw: unknown = null;
+    try {
+      raw = JSON.parse(body ?? 'null');
+    } catch {
+      // Refused below.
+    }
+    const request = PairRequest.safeParse(raw);
+    if (!request.success) return sendError(res, 400, 'api.invalid_input', 'a pairing code is needed');
+    const result = await station.pair(request.data.code);
+    const status = result.ok ? 200 : result.error.code === 'api.unreachable' ? 502 : result.error.code === 'stations.code_wait' ? 429 : 403;
+    return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
   }
 
   const server = createServer((req, res) => {

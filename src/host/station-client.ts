@@ -1,23 +1,16 @@
 import { Agent, request } from 'node:https';
+import type { ClientRequest } from 'node:http';
 import { connect, type TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { ApiResult } from '../shared/api/errors';
+import { readEventBlocks, type StreamMessage } from '../shared/api/sse';
 import { APP_CLIENT_HEADER, CREDENTIAL_HEADER } from './stations';
 
-/** What the pairing QR holds: kiosk-station:<address>:<port>/<code>/<fingerprint hex>. */
-export interface StationLink {
-  address: string;
-  port: number;
-  code: string;
-  /** Colon-separated upper-case hex, as X509Certificate.fingerprint256 gives it. */
-  fingerprint: string;
-}
+/** The hub says a comment line every 20 s: a stream silent for longer than this is dead. */
+const EVENTS_IDLE_MS = 45_000;
 
-export function parseStationLink(link: string): StationLink | null {
-  const m = /^kiosk-station:(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})\/([A-Z0-9]{4,40})\/([0-9A-F]{64})$/i.exec(link.trim());
-  if (!m) return null;
-  return { address: m[1]!, port: Number(m[2]), code: m[3]!.toUpperCase(), fingerprint: m[4]!.toUpperCase().match(/../g)!.join(':') };
-}
+// The link's format lives with its writer and reader in shared/stations/link.ts.
+export { parseStationLink, type StationLink } from '../shared/stations/link';
 
 /**
  * An agent that only talks to the hub whose certificate fingerprint the station was given at
@@ -131,6 +124,87 @@ export class StationClient {
     return typeof json === 'object' && json !== null
       ? { ...(json as ApiResult<unknown>), status }
       : { ok: false, error: { code: 'api.internal', message: String(json) }, status };
+  }
+
+  /**
+   * One call as the page sent it (an app station relays its screens' envelopes, request id and
+   * all, untouched: the hub parses them). Throws only when the hub did not answer.
+   */
+  async forward(channel: string, envelope: unknown): Promise<{ status: number; json: unknown }> {
+    return this.send('POST', `/api/${encodeURIComponent(channel)}`, envelope ?? null);
+  }
+
+  /** Whether the hub still knows this station's credential (false: never paired, or revoked). */
+  async whoami(): Promise<boolean> {
+    if (!this.credential) return false;
+    const { status } = await this.send('GET', '/station/whoami');
+    return status === 200;
+  }
+
+  /**
+   * The hub's event stream, kept open until the returned stop is called: when it ends or falls
+   * silent (Wi-Fi lost, the hub restarted, this station revoked) it is opened again, waiting a
+   * little longer each time. 'ready' is told at every (re)connection: the moment to re-read;
+   * `dropped` when a connection (or a try) ends.
+   */
+  events(listener: (message: StreamMessage) => void, dropped: () => void = () => {}): () => void {
+    let stopped = false;
+    let current: ClientRequest | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    let delay = 500;
+    const open = () => {
+      if (stopped) return;
+      let ended = false;
+      const again = () => {
+        if (ended || stopped) return;
+        ended = true;
+        current = null;
+        dropped();
+        retry = setTimeout(open, delay);
+        delay = Math.min(delay * 2, 5000);
+      };
+      const req = request(
+        {
+          host: this.options.address,
+          port: this.options.port,
+          method: 'GET',
+          path: '/api/events',
+          agent: this.agent,
+          timeout: EVENTS_IDLE_MS,
+          headers: {
+            host: `${this.options.address}:${this.options.port}`,
+            ...(this.credential ? { [CREDENTIAL_HEADER]: this.credential } : {}),
+          },
+        },
+        (res) => {
+          res.on('end', again);
+          res.on('close', again);
+          res.on('error', again);
+          if (res.statusCode !== 200) {
+            res.resume();
+            return;
+          }
+          delay = 500;
+          res.setEncoding('utf8');
+          let buffer = '';
+          res.on('data', (chunk: string) => {
+            const read = readEventBlocks(buffer + chunk);
+            buffer = read.rest;
+            for (const message of read.messages) listener(message);
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('the event stream fell silent')));
+      req.on('error', again);
+      req.end();
+      current = req;
+    };
+    open();
+    return () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      current?.destroy();
+    };
   }
 
   close(): void {

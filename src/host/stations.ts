@@ -102,7 +102,8 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-const PairRequest = z.object({ code: z.string().trim().min(4).max(40) });
+/** What a page sends to pair: the hub's listener and an app station's own loopback host read it. */
+export const PairRequest = z.object({ code: z.string().trim().min(4).max(40) });
 
 /**
  * The hub's listener for stations on its own network: TLS only, with the certificate the hub

@@ -4,15 +4,14 @@ import type { Core } from '../core/index';
 import { bridgeEvent } from '../shared/api/bridge';
 import { CORE_EVENT } from '../shared/api/events';
 import { StationSupervisor } from '../host/stations';
+import type { EventBus } from '../core/stations/events';
 
 /**
  * Core's event channel over IPC (the preload's `on('core', …)`), and the stations listener for a
  * hub that runs in Electron: off until the coordinator turns stations on.
  */
 export function coreEvents({ win, core }: { win: BrowserWindow; core: Core }): void {
-  const stop = core.events.subscribe((event) => {
-    if (!win.isDestroyed()) win.webContents.send(bridgeEvent(CORE_EVENT), event);
-  });
+  forwardEvents(win, core.events);
   const stations = new StationSupervisor(
     {
       dispatch: core.dispatch,
@@ -23,6 +22,13 @@ export function coreEvents({ win, core }: { win: BrowserWindow; core: Core }): v
     (m) => console.log(m),
   );
   void stations.reconcile();
-  win.on('closed', stop);
   app.on('will-quit', () => void stations.close());
+}
+
+/** Events to the window over IPC: core's own, or the hub's as an app station relays them. */
+export function forwardEvents(win: BrowserWindow, events: EventBus): void {
+  const stop = events.subscribe((event) => {
+    if (!win.isDestroyed()) win.webContents.send(bridgeEvent(CORE_EVENT), event);
+  });
+  win.on('closed', stop);
 }

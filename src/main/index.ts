@@ -1,14 +1,16 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core/index';
-import { BootError, bootCore, parseKioskArgs, type Booted } from '../core/boot';
+import { BootError, bootCore, parseKioskArgs, resolveDataDir, type Booted } from '../core/boot';
+import type { Dispatch } from '../core/dispatch';
+import { StationRelay, bootStation, type StationFile } from '../host/station-relay';
 import { createApiHandler } from './api-binding';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { shouldBlockInput } from './input-filter';
 import { isAllowedRequestUrl, isPermissionAllowed, isPermissionCheckAllowed } from './lockdown';
 import { kioskWindowFrame } from './window-options';
 import { electronShell } from './printing';
-import { coreEvents } from './core-events';
+import { coreEvents, forwardEvents } from './core-events';
 
 // The thin Electron shell: one locked-down window serving the UI from app://, and the contract
 // bound to IPC. Everything else lives in core (tested under Node) and the renderer (tested in
@@ -19,8 +21,9 @@ import { coreEvents } from './core-events';
  * Shell features that need the window or core. (Printing and quitting are not: core calls them
  * through the shell port given to createCore in start().)
  */
-type ShellFeature = (shell: { win: BrowserWindow; core: Core }) => void;
-const SHELL_FEATURES: ShellFeature[] = [coreEvents];
+type HubFeature = (shell: { win: BrowserWindow; core: Core }) => void;
+const SHELL_FEATURES: HubFeature[] = [coreEvents];
+type ShellFeature = (win: BrowserWindow) => void;
 
 // Only `electron-vite dev` sets this; a packaged app or a test never loads a dev server.
 const DEV_URL = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
@@ -77,42 +80,56 @@ function lockDownSession(): void {
   ses.registerPreloadScript({ type: 'frame', id: 'kiosk-bridge', filePath: join(import.meta.dirname, '../preload/index.cjs') });
 }
 
-function start(): void {
+/** What the window talks to: this computer's own core (a hub), or a hub's over the network (a station). */
+interface Backend {
+  dispatch: Dispatch;
+  features: ShellFeature[];
+  /** Before the window loads (a station pairs with the code from its link). */
+  ready: Promise<void>;
+}
+
+async function start(): Promise<void> {
   // The same arguments and start-up as browser mode (core/boot.ts). argv[0] is Electron itself;
   // the app path and Chromium's switches are left to Electron.
-  let booted: Booted;
+  let backend: Backend;
+  let kiosk: boolean;
   try {
     const args = parseKioskArgs(process.argv.slice(1), { others: 'ignore' });
-    booted = bootCore({
-      args,
-      defaultDataDir: () => app.getPath('userData'),
-      logError: (err, channel) => console.error(`[${channel}]`, err),
-      shell: (dataDir) =>
-        electronShell(
-          () => BrowserWindow.getAllWindows()[0] ?? null,
-          dataDir,
-          // Core has allowed it (a coordinator's session): answer the renderer first, then quit.
-          () => {
-            quitAllowed = true;
-            setImmediate(() => app.quit());
-          },
-        ),
-    });
+    kiosk = !args.windowed;
+    const defaultDataDir = () => app.getPath('userData');
+    // A data folder paired with a hub (or --station): no site of its own, its calls go to the hub.
+    const dataDir = resolveDataDir(args, process.env, defaultDataDir);
+    const station = bootStation(args, dataDir);
+    backend = station
+      ? stationBackend(dataDir, station, args.station?.code)
+      : hubBackend(
+          bootCore({
+            args,
+            defaultDataDir,
+            logError: (err, channel) => console.error(`[${channel}]`, err),
+            shell: (dataDir) =>
+              electronShell(
+                () => BrowserWindow.getAllWindows()[0] ?? null,
+                dataDir,
+                // Core has allowed it (a coordinator's session): answer the renderer first, then quit.
+                () => {
+                  quitAllowed = true;
+                  setImmediate(() => app.quit());
+                },
+              ),
+          }),
+        );
   } catch (err) {
     console.error(err instanceof BootError ? err.message : `Cannot start the kiosk: ${String(err)}`);
     app.exit(err instanceof BootError ? err.exitCode : 1);
     return;
   }
-  const { core } = booted;
-  const kiosk = !booted.args.windowed;
-  if (booted.demoLoaded) console.log('Demo data loaded.');
-  app.on('will-quit', () => core.close());
 
   Menu.setApplicationMenu(null);
   lockDownSession();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
 
-  const handleApi = createApiHandler({ dispatch: core.dispatch, appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
+  const handleApi = createApiHandler({ dispatch: backend.dispatch, appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
   ipcMain.handle('api', (event, channel: unknown, envelope: unknown) => {
     const frame = event.senderFrame;
     return handleApi({ url: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame }, channel, envelope);
@@ -161,9 +178,39 @@ function start(): void {
     if (kiosk && !quitAllowed) e.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  for (const feature of SHELL_FEATURES) feature({ win, core });
+  for (const feature of backend.features) feature(win);
 
+  await backend.ready;
   void win.loadURL(DEV_URL ?? APP_INDEX_URL);
+}
+
+function hubBackend(booted: Booted): Backend {
+  const { core } = booted;
+  if (booted.demoLoaded) console.log('Demo data loaded.');
+  app.on('will-quit', () => core.close());
+  return {
+    dispatch: core.dispatch,
+    features: SHELL_FEATURES.map((f) => (win: BrowserWindow) => f({ win, core })),
+    ready: Promise.resolve(),
+  };
+}
+
+/**
+ * Another install started as a station (`--station <link>`, then by itself): no database here;
+ * every call goes to the hub over TLS pinned to the link's fingerprint (host/station-relay.ts).
+ * It prints with the page's own print, on this computer's printer. To pair again after the
+ * coordinator removed it, it is started again with a new link.
+ */
+function stationBackend(dataDir: string, file: StationFile, code: string | undefined): Backend {
+  const relay = new StationRelay({ dataDir, file, log: (m) => console.log(m) });
+  relay.start();
+  app.on('will-quit', () => relay.close());
+  const ready = code
+    ? relay.pair(code).then((r) => {
+        if (!r.ok) console.error(`Pairing with the hub at ${relay.hubUrl} did not work: ${r.error.message}`);
+      })
+    : Promise.resolve();
+  return { dispatch: relay.dispatch, features: [(win) => forwardEvents(win, relay.events)], ready };
 }
 
 app.whenReady().then(start, (err: unknown) => {

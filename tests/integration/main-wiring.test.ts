@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { kioskWindowFrame } from '../../src/main/window-options';
@@ -186,6 +186,36 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process starts where
     } finally {
       flag.remove();
       env.remove();
+    }
+  });
+
+  it("started as a station, opens no database and carries the window's calls to the hub of the link", () => {
+    const dir = tempDir('kiosk-main-station-');
+    try {
+      // A hub address where nothing listens: the call is carried there, and the hub does not answer.
+      const link = `kiosk-station:127.0.0.3:9/ABCD2345/${'AB'.repeat(32)}`;
+      const { report } = spawnMain(['--data-dir', dir.path, '--station', link], {});
+      expect(existsSync(join(dir.path, 'kiosk.sqlite'))).toBe(false);
+      expect(JSON.parse(readFileSync(join(dir.path, 'station.json'), 'utf8'))).toMatchObject({
+        hub: { address: '127.0.0.3', port: 9 },
+        credential: null,
+      });
+      // Not paired: refused without a word sent, as the hub would refuse it.
+      expect(report.ipc.status).toMatchObject({ ok: false, error: { code: 'stations.revoked' } });
+      // The same locked-down window as a hub's.
+      expect(report.calls.some((c) => c.name === 'BrowserWindow')).toBe(true);
+      // A hub's folder is never turned into a station's.
+      const hub = tempDir('kiosk-main-hub-');
+      try {
+        writeFileSync(join(hub.path, 'kiosk.sqlite'), '');
+        const refused = spawnMain(['--data-dir', hub.path, '--station', link], {});
+        expect(refused.report.calls.find((c) => c.name === 'exit')?.detail).toBe(64);
+        expect(refused.stderr).toMatch(/holds a hub's site database/);
+      } finally {
+        hub.remove();
+      }
+    } finally {
+      dir.remove();
     }
   });
 

@@ -7,6 +7,7 @@ import { toHex } from '../../shared/text';
 import { SHORT_CODE_ALPHABET } from '../../shared/slips/short-code';
 import type { Station, StationInvite, StationRole, StationsStatus } from '../../shared/api/channels/stations';
 import { certificateCovers, fingerprint, makeCertificate, type HubCertificate } from './certificate';
+import { formatStationLink } from '../../shared/stations/link';
 
 /** A pairing code lives this long and pairs one station. */
 export const PAIRING_MS = 10 * 60_000;
@@ -133,7 +134,7 @@ export class StationService {
     const fp = fingerprint(row.cert_der);
     const url = `https://${row.address}:${row.port}/`;
     return {
-      link: `kiosk-station:${row.address}:${row.port}/${code}/${fp.replaceAll(':', '')}`,
+      link: formatStationLink({ address: row.address, port: row.port, code, fingerprint: fp }),
       url,
       code,
       role,

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CORE_EVENT, CoreEvent, type CoreTopic } from '../../shared/api/events';
+import { readEventBlocks } from '../../shared/api/sse';
 import type { KioskBridge } from '../../shared/api/bridge';
-import { TOKEN_HEADER } from './transport';
+import { TOKEN_HEADER, pageToken } from './transport';
 
 type Listener = (event: CoreEvent | 'ready') => void;
 /** Starts listening; returns a stop function. 'ready' means (re)connected: time to re-read. */
@@ -37,23 +38,9 @@ export function httpEvents(token: string, base = '', wait = (ms: number) => new 
             for (;;) {
               const { value, done } = await reader.read();
               if (done) break;
-              buffer += value;
-              let cut: number;
-              while ((cut = buffer.indexOf('\n\n')) >= 0) {
-                const block = buffer.slice(0, cut);
-                buffer = buffer.slice(cut + 2);
-                const name = /^event: (.*)$/m.exec(block)?.[1];
-                const data = /^data: (.*)$/m.exec(block)?.[1];
-                if (name === 'ready') listener('ready');
-                if (name === CORE_EVENT && data) {
-                  try {
-                    const event = CoreEvent.safeParse(JSON.parse(data));
-                    if (event.success) listener(event.data);
-                  } catch {
-                    // A torn line is skipped; the next 'ready' re-reads everything anyway.
-                  }
-                }
-              }
+              const read = readEventBlocks(buffer + value);
+              buffer = read.rest;
+              for (const message of read.messages) listener(message);
             }
           }
         } catch {
@@ -73,8 +60,7 @@ export function httpEvents(token: string, base = '', wait = (ms: number) => new 
 
 export function detectEvents(win: Window & { kiosk?: KioskBridge }, doc: Document): EventSource {
   if (win.kiosk) return ipcEvents(win.kiosk);
-  const token = doc.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
-  return httpEvents(token);
+  return httpEvents(pageToken(doc));
 }
 
 /** One connection per page, shared by every screen that listens. */

@@ -161,7 +161,17 @@ async function drive() {
   const report = { calls, ipc: {}, protocol: {}, permissions: {}, requests: {}, window: {} };
   const win = windows[0];
   const contents = win?.webContents;
-  const api = ipcHandlers.get('api');
+  const handler = ipcHandlers.get('api');
+  // A handler that throws is what the renderer's invoke sees as a rejection (an app station whose hub did not answer).
+  const api =
+    handler &&
+    (async (...args) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        return { thrown: String(err?.message ?? err) };
+      }
+    });
   const event = (url, main = true) => {
     const frame = { url };
     return { senderFrame: frame, sender: { mainFrame: main ? frame : { url } } };
