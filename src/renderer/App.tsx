@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Session } from '../shared/api/channels/site';
 import { preferredLocale } from '../shared/locales';
 import { useApiQuery, useSession, useSetApiData } from './api/query';
@@ -8,7 +8,8 @@ import { SetupScreen } from './setup/SetupScreen';
 import { VolunteerHome } from './volunteer/VolunteerHome';
 import { PinScreen } from './volunteer/PinScreen';
 import { PublicScreen } from './public/PublicScreen';
-import { StationPairing, isStationPage, stationPaired } from './stations/StationPairing';
+import { StationPairing } from './stations/StationPairing';
+import { isStationPage, stationPaired, useUnpaired } from './api/station';
 
 type Mode = { name: 'kiosk' } | { name: 'pin' } | { name: 'volunteer'; session: Session };
 
@@ -26,6 +27,14 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   useEffect(() => {
     if (paired === null) void stationPaired().then(setPaired);
   }, [paired]);
+  // Revoked while in use: the next refused call turns the screen to pairing, where a new code
+  // from the coordinator is typed on the on-screen keyboard (no reload, no keyboard needed).
+  const [revoked, setRevoked] = useState(false);
+  const unpaired = useCallback(() => {
+    setRevoked(true);
+    setPaired(false);
+  }, []);
+  useUnpaired(unpaired);
 
   // The site's language once, on the first answer that has a site and before it is painted: a
   // later re-read (after a reconnect) must not switch a visitor who chose another language back.
@@ -45,7 +54,7 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
   }, [paired, setLanguage]);
 
   if (paired === null) return null;
-  if (!paired) return <StationPairing onPaired={() => window.location.reload()} />;
+  if (!paired) return <StationPairing revoked={revoked} onPaired={() => window.location.reload()} />;
   const status = site.data;
   // Nothing while the first answer comes; if it fails, the translated error.
   if (!status) return <ErrorNotice error={site.error} />;

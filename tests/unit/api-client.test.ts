@@ -77,6 +77,24 @@ describe('the renderer API client', () => {
     expect(client.hasSession()).toBe(false);
   });
 
+  it('says when the hub no longer knows this station, so the screen turns to pairing', async () => {
+    let answer: unknown = { ok: true, value: { setUp: true, name: 'x' } };
+    const client = new ApiClient(async () => answer);
+    let told = 0;
+    const stop = client.onUnpaired(() => (told += 1));
+    await client.call('slip.lookup', { code: 'ABCD-EFGH' });
+    expect(told).toBe(0);
+    answer = { ok: false, error: { code: 'auth.required', message: 'x' } };
+    await client.call('slip.lookup', { code: 'ABCD-EFGH' });
+    expect(told).toBe(0);
+    answer = { ok: false, error: { code: 'stations.revoked', message: 'x' } };
+    expect(await client.call('slip.lookup', { code: 'ABCD-EFGH' })).toMatchObject({ ok: false, error: { code: 'stations.revoked' } });
+    expect(told).toBe(1);
+    stop();
+    await client.call('slip.lookup', { code: 'ABCD-EFGH' });
+    expect(told).toBe(1);
+  });
+
   it('sends the launch token over HTTP', async () => {
     const calls: [string, RequestInit][] = [];
     const realFetch = globalThis.fetch;

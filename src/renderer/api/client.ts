@@ -24,6 +24,7 @@ const Failure = z.object({
 export class ApiClient {
   private session: string | null = null;
   private readonly offlineListeners = new Set<(offline: boolean) => void>();
+  private readonly unpairedListeners = new Set<() => void>();
 
   constructor(
     private readonly transport: Transport,
@@ -38,6 +39,12 @@ export class ApiClient {
 
   private setOffline(offline: boolean): void {
     for (const l of this.offlineListeners) l(offline);
+  }
+
+  /** Told when the hub no longer knows this station (revoked): the screen to show is pairing. */
+  onUnpaired(listener: () => void): () => void {
+    this.unpairedListeners.add(listener);
+    return () => this.unpairedListeners.delete(listener);
   }
 
   setSession(token: string | null): void {
@@ -67,6 +74,7 @@ export class ApiClient {
     const failure = Failure.safeParse(raw);
     if (failure.success) {
       if (failure.data.error.code === 'auth.required') this.session = null;
+      if (failure.data.error.code === 'stations.revoked') for (const l of this.unpairedListeners) l();
       return failure.data as ApiResult<never>;
     }
     const success = z.object({ ok: z.literal(true), value: contract[channel].output }).safeParse(raw);

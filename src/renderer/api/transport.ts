@@ -25,9 +25,19 @@ export function httpTransport(token: string, base = ''): Transport {
   };
 }
 
+/** The loopback host's per-launch token in the page ('' on the hub's stations listener). */
+export function pageToken(doc: Document): string {
+  return doc.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
+}
+
+/** Headers that prove a fetch comes from this page: the token where the host gave one. */
+export function pageHeaders(doc: Document): Record<string, string> {
+  const token = pageToken(doc);
+  return token ? { [TOKEN_HEADER]: token } : {};
+}
+
 /** Picks the transport this page was loaded with. */
 export function detectTransport(win: Window & { kiosk?: KioskBridge }, doc: Document): Transport {
   if (win.kiosk) return ipcTransport(win.kiosk);
-  const token = doc.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
-  return httpTransport(token);
+  return httpTransport(pageToken(doc));
 }

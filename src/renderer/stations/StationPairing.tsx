@@ -1,44 +1,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorSchema, type ApiError } from '../../shared/api/errors';
+import type { ApiError } from '../../shared/api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../kiosk/TextField';
+import { isAppStation, pairStation } from '../api/station';
 import './stations.css';
 
 /**
  * What an unpaired device sees when it opens the hub's address: compare the fingerprint, type the
- * short code. The credential comes back as an HttpOnly cookie the page never sees.
+ * short code. The credential comes back as an HttpOnly cookie the page never sees. An app station
+ * (another install started with --station) shows it too, served by its own loopback host, which
+ * keeps the credential.
  */
-export function StationPairing({ onPaired }: { onPaired(): void }) {
+export function StationPairing({ onPaired, revoked = false }: { onPaired(): void; revoked?: boolean }) {
   const { t } = useTranslation('stations');
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [appStation] = useState(() => isAppStation(document));
 
   const pair = async () => {
     setBusy(true);
-    try {
-      const res = await fetch('/station/pair', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code }),
-      });
-      const body = (await res.json()) as { ok: boolean; error?: unknown };
-      if (body.ok) return onPaired();
-      const parsed = ApiErrorSchema.safeParse(body.error);
-      setError(parsed.success ? parsed.data : { code: 'api.internal', message: 'unexpected answer' });
-    } catch {
-      setError({ code: 'api.unreachable', message: 'the hub did not answer' });
-    } finally {
-      setBusy(false);
-    }
+    const refused = await pairStation(code);
+    setBusy(false);
+    if (refused) setError(refused);
+    else onPaired();
   };
 
   return (
     <main className="station-pairing">
       <h1>{t('pairTitle')}</h1>
+      {/* Removed by the coordinator while in use: said first, then how to pair again. */}
+      {revoked && !error ? <ErrorNotice error={{ code: 'stations.revoked', message: 'revoked' }} /> : null}
       <p>{t('pairIntro')}</p>
-      <p>{t('pairFingerprint')}</p>
+      {/* A browser shows the certificate for a person to compare; an app station pinned it from its link. */}
+      <p>{appStation ? t('pairPinned') : t('pairFingerprint')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -62,19 +58,4 @@ export function StationPairing({ onPaired }: { onPaired(): void }) {
       </form>
     </main>
   );
-}
-
-/** True when this page was served by the hub's stations listener. */
-export function isStationPage(doc: Document): boolean {
-  return doc.querySelector('meta[name="kiosk-station"]') !== null;
-}
-
-/** Whether this station is paired (and not revoked): the hub knows its cookie. */
-export async function stationPaired(): Promise<boolean> {
-  try {
-    const res = await fetch('/station/whoami');
-    return res.ok;
-  } catch {
-    return false;
-  }
 }

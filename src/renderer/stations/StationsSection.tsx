@@ -137,6 +137,9 @@ export function StationsSection() {
                 <p>
                   {t('fingerprint')} <code dir="ltr">{invite.fingerprint}</code>
                 </p>
+                <p>
+                  {t('appStart')} <code className="stations-app-start" dir="ltr">{`--station ${invite.link}`}</code>
+                </p>
                 <p>{t('expires', { time: when(invite.expiresAt, i18n.language) })}</p>
               </div>
             </div>
