@@ -37,7 +37,10 @@ describe('the kiosk command line (both hosts)', () => {
 
   it('refuses what browser mode does not know, and says which options it does', () => {
     for (const [args, message] of [
-      [['--dta-dir', 'x'], /^unknown option --dta-dir\. Known options: --data-dir, --demo, --windowed, --port, --renderer-dir, --station\.$/],
+      [
+        ['--dta-dir', 'x'],
+        /^unknown option --dta-dir\. Known options: --data-dir, --demo, --windowed, --port, --renderer-dir, --station\.$/,
+      ],
       [['-d', 'x'], /^unknown option -d\./],
       [['somewhere'], /^unexpected argument somewhere\./],
       [['--data-dir'], /^--data-dir needs a folder, as in --data-dir \/path\/to\/folder\./],

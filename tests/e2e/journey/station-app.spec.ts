@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { StationSupervisor } from '../../../src/host/stations';
 import { DEMO_PINS } from '../../../src/core/demo/seed';
 import { decodePng } from '../../support/qr-decode';
 import { tempDir } from '../../support/fixed';
 import { printedSlip } from './pages/paper';
+import { StationsDesk } from './pages/stations';
 import { Visitor, watchPrint } from './pages/visitor';
 import { expect, hubLanguage, person, test } from './hub';
 
@@ -42,38 +41,16 @@ for (const { lng, size } of STORIES) {
   }) => {
     test.setTimeout(150_000);
     hubLanguage(kiosk, lng);
-    const supervisor = new StationSupervisor({
-      dispatch: kiosk.core.dispatch,
-      stations: kiosk.core.services.stations,
-      events: kiosk.core.events,
-      rendererDir: resolve('out/renderer'),
-    });
     const dataDir = tempDir('kiosk-station-app-');
     let station: ChildProcess | null = null;
+    const coordinator = person(page, lng, `station-app-${lng}-hub`);
+    const desk = new StationsDesk(page, coordinator, kiosk);
     try {
       // At the hub: stations on, then "Pickup laptop" added as a pickup table.
       const port = 40_000 + Math.floor(Math.random() * 20_000);
-      const coordinator = person(page, lng, `station-app-${lng}-hub`);
-      await page.goto(kiosk.url);
-      await coordinator.touch.logIn(DEMO_PINS.coordinator);
-      await coordinator.touch.tap(page.getByRole('navigation').getByRole('button', { name: coordinator.w('stations:nav') }));
-      const address = page.getByLabel(coordinator.w('stations:address'));
-      await coordinator.touch.tapClear(address);
-      await coordinator.touch.tapText(address, LAN);
-      await coordinator.touch.tapNumber(page.getByLabel(coordinator.w('stations:port')), String(port));
-      await coordinator.touch.tap(coordinator.w('stations:turnOn'));
-      await expect.poll(() => supervisor.current?.port).toBe(port);
-      const addStation = async (name: string) => {
-        await coordinator.touch.tapText(page.getByLabel(coordinator.w('stations:name')), name);
-        await coordinator.touch.tap(
-          page
-            .getByRole('group', { name: coordinator.w('stations:role') })
-            .getByRole('button', { name: coordinator.w('stations:roles.pickup') }),
-        );
-        await coordinator.touch.tap(coordinator.w('stations:add'));
-        return page.getByRole('region', { name: coordinator.w('stations:inviteFor', { name }) });
-      };
-      const invite = await addStation('Pickup laptop');
+      await desk.signIn(kiosk.url);
+      await desk.turnOn(LAN, port);
+      const invite = await desk.add('Pickup laptop', 'pickup');
       // The QR on the hub's screen is what the laptop is started with.
       const qr = invite.getByRole('img', { name: coordinator.w('stations:qrLabel', { name: 'Pickup laptop' }) });
       const link = decodePng(await qr.screenshot());
@@ -138,7 +115,7 @@ for (const { lng, size } of STORIES) {
       await volunteer.shots.step('removed');
 
       // Back at the table later: a new code from the hub, typed on the laptop's on-screen keyboard.
-      const again = await addStation('Pickup laptop 2');
+      const again = await desk.add('Pickup laptop 2', 'pickup');
       const code = ((await again.locator('.stations-code').textContent()) ?? '').trim();
       await volunteer.touch.tapText(laptop.getByLabel(volunteer.w('stations:code')), code);
       await volunteer.touch.tap(volunteer.w('stations:pair'));
@@ -151,7 +128,7 @@ for (const { lng, size } of STORIES) {
       await laptopContext.close();
     } finally {
       station?.kill('SIGTERM');
-      await supervisor.close();
+      await desk.close();
       dataDir.remove();
     }
   });

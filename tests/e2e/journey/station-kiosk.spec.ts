@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
-import { StationSupervisor } from '../../../src/host/stations';
 import { printedSlip } from './pages/paper';
 import { Visitor, watchPrint } from './pages/visitor';
 import { Shots } from './pages/shots';
+import { StationsDesk } from './pages/stations';
 import { expect, hubLanguage, person, test } from './hub';
-import { DEMO_PINS } from '../../../src/core/demo/seed';
 
 // The stations listener binds another loopback address: the tablet reaches the hub over an
 // address that is not 127.0.0.1, and nothing listens beyond this machine.
@@ -23,33 +21,14 @@ for (const { lng, size } of STORIES) {
   }) => {
     test.setTimeout(120_000);
     hubLanguage(kiosk, lng);
-    const supervisor = new StationSupervisor({
-      dispatch: kiosk.core.dispatch,
-      stations: kiosk.core.services.stations,
-      events: kiosk.core.events,
-      rendererDir: resolve('out/renderer'),
-    });
+    const coordinator = person(page, lng, `station-kiosk-${lng}-hub`);
+    const desk = new StationsDesk(page, coordinator, kiosk);
     try {
       // At the hub: stations on, then "Door tablet" added as an intake kiosk.
       const port = 40_000 + Math.floor(Math.random() * 20_000);
-      const coordinator = person(page, lng, `station-kiosk-${lng}-hub`);
-      await page.goto(kiosk.url);
-      await coordinator.touch.logIn(DEMO_PINS.coordinator);
-      await coordinator.touch.tap(page.getByRole('navigation').getByRole('button', { name: coordinator.w('stations:nav') }));
-      const address = page.getByLabel(coordinator.w('stations:address'));
-      await coordinator.touch.tapClear(address);
-      await coordinator.touch.tapText(address, LAN);
-      await coordinator.touch.tapNumber(page.getByLabel(coordinator.w('stations:port')), String(port));
-      await coordinator.touch.tap(coordinator.w('stations:turnOn'));
-      await expect.poll(() => supervisor.current?.port).toBe(port);
-      await coordinator.touch.tapText(page.getByLabel(coordinator.w('stations:name')), 'Door tablet');
-      await coordinator.touch.tap(
-        page
-          .getByRole('group', { name: coordinator.w('stations:role') })
-          .getByRole('button', { name: coordinator.w('stations:roles.intake') }),
-      );
-      await coordinator.touch.tap(coordinator.w('stations:add'));
-      const invite = page.getByRole('region', { name: coordinator.w('stations:inviteFor', { name: 'Door tablet' }) });
+      await desk.signIn(kiosk.url);
+      await desk.turnOn(LAN, port);
+      const invite = await desk.add('Door tablet', 'intake');
       const code = ((await invite.locator('.stations-code').textContent()) ?? '').trim();
       expect(code).toMatch(/^[A-Z0-9]{10}$/);
       await coordinator.shots.step('invite');
@@ -102,7 +81,7 @@ for (const { lng, size } of STORIES) {
       expect(bare(paper.text)).toContain(bare(slip.short_code));
       await tabletContext.close();
     } finally {
-      await supervisor.close();
+      await desk.close();
     }
   });
 }

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { makeCore, type TestCore } from '../../support/core';
+import { stationsHub, type StationsHub } from '../../support/stations-hub';
 import { issueSlip, stockItem } from '../../support/slips';
 import { StationSupervisor, STATION_COOKIE } from '../../../src/host/stations';
 import { StationClient, parseStationLink } from '../../../src/host/station-client';
@@ -58,7 +59,6 @@ describe('the stations listener (TLS on the hub network)', () => {
   let supervisor: StationSupervisor;
   let port: number;
   let fingerprint: string;
-  let rendererDir: string;
 
   const invite = async (name: string, role: ChannelInput<'stations.invite'>['role']) => {
     const r = await t.call('stations.invite', { name, role }, coord);
@@ -68,31 +68,15 @@ describe('the stations listener (TLS on the hub network)', () => {
   const client = (credential?: string, fp = fingerprint) =>
     new StationClient({ address: LAN, port, fingerprint: fp, ...(credential ? { credential } : {}) });
 
+  let hub: StationsHub;
   beforeAll(async () => {
-    t = makeCore({ shell: hubShell });
-    coord = await t.setUp();
-    rendererDir = join(t.dir, 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="kiosk-token" content="" /></head></html>');
-    supervisor = new StationSupervisor({
-      dispatch: t.core.dispatch,
-      stations: t.core.services.stations,
-      events: t.core.events,
-      rendererDir,
-      port: 0,
+    hub = await stationsHub({ shell: hubShell }, async (off) => {
+      await off.reconcile();
+      expect(off.current).toBeNull();
     });
-    await supervisor.reconcile();
-    expect(supervisor.current).toBeNull();
-    const on = await t.call('stations.configure', { enabled: true, address: LAN, port: 47443 }, coord);
-    if (!on.ok) throw new Error(JSON.stringify(on));
-    fingerprint = (on.value as { fingerprint: string }).fingerprint;
-    await supervisor.reconcile();
-    port = supervisor.current!.port;
+    ({ t, coord, supervisor, port, fingerprint } = hub);
   });
-  afterAll(async () => {
-    await supervisor.close();
-    t.dispose();
-  });
+  afterAll(() => hub.close());
 
   it('lets a station print its own page: the hub never prints its own window for it or names its own printers, and never quits for it', async () => {
     const station = client();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { makeCore, type TestCore } from '../../support/core';
+import type { TestCore } from '../../support/core';
+import { LAN, stationsHub, type StationsHub } from '../../support/stations-hub';
 import { tempDir } from '../../support/fixed';
 import { StationSupervisor } from '../../../src/host/stations';
 import { startHost, TOKEN_HEADER, type Host } from '../../../src/host/server';
@@ -16,7 +17,6 @@ import type { ChannelInput } from '../../../src/shared/api/contract';
 // An app station: another install started with --station <link>. The hub listens on another
 // loopback address (never beyond this machine); the station's screens talk to its own loopback
 // host, which carries every call to the hub over TLS pinned to the link's fingerprint.
-const LAN = '127.0.0.2';
 const TOKEN = 'a'.repeat(64);
 
 interface Answer {
@@ -100,28 +100,16 @@ describe('an app station (another install started with --station)', () => {
     };
   };
 
+  let hub: StationsHub;
   beforeAll(async () => {
-    t = makeCore();
-    coord = await t.setUp();
-    rendererDir = join(t.dir, 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="kiosk-token" content="" /></head></html>');
-    supervisor = new StationSupervisor({
-      dispatch: t.core.dispatch,
-      stations: t.core.services.stations,
-      events: t.core.events,
-      rendererDir,
-      port: 0,
-    });
-    const on = await t.call('stations.configure', { enabled: true, address: LAN, port: 47443 }, coord);
-    if (!on.ok) throw new Error(JSON.stringify(on));
-    fingerprint = (on.value as { fingerprint: string }).fingerprint;
-    await supervisor.reconcile();
-    hubPort = supervisor.current!.port;
+    hub = await stationsHub();
+    ({ t, coord, supervisor, fingerprint, rendererDir } = hub);
+    hubPort = hub.port;
   });
   afterAll(async () => {
-    await supervisor.close();
-    t.dispose();
+    // The test stops the hub's listener and starts another: close whichever runs now.
+    hub.supervisor = supervisor;
+    await hub.close();
   });
 
   it('pairs from the link, keeps its credential to itself, and its screens then use the hub as their core', async () => {
