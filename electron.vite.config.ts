@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -32,6 +32,50 @@ const pinEntryScriptByHash: Plugin = {
   },
 };
 
+/**
+ * Every locale but English as one data file of the build (assets/locale-<code>-<hash>.json, all
+ * its feature files in one), read by src/renderer/i18n.ts the first time a screen needs that
+ * language: one request per language, and data, not code (the page's pinned script policy
+ * admits no script it did not pin). `virtual:locale-files` gives `readLocale(code)`. Served
+ * (the dev server, vitest), it holds the strings themselves: nothing to fetch there.
+ */
+export function localeFiles(): Plugin {
+  const id = 'virtual:locale-files';
+  let serve = false;
+  return {
+    name: 'locale-files',
+    configResolved: (config) => {
+      serve = config.command === 'serve';
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loading) {
+      if (loading !== `\0${id}`) return undefined;
+      const entries: string[] = [];
+      for (const code of readdirSync('locales').sort()) {
+        if (code === 'en') continue;
+        const files: Record<string, unknown> = {};
+        for (const file of readdirSync(join('locales', code)).sort()) {
+          const path = resolve('locales', code, file);
+          this.addWatchFile(path);
+          files[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        const source = JSON.stringify(files);
+        if (serve) entries.push(`${JSON.stringify(code)}: async () => (${source})`);
+        else {
+          const ref = this.emitFile({ type: 'asset', name: `locale-${code}.json`, source });
+          entries.push(`${JSON.stringify(code)}: () => read(import.meta.ROLLUP_FILE_URL_${ref})`);
+        }
+      }
+      return [
+        'const read = async (url) => { const res = await fetch(url); if (!res.ok) throw new Error(url + ": " + res.status); return res.json(); };',
+        `const files = { ${entries.join(', ')} };`,
+        'export const shipped = Object.keys(files);',
+        'export function readLocale(code) { const read = files[code]; return read ? read() : Promise.resolve({}); }',
+      ].join('\n');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -56,7 +100,7 @@ export default defineConfig({
     // Copied as is into the build: only the font licence. (Vite's default, <root>/public, is
     // where the board keeps its public-screen component, which must never ship as source.)
     publicDir: resolve('src/renderer/static'),
-    plugins: [react(), devWithoutMetaCsp, pinEntryScriptByHash],
+    plugins: [react(), devWithoutMetaCsp, pinEntryScriptByHash, localeFiles()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

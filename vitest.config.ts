@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { localeFiles } from './electron.vite.config';
 
 export default defineConfig({
+  // The renderer's locales as the app reads them (src/renderer/i18n.ts).
+  plugins: [localeFiles()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Session } from '../shared/api/channels/site';
 import { preferredLocale } from '../shared/locales';
+import { useLanguages } from './i18n';
 import { useApiQuery, useSession, useSetApiData } from './api/query';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IntakeFlow } from './intake/IntakeFlow';
@@ -53,11 +54,21 @@ export function App({ setLanguage }: { setLanguage(code: string): void }) {
     if (paired === false) setLanguage(preferredLocale(navigator.languages) ?? 'en');
   }, [paired, setLanguage]);
 
+  // Every language the site offers is read before its first screen: the welcome screen names
+  // them all, slips print in them, the waiting room rotates through them. The others never are.
+  const offered = site.data?.setUp ? [site.data.settings.siteLanguage, ...site.data.settings.languages] : [];
+  const languagesIn = useLanguages(offered);
+  // Held back only the first time: a language the coordinator adds later comes in behind the
+  // screen on show (it re-renders once read), never by blanking it.
+  const firstLanguagesIn = useRef(false);
+  if (languagesIn && site.data) firstLanguagesIn.current = true;
+
   if (paired === null) return null;
   if (!paired) return <StationPairing revoked={revoked} onPaired={() => window.location.reload()} />;
   const status = site.data;
   // Nothing while the first answer comes; if it fails, the translated error.
   if (!status) return <ErrorNotice error={site.error} />;
+  if (!firstLanguagesIn.current) return null;
   if (!status.setUp) return <SetupScreen onDone={(next) => setData('site.status', {}, next)} />;
   if (publicScreen) return <PublicScreen siteName={status.name} settings={status.settings} setLanguage={setLanguage} />;
 

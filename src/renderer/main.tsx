@@ -8,7 +8,7 @@ import { LiveProvider, detectEvents } from './api/live';
 import { QueryProvider, createQueryClient } from './api/query';
 import { OfflineBanner } from './stations/OfflineBanner';
 import { App } from './App';
-import { applyDocumentLanguage, createI18n } from './i18n';
+import { createI18n, languageSwitcher } from './i18n';
 import './styles/kiosk.css';
 import './styles/fonts.css';
 
@@ -16,10 +16,7 @@ const client = new ApiClient(detectTransport(window, document));
 // One cache for the page, above every screen (the offline banner included), so every read shares it.
 const queries = createQueryClient();
 const i18n = createI18n();
-const setLanguage = (code: string) => {
-  void i18n.changeLanguage(code);
-  applyDocumentLanguage(document, code);
-};
+const setLanguage = languageSwitcher(i18n, document);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -7,6 +7,7 @@ import { DateField } from '../kiosk/DateField';
 import { PaperPicker, PrintActions, usePaperPrint } from '../print/PaperPicker';
 import { PaperPrintArea } from '../print/PaperPrintArea';
 import { DonorReceiptPrint } from './DonorReceiptPrint';
+import { useLanguages } from '../i18n';
 import './donors.css';
 
 /** The calendar year so far: what a donor usually asks a receipt for. */
@@ -25,6 +26,8 @@ export function ReceiptDialog({ donor, onClose }: { donor: Donor; onClose(): voi
   const receipt = chosen ? (read.data ?? null) : null;
   const height = useRef<number | null>(null);
   const { paper } = printing;
+  // The receipt is in the donor's language, which the site may not offer on its screens.
+  const languageIn = useLanguages([donor.language]);
 
   return (
     <div
@@ -40,7 +43,7 @@ export function ReceiptDialog({ donor, onClose }: { donor: Donor; onClose(): voi
         <PaperPicker paper={paper} onChoose={printing.choose} />
         <ErrorNotice error={chosen ? read.error : null} />
         <PrintActions
-          canPrint={paper !== null && receipt !== null}
+          canPrint={paper !== null && receipt !== null && languageIn}
           outcome={printing.outcome}
           onPrint={() => {
             if (receipt) void printing.print({ heightMm: height.current ?? 200, copyName: 'DONOR-RECEIPT' });
@@ -48,7 +51,7 @@ export function ReceiptDialog({ donor, onClose }: { donor: Donor; onClose(): voi
           onClose={onClose}
         />
       </div>
-      {paper && receipt ? (
+      {paper && receipt && languageIn ? (
         <PaperPrintArea paper={paper} preview heightRef={height} redraw={receipt}>
           <DonorReceiptPrint receipt={receipt} paper={paper} />
         </PaperPrintArea>

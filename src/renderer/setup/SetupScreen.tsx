@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguages } from '../i18n';
 import type { SiteStatus } from '../../shared/domain/site';
 import { LOCALES, type LocaleCode } from '../../shared/locales';
 import { useApiMutation } from '../api/query';
@@ -17,6 +18,8 @@ export function SetupScreen({ onDone }: { onDone(status: SiteStatus): void }) {
   // until the coordinator found the setting. Unticking is one tap each.
   const [languages, setLanguages] = useState<LocaleCode[]>(() => LOCALES.map((l) => l.code));
   const [siteLanguage, setSiteLanguage] = useState<LocaleCode>('en');
+  // The coordinator's default name is said in the site's language: read it once chosen.
+  useLanguages([siteLanguage]);
   const [coordinatorName, setCoordinatorName] = useState('');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
