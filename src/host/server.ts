@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
-import type { ApiResult, ErrorCode } from '../shared/api/errors';
-import { PairRequest } from './stations';
+import type { ErrorCode } from '../shared/api/errors';
+import { APP_STATION_META, answerStationRequest, type LocalStation } from './station-relay';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { CONTENT_TYPES as TYPES } from '../shared/content-types';
 import type { EventBus } from '../core/stations/events';
@@ -28,11 +28,6 @@ export interface HostOptions {
    * and ask whether they are paired through this host, which carries it to the hub.
    */
   station?: LocalStation;
-}
-
-export interface LocalStation {
-  whoami(): Promise<boolean>;
-  pair(code: string): Promise<ApiResult<unknown>>;
 }
 
 export interface Host {
@@ -122,7 +117,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (file.endsWith('index.html')) {
       const html = (await readFile(file, 'utf8')).replace(
         '<meta name="kiosk-token" content="" />',
-        `<meta name="kiosk-token" content="${options.token}" />${options.station ? '<meta name="kiosk-station" content="1" />' : ''}`,
+        `<meta name="kiosk-token" content="${options.token}" />${options.station ? APP_STATION_META : ''}`,
       );
       return send(res, 200, html, type);
     }
@@ -162,24 +157,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'forbidden origin');
     const token = req.headers[TOKEN_HEADER];
     if (!tokenMatches(Array.isArray(token) ? token[0] : token, options.token)) return send(res, 401, 'missing token');
-    if (pathname === '/station/whoami' && req.method === 'GET')
-      return (await station.whoami())
-        ? send(res, 200, JSON.stringify({ ok: true, value: {} }), 'application/json; charset=utf-8')
-        : sendError(res, 401, 'stations.revoked', 'not a paired station');
-    if (pathname !== '/station/pair') return send(res, 404, 'not found');
-    if (req.method !== 'POST') return send(res, 405, 'method not allowed');
-    const body = await readBody(req);
-    let raw: unknown = null;
-    try {
-      raw = JSON.parse(body ?? 'null');
-    } catch {
-      // Refused below.
-    }
-    const request = PairRequest.safeParse(raw);
-    if (!request.success) return sendError(res, 400, 'api.invalid_input', 'a pairing code is needed');
-    const result = await station.pair(request.data.code);
-    const status = result.ok ? 200 : result.error.code === 'api.unreachable' ? 502 : result.error.code === 'stations.code_wait' ? 429 : 403;
-    return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+    const answer = await answerStationRequest(station, req.method ?? 'GET', pathname, () => readBody(req));
+    if (!answer) return send(res, 404, 'not found');
+    return typeof answer.body === 'string'
+      ? send(res, answer.status, answer.body)
+      : send(res, answer.status, JSON.stringify(answer.body), 'application/json; charset=utf-8');
   }
 
   const server = createServer((req, res) => {

@@ -11,6 +11,7 @@ import { ListenAddress } from '../shared/api/channels/stations';
 import type { ApiResult } from '../shared/api/errors';
 import type { StationLink } from '../shared/stations/link';
 import { StationClient } from './station-client';
+import { PairRequest } from './stations';
 
 /**
  * Another install of the app started as a station (`--station <link>` once, then by itself):
@@ -193,6 +194,48 @@ export class StationRelay {
     this.stopEvents = null;
     this.client.close();
   }
+}
+
+/** What an app station's screens ask of the host that serves them (browser mode's or Electron's). */
+export interface LocalStation {
+  whoami(): Promise<boolean>;
+  pair(code: string): Promise<ApiResult<unknown>>;
+}
+
+/** The station meta an app station's index.html carries: its screens pair through their own host. */
+export const APP_STATION_META = '<meta name="kiosk-station" content="app" />';
+
+/**
+ * GET /station/whoami and POST /station/pair for an app station's screens, the same over HTTP
+ * (host/server.ts) and app:// (main/app-protocol.ts): a status and a JSON body, or null when
+ * the path is not one of these. The caller has already checked who is asking.
+ */
+export async function answerStationRequest(
+  station: LocalStation,
+  method: string,
+  pathname: string,
+  body: () => Promise<string | null>,
+): Promise<{ status: number; body: ApiResult<unknown> | string } | null> {
+  if (pathname === '/station/whoami') {
+    if (method !== 'GET') return { status: 405, body: 'method not allowed' };
+    return (await station.whoami())
+      ? { status: 200, body: { ok: true, value: {} } }
+      : { status: 401, body: { ok: false, error: { code: 'stations.revoked', message: 'not a paired station' } } };
+  }
+  if (pathname !== '/station/pair') return null;
+  if (method !== 'POST') return { status: 405, body: 'method not allowed' };
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse((await body()) ?? 'null');
+  } catch {
+    // Refused below.
+  }
+  const request = PairRequest.safeParse(raw);
+  if (!request.success)
+    return { status: 400, body: { ok: false, error: { code: 'api.invalid_input', message: 'a pairing code is needed' } } };
+  const result = await station.pair(request.data.code);
+  const status = result.ok ? 200 : result.error.code === 'api.unreachable' ? 502 : result.error.code === 'stations.code_wait' ? 429 : 403;
+  return { status, body: result };
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { CONTENT_TYPES as TYPES } from '../shared/content-types';
+import { APP_STATION_META, answerStationRequest, type LocalStation } from '../host/station-relay';
 
 /**
  * The UI is served from app://kiosk/, not file://: a page from file:// could read any file the
@@ -61,12 +62,24 @@ export type FileReader = (path: string) => Promise<Uint8Array>;
 
 /**
  * The app:// handler for protocol.handle: GET/HEAD of the built renderer's files with the CSP
- * and friends, 404 for anything else. Takes and returns web-standard Request/Response, so it is
+ * and friends, 404 for anything else; for an app station, also its pairing (`station`). Takes and returns web-standard Request/Response, so it is
  * tested under Node exactly as Electron runs it.
  */
-export function createAppProtocolHandler(root: string, read: FileReader = readFile): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  read: FileReader = readFile,
+  station?: LocalStation,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const text = appHeaders('text/plain; charset=utf-8');
+    // An app station's screens pair through this handler (only the app's own pages load here).
+    if (station && new URL(request.url).host === APP_HOST) {
+      const answer = await answerStationRequest(station, request.method, new URL(request.url).pathname, () => request.text());
+      if (answer)
+        return typeof answer.body === 'string'
+          ? new Response(answer.body, { status: answer.status, headers: text })
+          : new Response(JSON.stringify(answer.body), { status: answer.status, headers: appHeaders('application/json; charset=utf-8') });
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed', { status: 405, headers: text });
     const file = resolveAppFile(root, request.url);
     if (!file) return new Response('not found', { status: 404, headers: text });
@@ -77,6 +90,9 @@ export function createAppProtocolHandler(root: string, read: FileReader = readFi
       return new Response('not found', { status: 404, headers: text });
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    // Told it is a station's page: it shows pairing until the hub knows this station.
+    if (station && file === resolve(root, 'index.html'))
+      body = new TextEncoder().encode(new TextDecoder().decode(body).replace('<meta name="kiosk-token" content="" />', APP_STATION_META));
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers: appHeaders(type) });
   };
 }

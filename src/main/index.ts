@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Core } from '../core/index';
 import { BootError, bootCore, parseKioskArgs, resolveDataDir, type Booted } from '../core/boot';
 import type { Dispatch } from '../core/dispatch';
-import { StationRelay, bootStation, type StationFile } from '../host/station-relay';
+import { StationRelay, bootStation, type LocalStation, type StationFile } from '../host/station-relay';
 import { createApiHandler } from './api-binding';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { shouldBlockInput } from './input-filter';
@@ -86,6 +86,8 @@ interface Backend {
   features: ShellFeature[];
   /** Before the window loads (a station pairs with the code from its link). */
   ready: Promise<void>;
+  /** A station's screens pair through app:// (the pairing screen, after the coordinator removed it). */
+  station?: LocalStation;
 }
 
 async function start(): Promise<void> {
@@ -127,7 +129,7 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(null);
   lockDownSession();
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer'), undefined, backend.station));
 
   const handleApi = createApiHandler({ dispatch: backend.dispatch, appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
   ipcMain.handle('api', (event, channel: unknown, envelope: unknown) => {
@@ -198,8 +200,8 @@ function hubBackend(booted: Booted): Backend {
 /**
  * Another install started as a station (`--station <link>`, then by itself): no database here;
  * every call goes to the hub over TLS pinned to the link's fingerprint (host/station-relay.ts).
- * It prints with the page's own print, on this computer's printer. To pair again after the
- * coordinator removed it, it is started again with a new link.
+ * It prints with the page's own print, on this computer's printer. Removed by the coordinator,
+ * its screen turns to pairing, and a new code is typed there (through app://, below).
  */
 function stationBackend(dataDir: string, file: StationFile, code: string | undefined): Backend {
   const relay = new StationRelay({ dataDir, file, log: (m) => console.log(m) });
@@ -210,7 +212,7 @@ function stationBackend(dataDir: string, file: StationFile, code: string | undef
         if (!r.ok) console.error(`Pairing with the hub at ${relay.hubUrl} did not work: ${r.error.message}`);
       })
     : Promise.resolve();
-  return { dispatch: relay.dispatch, features: [(win) => forwardEvents(win, relay.events)], ready };
+  return { dispatch: relay.dispatch, features: [(win) => forwardEvents(win, relay.events)], ready, station: relay };
 }
 
 app.whenReady().then(start, (err: unknown) => {

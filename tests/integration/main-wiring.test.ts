@@ -16,6 +16,8 @@ interface Report {
   calls: { name: string; detail: unknown }[];
   ipc: Record<string, unknown>;
   protocol: Record<string, { status: number; csp: string | null; type: string | null }>;
+  /** What app:// tells the page about being a station. */
+  station: { page: boolean; whoami: number };
   permissions: Record<string, boolean>;
   requests: Record<string, boolean>;
   window: Record<string, unknown>;
@@ -178,6 +180,8 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process starts where
     try {
       const { report } = spawnMain(['--data-dir', flag.path, '--demo'], { KIOSK_DATA_DIR: env.path });
       expect(report.ipc.status).toMatchObject({ ok: true, value: { setUp: true } });
+      // A hub's own window is no station's: no pairing there.
+      expect(report.station).toEqual({ page: false, whoami: 404 });
       expect(existsSync(join(flag.path, 'kiosk.sqlite'))).toBe(true);
       expect(existsSync(join(env.path, 'kiosk.sqlite'))).toBe(false);
       const db = new Database(join(flag.path, 'kiosk.sqlite'), { readonly: true });
@@ -202,6 +206,8 @@ describe.skipIf(!existsSync(MAIN))('the built Electron main process starts where
       });
       // Not paired: refused without a word sent, as the hub would refuse it.
       expect(report.ipc.status).toMatchObject({ ok: false, error: { code: 'stations.revoked' } });
+      // Its page is told it is a station's, and asks app:// whether it is paired: not yet.
+      expect(report.station).toEqual({ page: true, whoami: 401 });
       // The same locked-down window as a hub's.
       expect(report.calls.some((c) => c.name === 'BrowserWindow')).toBe(true);
       // A hub's folder is never turned into a station's.

@@ -228,6 +228,44 @@ describe('app:// protocol', () => {
         expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       }
       expect((await handle(new Request(APP_INDEX_URL, { method: 'POST', body: 'x' }))).status).toBe(405);
+      // A hub's window has no pairing of its own.
+      expect((await handle(new Request('app://kiosk/station/pair', { method: 'POST', body: '{"code":"ABCD2345"}' }))).status).toBe(405);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('for an app station, tells the page it is a station and carries its pairing to the station', async () => {
+    const dir = tempDir();
+    try {
+      const rendererDir = join(dir.path, 'renderer');
+      mkdirSync(rendererDir, { recursive: true });
+      writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="kiosk-token" content="" /></head></html>');
+      const codes: string[] = [];
+      let paired = false;
+      const station = {
+        whoami: async () => paired,
+        pair: async (code: string): Promise<ApiResult<unknown>> => {
+          codes.push(code);
+          if (code !== 'GOOD2345') return { ok: false, error: { code: 'stations.bad_code', message: 'no' } };
+          paired = true;
+          return { ok: true, value: { station: { id: 's1', name: 'Pickup laptop', role: 'pickup' } } };
+        },
+      };
+      const handle = createAppProtocolHandler(rendererDir, undefined, station);
+      expect(await (await handle(new Request(APP_INDEX_URL))).text()).toContain('<meta name="kiosk-station" content="app" />');
+      expect((await handle(new Request('app://kiosk/station/whoami'))).status).toBe(401);
+      const post = (body: string) => handle(new Request('app://kiosk/station/pair', { method: 'POST', body }));
+      expect((await post('{"code":"BAD00000"}')).status).toBe(403);
+      expect((await post('not json')).status).toBe(400);
+      const ok = await post('{"code":" GOOD2345 "}');
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ ok: true, value: { station: { id: 's1', name: 'Pickup laptop', role: 'pickup' } } });
+      expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(codes).toEqual(['BAD00000', 'GOOD2345']);
+      expect((await handle(new Request('app://kiosk/station/whoami'))).status).toBe(200);
+      // Another host in the app scheme is nothing of ours.
+      expect((await handle(new Request('app://other/station/whoami'))).status).toBe(404);
     } finally {
       dir.remove();
     }

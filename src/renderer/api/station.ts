@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ApiErrorSchema, type ApiError } from '../../shared/api/errors';
 import { useApi } from './context';
-import { pageHeaders, pageToken } from './transport';
+import { pageHeaders } from './transport';
 
 /**
  * A station's own calls, outside the contract: pairing and "am I paired". They go to whatever
@@ -17,7 +17,7 @@ export function isStationPage(doc: Document): boolean {
 
 /** An app station checks the hub's certificate against its link itself: no one compares it by eye. */
 export function isAppStation(doc: Document): boolean {
-  return isStationPage(doc) && pageToken(doc) !== '';
+  return doc.querySelector('meta[name="kiosk-station"]')?.getAttribute('content') === 'app';
 }
 
 /** Whether this station is paired (and not revoked). */

@@ -121,7 +121,7 @@ describe('an app station (another install started with --station)', () => {
       expect((await local(station.host, '/station/whoami')).status).toBe(401);
       expect((await api(station.host, 'site.status', {})).result).toMatchObject({ ok: false, error: { code: 'stations.revoked' } });
       // The page is told it is a station's (it shows pairing when not paired).
-      expect((await local(station.host, '/')).body).toContain('<meta name="kiosk-station" content="1" />');
+      expect((await local(station.host, '/')).body).toContain('<meta name="kiosk-station" content="app" />');
 
       const paired = await station.relay.pair(link.code);
       expect(paired).toEqual({ ok: true, value: { station: expect.objectContaining({ name: 'Pickup 2', role: 'pickup' }) } });

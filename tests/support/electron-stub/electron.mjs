@@ -206,6 +206,12 @@ async function drive() {
       const res = await appProtocolHandler(new Request(url));
       report.protocol[url] = { status: res.status, csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type') };
     }
+    // Whether the page is told it is an app station's, and what asking "am I paired" answers.
+    const index = await appProtocolHandler(new Request('app://kiosk/index.html'));
+    report.station = {
+      page: (await index.text()).includes('name="kiosk-station"'),
+      whoami: (await appProtocolHandler(new Request('app://kiosk/station/whoami'))).status,
+    };
   }
   const ses = session.defaultSession;
   if (ses.permissionRequest) {
