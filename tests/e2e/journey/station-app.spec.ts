@@ -114,7 +114,7 @@ for (const { lng, size } of STORIES) {
       await expect(laptop.getByText(volunteer.w('stations:pairFingerprint'))).toHaveCount(0);
       await volunteer.shots.step('removed');
 
-      // Back at the table later: a new code from the hub, typed on the laptop's on-screen keyboard.
+      // Back at the table later: a new code from the hub, tapped key by key on the laptop's on-screen keyboard.
       const again = await desk.add('Pickup laptop 2', 'pickup');
       const code = ((await again.locator('.stations-code').textContent()) ?? '').trim();
       await volunteer.touch.tapText(laptop.getByLabel(volunteer.w('stations:code')), code);
